@@ -1,0 +1,50 @@
+# METADATA
+# description: Helpers shared by every rule. Pure functions of input and data.
+package tuanthu.lib
+
+# The descriptor being checked.
+d := input.descriptor
+
+# Evaluation date (YYYY-MM-DD); never the clock.
+as_of := input.context.as_of
+
+# Effective lifecycle stage (the descriptor's, or the one forced by --stage).
+stage := input.context.stage
+
+level := d.classification.level
+
+is_civil if d.system.sector == "civil"
+
+# Day number of a YYYY-MM-DD string; TypeScript pre-computes them (no time.* built-ins in Wasm).
+day(date) := input.context.days[date]
+
+days_between(from, to) := day(to) - day(from)
+
+days_since(date) := days_between(date, as_of)
+
+# A finding: where (JSON pointer or resource address), which message template, and its parameters.
+finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
+
+# The value of a versioned threshold in force on as_of: the version with the latest
+# effective_from that is not after as_of.
+threshold(name) := v.value if {
+	some v in data.tuanthu.thresholds[name]
+	v.effective_from <= as_of
+	not superseded(name, v)
+}
+
+superseded(name, v) if {
+	some w in data.tuanthu.thresholds[name]
+	w.effective_from <= as_of
+	w.effective_from > v.effective_from
+}
+
+# obj[key] is a non-blank string. Takes the key separately so that a missing key is false,
+# not undefined (a negated call with an undefined argument would itself be undefined).
+has_text(obj, key) if {
+	is_string(obj[key])
+	trim_space(obj[key]) != ""
+}
+
+# Percentage with one decimal, e.g. 0.1234 -> 12.3.
+percent(part, whole) := round((part * 1000) / whole) / 10 if whole > 0

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { assetPath } from '../assets.js';
+import type { Lang, Localized, Severity, Stage } from '../types.js';
+
+/** One rule as described by its METADATA block (extracted by scripts/build-policy.mjs). */
+export interface RuleMeta {
+  id: string;
+  /** Rego package, e.g. tuanthu.rules.lvl_02. */
+  package: string;
+  key: string;
+  file: string;
+  severity: Severity;
+  stages: Stage[];
+  due?: string;
+  clauses: string[];
+  /** Directive rules an IaC rule provides evidence for (e.g. AWS-S3-01 → CRY-02). */
+  supports?: string[];
+  title: Localized;
+  description: Localized;
+  messages: Record<string, Localized>;
+  remediation: Localized;
+  snippet?: string;
+}
+
+export interface Catalogue {
+  rules: RuleMeta[];
+  byId: Map<string, RuleMeta>;
+  manifest: { opaVersion: string; regoDigest: string; wasmDigest: string; rules: number };
+}
+
+let cached: Catalogue | undefined;
+
+export function loadCatalogue(): Catalogue {
+  if (cached) return cached;
+  const rules = JSON.parse(readFileSync(assetPath('policies', 'build', 'catalogue.json'), 'utf8')) as RuleMeta[];
+  const manifest = JSON.parse(readFileSync(assetPath('policies', 'build', 'manifest.json'), 'utf8')) as Catalogue['manifest'];
+  cached = { rules, byId: new Map(rules.map((r) => [r.id, r])), manifest };
+  return cached;
+}
+
+/** Fills {name} placeholders; unknown placeholders stay visible rather than vanish. */
+export function renderTemplate(template: string, params: Record<string, unknown>, lang: Lang): string {
+  return template.replace(/\{([a-z_][a-z0-9_]*)\}/gi, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    return formatParam(params[name], lang);
+  });
+}
+
+export function formatParam(v: unknown, lang: Lang): string {
+  if (typeof v === 'number') return v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
+  if (Array.isArray(v)) return v.map((x) => formatParam(x, lang)).join(', ');
+  if (v === null || v === undefined) return '—';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+export function messageFor(meta: RuleMeta, msg: string, params: Record<string, unknown>, lang: Lang): string {
+  const t = meta.messages[msg]?.[lang];
+  return t === undefined ? `${meta.title[lang]} (${msg})` : renderTemplate(t, params, lang);
+}

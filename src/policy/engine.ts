@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { loadPolicySync, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import { assetPath } from '../assets.js';
+
+/** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
+export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
+
+export interface PolicyResult {
+  findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown> }>;
+  not_applicable: Record<string, Array<{ code: string; params: Record<string, unknown> }>>;
+  metrics: Record<string, unknown>;
+}
+
+export interface PolicyInput {
+  descriptor: unknown;
+  iac: unknown;
+  context: { as_of: string; stage: string; days: Record<string, number> };
+}
+
+/** Thrown when the policy cannot run; carries a plain message, never an SDK string throw. */
+export class PolicyError extends Error {}
+
+export class PolicyEngine {
+  private constructor(private readonly policy: LoadedPolicy) {}
+
+  static load(maxPages = DEFAULT_MAX_MEMORY_PAGES): PolicyEngine {
+    const wasm = readFileSync(assetPath('policies', 'build', 'policy.wasm'));
+    const data = JSON.parse(readFileSync(assetPath('policies', 'build', 'data.json'), 'utf8')) as unknown;
+    try {
+      const policy = loadPolicySync(wasm, { initial: 32, maximum: maxPages });
+      policy.setData(data as object);
+      return new PolicyEngine(policy);
+    } catch (e) {
+      throw new PolicyError(`cannot load the compiled policy: ${describe(e)}`);
+    }
+  }
+
+  evaluate(input: PolicyInput): PolicyResult {
+    let out: unknown;
+    try {
+      out = this.policy.evaluate(input, 'tuanthu/main/result');
+    } catch (e) {
+      throw new PolicyError(`policy evaluation failed: ${describe(e)}`);
+    }
+    const first = (out as Array<{ result?: PolicyResult }>)[0];
+    if (!first?.result) throw new PolicyError('policy returned no result (is policies/build/policy.wasm current?)');
+    return first.result;
+  }
+}
+
+// The SDK throws strings as well as Errors.
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
