@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import * as addFormatsModule from 'ajv-formats';
+import type { FormatsPlugin } from 'ajv-formats';
 import type { InputError } from '../types.js';
 import { isIsoDate } from '../dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../assets.js';
 
 // ajv-formats is CJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
 
 let cached: Map<string, ValidateFunction> | undefined;
 

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { loadPolicySync, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import { createRequire } from 'node:module';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
+
+// The SDK is CommonJS whose exports Node cannot name from ESM.
+const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath } from '../assets.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */

@@ -1,0 +1,110 @@
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isIsoDate, todayIso } from './dates.js';
+import { exitCode, EXIT_USAGE } from './exit-code.js';
+import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
+import { lint, TOOL_VERSION } from './lint.js';
+import { loadCatalogue } from './policy/catalogue.js';
+import { isSeverity } from './severity.js';
+import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
+
+/** Default language: Vietnamese when the user's locale is Vietnamese. */
+export function defaultLang(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^vi([_-]|$)/i.test(locale ?? '') ? 'vi' : 'en';
+}
+
+interface OutputSpec {
+  format: FormatName;
+  file?: string;
+}
+
+export function parseFormatSpec(spec: string, previous: OutputSpec[] = []): OutputSpec[] {
+  const [name, file] = spec.split(/=(.*)/s, 2) as [string, string | undefined];
+  if (!isFormatName(name)) throw new InvalidArgumentError(`unknown format "${name}"; choose one of: ${Object.keys(FORMATTERS).join(', ')}`);
+  if (file === '') throw new InvalidArgumentError(`"${spec}": give a file name after "="`);
+  return [...previous, file ? { format: name, file } : { format: name }];
+}
+
+function parseDate(v: string): string {
+  if (!isIsoDate(v)) throw new InvalidArgumentError(`"${v}" is not a date written YYYY-MM-DD`);
+  return v;
+}
+
+function parseSeverity(v: string): Severity {
+  if (!isSeverity(v)) throw new InvalidArgumentError(`choose one of: ${SEVERITIES.join(', ')}`);
+  return v;
+}
+
+export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean }, setExit: (code: number) => void): Command {
+  const program = new Command('tuanthu')
+    .description(
+      'Compliance linter for Vietnamese government information systems.\n' +
+        'Checks a system descriptor (and its infrastructure code) against 06-TB/CQTTBCĐ, 57-CT/TW,\n' +
+        "04-KH/BCĐTW and the Prime Minister's dispatch, with OPA/Rego policies compiled to Wasm.",
+    )
+    .version(TOOL_VERSION)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('check')
+    .description('check system descriptors (files, or directories searched for descriptors)')
+    .argument('<paths...>', 'descriptor files (YAML/JSON) or directories')
+    .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`).argParser(parseFormatSpec))
+    .addOption(new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines').default(todayIso(), 'today').argParser(parseDate))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high').argParser(parseSeverity))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(defaultLang(io.env), 'vi for a Vietnamese locale, else en'))
+    .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
+
+Examples:
+  $ tuanthu check examples/mof-tax-portal/system.yaml
+  $ tuanthu check portfolio/ --format json=report.json --format text
+  $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
+    )
+    .action(async (paths: string[], opts: { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage }) => {
+      const outputs = opts.format ?? [{ format: 'text' as const }];
+      if (outputs.filter((o) => !o.file).length > 1) {
+        throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
+      }
+      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage });
+      const catalogue = loadCatalogue();
+      const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+      for (const o of outputs) {
+        const rendered = FORMATTERS[o.format].render(report, { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text' });
+        if (o.file) writeFileSync(o.file, rendered);
+        else io.stdout(rendered);
+      }
+      setExit(exitCode(report));
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram(
+    { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stdout.isTTY) },
+    (c) => (code = c),
+  );
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (e instanceof InvalidArgumentError) {
+      process.stderr.write(`tuanthu: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\n` + 'Please report this with the command you ran.\n');
+    if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return EXIT_USAGE;
+  }
+}

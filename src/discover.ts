@@ -1,0 +1,76 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
+// A descriptor announces itself; other YAML/JSON in a tree (CI files, package.json) is not ours.
+const MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
+
+export interface Discovered {
+  files: string[];
+  problems: Array<{ path: string; message: string }>;
+}
+
+/**
+ * Expands the paths given on the command line: files are taken as they are, directories are
+ * walked for descriptors. Symlinked directories are not followed (no loops), unreadable entries
+ * are reported, and the result is sorted so that reports are stable.
+ */
+export async function discover(paths: string[]): Promise<Discovered> {
+  const files = new Set<string>();
+  const problems: Discovered['problems'] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch (e) {
+      problems.push({ path: p, message: errnoText(e) });
+      continue;
+    }
+    if (st.isDirectory()) await walk(p, files, problems);
+    else files.add(p);
+  }
+  return { files: [...files].sort(), problems };
+}
+
+async function walk(dir: string, out: Set<string>, problems: Discovered['problems']): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ path: dir, message: errnoText(e) });
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems);
+    } else if (e.isFile() && DESCRIPTOR_EXT.test(e.name)) {
+      if (await looksLikeDescriptor(p)) out.add(p);
+    }
+  }
+}
+
+async function looksLikeDescriptor(file: string): Promise<boolean> {
+  try {
+    const head = (await readFile(file)).subarray(0, 4096).toString('utf8');
+    return MARKER.test(head);
+  } catch {
+    return false;
+  }
+}
+
+export function errnoText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return code ? `cannot read (${code})` : String(e);
+  }
+}

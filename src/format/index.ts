@@ -1,0 +1,13 @@
+import { json } from './json.js';
+import { text } from './text.js';
+import type { Formatter } from './types.js';
+
+export type { Formatter, FormatContext } from './types.js';
+
+/** Every output format, by the name used with --format. */
+export const FORMATTERS = { text, json } satisfies Record<string, Formatter>;
+export type FormatName = keyof typeof FORMATTERS;
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(FORMATTERS, name);
+}

@@ -1,0 +1,76 @@
+import { citation } from '../clauses.js';
+import { formatParam } from '../policy/catalogue.js';
+import { LABELS, STAGE_NAMES } from '../i18n/text.js';
+import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
+import type { FormatContext, Formatter } from './types.js';
+
+const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
+type Colour = keyof typeof ANSI;
+
+const SEVERITY_COLOUR: Record<Severity, Colour> = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'cyan', info: 'grey' };
+
+/** Human-readable terminal output. */
+export const text: Formatter = {
+  description: 'readable terminal output (default)',
+  extension: 'txt',
+  render(report, ctx) {
+    const paint = (c: Colour, s: string) => (ctx.color ? `\u001b[${ANSI[c]}m${s}\u001b[0m` : s);
+    const L = (k: keyof typeof LABELS) => LABELS[k][ctx.lang];
+    const out: string[] = [];
+
+    for (const e of report.errors) {
+      const pos = e.line ? `:${e.line}:${e.column ?? 1}` : '';
+      out.push(`${e.file}${pos}: ${paint('red', 'error')} ${e.message}`);
+    }
+    if (report.errors.length > 0) out.push('');
+
+    for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint, L), '');
+
+    const c = report.summary.findings;
+    const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
+    const total = counts.length ? `${Object.values(c).reduce((a, b) => a + b, 0)} ${L('findings')} (${counts.join(', ')})` : L('no_findings');
+    const parts = [
+      `${report.summary.systems} ${L('systems_checked')}: ${report.summary.passed} ${L('passed')}, ${report.summary.failed} ${L('failed')}`,
+      total,
+    ];
+    if (report.summary.due > 0) parts.push(`${report.summary.due} ${L('due')}`);
+    if (report.summary.inputErrors > 0) parts.push(paint('red', `${report.summary.inputErrors} ${L('input_errors')}`));
+    parts.push(`${L('threshold')}: ${report.failOn}`, `${L('as_of')} ${report.asOf}`);
+    out.push(parts.join(' · '));
+    return out.join('\n') + '\n';
+  },
+};
+
+function systemBlock(
+  s: SystemReport,
+  report: Report,
+  ctx: FormatContext,
+  paint: (c: Colour, s: string) => string,
+  L: (k: keyof typeof LABELS) => string,
+): string[] {
+  const lang = ctx.lang;
+  const verdict = s.result === 'pass' ? paint('green', `✔ ${L('result_pass')}`) : paint('red', `✖ ${L('result_fail')}`);
+  const facts = [s.level !== undefined ? `${L('level')} ${s.level}` : undefined, s.stage ? STAGE_NAMES[s.stage][lang] : undefined].filter(Boolean);
+  const lines = [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`];
+  for (const f of s.findings) lines.push(...findingBlock(f, lang, paint, L));
+  const share = s.metrics.security_budget_share_pct;
+  if (typeof share === 'number') {
+    lines.push(`  ${L('metrics')}: ${L('security_budget_share')} ${formatParam(share, lang)}% (≥ ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`);
+  }
+  const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
+  lines.push(
+    paint('grey', `  ${L('rules')}: ${n('pass')} ${L('passed')}, ${n('fail')} ${L('failed')}, ${n('due')} ${L('due')}, ${n('not_applicable')} ${L('not_applicable')}`),
+  );
+  void report;
+  return lines;
+}
+
+function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string, L: (k: keyof typeof LABELS) => string): string[] {
+  const tag = f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  return [
+    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`,
+    `      ${f.message}`,
+    paint('grey', `      ${L('required_by')}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),
+    paint('grey', `      ${L('fix')}: ${f.remediation}`),
+  ];
+}

@@ -1,0 +1,17 @@
+import type { Catalogue } from '../policy/catalogue.js';
+import type { Lang, Report } from '../types.js';
+
+export interface FormatContext {
+  catalogue: Catalogue;
+  lang: Lang;
+  /** ANSI colours; the CLI sets it for a TTY without NO_COLOR. */
+  color: boolean;
+}
+
+/** One output format. Formatters present a report; they never compute findings. */
+export interface Formatter {
+  description: string;
+  /** File extension used when the format is written to a file without a name. */
+  extension: string;
+  render(report: Report, ctx: FormatContext): string;
+}

@@ -1,0 +1,69 @@
+import type { Lang, Localized, Stage } from '../types.js';
+import { renderTemplate } from '../policy/catalogue.js';
+
+/** Why a rule did not apply, by reason code (the codes come from the policies). */
+const REASONS: Record<string, Localized> = {
+  stage: {
+    en: 'applies in the {stages} stage(s); the system is in {stage}',
+    vi: 'áp dụng ở giai đoạn {stages}; hệ thống đang ở giai đoạn {stage}',
+  },
+  sector: {
+    en: 'not required for {sector} systems',
+    vi: 'không áp dụng cho hệ thống lĩnh vực {sector}',
+  },
+  level: {
+    en: 'applies from level {min}; the system is level {level}',
+    vi: 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
+  },
+};
+
+export function reasonText(code: string, params: Record<string, unknown>, lang: Lang): string {
+  const t = REASONS[code]?.[lang];
+  return t ? renderTemplate(t, localizeParams(params, lang), lang) : code;
+}
+
+export const STAGE_NAMES: Record<Stage, Localized> = {
+  design: { en: 'design', vi: 'thiết kế' },
+  build: { en: 'build', vi: 'xây dựng' },
+  'pre-production': { en: 'pre-production', vi: 'trước vận hành' },
+  production: { en: 'production', vi: 'vận hành' },
+};
+
+const SECTOR_NAMES: Record<string, Localized> = {
+  civil: { en: 'civil', vi: 'dân sự' },
+  military: { en: 'military', vi: 'quân sự' },
+  defence: { en: 'defence', vi: 'quốc phòng' },
+  cipher: { en: 'cipher', vi: 'cơ yếu' },
+};
+
+function localizeParams(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...params };
+  const stageName = (s: unknown) => STAGE_NAMES[s as Stage]?.[lang] ?? s;
+  if ('stage' in out) out.stage = stageName(out.stage);
+  if (Array.isArray(out.stages)) out.stages = out.stages.map(stageName);
+  if (typeof out.sector === 'string') out.sector = SECTOR_NAMES[out.sector]?.[lang] ?? out.sector;
+  return out;
+}
+
+/** Labels used by the formatters. */
+export const LABELS = {
+  required_by: { en: 'Required by', vi: 'Căn cứ' },
+  fix: { en: 'Fix', vi: 'Khắc phục' },
+  due_by: { en: 'due by', vi: 'hạn' },
+  level: { en: 'level', vi: 'cấp độ' },
+  passed: { en: 'passed', vi: 'đạt' },
+  failed: { en: 'failed', vi: 'không đạt' },
+  not_applicable: { en: 'not applicable', vi: 'không áp dụng' },
+  due: { en: 'due', vi: 'đến hạn' },
+  input_errors: { en: 'input errors', vi: 'lỗi đầu vào' },
+  systems_checked: { en: 'system(s) checked', vi: 'hệ thống đã kiểm tra' },
+  findings: { en: 'finding(s)', vi: 'phát hiện' },
+  threshold: { en: 'fail on', vi: 'ngưỡng' },
+  as_of: { en: 'as of', vi: 'tại ngày' },
+  rules: { en: 'Rules', vi: 'Quy tắc' },
+  metrics: { en: 'Figures', vi: 'Số liệu' },
+  security_budget_share: { en: 'security budget share', vi: 'tỷ lệ kinh phí an ninh mạng' },
+  no_findings: { en: 'no findings', vi: 'không có phát hiện' },
+  result_pass: { en: 'PASS', vi: 'ĐẠT' },
+  result_fail: { en: 'FAIL', vi: 'KHÔNG ĐẠT' },
+} satisfies Record<string, Localized>;

@@ -1,0 +1,165 @@
+import { relative, resolve } from 'node:path';
+import { collectDayNumbers } from './dates.js';
+import { discover } from './discover.js';
+import { reasonText } from './i18n/text.js';
+import { locate, loadSource, DEFAULT_LIMITS, type Limits, type SourceDoc } from './load/source.js';
+import { validateAgainst } from './load/schema.js';
+import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
+import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
+import { atLeast, severityRank } from './severity.js';
+import { SEVERITIES, type Finding, type InputError, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+
+export const TOOL_VERSION = '0.1.0';
+
+export interface LintDeps {
+  catalogue?: Catalogue;
+  engine?: PolicyEngine;
+  limits?: Limits;
+}
+
+/**
+ * Checks descriptors (files, or directories walked for descriptors) and returns the report.
+ * Pure with respect to the process: no console, no exit; the clock only via options.asOf.
+ */
+export async function lint(paths: string[], options: LintOptions, deps: LintDeps = {}): Promise<Report> {
+  const cwd = options.cwd ?? process.cwd();
+  const catalogue = deps.catalogue ?? loadCatalogue();
+  const engine = deps.engine ?? PolicyEngine.load();
+  const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
+
+  const found = await discover(paths.map((p) => resolve(cwd, p)));
+  const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  const systems: SystemReport[] = [];
+  for (const file of found.files) {
+    const loaded = await loadSource(file, display(file), deps.limits ?? DEFAULT_LIMITS);
+    if (!loaded.ok) {
+      errors.push(...loaded.errors);
+      continue;
+    }
+    const problems = checkShape(loaded.source);
+    if (problems.length > 0) {
+      errors.push(...problems);
+      continue;
+    }
+    try {
+      systems.push(checkSystem(loaded.source, engine, catalogue, options));
+    } catch (e) {
+      if (!(e instanceof PolicyError)) throw e;
+      errors.push({ file: loaded.source.file, code: 'policy', message: e.message });
+    }
+  }
+  return buildReport(systems, errors, catalogue, options);
+}
+
+function checkShape(source: SourceDoc): InputError[] {
+  const v = source.value;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+    const what = Array.isArray(v) ? 'a list' : v === null ? 'empty' : `a single ${typeof v}`;
+    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message: `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${what}` }];
+  }
+  return validateAgainst('system.schema.json', source);
+}
+
+interface Descriptor {
+  system: { id: string; name: string; owner?: string; sector?: string };
+  lifecycle: { stage: Stage };
+  classification?: { level?: number };
+}
+
+function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalogue, options: LintOptions): SystemReport {
+  const descriptor = source.value as Descriptor;
+  const stage = options.stage ?? descriptor.lifecycle.stage;
+  const days = collectDayNumbers(descriptor);
+  collectDayNumbers(options.asOf, days);
+  for (const r of catalogue.rules) if (r.due) collectDayNumbers(r.due, days);
+  const result: PolicyResult = engine.evaluate({ descriptor, iac: { resources: [] }, context: { as_of: options.asOf, stage, days } });
+
+  const findings: Finding[] = result.findings.map((raw) => {
+    const meta = catalogue.byId.get(raw.rule);
+    if (!meta) throw new PolicyError(`the policy reported unknown rule ${raw.rule}; policies/build is inconsistent`);
+    const due = raw.status === 'due';
+    const params = due ? { ...raw.params, due: meta.due } : raw.params;
+    return {
+      rule: raw.rule,
+      severity: due ? 'info' : meta.severity,
+      ruleSeverity: meta.severity,
+      status: raw.status,
+      path: raw.path,
+      params: { ...params, msg: raw.msg },
+      location: { file: source.file, ...locate(source, raw.path) },
+      message: messageFor(meta, raw.msg, params, options.lang),
+      title: meta.title[options.lang],
+      remediation: meta.remediation[options.lang],
+      clauses: meta.clauses,
+    };
+  });
+  findings.sort(compareFindings);
+
+  const rules: RuleResult[] = catalogue.rules.map((meta) => {
+    const reasons = result.not_applicable[meta.key];
+    const first = reasons?.[0];
+    if (first) return { rule: meta.id, outcome: 'not_applicable', reason: { ...first, text: reasonText(first.code, first.params, options.lang) } };
+    const mine = findings.filter((f) => f.rule === meta.id);
+    if (mine.some((f) => f.status === 'violation')) return { rule: meta.id, outcome: 'fail' };
+    if (mine.length > 0) return { rule: meta.id, outcome: 'due' };
+    return { rule: meta.id, outcome: 'pass' };
+  });
+
+  const failing = findings.some((f) => f.status === 'violation' && atLeast(f.severity, options.failOn));
+  return {
+    file: source.file,
+    id: descriptor.system.id,
+    name: descriptor.system.name,
+    owner: descriptor.system.owner,
+    level: descriptor.classification?.level,
+    stage,
+    sector: descriptor.system.sector,
+    result: failing ? 'fail' : 'pass',
+    metrics: result.metrics,
+    findings,
+    rules,
+    inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }],
+  };
+}
+
+/** Most severe first, then by rule and place, so output is stable run to run. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.location.file.localeCompare(b.location.file) ||
+    a.rule.localeCompare(b.rule) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    a.path.localeCompare(b.path) ||
+    String(a.params.msg).localeCompare(String(b.params.msg))
+  );
+}
+
+function buildReport(systems: SystemReport[], errors: InputError[], catalogue: Catalogue, options: LintOptions): Report {
+  systems.sort((a, b) => a.file.localeCompare(b.file));
+  errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let due = 0;
+  for (const s of systems)
+    for (const f of s.findings) {
+      if (f.status === 'due') due++;
+      else counts[f.severity]++;
+    }
+  return {
+    reportVersion: '1',
+    tool: { name: 'tuanthu', version: TOOL_VERSION, policyDigest: catalogue.manifest.wasmDigest, regoDigest: catalogue.manifest.regoDigest },
+    asOf: options.asOf,
+    failOn: options.failOn,
+    lang: options.lang,
+    summary: {
+      systems: systems.length,
+      passed: systems.filter((s) => s.result === 'pass').length,
+      failed: systems.filter((s) => s.result === 'fail').length,
+      inputErrors: errors.length,
+      findings: counts,
+      due,
+    },
+    systems,
+    errors,
+  };
+}
