@@ -5,7 +5,6 @@ import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
 import { loadCatalogue } from './policy/catalogue.js';
-import { isSeverity } from './severity.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
 /** Default language: Vietnamese when the user's locale is Vietnamese. */
@@ -31,11 +30,6 @@ function parseDate(v: string): string {
   return v;
 }
 
-function parseSeverity(v: string): Severity {
-  if (!isSeverity(v)) throw new InvalidArgumentError(`choose one of: ${SEVERITIES.join(', ')}`);
-  return v;
-}
-
 export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean }, setExit: (code: number) => void): Command {
   const program = new Command('tuanthu')
     .description(
@@ -54,7 +48,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .argument('<paths...>', 'descriptor files (YAML/JSON) or directories')
     .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`).argParser(parseFormatSpec))
     .addOption(new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines').default(todayIso(), 'today').argParser(parseDate))
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high').argParser(parseSeverity))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(defaultLang(io.env), 'vi for a Vietnamese locale, else en'))
     .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
     .addHelpText(

@@ -45,7 +45,7 @@ total := sum([l.amount | some l in lines])
 
 security := sum([l.amount | some l in lines; l.category == "security"])
 
-min_share := lib.threshold("budget_security_share_min")
+min_pct := lib.threshold("budget_security_share_min_pct")
 
 currency := object.get(lib.d, ["budget", "currency"], "")
 
@@ -53,17 +53,17 @@ metrics := {
 	"security_budget": security,
 	"it_budget_total": total,
 	"security_budget_share_pct": lib.percent(security, total),
-	"security_budget_min_pct": min_share * 100,
+	"security_budget_min_pct": min_pct,
 } if total > 0
 
 deny contains lib.finding("/budget", "no_budget", {}) if total == 0
 
 deny contains lib.finding("/budget/lines", "below", params) if {
 	total > 0
-	security < min_share * total
+	security * 100 < min_pct * total
 	params := {
 		"share_pct": lib.percent(security, total),
-		"min_pct": min_share * 100,
+		"min_pct": min_pct,
 		"security": security,
 		"total": total,
 		"currency": currency,

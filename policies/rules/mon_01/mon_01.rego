@@ -46,7 +46,7 @@ not_applicable contains {"code": "sector", "params": {"sector": lib.d.system.sec
 
 not_applicable contains {"code": "level", "params": {"level": lib.level, "min": 3}} if lib.level < 3
 
-deny contains lib.finding("/monitoring/national_connection", "not_connected", {"level": lib.level}) if {
+deny contains lib.finding("/monitoring/national_connection", "not_connected", {"level": object.get(lib.d, ["classification", "level"], null)}) if {
 	not conn.connected == true
 }
 

@@ -1,0 +1,145 @@
+// End to end: the built CLI (bin/tuanthu.js → dist/) run as a user runs it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { AS_OF, ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/tuanthu.js');
+const GOOD = 'examples/mof-public-services/system.yaml';
+const BAD = 'examples/province-land-portal/system.yaml';
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', ...env } });
+}
+
+const reportSchema = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/report.schema.json'), 'utf8')));
+
+describe('tuanthu check', () => {
+  it('passes the compliant example with exit 0', async () => {
+    const r = await run(['check', GOOD, '--as-of', AS_OF]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('✔ PASS Cổng dịch vụ công Bộ Tài chính (mof-public-services)');
+    expect(r.stdout).toMatch(/security budget share 16% \(≥ 15%\)/);
+    expect(r.stdout).toContain('1 system(s) checked: 1 passed, 0 failed');
+  });
+
+  it('lists every violation of the non-compliant example with location, clause and fix, exit 1', async () => {
+    const r = await run(['check', BAD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(1);
+    for (const [rule, line] of [['LVL-02', '21:1'], ['MON-01', '39:3'], ['SBD-01', '33:3'], ['SBD-02', '33:3'], ['BUD-01', '45:3'], ['BUD-02', '45:3']]) {
+      expect(r.stdout).toContain(`${rule} `);
+      expect(r.stdout).toContain(`${BAD}:${line}`);
+    }
+    expect(r.stdout).toContain('critical LVL-02 Security level approved before go-live');
+    expect(r.stdout).toContain('Required by: 04-KH/BCĐTW §V.1.m; 57-CT/TW §1.d');
+    expect(r.stdout).toMatch(/Fix: Submit the level proposal/);
+    expect(r.stdout).toContain('Security is 0% of the IT budget (0 of 11,150,000,000 VND); at least 15% is required.');
+  });
+
+  it('speaks Vietnamese with --lang vi and by default in a Vietnamese locale', async () => {
+    const flag = await run(['check', BAD, '--as-of', AS_OF, '--lang', 'vi']);
+    expect(flag.stdout).toContain('Chưa có quyết định phê duyệt cấp độ');
+    expect(flag.stdout).toContain('Căn cứ: 04-KH/BCĐTW §V.1.m');
+    const locale = await run(['check', BAD, '--as-of', AS_OF], { LANG: 'vi_VN.UTF-8' });
+    expect(locale.stdout).toContain('KHÔNG ĐẠT');
+  });
+
+  it('reports a rule as due before its deadline and as a violation after it', async () => {
+    const before = await run(['check', BAD, '--as-of', '2026-06-30', '--format', 'json']);
+    const after = await run(['check', BAD, '--as-of', '2026-07-01', '--format', 'json']);
+    const mon = (out: string) => JSON.parse(out).systems[0].findings.find((f: { rule: string }) => f.rule === 'MON-01');
+    expect(mon(before.stdout)).toMatchObject({ status: 'due', severity: 'info', ruleSeverity: 'critical', params: { due: '2026-06-30' } });
+    expect(mon(after.stdout)).toMatchObject({ status: 'violation', severity: 'critical' });
+    const text = await run(['check', BAD, '--as-of', '2026-06-30']);
+    expect(text.stdout).toContain('due (due by 2026-06-30) MON-01');
+  });
+
+  it('applies --fail-on', async () => {
+    // Only high findings would remain if critical ones were waived; here we raise the bar instead.
+    const critical = await run(['check', BAD, '--as-of', AS_OF, '--fail-on', 'critical']);
+    expect(critical.exitCode).toBe(1);
+    const good = await run(['check', GOOD, '--as-of', AS_OF, '--fail-on', 'info']);
+    expect(good.exitCode).toBe(0);
+  });
+
+  it('writes a JSON report that matches schemas/report.schema.json', async () => {
+    const r = await run(['check', GOOD, BAD, '--as-of', AS_OF, '--format', 'json']);
+    expect(r.exitCode).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(reportSchema(report), JSON.stringify(reportSchema.errors)).toBe(true);
+    expect(report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1, inputErrors: 0 });
+    expect(report.systems[0].metrics.security_budget_share_pct).toBe(16);
+    const lvl = report.systems[1].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
+    expect(lvl).toMatchObject({ path: '/classification/approval', location: { file: BAD, line: 21, column: 1 }, clauses: ['KH04:V.1.m', 'CT57:1.d'] });
+  });
+
+  it('walks directories for descriptors', async () => {
+    const r = await run(['check', 'examples', '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual(['mof-public-services', 'tinh-ha-nam-dat-dai']);
+  });
+
+  it('writes several formats in one run', async () => {
+    const out = join(ROOT, 'node_modules/.tmp-report.json');
+    const r = await run(['check', GOOD, '--as-of', AS_OF, '--format', 'text', '--format', `json=${out}`]);
+    expect(r.stdout).toContain('PASS');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.systems).toBe(1);
+  });
+});
+
+describe('bad input', () => {
+  it('reports malformed YAML as file:line:col, exit 2, and still checks the other files', async () => {
+    const r = await run(['check', 'tests/fixtures/bad/malformed.yaml', GOOD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toMatch(/tests\/fixtures\/bad\/malformed\.yaml:\d+:\d+: error /);
+    expect(r.stdout).toContain('✔ PASS Cổng dịch vụ công Bộ Tài chính');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('reports every schema problem, each with its position, in plain words', async () => {
+    const r = await run(['check', 'tests/fixtures/bad/schema-invalid.yaml', '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    const f = 'tests/fixtures/bad/schema-invalid.yaml';
+    expect(r.stdout).toContain(`${f}:3:1: error "system" is missing the required field "owner"`);
+    expect(r.stdout).toContain(`${f}:4:7: error "system.id" has an invalid format`);
+    expect(r.stdout).toContain(`${f}:6:11: error "system.sector" must be one of: "civil", "military", "defence", "cipher"`);
+    expect(r.stdout).toContain(`${f}:9:12: error "lifecycle.go_live" must be a real date written YYYY-MM-DD`);
+    expect(r.stdout).toContain(`${f}:11:10: error "classification.level" must be a whole number`);
+    expect(r.stdout).toContain(`${f}:12:3: error unknown field "aproval" in "classification"`);
+  });
+
+  it('rejects a descriptor that is a list', async () => {
+    const r = await run(['check', 'tests/fixtures/bad/list.yaml']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toContain('a descriptor must be a mapping');
+  });
+
+  it('reports a missing file and keeps going', async () => {
+    const r = await run(['check', 'nope.yaml', GOOD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toContain('nope.yaml: error no such file or directory');
+    expect(r.stdout).toContain('PASS');
+  });
+
+  it.each([
+    [['check', GOOD, '--as-of', '23/11/2026'], 'is not a date written YYYY-MM-DD'],
+    [['check', GOOD, '--fail-on', 'severe'], 'Allowed choices are info, low, medium, high, critical'],
+    [['check', GOOD, '--format', 'pdf'], 'unknown format "pdf"'],
+    [['check'], "missing required argument 'paths'"],
+    [['frobnicate'], "unknown command 'frobnicate'"],
+  ])('exits 2 on usage error %j', async (args, message) => {
+    const r = await run(args);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('prints help that teaches, exit 0', async () => {
+    const r = await run(['check', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Exit codes: 0 no finding at or above --fail-on');
+    expect(r.stdout).toContain('--as-of <date>');
+  });
+});
