@@ -4,6 +4,7 @@ import { isIsoDate, todayIso } from './dates.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
+import { DEFAULT_LIMITS, parseSize } from './load/limits.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
@@ -23,6 +24,17 @@ export function parseFormatSpec(spec: string, previous: OutputSpec[] = []): Outp
   if (!isFormatName(name)) throw new InvalidArgumentError(`unknown format "${name}"; choose one of: ${Object.keys(FORMATTERS).join(', ')}`);
   if (file === '') throw new InvalidArgumentError(`"${spec}": give a file name after "="`);
   return [...previous, file ? { format: name, file } : { format: name }];
+}
+
+function parseByteSize(v: string): number {
+  const n = parseSize(v);
+  if (n === undefined) throw new InvalidArgumentError(`"${v}" is not a size (e.g. 20MB, 512k, 1048576)`);
+  return n;
+}
+
+function parseCount(v: string): number {
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InvalidArgumentError(`"${v}" is not a whole number`);
+  return Number(v);
 }
 
 function parseDate(v: string): string {
@@ -51,6 +63,9 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(defaultLang(io.env), 'vi for a Vietnamese locale, else en'))
     .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
+    .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
+    .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
+    .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
     .addHelpText(
       'after',
       `
@@ -61,12 +76,13 @@ Examples:
   $ tuanthu check portfolio/ --format json=report.json --format text
   $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage }) => {
+    .action(async (paths: string[], opts: { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; maxFileSize: number; maxDepth: number; maxAliases: number }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];
       if (outputs.filter((o) => !o.file).length > 1) {
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
       }
-      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage });
+      const limits = { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases };
+      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage, limits });
       const catalogue = loadCatalogue();
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
       for (const o of outputs) {

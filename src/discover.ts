@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
@@ -46,20 +46,40 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
     const p = join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems);
-    } else if (e.isFile() && DESCRIPTOR_EXT.test(e.name)) {
-      if (await looksLikeDescriptor(p)) out.add(p);
+    } else if ((e.isFile() || e.isSymbolicLink()) && DESCRIPTOR_EXT.test(e.name)) {
+      // A symlinked file is followed (a loop or a dangling link is reported); symlinked folders are not.
+      if (e.isSymbolicLink()) {
+        try {
+          if (!(await stat(p)).isFile()) continue;
+        } catch (err) {
+          problems.push({ path: p, message: errnoText(err) });
+          continue;
+        }
+      }
+      try {
+        if (await looksLikeDescriptor(p)) out.add(p);
+      } catch (err) {
+        // An unreadable YAML/JSON file may be a descriptor; saying nothing would let a run pass unchecked.
+        problems.push({ path: p, message: errnoText(err) });
+      }
     }
   }
 }
 
+/** Reads only the head of the file: a huge file in a scanned tree costs 4 KiB here, not its size. */
 async function looksLikeDescriptor(file: string): Promise<boolean> {
+  const fh = await open(file, 'r');
   try {
-    const head = (await readFile(file)).subarray(0, 4096).toString('utf8');
-    return MARKER.test(head);
-  } catch {
-    return false;
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+    // A BOM or UTF-16 would hide the marker; let the loader say what is wrong with such a file.
+    return MARKER.test(head.subarray(0, bytesRead).toString('utf8')) || MARKER.test(head.subarray(0, bytesRead).toString('utf16le'));
+  } finally {
+    await fh.close();
   }
 }
+
+const HEAD_BYTES = 4096;
 
 export function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -69,7 +89,9 @@ export function errnoText(e: unknown): string {
     case 'EACCES':
       return 'permission denied';
     case 'ELOOP':
-      return 'too many levels of symbolic links';
+      return 'too many levels of symbolic links (a symlink loop?)';
+    case 'EISDIR':
+      return 'is a directory';
     default:
       return code ? `cannot read (${code})` : String(e);
   }

@@ -2,19 +2,20 @@ import { relative, resolve } from 'node:path';
 import { collectDayNumbers } from './dates.js';
 import { discover } from './discover.js';
 import { reasonText } from './i18n/text.js';
-import { locate, loadSource, DEFAULT_LIMITS, type Limits, type SourceDoc } from './load/source.js';
+import { resolveLimits } from './load/limits.js';
+import { locate, loadSource, type SourceDoc } from './load/source.js';
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
 import { atLeast, severityRank } from './severity.js';
-import { SEVERITIES, type Finding, type InputError, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { SEVERITIES, type Finding, type InputError, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 
 export const TOOL_VERSION = '0.1.0';
 
 export interface LintDeps {
   catalogue?: Catalogue;
   engine?: PolicyEngine;
-  limits?: Limits;
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -27,11 +28,12 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const engine = deps.engine ?? PolicyEngine.load();
   const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
 
+  const limits = resolveLimits(deps.limits, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
   const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
   const systems: SystemReport[] = [];
   for (const file of found.files) {
-    const loaded = await loadSource(file, display(file), deps.limits ?? DEFAULT_LIMITS);
+    const loaded = await loadSource(file, display(file), limits);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;

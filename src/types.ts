@@ -108,4 +108,16 @@ export interface LintOptions {
   stage?: Stage;
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
+  /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
+  limits?: Partial<Limits>;
+}
+
+/** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */
+export interface Limits {
+  /** Bytes; larger files are refused from their size on disk, before they are read. */
+  maxFileBytes: number;
+  /** Nesting depth of mappings and lists. */
+  maxDepth: number;
+  /** YAML alias expansions; guards against "billion laughs". */
+  maxAliasCount: number;
 }

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
-import type { InputError } from '../types.js';
+import { isUtf8 } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
+import { LineCounter, parseDocument, isMap, isPair, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { errnoText } from '../discover.js';
+import type { InputError, Limits } from '../types.js';
+import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded } from './limits.js';
 
 /** A parsed YAML or JSON file that remembers where each value came from. */
 export interface SourceDoc {
@@ -13,29 +16,32 @@ export interface SourceDoc {
   value: unknown;
 }
 
-export const DEFAULT_LIMITS = {
-  /** Bytes; larger files are refused before parsing. */
-  maxFileBytes: 20 * 1024 * 1024,
-  /** YAML alias expansions; guards against "billion laughs". */
-  maxAliasCount: 100,
-};
-export type Limits = typeof DEFAULT_LIMITS;
+export { DEFAULT_LIMITS };
+export type { Limits };
 
 export type LoadResult = { ok: true; source: SourceDoc } | { ok: false; errors: InputError[] };
 
 export async function loadSource(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadResult> {
+  const fail = (code: string, message: string): LoadResult => ({ ok: false, errors: [{ file: displayName, code, message }] });
   let buf: Buffer;
   try {
+    // Size and kind first, from the file system: a 200 MB file is refused without being read, and a
+    // FIFO or device (which would block a read forever) is refused without being opened.
+    const st = await stat(file);
+    if (st.isDirectory()) return fail('read', 'is a directory');
+    if (!st.isFile()) return fail('read', 'not a regular file (a pipe, socket or device); give a file');
+    if (st.size > limits.maxFileBytes) return fail('too-large', tooLarge(st.size, limits));
     buf = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot read (${code})`;
-    return { ok: false, errors: [{ file: displayName, code: 'read', message: why }] };
+    return fail('read', errnoText(e));
   }
-  if (buf.length > limits.maxFileBytes) {
-    return { ok: false, errors: [{ file: displayName, code: 'too-large', message: `file is ${buf.length} bytes, above the limit of ${limits.maxFileBytes} bytes` }] };
-  }
+  // The file may have grown between stat and read.
+  if (buf.length > limits.maxFileBytes) return fail('too-large', tooLarge(buf.length, limits));
   return parseSource(buf, displayName, limits);
+}
+
+function tooLarge(size: number, limits: Limits): string {
+  return `file is ${size} bytes, above the limit of ${limits.maxFileBytes} bytes (raise it with --max-file-size)`;
 }
 
 export function parseSource(buf: Buffer, displayName: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
@@ -45,34 +51,100 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const text = decoded;
   if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: 'the file is empty' }] };
   const lines = new LineCounter();
+  const deepAt = flowDepthExceeded(text, limits.maxDepth) ?? blockDepthExceeded(text, limits.maxDepth);
+  if (deepAt !== undefined) return { ok: false, errors: [tooDeep(displayName, text, deepAt, limits)] };
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const errors: InputError[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
+    if (/call stack/i.test(e.message)) return tooDeep(displayName, text, e.pos[0], limits);
     return { file: displayName, line: pos.line, column: pos.col, code: 'syntax', message: plainYamlError(e.code, e.message) };
   });
+  const deep = errors.find((e) => e.code === 'too-deep');
+  if (deep) return { ok: false, errors: [deep] };
   if (errors.length > 0) return { ok: false, errors };
+  const deepNode = deepestBeyond(doc.contents, limits.maxDepth);
+  if (deepNode !== undefined) return { ok: false, errors: [tooDeep(displayName, text, deepNode, limits)] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (e) {
-    return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}); the file may be an alias bomb` }] };
+    // yaml throws a ReferenceError for excessive aliasing; anything else is a bug worth seeing.
+    if (!(e instanceof ReferenceError)) throw e;
+    return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
   }
   return { ok: true, source: { file: displayName, text, sha256, doc, lines, value } };
 }
 
-function decodeText(buf: Buffer): string | { code: string; message: string } {
+function tooDeep(file: string, text: string, offset: number, limits: Limits): InputError {
+  const { line, column } = lineCol(text, offset);
+  return { file, line, column, code: 'too-deep', message: `nesting is deeper than ${limits.maxDepth} levels (raise the limit with --max-depth)` };
+}
+
+/** Offset of the first collection nested deeper than maxDepth, walking without recursion. */
+function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > maxDepth) return (node as Node).range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function decodeText(buf: Buffer): string | { code: string; message: string; line?: number; column?: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' };
+    return { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 };
   }
-  if (buf.includes(0)) return { code: 'encoding', message: 'the file is binary, not YAML or JSON text' };
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(buf);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0) {
-    const before = text.slice(0, bad);
-    const line = before.split('\n').length;
-    return { code: 'encoding', message: `invalid UTF-8 at line ${line}; save the file as UTF-8` };
+  const nul = buf.indexOf(0);
+  if (nul >= 0) {
+    // UTF-16 without a byte order mark shows up as NUL bytes between ASCII letters.
+    const utf16 = buf.length >= 4 && ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0));
+    const where = lineColOfByte(buf, nul);
+    return utf16
+      ? { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 }
+      : { code: 'encoding', message: 'the file is binary (it contains NUL bytes), not YAML or JSON text', ...where };
   }
-  return text;
+  if (!isUtf8(buf)) {
+    const at = firstInvalidUtf8(buf);
+    return { code: 'encoding', message: `invalid UTF-8 (byte 0x${buf[at]!.toString(16).padStart(2, '0')} at offset ${at}); save the file as UTF-8`, ...lineColOfByte(buf, at) };
+  }
+  // TextDecoder drops a leading UTF-8 byte order mark (ignoreBOM: false), which editors on Windows add.
+  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(buf);
+}
+
+/** Line and column (in characters) of a byte offset, decoding only the valid prefix. */
+function lineColOfByte(buf: Buffer, at: number): { line: number; column: number } {
+  const before = buf.subarray(0, at).toString('utf8');
+  const nl = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: [...before.slice(nl + 1)].length + 1 };
+}
+
+/** Offset of the first byte that breaks UTF-8 (called only once isUtf8 has said there is one). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) return i;
+    if (len > 1 && !isUtf8(buf.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return Math.max(0, buf.length - 1);
 }
 
 function plainYamlError(code: string, message: string): string {
@@ -80,6 +152,8 @@ function plainYamlError(code: string, message: string): string {
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'a key appears twice in the same mapping; keep only one';
+    case 'MULTIPLE_DOCS':
+      return 'the file holds several YAML documents (separated by ---); a descriptor file holds exactly one';
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':

@@ -1,0 +1,119 @@
+import type { Limits } from '../types.js';
+
+/**
+ * Defaults sized for real descriptors (a few KiB, nesting depth under 10, anchors rare) with a wide
+ * margin, yet small enough that a hostile file is refused before it can exhaust memory or the stack.
+ */
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 20 * 1024 * 1024,
+  maxDepth: 64,
+  maxAliasCount: 100,
+};
+
+export function resolveLimits(...overrides: Array<Partial<Limits> | undefined>): Limits {
+  const out = { ...DEFAULT_LIMITS };
+  for (const o of overrides) {
+    if (!o) continue;
+    if (o.maxFileBytes !== undefined) out.maxFileBytes = o.maxFileBytes;
+    if (o.maxDepth !== undefined) out.maxDepth = o.maxDepth;
+    if (o.maxAliasCount !== undefined) out.maxAliasCount = o.maxAliasCount;
+  }
+  return out;
+}
+
+const SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
+const UNIT: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** "20MB", "512k", "1048576" → bytes (binary units: 1 MB = 1 MiB); undefined when not a size. */
+export function parseSize(s: string): number | undefined {
+  const m = SIZE.exec(s.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]) * UNIT[(m[2] ?? 'b').toLowerCase()]!;
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * Deepest nesting of flow collections ([ ] and { }) in YAML/JSON text, found without parsing, so
+ * that `[[[[…` a hundred thousand deep is refused before the parser recurses into it (the yaml
+ * library runs out of memory on such input rather than failing cleanly). Quoted strings and
+ * comments are skipped. Returns the offset of the first bracket beyond the limit, if any.
+ */
+export function flowDepthExceeded(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      if (depth > 0) depth--;
+    } else if (c === 0x22 /* " */) {
+      // Double-quoted: backslash escapes.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x27 /* ' */ && startsScalar(text, i)) {
+      // Single-quoted ('' is an escaped quote); an apostrophe inside a plain word is not a quote.
+      for (i++; i < n; i++) {
+        if (text.charCodeAt(i) === 0x27) {
+          if (text.charCodeAt(i + 1) === 0x27) i++;
+          else break;
+        }
+      }
+    } else if (c === 0x23 /* # */ && (i === 0 || isSpace(text.charCodeAt(i - 1)))) {
+      while (i < n && text.charCodeAt(i) !== 0x0a) i++;
+    }
+  }
+  return undefined;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+function startsScalar(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x20 || c === 0x09) continue;
+    return c === 0x0a || c === 0x3a /* : */ || c === 0x2c /* , */ || c === 0x5b || c === 0x7b || c === 0x2d /* - */ || c === 0x3f /* ? */;
+  }
+  return true;
+}
+
+const BLOCK_SCALAR = /[|>][0-9+-]*\s*(#.*)?$/;
+
+/**
+ * Deepest nesting of block collections, estimated from indentation (each deeper indent opens a
+ * level; each compact "- " opens one more), again without parsing: the yaml library recurses per
+ * level and takes seconds to overflow its stack on a 1,000-level file. Block scalar bodies (| and >)
+ * are skipped. Returns the offset of the first line beyond the limit, if any.
+ */
+export function blockDepthExceeded(text: string, maxDepth: number): number | undefined {
+  const indents: number[] = [];
+  let offset = 0;
+  let scalarIndent = -1;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    let i = 0;
+    while (line.charCodeAt(i) === 0x20) i++;
+    if (i === line.length || line[i] === '#' || line[i] === '\r') continue;
+    if (scalarIndent >= 0) {
+      if (i > scalarIndent) continue;
+      scalarIndent = -1;
+    }
+    while (indents.length > 0 && indents[indents.length - 1]! >= i) indents.pop();
+    indents.push(i);
+    let depth = indents.length;
+    for (let j = i; (line[j] === '-' || line[j] === '?') && line[j + 1] === ' '; ) {
+      depth++;
+      j += 2;
+      while (line[j] === ' ') j++;
+    }
+    if (depth > maxDepth) return start + i;
+    if (BLOCK_SCALAR.test(line)) scalarIndent = i;
+  }
+  return undefined;
+}
