@@ -1,29 +1,58 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import * as addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv2020Type, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type { InputError } from '../types.js';
 import { isIsoDate } from '../dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../assets.js';
 
-// ajv-formats is CJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
+// ajv and ajv-formats are CommonJS, loaded on demand: when `npm run build` has precompiled the
+// schema (scripts/build-validators.mjs → dist/load/validators/), a run never loads ajv at all,
+// which saves most of a cold start (see docs/benchmarks.md).
+const require = createRequire(import.meta.url);
+
+/** The one ajv configuration, used at run time and by the build step that precompiles validators. */
+export function newAjv(code?: Options['code']): Ajv2020Type {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as FormatsPlugin;
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  addFormats(ajv, ['date', 'email', 'uri']);
+  // ajv-formats' "date" accepts 2026-02-30; ours does not.
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+  return ajv;
+}
 
 let cached: Map<string, ValidateFunction> | undefined;
+
+export function schemaDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 function validator(schemaFile: string): ValidateFunction {
   cached ??= new Map();
   let v = cached.get(schemaFile);
   if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date', 'email', 'uri']);
-    // ajv-formats' "date" accepts 2026-02-30; ours does not.
-    ajv.addFormat('date', { type: 'string', validate: isIsoDate });
-    v = ajv.compile(JSON.parse(readFileSync(assetPath('schemas', schemaFile), 'utf8')));
+    const text = readFileSync(assetPath('schemas', schemaFile), 'utf8');
+    v = precompiled(schemaFile, schemaDigest(text)) ?? newAjv().compile(JSON.parse(text) as object);
     cached.set(schemaFile, v);
   }
   return v;
+}
+
+/** The build's precompiled validator, if there is one for exactly this schema text. */
+function precompiled(schemaFile: string, digest: string): ValidateFunction | undefined {
+  let mod: { default: ValidateFunction; schemaSha256?: string };
+  try {
+    mod = require(`./validators/${schemaFile.replace(/\.json$/, '')}.cjs`) as typeof mod;
+  } catch {
+    return undefined;
+  }
+  if (mod.schemaSha256 !== digest) return undefined;
+  const formats = require('./validators/formats.cjs') as { setDate?: (f: (s: string) => boolean) => void };
+  formats.setDate?.(isIsoDate);
+  return mod.default;
 }
 
 /** Validates a parsed file against one of the schemas in schemas/, reporting every problem. */
