@@ -379,11 +379,16 @@ function machine() {
   const cores = execFileSync('nproc', { encoding: 'utf8' }).trim();
   const memGiB = (Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)[1]) / 1024 / 1024).toFixed(1);
   const tools = [`node ${process.version}`];
-  for (const [name, bin, flag] of [['opa', join(TOOLS, 'bin/opa'), 'version'], ['conftest', join(TOOLS, 'bin/conftest'), '--version'], ['checkov', join(TOOLS, 'checkov-venv/bin/checkov'), '--version']]) {
-    if (have(bin)) tools.push(`${name} ${execFileSync(bin, [flag], { encoding: 'utf8' }).split('\n')[0].replace(/^(Version|Conftest): */, '')}`);
+  for (const [name, bin, flag] of [['opa', join(TOOLS, 'bin/opa'), 'version'], ['conftest', join(TOOLS, 'bin/conftest'), 'conftest'], ['checkov', join(TOOLS, 'checkov-venv/bin/checkov'), '--version']]) {
+    if (!have(bin)) continue;
+    // go-installed Conftest calls itself "dev"; its module version is in the build info.
+    const v = flag === 'conftest' ? execFileSync('go', ['version', '-m', bin], { encoding: 'utf8' }).match(/mod\s+\S+\s+(v\S+)/)?.[1] ?? '?' : execFileSync(bin, [flag], { encoding: 'utf8' }).split('\n')[0].replace(/^Version: */, '');
+    tools.push(`${name} ${v}`);
   }
   return `${cpu}, ${cores} cores, ${memGiB} GiB RAM; ${tools.join(', ')}`;
 }
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 async function main() {
   const o = options(process.argv.slice(2));
@@ -391,11 +396,12 @@ async function main() {
   if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run npm run build first');
   mkdirSync(WORK, { recursive: true });
   const env = machine();
-  console.log(`# tuanthu benchmark — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${env}. Seed ${SEED}, as-of ${AS_OF}.`);
+  console.log(`# tuanthu benchmark — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${env}. Seed ${SEED}, as-of ${AS_OF}. Load average at start: ${loadavg()}.`);
   const results = [];
   if (o.only.includes('single')) await singleScenario(o, results);
   if (o.only.includes('portfolio')) for (const n of o.sizes) await portfolioScenario(n, o, results);
   if (o.only.includes('iac')) await iacScenario(o, results);
+  console.log(`\nLoad average at end: ${loadavg()} (other work on the machine inflates wall time; CPU time is the steadier figure).`);
   if (o.json) writeFileSync(o.json, JSON.stringify({ machine: env, seed: SEED, asOf: AS_OF, results }, null, 2));
 }
 

@@ -5,11 +5,12 @@ set -euo pipefail
 CONFTEST_VERSION="v0.71.1"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/.tools/bin"
-if [ -x "$bin/conftest" ] && "$bin/conftest" --version 2>/dev/null | grep -q "Conftest: ${CONFTEST_VERSION#v}"; then
+# `go install` builds report "Conftest: dev"; the module version is in the binary's build info.
+if [ -x "$bin/conftest" ] && go version -m "$bin/conftest" 2>/dev/null | grep -qE "^\s+mod\s+github.com/open-policy-agent/conftest\s+${CONFTEST_VERSION}\s"; then
   exit 0
 fi
 command -v go >/dev/null || { echo "install-conftest: Go is required (go install)" >&2; exit 1; }
 mkdir -p "$bin"
 echo "install-conftest: go install github.com/open-policy-agent/conftest@${CONFTEST_VERSION}" >&2
 GOBIN="$bin" GOFLAGS="-trimpath" go install "github.com/open-policy-agent/conftest@${CONFTEST_VERSION}"
-"$bin/conftest" --version | head -1
+go version -m "$bin/conftest" | grep -E "^\s+mod\s"

@@ -1,4 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
@@ -57,7 +58,7 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
         }
       }
       try {
-        if (await looksLikeDescriptor(p)) out.add(p);
+        if (looksLikeDescriptor(p)) out.add(p);
       } catch (err) {
         // An unreadable YAML/JSON file may be a descriptor; saying nothing would let a run pass unchecked.
         problems.push({ path: p, message: errnoText(err) });
@@ -67,15 +68,15 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
 }
 
 /** Reads only the head of the file: a huge file in a scanned tree costs 4 KiB here, not its size. */
-async function looksLikeDescriptor(file: string): Promise<boolean> {
-  const fh = await open(file, 'r');
+function looksLikeDescriptor(file: string): boolean {
+  const fd = openSync(file, 'r');
   try {
     const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(head, 0, HEAD_BYTES, 0);
+    const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0);
     // A BOM or UTF-16 would hide the marker; let the loader say what is wrong with such a file.
     return MARKER.test(head.subarray(0, bytesRead).toString('utf8')) || MARKER.test(head.subarray(0, bytesRead).toString('utf16le'));
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
+import { fastParse, linePos, lineStarts, type PosNode } from './fast-yaml.js';
 import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded } from './limits.js';
 
 /** A parsed YAML or JSON file that remembers where each value came from. */
@@ -11,9 +12,43 @@ export interface SourceDoc {
   file: string;
   text: string;
   sha256: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
+  /** `yaml`'s document model; built on first access when the fast path loaded the file. */
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
   value: unknown;
+  /** Start offsets of values and keys, from the fast path (src/load/fast-yaml.ts). */
+  pos?: PosNode;
+}
+
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+
+function makeSource(file: string, text: string, sha256: string, value: unknown, pos?: PosNode, parsed?: { doc: Document.Parsed; lines: LineCounter }): SourceDoc {
+  let full = parsed;
+  const load = () => {
+    if (!full) {
+      const lines = new LineCounter();
+      full = { doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+    }
+    return full;
+  };
+  let starts: number[] | undefined;
+  return {
+    file,
+    text,
+    sha256,
+    value,
+    pos,
+    get doc() {
+      return load().doc;
+    },
+    get lines() {
+      return load().lines;
+    },
+    // Used by locate() on the fast path.
+    get starts() {
+      return (starts ??= lineStarts(text));
+    },
+  } as SourceDoc;
 }
 
 export { DEFAULT_LIMITS };
@@ -22,20 +57,37 @@ export type { Limits };
 export type LoadResult = { ok: true; source: SourceDoc } | { ok: false; errors: InputError[] };
 
 export async function loadSource(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadResult> {
+  return loadSourceSync(file, displayName, limits);
+}
+
+/**
+ * Synchronous on purpose: files are checked one after another, and a synchronous open/fstat/read
+ * costs a fraction of the thread-pool round trips of fs/promises (measured in docs/benchmarks.md).
+ */
+export function loadSourceSync(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
   const fail = (code: string, message: string): LoadResult => ({ ok: false, errors: [{ file: displayName, code, message }] });
   let buf: Buffer;
+  let fd: number | undefined;
   try {
-    // Size and kind first, from the file system: a 200 MB file is refused without being read, and a
-    // FIFO or device (which would block a read forever) is refused without being opened.
-    const st = await stat(file);
+    // Kind and size first, from the file system: a FIFO or device (whose read would block forever)
+    // is refused without being opened, and a 200 MB file without being read.
+    const st = statSync(file);
     if (st.isDirectory()) return fail('read', 'is a directory');
     if (!st.isFile()) return fail('read', 'not a regular file (a pipe, socket or device); give a file');
     if (st.size > limits.maxFileBytes) return fail('too-large', tooLarge(st.size, limits));
-    buf = await readFile(file);
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size > limits.maxFileBytes) return fail('too-large', tooLarge(size, limits));
+    // Read at most one byte beyond the limit: a file that grew since fstat is still refused.
+    buf = Buffer.allocUnsafe(Math.min(size, limits.maxFileBytes) + 1);
+    let n = 0;
+    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    buf = buf.subarray(0, n);
   } catch (e) {
     return fail('read', errnoText(e));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  // The file may have grown between stat and read.
   if (buf.length > limits.maxFileBytes) return fail('too-large', tooLarge(buf.length, limits));
   return parseSource(buf, displayName, limits);
 }
@@ -50,10 +102,13 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   if (typeof decoded !== 'string') return { ok: false, errors: [{ file: displayName, ...decoded }] };
   const text = decoded;
   if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: 'the file is empty' }] };
-  const lines = new LineCounter();
   const deepAt = flowDepthExceeded(text, limits.maxDepth) ?? blockDepthExceeded(text, limits.maxDepth);
   if (deepAt !== undefined) return { ok: false, errors: [tooDeep(displayName, text, deepAt, limits)] };
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const fast = fastParse(text, limits.maxDepth);
+  if (fast) return { ok: true, source: makeSource(displayName, text, sha256, fast.value, fast.root) };
+  // The careful path: `yaml`'s document model, for its error messages, positions and alias limit.
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   const errors: InputError[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     if (/call stack/i.test(e.message)) return tooDeep(displayName, text, e.pos[0], limits);
@@ -72,7 +127,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
     if (!(e instanceof ReferenceError)) throw e;
     return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
   }
-  return { ok: true, source: { file: displayName, text, sha256, doc, lines, value } };
+  return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
 }
 
 function tooDeep(file: string, text: string, offset: number, limits: Limits): InputError {
@@ -177,6 +232,7 @@ export function pointerSegments(pointer: string): string[] {
  * (the usual case for "field is missing"), the deepest existing ancestor is returned.
  */
 export function locate(source: SourceDoc, pointer: string): { line: number; column: number } {
+  if (source.pos) return locateFast(source, source.pos, pointer);
   let node: unknown = source.doc.contents;
   let best: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of pointerSegments(pointer)) {
@@ -201,5 +257,28 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   }
   if (best === undefined) return { line: 1, column: 1 };
   const pos = source.lines.linePos(best);
+  return { line: pos.line, column: pos.col };
+}
+
+/** locate() over the fast path's position tree; the same rules as over `yaml`'s document. */
+function locateFast(source: SourceDoc, root: PosNode, pointer: string): { line: number; column: number } {
+  let node: PosNode = root;
+  let best = root.start;
+  for (const seg of pointerSegments(pointer)) {
+    if (node.kind === 'map') {
+      const i = node.keys.indexOf(seg);
+      if (i < 0) break;
+      best = node.keyStarts[i]!;
+      node = node.values[i]!;
+      if (node.kind === 'scalar') best = node.start;
+    } else if (node.kind === 'seq') {
+      const idx = Number(seg);
+      const item = Number.isInteger(idx) ? node.items[idx] : undefined;
+      if (item === undefined) break;
+      node = item;
+      best = item.start;
+    } else break;
+  }
+  const pos = linePos((source as SourceDoc & { starts: number[] }).starts, best);
   return { line: pos.line, column: pos.col };
 }

@@ -46,8 +46,16 @@ export function renderTemplate(template: string, params: Record<string, unknown>
   });
 }
 
+// Number.prototype.toLocaleString builds an Intl.NumberFormat on every call (the top self-time
+// entry when profiling a 1,000-descriptor portfolio); one formatter per language is enough.
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatParam(v: unknown, lang: Lang): string {
-  if (typeof v === 'number') return v.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 });
+  if (typeof v === 'number') {
+    let nf = numberFormats.get(lang);
+    if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })));
+    return nf.format(v);
+  }
   if (Array.isArray(v)) return v.map((x) => formatParam(x, lang)).join(', ');
   if (v === null || v === undefined) return '—';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
