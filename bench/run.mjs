@@ -193,12 +193,15 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Runs a command `runs` times (after one untimed warm-up that also yields the output to check). */
+/**
+ * Runs a command `runs` times; the first run also yields the output that the "check" column
+ * compares across tools. No separate warm-up: every run is a cold process start, as in CI.
+ */
 async function measure(label, cmd, args, { runs, okCodes = [0, 1], ...opts }) {
   const first = await once(cmd, args, { ...opts, keepStdout: true });
   if (!okCodes.includes(first.code)) throw new Error(`${label}: exit ${first.code}\n${first.stderr.slice(0, 2000)}`);
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await once(cmd, args, opts));
+  const samples = [first];
+  for (let i = 1; i < runs; i++) samples.push(await once(cmd, args, opts));
   return { label, runs, wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), rssMiB: Math.max(...samples.map((s) => s.rssMiB)), output: first.stdout };
 }
 
@@ -236,6 +239,12 @@ async function portfolioScenario(n, o, results) {
   const violations = report.systems.reduce((a, s) => a + s.findings.filter((f) => f.status === 'violation').length, 0);
   tt.check = `${report.summary.systems} systems, ${violations} violations, ${report.errors.length} input errors`;
   rows.push(tt);
+  if (n >= 400) {
+    // The default uses a second thread from 400 files on (src/parallel.ts); this row shows what it buys.
+    const single = await measure('tuanthu check --jobs 1 (one thread)', NODE, [BIN, 'check', dir, '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { runs });
+    single.check = single.output === tt.output ? 'same report' : 'REPORT DIFFERS';
+    rows.push(single);
+  }
 
   const conftest = join(TOOLS, 'bin/conftest');
   if (have(conftest)) {

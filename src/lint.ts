@@ -3,7 +3,8 @@ import { collectDayNumbers } from './dates.js';
 import { discover } from './discover.js';
 import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
-import { locate, loadSource, type SourceDoc } from './load/source.js';
+import { locate, loadSourceSync, type SourceDoc } from './load/source.js';
+import { checkInParallel, defaultJobs, type Checked } from './parallel.js';
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
@@ -31,9 +32,18 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const limits = resolveLimits(deps.limits, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
   const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  const jobs = options.jobs ?? defaultJobs(found.files.length);
+  const checked = jobs > 1 && !deps.engine ? await checkInParallel(found.files, jobs, options, limits, (files) => checkFiles(files, options, limits, engine, catalogue)) : checkFiles(found.files, options, limits, engine, catalogue);
+  return buildReport(checked.systems, [...errors, ...checked.errors], catalogue, options);
+}
+
+/** Loads, validates and evaluates descriptor files one after another (also the worker's job). */
+export function checkFiles(files: string[], options: LintOptions, limits: Limits, engine: PolicyEngine, catalogue: Catalogue): Checked {
+  const cwd = options.cwd ?? process.cwd();
   const systems: SystemReport[] = [];
-  for (const file of found.files) {
-    const loaded = await loadSource(file, display(file), limits);
+  const errors: InputError[] = [];
+  for (const file of files) {
+    const loaded = loadSourceSync(file, relative(cwd, resolve(cwd, file)) || file, limits);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;
@@ -50,7 +60,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
       errors.push({ file: loaded.source.file, code: 'policy', message: e.message });
     }
   }
-  return buildReport(systems, errors, catalogue, options);
+  return { systems, errors };
 }
 
 function checkShape(source: SourceDoc): InputError[] {

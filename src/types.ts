@@ -110,6 +110,8 @@ export interface LintOptions {
   cwd?: string;
   /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
   limits?: Partial<Limits>;
+  /** Threads checking files (default: 2 on a multi-core machine for large portfolios, else 1). */
+  jobs?: number;
 }
 
 /** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */
