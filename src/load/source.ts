@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isPair, isSeq, isScalar, type Document, type Node, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
 import { fastParse, linePos, lineStarts, type PosNode } from './fast-yaml.js';
@@ -20,14 +21,20 @@ export interface SourceDoc {
   pos?: PosNode;
 }
 
+// `yaml` (the careful path) is loaded on first use: most runs never need it, and loading it is a
+// sizeable part of a cold start (docs/benchmarks.md).
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const Y = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof import('yaml'));
+
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 function makeSource(file: string, text: string, sha256: string, value: unknown, pos?: PosNode, parsed?: { doc: Document.Parsed; lines: LineCounter }): SourceDoc {
   let full = parsed;
   const load = () => {
     if (!full) {
-      const lines = new LineCounter();
-      full = { doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+      const lines = new (Y().LineCounter)();
+      full = { doc: Y().parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
     }
     return full;
   };
@@ -107,8 +114,8 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const fast = fastParse(text, limits.maxDepth);
   if (fast) return { ok: true, source: makeSource(displayName, text, sha256, fast.value, fast.root) };
   // The careful path: `yaml`'s document model, for its error messages, positions and alias limit.
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
+  const lines = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
   const errors: InputError[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     if (/call stack/i.test(e.message)) return tooDeep(displayName, text, e.pos[0], limits);
@@ -125,7 +132,15 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   } catch (e) {
     // yaml throws a ReferenceError for excessive aliasing; anything else is a bug worth seeing.
     if (!(e instanceof ReferenceError)) throw e;
-    return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
+    let at = 0;
+    Y().visit(doc, {
+      Alias(_, node) {
+        at = node.range?.[0] ?? 0;
+        return Y().visit.BREAK;
+      },
+    });
+    const { line, column } = lineCol(text, at);
+    return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
 }
@@ -140,10 +155,10 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (!isMap(node) && !isSeq(node)) continue;
+    if (!Y().isMap(node) && !Y().isSeq(node)) continue;
     if (depth > maxDepth) return (node as Node).range?.[0] ?? 0;
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) {
+      if (Y().isPair(item)) {
         stack.push([item.key, depth + 1], [item.value, depth + 1]);
       } else stack.push([item, depth + 1]);
     }
@@ -236,15 +251,15 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   let node: unknown = source.doc.contents;
   let best: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of pointerSegments(pointer)) {
-    if (isMap(node)) {
-      const pair = (node.items as Pair[]).find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+    if (Y().isMap(node)) {
+      const pair = (node.items as Pair[]).find((p) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
       if (!pair) break;
       const keyStart = (pair.key as Node | null)?.range?.[0];
       if (keyStart !== undefined) best = keyStart;
       node = pair.value;
       const vStart = (node as Node | null)?.range?.[0];
-      if (vStart !== undefined && !isMap(node) && !isSeq(node)) best = vStart;
-    } else if (isSeq(node)) {
+      if (vStart !== undefined && !Y().isMap(node) && !Y().isSeq(node)) best = vStart;
+    } else if (Y().isSeq(node)) {
       const idx = Number(seg);
       const item = Number.isInteger(idx) ? node.items[idx] : undefined;
       if (item === undefined) break;
