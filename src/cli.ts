@@ -66,7 +66,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
     .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
     .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
-    .addOption(new Option('--jobs <n>', 'threads checking files (default: 2 for 400+ files on a multi-core machine)').argParser(parseCount))
+    .addOption(new Option('--jobs <n>', 'threads checking files (default 1; 2 may pay for large portfolios on an idle multi-core machine)').argParser(parseCount))
     .addHelpText(
       'after',
       `

@@ -8,13 +8,17 @@ export interface Checked {
 }
 
 /**
- * Below this many files a worker thread costs more than it saves: starting one (modules + Wasm)
- * takes about as long as checking ~100 descriptors (docs/benchmarks.md).
+ * One thread unless asked (--jobs): on the 2-core benchmark machine, shared with other work, a second
+ * thread made 1,000 and 10,000 descriptors slower (9.5 s vs 4.5 s, 38 s vs 23 s wall) and cost
+ * 20–30% more CPU (docs/benchmarks.md). Where cores are free, --jobs 2 may pay; it is measured by
+ * `npm run bench` and gives byte-identical reports.
  */
-export const PARALLEL_MIN_FILES = 400;
+export function defaultJobs(_files: number): number {
+  return 1;
+}
 
-export function defaultJobs(files: number): number {
-  return files >= PARALLEL_MIN_FILES ? Math.min(2, availableParallelism()) : 1;
+export function maxJobs(): number {
+  return availableParallelism();
 }
 
 /**
