@@ -47,7 +47,8 @@ export function applyBaseline(systems: SystemReport[], baseline: Baseline, file:
     ...s,
     findings: s.findings.map((f): Finding => {
       seen.add(f.fingerprint);
-      if (f.status !== 'violation') return f;
+      // Waived findings are accepted debt already; the baseline neither marks nor counts them.
+      if (f.status !== 'violation' || f.waiver) return f;
       const left = remaining.get(f.fingerprint) ?? 0;
       if (left > 0) {
         remaining.set(f.fingerprint, left - 1);
