@@ -22,7 +22,15 @@ interface JsonReport {
   errors: unknown[];
 }
 
-async function check(path: string, asOf = AS_OF): Promise<{ exitCode: number; report: JsonReport }> {
+// One CLI run per (file, date), shared by the tests that read it.
+const runs = new Map<string, Promise<{ exitCode: number; report: JsonReport }>>();
+function check(path: string, asOf = AS_OF): Promise<{ exitCode: number; report: JsonReport }> {
+  const key = `${path}@${asOf}`;
+  if (!runs.has(key)) runs.set(key, runCli(path, asOf));
+  return runs.get(key)!;
+}
+
+async function runCli(path: string, asOf: string): Promise<{ exitCode: number; report: JsonReport }> {
   const r = await execa('node', [BIN, 'check', path, '--as-of', asOf, '--format', 'json', '--lang', 'en'], { cwd: ROOT, reject: false });
   return { exitCode: r.exitCode ?? -1, report: JSON.parse(r.stdout) as JsonReport };
 }
