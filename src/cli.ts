@@ -4,6 +4,7 @@ import { isIsoDate, todayIso } from './dates.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
+import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
@@ -77,6 +78,7 @@ Examples:
       setExit(exitCode(report));
     });
 
+  addRuleCommands(program, io, defaultLang(io.env));
   return program;
 }
 
@@ -90,12 +92,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
+    // Checked first: InvalidArgumentError is a CommanderError, but one thrown by an action has not
+    // been printed by commander yet.
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\n` + 'Please report this with the command you ran.\n');
     if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

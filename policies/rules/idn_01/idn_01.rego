@@ -15,6 +15,9 @@
 #     vi: >-
 #       Hệ thống phục vụ người dân, doanh nghiệp (system.citizen_facing hoặc có dịch vụ công trực tuyến)
 #       xác thực người dùng qua VNeID (định danh điện tử quốc gia).
+#   applies:
+#     en: "systems serving citizens or businesses (system.citizen_facing, or an online public service)"
+#     vi: "hệ thống phục vụ người dân, doanh nghiệp (system.citizen_facing hoặc có dịch vụ công trực tuyến)"
 #   messages:
 #     not_vneid:
 #       en: "Citizens log in with \"{login}\", not VNeID (identity.citizen_login)."

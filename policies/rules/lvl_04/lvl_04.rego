@@ -17,6 +17,9 @@
 #     vi: >-
 #       Với hệ thống từ cấp độ 3 trở lên, hồ sơ đề xuất cấp độ được thẩm định trước khi phê duyệt, và
 #       đơn vị thẩm định không phải đơn vị vận hành hệ thống (tham khảo Điều 12 Nghị định 85/2016/NĐ-CP).
+#   applies:
+#     en: "systems of level 3 or above (a missing level counts as in scope)"
+#     vi: "hệ thống từ cấp độ 3 trở lên (chưa khai báo cấp độ vẫn thuộc phạm vi)"
 #   messages:
 #     not_appraised:
 #       en: "A level {level} system needs an appraisal of its level proposal (classification.appraisal: by, date) before approval."

@@ -17,6 +17,9 @@
 #     vi: >-
 #       Hệ thống quân sự, quốc phòng, cơ yếu được Trung tâm giám sát không gian mạng của Bộ Quốc phòng
 #       giám sát; không bắt buộc kết nối Trung tâm An ninh mạng quốc gia (MON-01 không áp dụng).
+#   applies:
+#     en: "military, defence and cipher systems"
+#     vi: "hệ thống quân sự, quốc phòng, cơ yếu"
 #   messages:
 #     not_connected:
 #       en: "This {sector} system shows no live connection to the Ministry of Defence's monitoring centre (monitoring.defence_connection)."

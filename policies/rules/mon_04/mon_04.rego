@@ -21,6 +21,9 @@
 #       Hệ thống dân sự đang vận hành có kênh trao đổi thông tin với lực lượng chuyên trách của Bộ Công
 #       an phục vụ giám sát, điều phối ứng cứu sự cố, hạn trong tháng 4/2026. Đây là lớp 4 của mô hình
 #       bảo vệ 4 lớp (PL4-04). Hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này (xem MON-02).
+#   applies:
+#     en: "civil systems; military, defence and cipher systems are exempt"
+#     vi: "hệ thống dân sự; hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
 #   messages:
 #     not_established:
 #       en: "No information-exchange channel with the Ministry of Public Security is declared (monitoring.exchange_channel)."

@@ -17,6 +17,9 @@
 #       Hệ thống xử lý bí mật nhà nước hoặc dữ liệu cá nhân nhạy cảm không sao chép dữ liệu thật vào môi
 #       trường thử nghiệm (không để lộ lọt, kể cả trong quá trình thử nghiệm). Khai báo rõ tại
 #       data.production_data_in_test.
+#   applies:
+#     en: "systems holding state secrets or sensitive personal data (unless data.state_secret is none and data.sensitive_personal is false)"
+#     vi: "hệ thống xử lý bí mật nhà nước hoặc dữ liệu cá nhân nhạy cảm (trừ khi data.state_secret là none và data.sensitive_personal là false)"
 #   messages:
 #     production_data:
 #       en: "Production data is used in test environments while the system holds state secrets (grade {state_secret}) or sensitive personal data ({sensitive_personal})."
