@@ -21,8 +21,8 @@
 #       lực trong policies/data/thresholds.yaml).
 #   messages:
 #     state_secret:
-#       en: "Declared level {level} is below level {minimum}: the system holds state secrets (grade {value}), which requires at least level {minimum}."
-#       vi: "Cấp độ khai báo {level} thấp hơn cấp độ {minimum}: hệ thống xử lý bí mật nhà nước (độ {value}) nên tối thiểu phải cấp độ {minimum}."
+#       en: "Declared level {level} is below level {minimum}: the system holds state secrets (data.state_secret: {value}), which requires at least level {minimum}."
+#       vi: "Cấp độ khai báo {level} thấp hơn cấp độ {minimum}: hệ thống xử lý bí mật nhà nước (data.state_secret: {value}) nên tối thiểu phải cấp độ {minimum}."
 #     personal_data:
 #       en: "Declared level {level} is below level {minimum}: the system holds personal data of {value} subjects (≥ {at_least} requires at least level {minimum})."
 #       vi: "Cấp độ khai báo {level} thấp hơn cấp độ {minimum}: hệ thống xử lý dữ liệu cá nhân của {value} chủ thể (từ {at_least} chủ thể trở lên tối thiểu cấp độ {minimum})."
