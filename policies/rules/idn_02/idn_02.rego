@@ -4,7 +4,7 @@
 #   id: IDN-02
 #   severity: medium
 #   stages: [design, build, pre-production, production]
-#   clauses: ["CT57:1.d"]
+#   clauses: ["CT57:1.d", "KH04:IV.3.b(v)"]
 #   title:
 #     en: Administrative access uses multi-factor authentication
 #     vi: Truy cập quản trị dùng xác thực đa yếu tố

@@ -2,12 +2,14 @@ package tuanthu.rules.lvl_05_test
 
 import data.tuanthu.rules.lvl_05
 
-criteria := {"level_criteria": [{"effective_from": "2016-07-01", "value": {
-	"state_secret": {"min_level": 3},
-	"personal_data": {"subjects_at_least": 10000, "min_level": 3},
-	"online_public_service": {"service_level_at_least": 3, "min_level": 3},
-	"national_database": {"min_level": 3},
-}}]}
+criteria := {
+	"level_criteria": [{"effective_from": "2016-07-01", "value": {
+		"state_secret": {"min_level": 3},
+		"personal_data": {"subjects_at_least": 10000, "min_level": 3},
+		"online_public_service": {"service_level_at_least": 3, "min_level": 3},
+	}}],
+	"national_database_min_level": [{"effective_from": "2016-07-01", "value": 3}],
+}
 
 findings(d) := fs if {
 	fs := {f | some f in lvl_05.deny} with input as {"descriptor": d, "context": {"as_of": "2026-11-23"}}
@@ -47,7 +49,7 @@ test_missing_level_reports_against_null if {
 }
 
 test_newer_threshold_applies_from_its_date if {
-	newer := {"level_criteria": array.concat(criteria.level_criteria, [{"effective_from": "2026-07-01", "value": object.union(criteria.level_criteria[0].value, {"personal_data": {"subjects_at_least": 100000, "min_level": 3}})}])}
+	newer := {"national_database_min_level": criteria.national_database_min_level, "level_criteria": array.concat(criteria.level_criteria, [{"effective_from": "2026-07-01", "value": object.union(criteria.level_criteria[0].value, {"personal_data": {"subjects_at_least": 100000, "min_level": 3}})}])}
 	before := {f | some f in lvl_05.deny} with input as {"descriptor": {"classification": {"level": 2}, "data": {"personal_subjects": 50000}}, "context": {"as_of": "2026-06-30"}}
 		with data.tuanthu.thresholds as newer
 	after := {f | some f in lvl_05.deny} with input as {"descriptor": {"classification": {"level": 2}, "data": {"personal_subjects": 50000}}, "context": {"as_of": "2026-07-01"}}
