@@ -5,6 +5,7 @@ import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-d
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
+import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
@@ -81,6 +82,7 @@ Examples:
     });
 
   registerDebtCommands(program, io, defaultLang(io.env), setExit);
+  addRuleCommands(program, io, defaultLang(io.env));
   return program;
 }
 
@@ -94,12 +96,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
+    // Checked first: InvalidArgumentError is a CommanderError, but one thrown by an action has not
+    // been printed by commander yet.
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\n` + 'Please report this with the command you ran.\n');
     if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
