@@ -6,7 +6,7 @@
 #   severity: high
 #   stages: [production]
 #   due: "2026-04-30"
-#   clauses: ["KH04:V.1.m", "KH04:III.2(ii)"]
+#   clauses: ["KH04:V.1.m", "KH04:III.2(ii)", "TTg:2.b"]
 #   clause_items: {"KH04:V.1.m": ["10(2)", "9"]}
 #   title:
 #     en: 24/7 security monitoring in place (4-layer model, layer 2)

@@ -4,7 +4,7 @@
 #   id: SBD-03
 #   severity: medium
 #   stages: [production]
-#   clauses: ["KH04:III.2(i)", "TTg:2.g"]
+#   clauses: ["KH04:III.2(i)", "TTg:2.g", "KH04:IV.3.b(iii)"]
 #   title:
 #     en: Reviewed against TCVN 14423:2025 within the last 12 months, findings remediated
 #     vi: Rà soát theo TCVN 14423:2025 trong 12 tháng gần nhất và đã khắc phục
