@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
+import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-debt.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
 import { DEFAULT_LIMITS, parseSize } from './load/limits.js';
+import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
@@ -54,7 +56,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const check = program
     .command('check')
     .description('check system descriptors (files, or directories searched for descriptors)')
     .argument('<paths...>', 'descriptor files (YAML/JSON) or directories')
@@ -63,10 +65,12 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(defaultLang(io.env), 'vi for a Vietnamese locale, else en'))
     .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
+    .addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'))
     .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
     .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
     .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
-    .addOption(new Option('--jobs <n>', 'threads checking files (default 1; 2 may pay for large portfolios on an idle multi-core machine)').argParser(parseCount))
+    .addOption(new Option('--jobs <n>', 'threads checking files (default 1; 2 may pay for large portfolios on an idle multi-core machine)').argParser(parseCount));
+  addWaiverOptions(check)
     .addHelpText(
       'after',
       `
@@ -77,13 +81,13 @@ Examples:
   $ tuanthu check portfolio/ --format json=report.json --format text
   $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; maxFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
+    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];
       if (outputs.filter((o) => !o.file).length > 1) {
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
       }
       const limits = { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases };
-      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage, limits, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
+      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage, waivers: opts.waivers, maxWaiverDays: opts.maxWaiverDays, baseline: opts.baseline, limits, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
       const catalogue = loadCatalogue();
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
       for (const o of outputs) {
@@ -94,6 +98,8 @@ Examples:
       setExit(exitCode(report));
     });
 
+  registerDebtCommands(program, io, defaultLang(io.env), setExit);
+  addRuleCommands(program, io, defaultLang(io.env));
   return program;
 }
 
@@ -107,12 +113,14 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
+    // Checked first: InvalidArgumentError is a CommanderError, but one thrown by an action has not
+    // been printed by commander yet.
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\n` + 'Please report this with the command you ran.\n');
     if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

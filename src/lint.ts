@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
+import { fingerprint } from './baseline/fingerprint.js';
 import { collectDayNumbers } from './dates.js';
+import { applyDebt, loadDebtInputs } from './debt.js';
 import { discover } from './discover.js';
 import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
@@ -9,7 +11,7 @@ import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
 import { atLeast, severityRank } from './severity.js';
-import { SEVERITIES, type Finding, type InputError, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -32,9 +34,15 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const limits = resolveLimits(deps.limits, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
   const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
+  const debt = await loadDebtInputs(options, cwd, found.files, limits);
+  errors.push(...debt.errors);
   const jobs = options.jobs ?? defaultJobs(found.files.length);
   const checked = jobs > 1 && !deps.engine ? await checkInParallel(found.files, jobs, options, limits, (files) => checkFiles(files, options, limits, engine, catalogue)) : checkFiles(found.files, options, limits, engine, catalogue);
-  return buildReport(checked.systems, [...errors, ...checked.errors], catalogue, options);
+  errors.push(...checked.errors);
+  const settled = applyDebt(checked.systems, debt, catalogue, options);
+  const report = buildReport(settled.systems, errors, catalogue, options);
+  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
 }
 
 /** Loads, validates and evaluates descriptor files one after another (also the worker's job). */
@@ -48,7 +56,7 @@ export function checkFiles(files: string[], options: LintOptions, limits: Limits
       errors.push(...loaded.errors);
       continue;
     }
-    const problems = checkShape(loaded.source);
+    const problems = checkShape(loaded.source, options.lang);
     if (problems.length > 0) {
       errors.push(...problems);
       continue;
@@ -63,17 +71,26 @@ export function checkFiles(files: string[], options: LintOptions, limits: Limits
   return { systems, errors };
 }
 
-function checkShape(source: SourceDoc): InputError[] {
+function checkShape(source: SourceDoc, lang: Lang): InputError[] {
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    const what = Array.isArray(v) ? 'a list' : v === null ? 'empty' : `a single ${typeof v}`;
-    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message: `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${what}` }];
+    const kind = Array.isArray(v) ? 'list' : v === null ? 'empty' : typeof v;
+    const what: Record<string, Record<Lang, string>> = {
+      list: { en: 'a list', vi: 'một danh sách' },
+      empty: { en: 'empty', vi: 'rỗng' },
+    };
+    const shown = what[kind]?.[lang] ?? (lang === 'vi' ? `một giá trị ${kind}` : `a single ${kind}`);
+    const message =
+      lang === 'vi'
+        ? `hồ sơ mô tả phải là một ánh xạ có apiVersion, kind, system…; tệp này là ${shown}`
+        : `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${shown}`;
+    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message }];
   }
-  return validateAgainst('system.schema.json', source);
+  return validateAgainst('system.schema.json', source, lang);
 }
 
 interface Descriptor {
-  system: { id: string; name: string; owner?: string; sector?: string };
+  system: { id: string; name: string; owner?: string; sector?: string; accountable_head?: { name: string; title?: string } };
   lifecycle: { stage: Stage };
   classification?: { level?: number };
 }
@@ -103,6 +120,7 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
       title: meta.title[options.lang],
       remediation: meta.remediation[options.lang],
       clauses: meta.clauses,
+      fingerprint: fingerprint(descriptor.system.id, { rule: raw.rule, path: raw.path, params: { ...params, msg: raw.msg } }),
     };
   });
   findings.sort(compareFindings);
@@ -123,6 +141,7 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
     id: descriptor.system.id,
     name: descriptor.system.name,
     owner: descriptor.system.owner,
+    ...(descriptor.system.accountable_head ? { accountableHead: descriptor.system.accountable_head } : {}),
     level: descriptor.classification?.level,
     stage,
     sector: descriptor.system.sector,
@@ -152,9 +171,11 @@ function buildReport(systems: SystemReport[], errors: InputError[], catalogue: C
   errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let due = 0;
+  let waived = 0;
   for (const s of systems)
     for (const f of s.findings) {
-      if (f.status === 'due') due++;
+      if (f.waiver) waived++;
+      else if (f.status === 'due') due++;
       else counts[f.severity]++;
     }
   return {
@@ -170,6 +191,7 @@ function buildReport(systems: SystemReport[], errors: InputError[], catalogue: C
       inputErrors: errors.length,
       findings: counts,
       due,
+      waived,
     },
     systems,
     errors,

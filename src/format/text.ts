@@ -1,7 +1,9 @@
 import { citation } from '../clauses.js';
-import { formatParam } from '../policy/catalogue.js';
 import { LABELS, STAGE_NAMES } from '../i18n/text.js';
+import { debtLabel } from '../i18n/debt.js';
+import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
+import { metricsLines } from './metrics-text.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -25,6 +27,10 @@ export const text: Formatter = {
     if (report.errors.length > 0) out.push('');
 
     for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint, L), '');
+    const problems = waiverProblems(report);
+    if (problems.length > 0) out.push(...problems.map((w) => paint(w.status === 'expiring' ? 'yellow' : 'red', waiverRecordLine(w, ctx.lang))), '');
+    const base = baselineBlock(report, ctx.lang);
+    if (base.length > 0) out.push(...base, '');
 
     const c = report.summary.findings;
     const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
@@ -34,6 +40,7 @@ export const text: Formatter = {
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${L('due')}`);
+    if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${debtLabel('waived', ctx.lang)}`);
     if (report.summary.inputErrors > 0) parts.push(paint('red', `${report.summary.inputErrors} ${L('input_errors')}`));
     parts.push(`${L('threshold')}: ${report.failOn}`, `${L('as_of')} ${report.asOf}`);
     out.push(parts.join(' · '));
@@ -53,10 +60,7 @@ function systemBlock(
   const facts = [s.level !== undefined ? `${L('level')} ${s.level}` : undefined, s.stage ? STAGE_NAMES[s.stage][lang] : undefined].filter(Boolean);
   const lines = [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`];
   for (const f of s.findings) lines.push(...findingBlock(f, lang, paint, L));
-  const share = s.metrics.security_budget_share_pct;
-  if (typeof share === 'number') {
-    lines.push(`  ${L('metrics')}: ${L('security_budget_share')} ${formatParam(share, lang)}% (≥ ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`);
-  }
+  lines.push(...metricsLines(s.metrics, lang));
   const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
   lines.push(
     paint('grey', `  ${L('rules')}: ${n('pass')} ${L('passed')}, ${n('fail')} ${L('failed')}, ${n('due')} ${L('due')}, ${n('not_applicable')} ${L('not_applicable')}`),
@@ -66,10 +70,13 @@ function systemBlock(
 }
 
 function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string, L: (k: keyof typeof LABELS) => string): string[] {
-  const tag = f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  const waived = debtTag(f, lang);
+  const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  const waiver = waiverLine(f, lang);
   return [
-    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`,
+    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${baselineMark(f, lang)}`,
     `      ${f.message}`,
+    ...(waiver ? [paint('yellow', waiver)] : []),
     paint('grey', `      ${L('required_by')}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),
     paint('grey', `      ${L('fix')}: ${f.remediation}`),
   ];

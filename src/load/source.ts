@@ -91,12 +91,17 @@ export function loadSourceSync(file: string, displayName: string, limits: Limits
     for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
     buf = buf.subarray(0, n);
   } catch (e) {
-    return fail('read', errnoText(e));
+    return fail('read', readErrorText(e));
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   if (buf.length > limits.maxFileBytes) return fail('too-large', tooLarge(buf.length, limits));
   return parseSource(buf, displayName, limits);
+}
+
+function readErrorText(e: unknown): string {
+  // "file not found" for a file named by the user (discovery's wording is about paths in general).
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : errnoText(e);
 }
 
 function tooLarge(size: number, limits: Limits): string {
