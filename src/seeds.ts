@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import { assetPath } from './assets.js';
 import type { Lang, Localized } from './types.js';
 
@@ -47,7 +47,7 @@ export function loadSeeds(): Seeds {
   const documents = new Map<string, SeedDocument>();
   const clauses: Seeds['clauses'] = new Map();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    const file = parse(readFileSync(`${dir}/${f}`, 'utf8')) as { document: SeedDocument; clauses: SeedClause[] };
+    const file = parseYaml(readFileSync(`${dir}/${f}`, 'utf8')) as { document: SeedDocument; clauses: SeedClause[] };
     documents.set(file.document.key, file.document);
     for (const c of file.clauses) clauses.set(c.id, { ...c, document: file.document });
   }
@@ -58,4 +58,10 @@ export function loadSeeds(): Seeds {
 /** The document's title in the user's language, e.g. "Plan for cybersecurity, …". */
 export function documentTitle(doc: SeedDocument, lang: Lang): string {
   return lang === 'vi' ? doc.title_vi : doc.title_en;
+}
+
+// `yaml` is loaded only when the seeds are: `tuanthu check` never needs it, and loading it is a
+// sizeable part of a cold start (docs/benchmarks.md).
+function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 }
