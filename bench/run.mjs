@@ -352,7 +352,7 @@ async function iacScenario(o, results) {
   const descriptor = join(ROOT, 'examples/mof-public-services/system.yaml');
   for (const n of o.iacSizes) {
     const { tf, plan } = iacInputs(n);
-    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform'], ['plan-json', plan, 'terraform_plan']]) {
+    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform_json'], ['plan-json', plan, 'terraform_plan']]) {
       const runs = n >= 10_000 ? 1 : Math.min(o.runs, 3);
       const rows = [];
       const args = tuanthuIacArgs({ kind, file, descriptor });
