@@ -37,6 +37,8 @@ export interface Finding extends RawFinding {
   title: string;
   remediation: string;
   clauses: string[];
+  /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
+  supports?: string[];
 }
 
 export type RuleOutcome = 'pass' | 'fail' | 'due' | 'not_applicable';
@@ -67,6 +69,7 @@ export interface InputFile {
 }
 
 export interface SystemReport {
+  /** The descriptor, or for infrastructure code checked without a descriptor, the IaC input. */
   file: string;
   id: string;
   name: string;

@@ -15,6 +15,18 @@ const REASONS: Record<string, Localized> = {
     en: 'applies from level {min}; the system is level {level}',
     vi: 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
   },
+  no_iac: {
+    en: 'checks infrastructure code; none was given (list it under iac: in the descriptor)',
+    vi: 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
+  },
+  no_descriptor: {
+    en: 'checks the system descriptor; infrastructure code was checked without one',
+    vi: 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
+  },
+  no_provider: {
+    en: 'applies to {provider} resources; the infrastructure code has none',
+    vi: 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
+  },
 };
 
 export function reasonText(code: string, params: Record<string, unknown>, lang: Lang): string {

@@ -21,8 +21,8 @@
 #       vi: "Vị trí của {address} chỉ biết sau khi apply (chưa cấu hình vùng, hoặc vùng được đặt bằng biểu thức)."
 #   remediation:
 #     en: >-
-#       Place the resource in a Vietnamese location: a subnet in the Hanoi Local Zone (ap-
-#       southeast-1-han-1a) for compute and volumes, or a Vietnamese cloud (VNG Cloud, FPT Cloud,
+#       Place the resource in a Vietnamese location: a subnet in the Hanoi Local Zone
+#       (ap-southeast-1-han-1a) for compute and volumes, or a Vietnamese cloud (VNG Cloud, FPT Cloud,
 #       Bizfly, CMC, Viettel IDC) or the National Data Centre. A resource that holds none of the system
 #       data may say so with tag tuanthu:data = none.
 #     vi: >-

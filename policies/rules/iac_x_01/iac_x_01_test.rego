@@ -23,7 +23,7 @@ test_no_claim_no_contradiction if {
 }
 
 test_at_rest_contradiction if {
-	plain := json.patch(db, [{"op": "replace", "path": "/values", "value": {}}])
+	plain := {"address": "aws_db_instance.main", "type": "aws_db_instance", "provider": "aws", "region": null, "zone": null, "tags": {}, "values": {}, "unknown": [], "refs": []}
 	some f in iac_x_01.deny with input.descriptor as {"crypto": {"at_rest": {"encrypted": true}}}
 		with input.iac as {"stacks": ["x"], "resources": [plain]}
 		with data.tuanthu.locations as locs
