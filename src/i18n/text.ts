@@ -61,6 +61,8 @@ function localizeParams(params: Record<string, unknown>, lang: Lang): Record<str
 export const LABELS = {
   required_by: { en: 'Required by', vi: 'Căn cứ' },
   fix: { en: 'Fix', vi: 'Khắc phục' },
+  iac_only: { en: 'infrastructure code checked without a descriptor', vi: 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả' },
+  construct: { en: 'construct', vi: 'construct' },
   due_by: { en: 'due by', vi: 'hạn' },
   level: { en: 'level', vi: 'cấp độ' },
   passed: { en: 'passed', vi: 'đạt' },

@@ -54,7 +54,8 @@ ingress contains {"address": r.address, "from": object.get(v, "from_port", 0), "
 	v := r.values
 }
 
-cidrs(i) := array.concat(object.get(i, "cidr_blocks", []), object.get(i, "ipv6_cidr_blocks", []))
+# CDKTF writes absent lists as null.
+cidrs(i) := array.concat(iac.as_list(object.get(i, "cidr_blocks", [])), iac.as_list(object.get(i, "ipv6_cidr_blocks", [])))
 
 all_protocols := {"-1", "all", -1}
 
@@ -66,7 +67,7 @@ covers(rule, port) if {
 	port <= rule.to
 }
 
-deny contains lib.finding(rule.address, "open", {"address": rule.address, "cidr": cidr, "port": p.port, "service": p.service}) if {
+deny contains lib.finding(rule.address, "open", {"address": rule.address, "cidr": cidr, "port": format_int(p.port, 10), "service": p.service}) if {
 	some rule in ingress
 	some cidr in rule.cidrs
 	cidr in world

@@ -43,10 +43,15 @@ deny contains lib.finding(r.address, "retention", {"address": r.address, "days":
 	some r in iac.resources
 	r.type in iac.rds_types
 	not iac.unknown(r, "backup_retention_period")
-	days := object.get(r.values, "backup_retention_period", default_days[r.type])
-	is_number(days)
+	days := retention(r)
 	days < min_days
 }
+
+retention(r) := r.values.backup_retention_period if is_number(r.values.backup_retention_period)
+
+retention(r) := default_days[r.type] if not has_number(r.values, "backup_retention_period")
+
+has_number(obj, key) if is_number(obj[key])
 
 deny contains lib.finding(r.address, "deletion", {"address": r.address}) if {
 	some r in iac.resources

@@ -57,7 +57,11 @@ deny contains lib.finding(r.address, "plain_http", {"address": r.address}) if {
 }
 
 # Without ssl_policy AWS applies ELBSecurityPolicy-2016-08, which allows TLS 1.0.
-policy(r) := object.get(r.values, "ssl_policy", "ELBSecurityPolicy-2016-08")
+policy(r) := r.values.ssl_policy if is_string(r.values.ssl_policy)
+
+policy(r) := "ELBSecurityPolicy-2016-08" if not has_string(r.values, "ssl_policy")
+
+has_string(obj, key) if is_string(obj[key])
 
 strong(p) if {
 	some prefix in data.tuanthu.iac.elb_tls12_policy_prefixes

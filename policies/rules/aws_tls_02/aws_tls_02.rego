@@ -56,8 +56,14 @@ deny contains lib.finding(d.address, "min_tls", {"address": d.address, "version"
 version(d) := v if {
 	some c in iac.blocks(d.values, "viewer_certificate")
 	not c.cloudfront_default_certificate == true
-	v := object.get(c, "minimum_protocol_version", "TLSv1")
+	v := protocol_version(c)
 }
+
+protocol_version(c) := c.minimum_protocol_version if is_string(c.minimum_protocol_version)
+
+protocol_version(c) := "TLSv1" if not has_string(c, "minimum_protocol_version")
+
+has_string(obj, key) if is_string(obj[key])
 
 version(d) := "TLSv1" if {
 	not custom_certificate(d)
