@@ -78,7 +78,7 @@ describe('tuanthu check', () => {
 
   it('walks directories for descriptors', async () => {
     const r = await run(['check', 'examples', '--as-of', AS_OF, '--format', 'json']);
-    expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual(['mof-public-services', 'tinh-ha-nam-dat-dai']);
+    expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual(['mof-public-services', 'tinh-ha-nam-dat-dai', 'examples/terraform-hcl']);
   });
 
   it('writes several formats in one run', async () => {

@@ -1,4 +1,3 @@
-import { parse as hclToJson } from '@cdktn/hcl2json';
 import type { Location } from './model.js';
 
 export interface HclFile {
@@ -8,6 +7,8 @@ export interface HclFile {
 
 /** Converts .tf files with hcl2json (the HCL parser of Terraform, compiled to Wasm) and merges them as one configuration. */
 export async function parseHcl(files: HclFile[]): Promise<{ ok: true; config: Record<string, unknown[]> } | { ok: false; errors: Array<{ file: string; line?: number; column?: number; message: string }> }> {
+  // Loaded on first use: it starts a Go runtime in Wasm, which only HCL inputs need.
+  const { parse: hclToJson } = await import('@cdktn/hcl2json');
   const merged: Record<string, unknown[]> = {};
   const errors: Array<{ file: string; line?: number; column?: number; message: string }> = [];
   for (const f of files) {
