@@ -47,8 +47,17 @@ describe('CDKTF examples', () => {
     expect(hosting!.location.file).toBe('examples/province-land-portal/iac/cdktf.out/stacks/portal/cdk.tf.json');
     const text = readFileSync(join(ROOT, hosting!.location.file), 'utf8').split('\n');
     expect(text[hosting!.location.line - 1]).toContain('"main": {');
-    const atRest = f.find((x) => x.rule === 'IAC-X-01' && x.params.msg === 'at_rest' && x.path === 'aws_s3_bucket.uploads');
-    expect(atRest?.message).toContain('data at rest is encrypted (crypto.at_rest.encrypted: true), but aws_s3_bucket.uploads is not encrypted');
+    // The example admits its data is unencrypted; a descriptor that claimed otherwise is contradicted.
+    expect(f.some((x) => x.params.msg === 'at_rest')).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-claim-'));
+    const claimed = readFileSync(join(ROOT, 'examples/province-land-portal/system.yaml'), 'utf8')
+      .replace('at_rest: {encrypted: false}', 'at_rest: {encrypted: true}')
+      .replace('iac: [iac/', `iac: [${join(ROOT, 'examples/province-land-portal/iac')}/`);
+    writeFileSync(join(dir, 'system.yaml'), claimed);
+    const c = await lint([join(dir, 'system.yaml')], { ...opts, cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
+    const atRest = c.systems[0]!.findings.find((x) => x.rule === 'IAC-X-01' && x.params.msg === 'at_rest' && x.path === 'aws_s3_bucket.uploads');
+    expect(atRest?.message).toBe('The descriptor says data at rest is encrypted (crypto.at_rest.encrypted: true), but aws_s3_bucket.uploads is not encrypted.');
     const rules = new Set(f.map((x) => x.rule));
     for (const id of ['AWS-S3-01', 'AWS-S3-02', 'AWS-S3-03', 'AWS-RDS-01', 'AWS-RDS-02', 'AWS-RDS-03', 'AWS-NET-01', 'AWS-TLS-01', 'AWS-LOG-01', 'AWS-LOG-02', 'AWS-KMS-01', 'IAC-LOC-01', 'IAC-X-01']) expect(rules).toContain(id);
     expect(r.systems[0]!.inputs.map((i) => i.role)).toEqual(['descriptor', 'iac']);

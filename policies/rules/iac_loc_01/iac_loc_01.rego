@@ -5,7 +5,7 @@
 #   severity: high
 #   stages: [design, build, pre-production, production]
 #   supports: [HST-02]
-#   clauses: ["CT57:3.d", "KH04:II.1"]
+#   clauses: ["CT57:3.d", "TB06:III.3.c"]
 #   title:
 #     en: "Resources are placed in Vietnam"
 #     vi: "Tài nguyên đặt tại Việt Nam"
