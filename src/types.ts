@@ -37,6 +37,8 @@ export interface Finding extends RawFinding {
   title: string;
   remediation: string;
   clauses: string[];
+  /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
+  supports?: string[];
   /** Stable identity across runs (rule, system id, path, message key, key params; no line numbers). */
   fingerprint: string;
   /** Present when an active waiver accepts this finding as compliance debt: it then never fails a run. */
@@ -120,6 +122,7 @@ export interface InputFile {
 }
 
 export interface SystemReport {
+  /** The descriptor, or for infrastructure code checked without a descriptor, the IaC input. */
   file: string;
   id: string;
   name: string;
