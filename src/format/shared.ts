@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import type { Finding, RuleResult, Severity, SystemReport } from '../types.js';
+
+/**
+ * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
+ */
+
+/** The area of a rule is its id prefix: LVL-02 → LVL, SBD-01 → SBD. */
+export function areaOf(ruleId: string): string {
+  return ruleId.split('-')[0] ?? ruleId;
+}
+
+/**
+ * Waived findings are compliance debt. The JSON contract has no waiver yet; another issue adds a
+ * `waived` status. Comparing as a string lets every formatter show it the day it lands.
+ */
+export function isWaived(f: Pick<Finding, 'status'>): boolean {
+  return (f.status as string) === 'waived';
+}
+
+export function isRuleWaived(r: RuleResult): boolean {
+  return (r.outcome as string) === 'waived';
+}
+
+/** Findings that count as open gaps now (not due later, not waived). */
+export function isOpen(f: Finding): boolean {
+  return f.status === 'violation';
+}
+
+/** GitHub code scanning's numeric severity ("security-severity"), by our severity. */
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+
+export function sha256Hex(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/**
+ * Identity of a finding that survives edits elsewhere in the file: rule, system, JSON pointer and
+ * message key, never the line number.
+ */
+export function findingFingerprint(systemId: string, f: Finding): string {
+  return sha256Hex([f.rule, systemId, f.path, String(f.params.msg ?? '')].join('\u0000'));
+}
+
+const UUID_NAMESPACE = 'c0f2d0a4-4b54-5b8e-9d1c-7475616e7468'; // fixed namespace of tuanthu's UUIDv5s
+
+/** RFC 4122 name-based UUID (version 5, SHA-1): the same content gives the same id, run after run. */
+export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const bytes = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = bytes.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Findings of one rule in one system. */
+export function findingsOf(s: SystemReport, ruleId: string): Finding[] {
+  return s.findings.filter((f) => f.rule === ruleId);
+}
+
+/** A report file name as a URI reference: forward slashes, each segment percent-encoded. */
+export function toUriReference(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}
