@@ -30,7 +30,9 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const found = await discover(paths.map((p) => resolve(cwd, p)));
   const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
   const systems: SystemReport[] = [];
+  let done = 0;
   for (const file of found.files) {
+    options.onProgress?.({ done: done++, total: found.files.length, file: display(file) });
     const loaded = await loadSource(file, display(file), deps.limits ?? DEFAULT_LIMITS);
     if (!loaded.ok) {
       errors.push(...loaded.errors);

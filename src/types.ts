@@ -108,4 +108,6 @@ export interface LintOptions {
   stage?: Stage;
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
+  /** Called after each descriptor is checked (portfolio runs show progress with it). */
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
 }
