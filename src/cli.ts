@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
+import { errnoText } from './discover.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
@@ -77,13 +78,21 @@ Examples:
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
       for (const o of outputs) {
         const rendered = FORMATTERS[o.format].render(report, { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text' });
-        if (o.file) writeFileSync(o.file, rendered);
+        if (o.file) writeOutput(o.file, rendered);
         else io.stdout(rendered);
       }
       setExit(exitCode(report));
     });
 
   return program;
+}
+
+function writeOutput(file: string, content: string): void {
+  try {
+    writeFileSync(file, content);
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -96,12 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    }
+    // Thrown by our own action (commander has not printed it); InvalidArgumentError is a CommanderError, so first.
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\n` + 'Please report this with the command you ran.\n');
     if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
