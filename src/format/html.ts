@@ -1,7 +1,7 @@
 import { citation, DOCUMENTS } from '../clauses.js';
 import { formatParam } from '../policy/catalogue.js';
 import { label, SEVERITY_NAMES, type ReportLabel } from '../i18n/report-labels.js';
-import { STAGE_NAMES } from '../i18n/text.js';
+import { SECTOR_NAMES, STAGE_NAMES } from '../i18n/text.js';
 import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport } from '../types.js';
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
@@ -116,11 +116,11 @@ ${legend}
 <figure><figcaption>${L('by_rule')}</figcaption>${barChart(ruleBars, { title: L('by_rule'), labelWidth: 300 })}</figure>
 </div>
 <table>
-<thead><tr><th>${L('system')}</th><th>${L('owner')}</th><th class="num">${L('level')}</th><th>${L('stage')}</th><th>${L('result')}</th><th class="num">${L('findings')}</th></tr></thead>
+<thead><tr><th>${L('system')}</th><th>${L('owner')}</th><th class="num">${L('level')}</th><th>${L('stage')}</th><th>${L('result')}</th><th class="num">${L('budget_share')}</th><th class="num">${L('findings')}</th></tr></thead>
 <tbody>
 ${report.systems.map(
   (s, i) =>
-    html`<tr><td><a href="#system-${i + 1}">${s.name}</a><br><small><code>${s.id}</code></small></td><td>${s.owner ?? '—'}</td><td class="num">${s.level ?? '—'}</td><td>${s.stage ? STAGE_NAMES[s.stage][lang] : '—'}</td><td>${verdict(s, lang)}</td><td class="num">${s.findings.filter((f) => !isWaived(f)).length}</td></tr>\n`,
+    html`<tr><td><a href="#system-${i + 1}">${s.name}</a><br><small><code>${s.id}</code></small></td><td>${s.owner ?? '—'}</td><td class="num">${s.level ?? '—'}</td><td>${s.stage ? STAGE_NAMES[s.stage][lang] : '—'}</td><td>${verdict(s, lang)}</td><td class="num">${typeof s.metrics.security_budget_share_pct === 'number' ? `${formatParam(s.metrics.security_budget_share_pct, lang)}%` : '—'}</td><td class="num">${s.findings.filter((f) => !isWaived(f)).length}</td></tr>\n`,
 )}
 </tbody>
 </table>
@@ -194,7 +194,7 @@ function systemSection(s: SystemReport, i: number, ctx: FormatContext): Safe {
 <tr><th>${L('owner')}</th><td>${s.owner ?? '—'}</td></tr>
 <tr><th>${L('level')}</th><td>${s.level ?? L('no_level')}</td></tr>
 <tr><th>${L('stage')}</th><td>${s.stage ? STAGE_NAMES[s.stage][lang] : '—'}</td></tr>
-<tr><th>${L('sector')}</th><td>${s.sector ?? '—'}</td></tr>
+<tr><th>${L('sector')}</th><td>${s.sector ? (SECTOR_NAMES[s.sector]?.[lang] ?? s.sector) : '—'}</td></tr>
 <tr><th>${L('file')}</th><td><code>${s.file}</code></td></tr>
 ${budgetShare(s, lang)}
 </tbody></table>
