@@ -78,7 +78,13 @@ describe('tuanthu check', () => {
 
   it('walks directories for descriptors', async () => {
     const r = await run(['check', 'examples', '--as-of', AS_OF, '--format', 'json']);
-    expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual(['mof-public-services', 'tinh-ha-nam-dat-dai']);
+    expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual([
+      'bca-csdl-dan-cu',
+      'bqp-qk3-hau-can',
+      'mof-public-services',
+      'ninh-binh-snv-qlvb',
+      'tinh-ha-nam-dat-dai',
+    ]);
   });
 
   it('writes several formats in one run', async () => {

@@ -15,6 +15,23 @@ const REASONS: Record<string, Localized> = {
     en: 'applies from level {min}; the system is level {level}',
     vi: 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
   },
+  // Rules that apply only to some kinds of data (see policies/lib/scope.rego).
+  no_protected_data: {
+    en: 'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
+    vi: 'áp dụng cho hệ thống có dữ liệu cá nhân, nhạy cảm, bí mật nhà nước hoặc cơ sở dữ liệu quốc gia; hệ thống không khai báo loại nào',
+  },
+  no_state_secret: {
+    en: 'applies to systems holding state secrets; data.state_secret is none',
+    vi: 'áp dụng cho hệ thống có bí mật nhà nước; data.state_secret là none',
+  },
+  no_national_database: {
+    en: 'applies to systems holding a national database; none is declared',
+    vi: 'áp dụng cho hệ thống có cơ sở dữ liệu quốc gia; hệ thống không khai báo',
+  },
+  no_official_documents: {
+    en: 'applies to systems handling official documents; this one declares it does not',
+    vi: 'áp dụng cho hệ thống xử lý văn bản chính thức; hệ thống khai báo không xử lý',
+  },
 };
 
 export function reasonText(code: string, params: Record<string, unknown>, lang: Lang): string {
