@@ -22,11 +22,6 @@ export function isRuleWaived(r: RuleResult): boolean {
   return (r.outcome as string) === 'waived';
 }
 
-/** Findings that count as open gaps now (not due later, not waived). */
-export function isOpen(f: Finding): boolean {
-  return f.status === 'violation';
-}
-
 /** GitHub code scanning's numeric severity ("security-severity"), by our severity. */
 export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
 
