@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
+import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-debt.js';
 import { errnoText } from './discover.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
@@ -46,7 +47,7 @@ export function buildProgram(
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const check = program
     .command('check')
     .description('check system descriptors (files, or directories searched for descriptors)')
     .argument('<paths...>', 'descriptor files (YAML/JSON) or directories')
@@ -55,6 +56,8 @@ export function buildProgram(
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(defaultLang(io.env), 'vi for a Vietnamese locale, else en'))
     .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
+    .addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'));
+  addWaiverOptions(check)
     .addHelpText(
       'after',
       `
@@ -66,13 +69,22 @@ Examples:
   $ tuanthu check . --format github --format sarif=tuanthu.sarif --format html=audit.html
   $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage }) => {
+    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];
       if (outputs.filter((o) => !o.file).length > 1) {
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
       }
       const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
-      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage, onProgress: progress });
+      const report = await lint(paths, {
+        asOf: opts.asOf,
+        failOn: opts.failOn,
+        lang: opts.lang,
+        stage: opts.stage,
+        waivers: opts.waivers,
+        maxWaiverDays: opts.maxWaiverDays,
+        baseline: opts.baseline,
+        onProgress: progress,
+      });
       progress.finish();
       const catalogue = loadCatalogue();
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
@@ -84,6 +96,7 @@ Examples:
       setExit(exitCode(report));
     });
 
+  registerDebtCommands(program, io, defaultLang(io.env), setExit);
   return program;
 }
 

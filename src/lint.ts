@@ -1,5 +1,7 @@
 import { relative, resolve } from 'node:path';
+import { fingerprint } from './baseline/fingerprint.js';
 import { collectDayNumbers } from './dates.js';
+import { applyDebt, loadDebtInputs } from './debt.js';
 import { discover } from './discover.js';
 import { reasonText } from './i18n/text.js';
 import { locate, loadSource, DEFAULT_LIMITS, type Limits, type SourceDoc } from './load/source.js';
@@ -29,6 +31,9 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
 
   const found = await discover(paths.map((p) => resolve(cwd, p)));
   const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
+  const debt = await loadDebtInputs(options, cwd, found.files, deps.limits ?? DEFAULT_LIMITS);
+  errors.push(...debt.errors);
   const systems: SystemReport[] = [];
   let done = 0;
   for (const file of found.files) {
@@ -50,7 +55,9 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
       errors.push({ file: loaded.source.file, code: 'policy', message: e.message });
     }
   }
-  return buildReport(systems, errors, catalogue, options);
+  const settled = applyDebt(systems, debt, catalogue, options);
+  const report = buildReport(settled.systems, errors, catalogue, options);
+  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
 }
 
 function checkShape(source: SourceDoc): InputError[] {
@@ -63,7 +70,7 @@ function checkShape(source: SourceDoc): InputError[] {
 }
 
 interface Descriptor {
-  system: { id: string; name: string; owner?: string; sector?: string };
+  system: { id: string; name: string; owner?: string; sector?: string; accountable_head?: { name: string; title?: string } };
   lifecycle: { stage: Stage };
   classification?: { level?: number };
 }
@@ -93,6 +100,7 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
       title: meta.title[options.lang],
       remediation: meta.remediation[options.lang],
       clauses: meta.clauses,
+      fingerprint: fingerprint(descriptor.system.id, { rule: raw.rule, path: raw.path, params: { ...params, msg: raw.msg } }),
     };
   });
   findings.sort(compareFindings);
@@ -113,6 +121,7 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
     id: descriptor.system.id,
     name: descriptor.system.name,
     owner: descriptor.system.owner,
+    ...(descriptor.system.accountable_head ? { accountableHead: descriptor.system.accountable_head } : {}),
     level: descriptor.classification?.level,
     stage,
     sector: descriptor.system.sector,
@@ -142,9 +151,11 @@ function buildReport(systems: SystemReport[], errors: InputError[], catalogue: C
   errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let due = 0;
+  let waived = 0;
   for (const s of systems)
     for (const f of s.findings) {
-      if (f.status === 'due') due++;
+      if (f.waiver) waived++;
+      else if (f.status === 'due') due++;
       else counts[f.severity]++;
     }
   return {
@@ -160,6 +171,7 @@ function buildReport(systems: SystemReport[], errors: InputError[], catalogue: C
       inputErrors: errors.length,
       findings: counts,
       due,
+      waived,
     },
     systems,
     errors,

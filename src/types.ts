@@ -37,6 +37,59 @@ export interface Finding extends RawFinding {
   title: string;
   remediation: string;
   clauses: string[];
+  /** Stable identity across runs (rule, system id, path, message key, key params; no line numbers). */
+  fingerprint: string;
+  /** Present when an active waiver accepts this finding as compliance debt: it then never fails a run. */
+  waiver?: AppliedWaiver;
+  /** With --baseline: "existing" violations were in the baseline and do not fail the run. */
+  baseline?: 'new' | 'existing';
+}
+
+/** The waiver that accepted a finding, as every report shows it. */
+export interface AppliedWaiver {
+  justification: string;
+  reference?: string;
+  approvedBy: { name: string; title: string };
+  approved: string;
+  expires: string;
+  /** Days from as-of to the expiry date; 0 on the last valid day. */
+  daysLeft: number;
+  location: Location;
+}
+
+/**
+ * What became of one waiver in a run. active/expiring: applied (expiring = within 30 days of its end);
+ * expired: past its expiry date, no longer applied; stale: matches no finding; invalid: breaks the
+ * approval policy (approver, horizon, unknown rule), never applied; gate-ignored: a critical rule at the go-live gate.
+ */
+export type WaiverStatus = 'active' | 'expiring' | 'expired' | 'stale' | 'invalid' | 'gate-ignored';
+
+export interface WaiverRecord {
+  rule: string;
+  system: string;
+  path?: string;
+  status: WaiverStatus;
+  /** Why the waiver is expired, stale, invalid or ignored, with a rendered explanation. */
+  reason?: { code: string; params: Record<string, unknown>; text: string };
+  justification: string;
+  reference?: string;
+  approvedBy: { name: string; title: string };
+  approved: string;
+  expires: string;
+  daysLeft: number;
+  /** Findings of this run the waiver names (whether or not it applied). */
+  matched: number;
+  location: Location;
+}
+
+/** With --baseline: how this run compares with the baseline. */
+export interface BaselineSummary {
+  file: string;
+  created: string;
+  new: number;
+  existing: number;
+  /** Baseline entries of the systems checked in this run that no longer occur. */
+  fixed: Array<{ fingerprint: string; rule: string; system: string; path: string; msg?: string; severity?: Severity }>;
 }
 
 export type RuleOutcome = 'pass' | 'fail' | 'due' | 'not_applicable';
@@ -71,6 +124,8 @@ export interface SystemReport {
   id: string;
   name: string;
   owner?: string;
+  /** The head of agency named in the descriptor; the only valid approver of waivers of critical rules. */
+  accountableHead?: { name: string; title?: string };
   level?: number;
   stage?: Stage;
   sector?: string;
@@ -94,9 +149,14 @@ export interface Report {
     inputErrors: number;
     findings: Record<Severity, number>;
     due: number;
+    /** Findings accepted by an active waiver (not counted in findings). */
+    waived: number;
   };
   systems: SystemReport[];
   errors: InputError[];
+  /** Every waiver that concerns a system of this run, with its status. */
+  waivers?: WaiverRecord[];
+  baseline?: BaselineSummary;
 }
 
 export interface LintOptions {
@@ -110,4 +170,15 @@ export interface LintOptions {
   cwd?: string;
   /** Called after each descriptor is checked (portfolio runs show progress with it). */
   onProgress?: (progress: { done: number; total: number; file: string }) => void;
+  /**
+   * Waiver files. Undefined: tuanthu.waivers.yaml in the working directory and next to each
+   * descriptor, when present. Given: exactly these files (missing ones are input errors).
+   */
+  waivers?: string[];
+  /** Longest allowed waiver, approval to expiry, in days (default 180). */
+  maxWaiverDays?: number;
+  /** Also report waivers naming systems that were not checked in this run (as stale). */
+  allWaivers?: boolean;
+  /** A baseline file (or an earlier JSON report): only violations not in it fail the run. */
+  baseline?: string;
 }

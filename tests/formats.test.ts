@@ -13,11 +13,13 @@ import { FORMATTERS, type FormatName } from '../src/format/index.js';
 import { escapeData, escapeProperty } from '../src/format/github.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { mdEscape } from '../src/format/markdown.js';
-import { findingFingerprint, uuidV5 } from '../src/format/shared.js';
+import { uuidV5 } from '../src/format/shared.js';
 import { lint } from '../src/lint.js';
 import { loadCatalogue } from '../src/policy/catalogue.js';
 import type { Lang, LintOptions, Report } from '../src/types.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from './helpers.js';
+
+const PORTAL = 'tests/fixtures/waivers/portal/system.yaml'; // with tuanthu.waivers.yaml beside it
 
 const addFormats = addFormatsModule as unknown as (ajv: unknown) => void;
 const catalogue = loadCatalogue();
@@ -114,6 +116,21 @@ describe('sarif', () => {
   });
 });
 
+describe('waivers and baselines in sarif', () => {
+  it('suppresses waived findings with the justification and marks baseline state', async () => {
+    const r = await check([PORTAL]);
+    const log = JSON.parse(render('sarif', r)) as Sarif.Log;
+    const bud = log.runs[0]!.results!.find((x) => x.ruleId === 'BUD-02')!;
+    expect(bud.suppressions).toEqual([expect.objectContaining({ kind: 'external', status: 'accepted', justification: expect.stringContaining('Trần Thị Bình') })]);
+    expect(log.runs[0]!.results!.find((x) => x.ruleId === 'CRY-01')!.suppressions).toBeUndefined();
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema('sarif-schema-2.1.0.json'));
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(bud.partialFingerprints!['tuanthu/v1']).toBe(r.systems[0]!.findings.find((f) => f.rule === 'BUD-02')!.fingerprint);
+  });
+});
+
 describe('junit', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
   type Case = { '@classname': string; '@name': string; failure?: { '@message': string; '#text': string }; skipped?: { '@message': string } };
@@ -149,6 +166,15 @@ describe('junit', () => {
     const mon = suites(render('junit', early))[0]!.testcase.find((c) => c['@name'].startsWith('MON-01'))!;
     expect(mon.failure).toBeUndefined();
     expect(mon.skipped!['@message']).toMatch(/^due by 2026-06-30: /);
+  });
+
+  it('skips a rule whose violations are all waived, naming the waiver', async () => {
+    const r = await check([PORTAL]);
+    const suite = suites(render('junit', r))[0]!;
+    const bud = suite.testcase.find((c) => c['@name'].startsWith('BUD-02'))!;
+    expect(bud.failure).toBeUndefined();
+    expect(bud.skipped!['@message']).toMatch(/^waived: .*waived until 2027-03-01, Trần Thị Bình/);
+    expect(suite.testcase.find((c) => c['@name'].startsWith('LVL-02'))!.failure).toBeDefined(); // invalid waiver: not applied
   });
 
   it('escapes markup in descriptor strings and reports input errors as errors', async () => {
@@ -238,14 +264,18 @@ describe('html', () => {
     expect(vi).toContain('Nợ tuân thủ');
   });
 
-  it('renders waived findings under compliance debt once a waiver status exists', () => {
-    const r = structuredClone(both);
-    const f = r.systems[1]!.findings[0]!;
-    (f as { status: string }).status = 'waived';
+  it('renders waived findings under compliance debt, with who approved them until when, and waivers needing attention', async () => {
+    const r = await check([PORTAL]);
+    const waived = r.systems[0]!.findings.filter((f) => f.waiver);
+    expect(waived.length).toBeGreaterThanOrEqual(2);
     const page = render('html', r);
-    const debt = page.slice(page.indexOf('Compliance debt (waived findings) (1)'));
+    const debt = page.slice(page.indexOf(`Compliance debt (waived findings) (${waived.length})`));
     expect(debt).toContain(`<article class="finding waived">`);
-    expect(debt.slice(0, debt.indexOf('</article>'))).toContain(f.rule);
+    expect(debt).toContain('Trần Thị Bình (Giám đốc Sở Tài chính), 2026-10-01 · 1234/QĐ-STC · waived until 2027-03-01');
+    expect(debt).toContain('Waivers that need attention');
+    // The findings section lists only what is still open.
+    const open = page.slice(page.indexOf('<h3>Findings ('), page.indexOf('<h3>Not applicable ('));
+    expect(open).not.toContain('BUD-02</b>');
   });
 });
 
@@ -291,10 +321,5 @@ describe('oscal', () => {
 describe('shared helpers', () => {
   it('uuidV5 matches the RFC 4122 reference value', () => {
     expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
-  });
-  it('fingerprints ignore the line number', () => {
-    const f = both.systems[1]!.findings[0]!;
-    const moved = { ...f, location: { ...f.location, line: f.location.line + 10 } };
-    expect(findingFingerprint('s', moved)).toBe(findingFingerprint('s', f));
   });
 });

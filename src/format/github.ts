@@ -25,7 +25,8 @@ function command(kind: 'error' | 'warning' | 'notice', props: Record<string, str
 }
 
 function kindOf(f: Finding): 'error' | 'warning' | 'notice' {
-  if (f.status !== 'violation') return 'notice';
+  // Due findings and violations already in the baseline inform; they do not fail the run.
+  if (f.status !== 'violation' || f.baseline === 'existing') return 'notice';
   return f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'notice';
 }
 

@@ -2,11 +2,12 @@ import { citation, DOCUMENTS } from '../clauses.js';
 import { formatParam } from '../policy/catalogue.js';
 import { label, SEVERITY_NAMES, type ReportLabel } from '../i18n/report-labels.js';
 import { SECTOR_NAMES, STAGE_NAMES } from '../i18n/text.js';
-import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport } from '../types.js';
+import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport, type WaiverRecord } from '../types.js';
+import { WAIVER_STATUS_NAMES } from '../i18n/debt.js';
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, findingsOf, isRuleWaived, isWaived } from './shared.js';
+import { areaOf, isWaived, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -34,7 +35,7 @@ export const htmlReport: Formatter = {
 ${cover(report, lang)}
 ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
-${report.systems.map((s, i) => systemSection(s, i, ctx))}
+${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
 <footer>${L('generated_by')} tuanthu ${report.tool.version} · ${L('as_of')} ${report.asOf} · ${Object.values(DOCUMENTS).map((d) => d[lang]).join(' · ')}</footer>
 </body>
@@ -70,6 +71,7 @@ function cover(report: Report, lang: Lang): Safe {
 <div class="kpi"><b>${totalFindings(report)}</b>${L('findings')}</div>
 ${sev}
 ${sum.due > 0 ? html`<div class="kpi"><b>${sum.due}</b><span class="badge due">${L('status_due')}</span></div>` : ''}
+${sum.waived > 0 ? html`<div class="kpi"><b>${sum.waived}</b><span class="badge waived">${L('status_waived')}</span></div>` : ''}
 ${sum.inputErrors > 0 ? html`<div class="kpi fail"><b>${sum.inputErrors}</b>${L('input_errors')}</div>` : ''}
 </div>
 </header>`;
@@ -152,12 +154,11 @@ function budgetShare(s: SystemReport, lang: Lang): Safe | '' {
 function areaTable(s: SystemReport, lang: Lang): Safe {
   const L = (k: ReportLabel) => label(k, lang);
   const areas = [...new Set(s.rules.map((r) => areaOf(r.rule)))].sort();
-  const count = (area: string, pred: (o: string, waived: boolean) => boolean) =>
-    s.rules.filter((r) => areaOf(r.rule) === area && pred(r.outcome, isRuleWaived(r) || findingsOf(s, r.rule).some(isWaived))).length;
+  const count = (area: string, outcome: string) => s.rules.filter((r) => areaOf(r.rule) === area && shownOutcome(s, r) === outcome).length;
   return html`<table class="areas"><thead><tr><th>${L('area')}</th><th class="num">${L('rules_pass')}</th><th class="num">${L('rules_fail')}</th><th class="num">${L('rules_due')}</th><th class="num">${L('rules_waived')}</th><th class="num">${L('rules_na')}</th></tr></thead><tbody>
 ${areas.map(
   (a) =>
-    html`<tr><td><b>${a}</b></td><td class="num">${count(a, (o) => o === 'pass')}</td><td class="num">${count(a, (o) => o === 'fail')}</td><td class="num">${count(a, (o) => o === 'due')}</td><td class="num">${count(a, (_o, w) => w)}</td><td class="num">${count(a, (o) => o === 'not_applicable')}</td></tr>\n`,
+    html`<tr><td><b>${a}</b></td><td class="num">${count(a, 'pass')}</td><td class="num">${count(a, 'fail')}</td><td class="num">${count(a, 'due')}</td><td class="num">${count(a, 'waived')}</td><td class="num">${count(a, 'not_applicable')}</td></tr>\n`,
 )}
 </tbody></table>`;
 }
@@ -173,15 +174,34 @@ function findingCard(f: Finding, lang: Lang): Safe {
       : html`<span class="badge sev-${f.severity}">${SEVERITY_NAMES[f.severity][lang]}</span>`;
   const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter(Boolean);
   return html`<article class="finding ${cls}">
-<p>${tag} <b>${f.rule}</b> ${f.title}</p>
+<p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${L('baseline_existing')}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
 <p>${f.message}</p>
 <p><span class="label">${L('required_by')}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
 <p><span class="label">${L('remediation')}:</span> ${f.remediation}</p>
+${f.waiver ? waiverDetails(f, lang) : ''}
 </article>`;
 }
 
-function systemSection(s: SystemReport, i: number, ctx: FormatContext): Safe {
+function waiverDetails(f: Finding, lang: Lang): Safe {
+  const L = (k: ReportLabel) => label(k, lang);
+  const w = f.waiver!;
+  return html`<p><span class="label">${L('justification')}:</span> ${w.justification}</p>
+<p><span class="label">${L('approved_by')}:</span> ${w.approvedBy.name} (${w.approvedBy.title}), ${w.approved}${w.reference ? ` · ${w.reference}` : ''} · ${L('waived_until')} ${w.expires} (${w.daysLeft} ${L('days_left')}) · <span class="mono">${w.location.file}:${w.location.line}:${w.location.column}</span></p>`;
+}
+
+function waiverProblemTable(records: WaiverRecord[], lang: Lang): Safe | '' {
+  if (records.length === 0) return '';
+  const L = (k: ReportLabel) => label(k, lang);
+  return html`<p class="label">${L('waiver_problems')}</p><table><thead><tr><th>${L('waiver_file')}</th><th>${L('rule')}</th><th>${L('status')}</th><th>${L('reason')}</th></tr></thead><tbody>
+${records.map(
+  (w) =>
+    html`<tr><td class="mono">${w.location.file}:${w.location.line}:${w.location.column}</td><td><b>${w.rule}</b>${w.path ? html` <code>${w.path}</code>` : ''}</td><td>${WAIVER_STATUS_NAMES[w.status][lang]}</td><td>${w.reason?.text ?? `${L('waived_until')} ${w.expires} (${w.daysLeft} ${L('days_left')})`}</td></tr>\n`,
+)}
+</tbody></table>`;
+}
+
+function systemSection(s: SystemReport, i: number, ctx: FormatContext, report: Report): Safe {
   const lang = ctx.lang;
   const L = (k: ReportLabel) => label(k, lang);
   const open = s.findings.filter((f) => !isWaived(f));
@@ -212,11 +232,17 @@ ${na.map((r) => html`<tr><td><b>${r.rule}</b> ${ctx.catalogue.byId.get(r.rule)?.
 }
 <h3>${L('debt')} (${waived.length})</h3>
 ${waived.length > 0 ? waived.map((f) => findingCard(f, lang)) : html`<p>${L('debt_none')}</p>`}
+${waiverProblemTable((report.waivers ?? []).filter((w) => w.system === s.id && w.status !== 'active'), lang)}
 <h3>${L('inputs')}</h3>
 <table><thead><tr><th>${L('file')}</th><th>${L('role')}</th><th>SHA-256</th></tr></thead><tbody>
 ${s.inputs.map((f) => html`<tr><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}
 </tbody></table>
 </section>`;
+}
+
+/** Waiver files that took part in the run (they change the result, so an audit must name them). */
+function waiverFiles(report: Report): string[] {
+  return [...new Set((report.waivers ?? []).map((w) => w.location.file))].sort();
 }
 
 function reproduction(report: Report, lang: Lang): Safe {
@@ -236,6 +262,8 @@ function reproduction(report: Report, lang: Lang): Safe {
 <table><thead><tr><th>${L('system')}</th><th>${L('file')}</th><th>${L('role')}</th><th>SHA-256</th></tr></thead><tbody>
 ${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}
 </tbody></table>
+${waiverFiles(report).length > 0 ? html`<p><span class="label">${L('waiver_file')}:</span> ${waiverFiles(report).map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
+${report.baseline ? html`<p><span class="label">Baseline:</span> <code>${report.baseline.file}</code> (${report.baseline.created})</p>` : ''}
 <p><span class="label">${L('reproduce')}:</span></p>
 <pre><code>${command}</code></pre>
 </section>`;

@@ -3,7 +3,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { citation } from '../clauses.js';
 import { label } from '../i18n/report-labels.js';
 import type { Finding, Lang, Report, SystemReport } from '../types.js';
-import { findingsOf, isRuleWaived, isWaived } from './shared.js';
+import { findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -44,8 +44,7 @@ function sum(list: Counts[], k: keyof Counts): number {
 function suiteCounts(s: SystemReport): Counts {
   const c = { tests: s.rules.length, failures: 0, skipped: 0 };
   for (const r of s.rules) {
-    const open = findingsOf(s, r.rule).filter((f) => f.status === 'violation');
-    if (open.length > 0) c.failures++;
+    if (openViolations(s, r.rule).length > 0) c.failures++;
     else if (r.outcome !== 'pass') c.skipped++;
   }
   return c;
@@ -83,7 +82,7 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
     const title = meta?.title[lang] ?? r.rule;
     const mine = findingsOf(s, r.rule);
     const tc = suite.ele('testcase', { classname: s.id, name: `${r.rule} ${title}`, file: s.file, time: '0' });
-    const open = mine.filter((f) => f.status === 'violation');
+    const open = openViolations(s, r.rule);
     if (open.length > 0) {
       const worst = open[0]!;
       tc.ele('failure', { message: open.map((f) => f.message).join(' | '), type: worst.severity }).txt(open.map((f) => details(f, lang)).join('\n\n'));
@@ -91,8 +90,11 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
     }
     if (r.outcome === 'not_applicable') {
       tc.ele('skipped', { message: `${label('not_applicable', lang)}: ${r.reason?.text ?? ''}` });
-    } else if (isRuleWaived(r) || mine.some(isWaived)) {
-      tc.ele('skipped', { message: `${label('rules_waived', lang)}: ${mine.map((f) => f.message).join(' | ')}` });
+    } else if (mine.some(isWaived)) {
+      const waived = mine.filter(isWaived);
+      tc.ele('skipped', {
+        message: `${label('rules_waived', lang)}: ${waived.map((f) => `${f.message} (${label('waived_until', lang)} ${f.waiver!.expires}, ${f.waiver!.approvedBy.name})`).join(' | ')}`,
+      });
     } else if (mine.some((f) => f.status === 'due')) {
       const f = mine.find((x) => x.status === 'due')!;
       tc.ele('skipped', { message: `${label('due_by', lang)} ${String(f.params.due)}: ${f.message}` });

@@ -38,6 +38,7 @@ export const markdown: Formatter = {
     out.push(
       `**${sum.systems}** ${L('systems').toLowerCase()} · ${ICON.pass} ${sum.passed} ${L('passed').toLowerCase()} · ${ICON.fail} ${sum.failed} ${L('failed').toLowerCase()} · ${total} ${L('total_findings')}` +
         (sum.due ? ` · ${sum.due} ${L('status_due')}` : '') +
+        (sum.waived ? ` · ${sum.waived} ${L('status_waived')}` : '') +
         (sum.inputErrors ? ` · ⚠️ ${sum.inputErrors} ${L('input_errors').toLowerCase()}` : ''),
       '',
       `${L('as_of')}: ${mdCode(report.asOf)} · ${L('fail_on')}: ${mdCode(report.failOn)} · tuanthu ${mdEscape(report.tool.version)}`,

@@ -2,7 +2,7 @@ import { citation } from '../clauses.js';
 import type { RuleMeta } from '../policy/catalogue.js';
 import type { Lang, Report, RuleResult, SystemReport } from '../types.js';
 import { label } from '../i18n/report-labels.js';
-import { findingsOf, isRuleWaived, toUriReference, uuidV5 } from './shared.js';
+import { findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const OSCAL_VERSION = '1.1.2';
@@ -144,18 +144,18 @@ function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: st
 function finding(s: SystemReport, r: RuleResult, meta: RuleMeta | undefined, lang: Lang, key: string, observationUuid: string) {
   const mine = findingsOf(s, r.rule);
   const violated = mine.some((f) => f.status === 'violation');
-  const waived = isRuleWaived(r);
+  const waived = shownOutcome(s, r) === 'waived';
   const remarks = [
     ...(meta ? [`${label('required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`] : []),
     ...(violated && meta ? [`${label('remediation', lang)}: ${meta.remediation[lang]}`] : []),
     ...mine.filter((f) => f.status === 'due').map((f) => `${label('due_by', lang)} ${String(f.params.due)}: ${f.message}`),
-    ...(waived ? [label('rules_waived', lang)] : []),
+    ...mine.filter(isWaived).map((f) => `${label('rules_waived', lang)}: ${f.waiver!.justification} (${f.waiver!.approvedBy.name}, ${label('waived_until', lang)} ${f.waiver!.expires})`),
   ];
   return {
     uuid: uuidV5(`finding|${key}|${r.rule}`),
     title: `${r.rule} ${meta?.title[lang] ?? ''}`.trim(),
     description: meta?.description[lang] ?? r.rule,
-    props: [prop('outcome', r.outcome), ...(meta ? [prop('severity', meta.severity)] : [])],
+    props: [prop('outcome', shownOutcome(s, r)), ...(meta ? [prop('severity', meta.severity)] : [])],
     target: {
       type: 'objective-id',
       'target-id': controlId(r.rule),

@@ -3,7 +3,7 @@ import { citation, DOCUMENTS } from '../clauses.js';
 import type { RuleMeta } from '../policy/catalogue.js';
 import type { Finding, Lang, Report, Severity } from '../types.js';
 import { label } from '../i18n/report-labels.js';
-import { areaOf, findingFingerprint, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
+import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
 const INFORMATION_URI = 'https://tuanthu.dev';
@@ -92,9 +92,27 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
         logicalLocations: [{ name: systemId, fullyQualifiedName: `${systemId}#${f.path}`, kind: 'object' }],
       },
     ],
-    partialFingerprints: { 'tuanthu/v1': findingFingerprint(systemId, f) },
+    // The same identity as baselines use (rule, system, JSON pointer, message key; no line numbers).
+    partialFingerprints: { 'tuanthu/v1': f.fingerprint },
+    ...(f.baseline ? { baselineState: f.baseline === 'existing' ? 'unchanged' : 'new' } : {}),
     // A waiver is a suppression in SARIF terms: viewers then hide it from the open list.
-    ...(waived ? { suppressions: [{ kind: 'external', status: 'accepted' }] } : {}),
+    ...(waived
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.waiver!.justification} — ${f.waiver!.approvedBy.name} (${f.waiver!.approvedBy.title}), ${f.waiver!.approved} → ${f.waiver!.expires}`,
+              location: {
+                physicalLocation: {
+                  artifactLocation: { uri: toUriReference(f.waiver!.location.file), uriBaseId: SRCROOT },
+                  region: { startLine: f.waiver!.location.line, startColumn: f.waiver!.location.column },
+                },
+              },
+            },
+          ],
+        }
+      : {}),
     properties: { system: systemId, status: f.status, severity: f.severity, path: f.path, clauses: f.clauses, params: f.params },
   };
 }

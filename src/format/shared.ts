@@ -10,32 +10,30 @@ export function areaOf(ruleId: string): string {
   return ruleId.split('-')[0] ?? ruleId;
 }
 
-/**
- * Waived findings are compliance debt. The JSON contract has no waiver yet; another issue adds a
- * `waived` status. Comparing as a string lets every formatter show it the day it lands.
- */
-export function isWaived(f: Pick<Finding, 'status'>): boolean {
-  return (f.status as string) === 'waived';
+/** Waived findings are compliance debt: an active waiver accepted them (see src/waivers/). */
+export function isWaived(f: Pick<Finding, 'waiver'>): boolean {
+  return f.waiver !== undefined;
 }
 
-export function isRuleWaived(r: RuleResult): boolean {
-  return (r.outcome as string) === 'waived';
+export type ShownOutcome = RuleResult['outcome'] | 'waived';
+
+/**
+ * A rule's outcome as reports show it: a failing rule whose every violation is waived is shown as
+ * waived (debt), not as a failure. lint() keeps it 'fail'; this is presentation only.
+ */
+export function shownOutcome(s: SystemReport, r: RuleResult): ShownOutcome {
+  if (r.outcome !== 'fail') return r.outcome;
+  const violations = findingsOf(s, r.rule).filter((f) => f.status === 'violation');
+  return violations.length > 0 && violations.every(isWaived) ? 'waived' : 'fail';
+}
+
+/** Violations of a rule that no waiver accepts. */
+export function openViolations(s: SystemReport, ruleId: string): Finding[] {
+  return findingsOf(s, ruleId).filter((f) => f.status === 'violation' && !isWaived(f));
 }
 
 /** GitHub code scanning's numeric severity ("security-severity"), by our severity. */
 export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
-
-export function sha256Hex(s: string): string {
-  return createHash('sha256').update(s).digest('hex');
-}
-
-/**
- * Identity of a finding that survives edits elsewhere in the file: rule, system, JSON pointer and
- * message key, never the line number.
- */
-export function findingFingerprint(systemId: string, f: Finding): string {
-  return sha256Hex([f.rule, systemId, f.path, String(f.params.msg ?? '')].join('\u0000'));
-}
 
 const UUID_NAMESPACE = 'c0f2d0a4-4b54-5b8e-9d1c-7475616e7468'; // fixed namespace of tuanthu's UUIDv5s
 

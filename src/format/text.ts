@@ -1,6 +1,8 @@
 import { citation } from '../clauses.js';
 import { formatParam } from '../policy/catalogue.js';
 import { LABELS, STAGE_NAMES } from '../i18n/text.js';
+import { debtLabel } from '../i18n/debt.js';
+import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -25,6 +27,10 @@ export const text: Formatter = {
     if (report.errors.length > 0) out.push('');
 
     for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint, L), '');
+    const problems = waiverProblems(report);
+    if (problems.length > 0) out.push(...problems.map((w) => paint(w.status === 'expiring' ? 'yellow' : 'red', waiverRecordLine(w, ctx.lang))), '');
+    const base = baselineBlock(report, ctx.lang);
+    if (base.length > 0) out.push(...base, '');
 
     const c = report.summary.findings;
     const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
@@ -34,6 +40,7 @@ export const text: Formatter = {
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${L('due')}`);
+    if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${debtLabel('waived', ctx.lang)}`);
     if (report.summary.inputErrors > 0) parts.push(paint('red', `${report.summary.inputErrors} ${L('input_errors')}`));
     parts.push(`${L('threshold')}: ${report.failOn}`, `${L('as_of')} ${report.asOf}`);
     out.push(parts.join(' · '));
@@ -66,10 +73,13 @@ function systemBlock(
 }
 
 function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string, L: (k: keyof typeof LABELS) => string): string[] {
-  const tag = f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  const waived = debtTag(f, lang);
+  const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  const waiver = waiverLine(f, lang);
   return [
-    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`,
+    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${baselineMark(f, lang)}`,
     `      ${f.message}`,
+    ...(waiver ? [paint('yellow', waiver)] : []),
     paint('grey', `      ${L('required_by')}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),
     paint('grey', `      ${L('fix')}: ${f.remediation}`),
   ];

@@ -16,7 +16,7 @@ function validator(schemaFile: string): ValidateFunction {
   cached ??= new Map();
   let v = cached.get(schemaFile);
   if (!v) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
     addFormats(ajv, ['date', 'email', 'uri']);
     // ajv-formats' "date" accepts 2026-02-30; ours does not.
     ajv.addFormat('date', { type: 'string', validate: isIsoDate });
@@ -34,7 +34,7 @@ export function validateAgainst(schemaFile: string, source: SourceDoc): InputErr
   return errors.map((e) => {
     const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
     const { line, column } = locate(source, pointer);
-    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: plainMessage(e) };
+    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: plainMessage(e, schemaFile) };
   });
 }
 
@@ -54,13 +54,13 @@ function where(e: ErrorObject): string {
   return e.instancePath === '' ? 'the document' : `"${e.instancePath.slice(1).replace(/\//g, '.')}"`;
 }
 
-function plainMessage(e: ErrorObject): string {
+function plainMessage(e: ErrorObject, schemaFile: string): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
       return `${where(e)} is missing the required field "${String(p.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown field "${String(p.additionalProperty)}" in ${where(e)} (check the spelling against schemas/system.schema.json)`;
+      return `unknown field "${String(p.additionalProperty)}" in ${where(e)} (check the spelling against schemas/${schemaFile})`;
     case 'type':
       return `${where(e)} must be ${article(String(p.type))}`;
     case 'enum':
@@ -77,7 +77,12 @@ function plainMessage(e: ErrorObject): string {
     case 'exclusiveMaximum':
       return `${where(e)} must be ${String(p.comparison)} ${String(p.limit)}`;
     case 'minLength':
-      return `${where(e)} must not be empty`;
+      return Number(p.limit) > 1 ? `${where(e)} must be at least ${String(p.limit)} characters long` : `${where(e)} must not be empty`;
+    case 'not': {
+      // verbose mode gives the schema that forbids the value; its description says why.
+      const why = (e.parentSchema as { description?: unknown } | undefined)?.description;
+      return `${where(e)} is not allowed here${typeof why === 'string' ? `: ${why}` : ''}`;
+    }
     case 'uniqueItems':
       return `${where(e)} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`;
     default:
