@@ -6,6 +6,7 @@ import { errnoText } from './discover.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
+import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { progressReporter } from './progress.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
@@ -97,6 +98,7 @@ Examples:
     });
 
   registerDebtCommands(program, io, defaultLang(io.env), setExit);
+  addRuleCommands(program, io, defaultLang(io.env));
   return program;
 }
 
@@ -118,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return code;
   } catch (e) {
-    // Thrown by our own action (commander has not printed it); InvalidArgumentError is a CommanderError, so first.
+    // Checked first: InvalidArgumentError is a CommanderError, but one thrown by an action has not
+    // been printed by commander yet.
     if (e instanceof InvalidArgumentError) {
       process.stderr.write(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;

@@ -9,7 +9,7 @@ import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
 import { atLeast, severityRank } from './severity.js';
-import { SEVERITIES, type Finding, type InputError, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { SEVERITIES, type Finding, type InputError, type Lang, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -43,7 +43,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
       errors.push(...loaded.errors);
       continue;
     }
-    const problems = checkShape(loaded.source);
+    const problems = checkShape(loaded.source, options.lang);
     if (problems.length > 0) {
       errors.push(...problems);
       continue;
@@ -60,13 +60,22 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
 }
 
-function checkShape(source: SourceDoc): InputError[] {
+function checkShape(source: SourceDoc, lang: Lang): InputError[] {
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    const what = Array.isArray(v) ? 'a list' : v === null ? 'empty' : `a single ${typeof v}`;
-    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message: `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${what}` }];
+    const kind = Array.isArray(v) ? 'list' : v === null ? 'empty' : typeof v;
+    const what: Record<string, Record<Lang, string>> = {
+      list: { en: 'a list', vi: 'một danh sách' },
+      empty: { en: 'empty', vi: 'rỗng' },
+    };
+    const shown = what[kind]?.[lang] ?? (lang === 'vi' ? `một giá trị ${kind}` : `a single ${kind}`);
+    const message =
+      lang === 'vi'
+        ? `hồ sơ mô tả phải là một ánh xạ có apiVersion, kind, system…; tệp này là ${shown}`
+        : `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${shown}`;
+    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message }];
   }
-  return validateAgainst('system.schema.json', source);
+  return validateAgainst('system.schema.json', source, lang);
 }
 
 interface Descriptor {

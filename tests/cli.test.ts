@@ -29,7 +29,7 @@ describe('tuanthu check', () => {
   it('lists every violation of the non-compliant example with location, clause and fix, exit 1', async () => {
     const r = await run(['check', BAD, '--as-of', AS_OF]);
     expect(r.exitCode).toBe(1);
-    for (const [rule, line] of [['LVL-02', '21:1'], ['MON-01', '39:3'], ['SBD-01', '33:3'], ['SBD-02', '33:3'], ['BUD-01', '45:3'], ['BUD-02', '45:3']]) {
+    for (const [rule, line] of [['LVL-02', '24:1'], ['MON-01', '42:3'], ['SBD-01', '36:3'], ['SBD-02', '36:3'], ['BUD-01', '48:3'], ['BUD-02', '48:3']]) {
       expect(r.stdout).toContain(`${rule} `);
       expect(r.stdout).toContain(`${BAD}:${line}`);
     }
@@ -37,6 +37,40 @@ describe('tuanthu check', () => {
     expect(r.stdout).toContain('Required by: 04-KH/BCĐTW §V.1.m; 57-CT/TW §1.d');
     expect(r.stdout).toMatch(/Fix: Submit the level proposal/);
     expect(r.stdout).toContain('Security is 0% of the IT budget (0 of 11,150,000,000 VND); at least 15% is required.');
+  });
+
+  it('pins message and position of the LVL/SBD/MON/PL4/IRP/GOV/IDN/BUD findings of the non-compliant example', async () => {
+    // The other families are pinned by rule and status in tests/examples.test.ts.
+    const r = await run(['check', BAD, '--as-of', AS_OF, '--format', 'json']);
+    const sys = JSON.parse(r.stdout).systems[0];
+    const got = sys.findings.filter((f: { rule: string }) => /^(LVL|SBD|MON|PL4|IRP|GOV|IDN|BUD)-/.test(f.rule)).map((f: { rule: string; params: { msg: string }; location: { line: number; column: number } }) => `${f.rule} ${f.params.msg} ${f.location.line}:${f.location.column}`);
+    expect(got.sort()).toEqual(
+      [
+        'BUD-01 no_security_line 48:3', 'BUD-02 below 48:3', 'GOV-02 missing 10:1', 'GOV-03 never_reported 8:1',
+        'IDN-01 not_vneid 8:1', 'IDN-02 no_mfa 8:1', 'IRP-01 stale 44:17', 'IRP-02 too_slow 45:24', 'IRP-03 no_recovery_plan 43:1',
+        'IRP-04 no_drill 43:1', 'LVL-02 missing 24:1', 'LVL-03 not_approved 24:1', 'LVL-04 not_independent 27:3',
+        'MON-01 not_connected 42:3', 'MON-04 not_established 40:1', 'PL4-01 no_team 8:1', 'PL4-03 no_assessment 8:1',
+        'SBD-01 missing 36:3', 'SBD-02 not_appraised 36:3', 'SBD-02 not_approved 36:3', 'SBD-03 no_review 34:1',
+      ].sort(),
+    );
+    const outcome = (id: string) => sys.rules.find((x: { rule: string }) => x.rule === id);
+    expect(outcome('SBD-04')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'no_sensitive_data' } });
+    expect(outcome('MON-02')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'sector' } });
+    expect(sys.findings.find((f: { rule: string }) => f.rule === 'IRP-01').params).toMatchObject({ days: 632, max_days: 365 });
+    expect(sys.findings.find((f: { rule: string }) => f.rule === 'LVL-04').message).toBe(
+      'The appraisal by "Sở Khoa học và Công nghệ" is not shown to be independent of the operator "Sở Nông nghiệp và Môi trường" (classification.appraisal.independent_of_operator).',
+    );
+  });
+
+  it('reports the figures the rules compute for the compliant example', async () => {
+    const r = await run(['check', GOOD, '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(r.stdout).systems[0].metrics).toMatchObject({
+      days_since_independent_assessment: 197, independent_assessment_period_days: 365, days_since_drill: 175,
+      days_since_restore_test: 187, days_since_incident_plan_update: 317, days_since_standard_review: 295,
+      days_since_compliance_report: 3, level_minimum: 3, level_minimum_criteria: ['national_database', 'online_public_service', 'personal_data'],
+    });
+    const text = await run(['check', GOOD, '--as-of', AS_OF]);
+    expect(text.stdout).toContain('days since: independent assessment 197/365, drill 175/365, restore test 187/365');
   });
 
   it('speaks Vietnamese with --lang vi and by default in a Vietnamese locale', async () => {
@@ -73,7 +107,7 @@ describe('tuanthu check', () => {
     expect(report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1, inputErrors: 0 });
     expect(report.systems[0].metrics.security_budget_share_pct).toBe(16);
     const lvl = report.systems[1].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
-    expect(lvl).toMatchObject({ path: '/classification/approval', location: { file: BAD, line: 21, column: 1 }, clauses: ['KH04:V.1.m', 'CT57:1.d'] });
+    expect(lvl).toMatchObject({ path: '/classification/approval', location: { file: BAD, line: 24, column: 1 }, clauses: ['KH04:V.1.m', 'CT57:1.d'] });
   });
 
   it('walks directories for descriptors', async () => {

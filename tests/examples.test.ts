@@ -42,10 +42,13 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
     exit: 1,
     findings: [
       'BUD-01 violation', 'BUD-02 violation', 'CRY-01 violation', 'CRY-02 violation', 'CRY-05 violation',
-      'DAT-01 violation', 'DAT-01 violation', 'HST-01 violation', 'HST-03 violation', 'HST-04 violation',
-      'LVL-02 violation', 'MON-01 violation', 'SBD-01 violation', 'SBD-02 violation', 'SBD-02 violation',
-      'SUP-01 violation', 'SUP-02 violation', 'SUP-03 violation', 'SUP-04 violation', 'VUL-01 violation',
-      'VUL-02 violation', 'VUL-03 violation',
+      'DAT-01 violation', 'DAT-01 violation', 'GOV-02 violation', 'GOV-03 violation', 'HST-01 violation',
+      'HST-03 violation', 'HST-04 violation', 'IDN-01 violation', 'IDN-02 violation', 'IRP-01 violation',
+      'IRP-02 violation', 'IRP-03 violation', 'IRP-04 violation', 'LVL-02 violation', 'LVL-03 violation',
+      'LVL-04 violation', 'MON-01 violation', 'MON-04 violation', 'PL4-01 violation', 'PL4-03 violation',
+      'SBD-01 violation', 'SBD-02 violation', 'SBD-02 violation', 'SBD-03 violation', 'SUP-01 violation',
+      'SUP-02 violation', 'SUP-03 violation', 'SUP-04 violation', 'VUL-01 violation', 'VUL-02 violation',
+      'VUL-03 violation',
     ],
   },
   'examples/bca-population-database/system.yaml': {

@@ -1,9 +1,9 @@
 import { citation } from '../clauses.js';
-import { formatParam } from '../policy/catalogue.js';
 import { LABELS, STAGE_NAMES } from '../i18n/text.js';
 import { debtLabel } from '../i18n/debt.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
+import { metricsLines } from './metrics-text.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -60,10 +60,7 @@ function systemBlock(
   const facts = [s.level !== undefined ? `${L('level')} ${s.level}` : undefined, s.stage ? STAGE_NAMES[s.stage][lang] : undefined].filter(Boolean);
   const lines = [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`];
   for (const f of s.findings) lines.push(...findingBlock(f, lang, paint, L));
-  const share = s.metrics.security_budget_share_pct;
-  if (typeof share === 'number') {
-    lines.push(`  ${L('metrics')}: ${L('security_budget_share')} ${formatParam(share, lang)}% (≥ ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`);
-  }
+  lines.push(...metricsLines(s.metrics, lang));
   const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
   lines.push(
     paint('grey', `  ${L('rules')}: ${n('pass')} ${L('passed')}, ${n('fail')} ${L('failed')}, ${n('due')} ${L('due')}, ${n('not_applicable')} ${L('not_applicable')}`),

@@ -2,7 +2,7 @@ import type { Lang, Localized, Stage } from '../types.js';
 import { renderTemplate } from '../policy/catalogue.js';
 
 /** Why a rule did not apply, by reason code (the codes come from the policies). */
-const REASONS: Record<string, Localized> = {
+export const REASONS: Record<string, Localized> = {
   stage: {
     en: 'applies in the {stages} stage(s); the system is in {stage}',
     vi: 'áp dụng ở giai đoạn {stages}; hệ thống đang ở giai đoạn {stage}',
@@ -14,6 +14,14 @@ const REASONS: Record<string, Localized> = {
   level: {
     en: 'applies from level {min}; the system is level {level}',
     vi: 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
+  },
+  no_citizen_service: {
+    en: 'the system serves no citizens or businesses and offers no online public service',
+    vi: 'hệ thống không phục vụ người dân, doanh nghiệp và không cung cấp dịch vụ công trực tuyến',
+  },
+  no_sensitive_data: {
+    en: 'the system holds neither state secrets nor sensitive personal data',
+    vi: 'hệ thống không xử lý bí mật nhà nước hay dữ liệu cá nhân nhạy cảm',
   },
   // Rules that apply only to some kinds of data (see policies/lib/scope.rego).
   no_protected_data: {

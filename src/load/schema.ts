@@ -27,14 +27,14 @@ function validator(schemaFile: string): ValidateFunction {
 }
 
 /** Validates a parsed file against one of the schemas in schemas/, reporting every problem. */
-export function validateAgainst(schemaFile: string, source: SourceDoc): InputError[] {
+export function validateAgainst(schemaFile: string, source: SourceDoc, lang: Lang = 'en'): InputError[] {
   const validate = validator(schemaFile);
   if (validate(source.value)) return [];
   const errors = collapse(validate.errors ?? []);
   return errors.map((e) => {
     const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
     const { line, column } = locate(source, pointer);
-    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: plainMessage(e, schemaFile) };
+    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: plainMessage(e, schemaFile, lang) };
   });
 }
 
@@ -50,47 +50,73 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-function where(e: ErrorObject): string {
-  return e.instancePath === '' ? 'the document' : `"${e.instancePath.slice(1).replace(/\//g, '.')}"`;
+type Lang = 'vi' | 'en';
+
+function where(e: ErrorObject, lang: Lang): string {
+  if (e.instancePath === '') return lang === 'vi' ? 'tài liệu' : 'the document';
+  return `"${e.instancePath.slice(1).replace(/\//g, '.')}"`;
 }
 
-function plainMessage(e: ErrorObject, schemaFile: string): string {
+const TYPE_NAMES: Record<string, Record<Lang, string>> = {
+  object: { en: 'a mapping (key: value)', vi: 'một ánh xạ (khoá: giá trị)' },
+  array: { en: 'a list', vi: 'một danh sách' },
+  string: { en: 'text', vi: 'văn bản' },
+  integer: { en: 'a whole number', vi: 'một số nguyên' },
+  number: { en: 'a number', vi: 'một số' },
+  boolean: { en: 'true or false', vi: 'true hoặc false' },
+};
+
+function typeName(type: string, lang: Lang): string {
+  return type
+    .split(',')
+    .map((t) => TYPE_NAMES[t]?.[lang] ?? t)
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+}
+
+/** Plain-words explanation of one ajv error, in the user's language. */
+function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
+  const w = where(e, lang);
+  const vi = lang === 'vi';
   switch (e.keyword) {
     case 'required':
-      return `${where(e)} is missing the required field "${String(p.missingProperty)}"`;
+      return vi ? `${w} thiếu trường bắt buộc "${String(p.missingProperty)}"` : `${w} is missing the required field "${String(p.missingProperty)}"`;
     case 'additionalProperties':
-      return `unknown field "${String(p.additionalProperty)}" in ${where(e)} (check the spelling against schemas/${schemaFile})`;
+      return vi
+        ? `trường lạ "${String(p.additionalProperty)}" trong ${w} (kiểm tra chính tả theo schemas/${schemaFile})`
+        : `unknown field "${String(p.additionalProperty)}" in ${w} (check the spelling against schemas/${schemaFile})`;
     case 'type':
-      return `${where(e)} must be ${article(String(p.type))}`;
-    case 'enum':
-      return `${where(e)} must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return vi ? `${w} phải là ${typeName(String(p.type), lang)}` : `${w} must be ${typeName(String(p.type), lang)}`;
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return vi ? `${w} phải là một trong: ${values}` : `${w} must be one of: ${values}`;
+    }
     case 'const':
-      return `${where(e)} must be ${JSON.stringify(p.allowedValue)}`;
+      return vi ? `${w} phải là ${JSON.stringify(p.allowedValue)}` : `${w} must be ${JSON.stringify(p.allowedValue)}`;
     case 'format':
-      return p.format === 'date' ? `${where(e)} must be a real date written YYYY-MM-DD` : `${where(e)} must be a valid ${String(p.format)}`;
+      if (p.format === 'date') return vi ? `${w} phải là ngày có thật, viết dạng YYYY-MM-DD` : `${w} must be a real date written YYYY-MM-DD`;
+      return vi ? `${w} phải là ${String(p.format)} hợp lệ` : `${w} must be a valid ${String(p.format)}`;
     case 'pattern':
-      return `${where(e)} has an invalid format (expected to match ${String(p.pattern)})`;
+      return vi ? `${w} sai định dạng (cần khớp ${String(p.pattern)})` : `${w} has an invalid format (expected to match ${String(p.pattern)})`;
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return `${where(e)} must be ${String(p.comparison)} ${String(p.limit)}`;
+      return vi ? `${w} phải ${String(p.comparison)} ${String(p.limit)}` : `${w} must be ${String(p.comparison)} ${String(p.limit)}`;
     case 'minLength':
-      return Number(p.limit) > 1 ? `${where(e)} must be at least ${String(p.limit)} characters long` : `${where(e)} must not be empty`;
+      if (Number(p.limit) > 1) return vi ? `${w} phải dài ít nhất ${String(p.limit)} ký tự` : `${w} must be at least ${String(p.limit)} characters long`;
+      return vi ? `${w} không được để trống` : `${w} must not be empty`;
     case 'not': {
       // verbose mode gives the schema that forbids the value; its description says why.
       const why = (e.parentSchema as { description?: unknown } | undefined)?.description;
-      return `${where(e)} is not allowed here${typeof why === 'string' ? `: ${why}` : ''}`;
+      const tail = typeof why === 'string' ? `: ${why}` : '';
+      return vi ? `${w} không được phép ở đây${tail}` : `${w} is not allowed here${tail}`;
     }
     case 'uniqueItems':
-      return `${where(e)} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`;
+      return vi
+        ? `${w} có giá trị lặp lại (mục ${String(p.j)} và ${String(p.i)})`
+        : `${w} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`;
     default:
-      return `${where(e)} ${e.message ?? 'is invalid'}`;
+      return `${w} ${e.message ?? (vi ? 'không hợp lệ' : 'is invalid')}`;
   }
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }

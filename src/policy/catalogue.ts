@@ -13,6 +13,12 @@ export interface RuleMeta {
   stages: Stage[];
   due?: string;
   clauses: string[];
+  /** Conditions beyond the stages (sector, level, data held), in words; absent when the rule applies to every system. */
+  applies?: Localized;
+  /** Other ids that name this rule (e.g. PL4-02 is MON-03: the 4-layer model's layer 2). */
+  aliases?: string[];
+  /** Bullets of a cited clause the rule derives from, by clause id (e.g. {"KH04:V.1.m": ["10(2)"]}). */
+  clause_items?: Record<string, string[]>;
   /** Directive rules an IaC rule provides evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
   title: Localized;

@@ -18,6 +18,9 @@
 #       Hệ thống thông tin dân sự từ cấp độ 3 trở lên chia sẻ dữ liệu giám sát 24/7 với Trung tâm An
 #       ninh mạng quốc gia (Bộ Công an). Hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này
 #       (xem MON-02).
+#   applies:
+#     en: "civil systems of level 3 or above; military, defence and cipher systems are exempt"
+#     vi: "hệ thống dân sự từ cấp độ 3 trở lên; hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
 #   messages:
 #     not_connected:
 #       en: "A level {level} civil system must share monitoring data 24/7 with the National Cybersecurity Centre; monitoring.national_connection does not show a live connection."

@@ -4,7 +4,7 @@
 #   id: SBD-01
 #   severity: critical
 #   stages: [design, build, pre-production, production]
-#   clauses: ["CT57:2.c", "CT57:1.d", "TB06:III.3.c", "KH04:IV.3.d"]
+#   clauses: ["CT57:2.c", "CT57:1.d", "TB06:III.3.c", "KH04:IV.3.d", "KH04:IV.3.b"]
 #   title:
 #     en: Cybersecurity component in the design dossier
 #     vi: Hồ sơ thiết kế có hợp phần an ninh mạng
