@@ -96,18 +96,23 @@ function groupBy(systems: SystemReport[], key: (s: SystemReport) => string): Map
   return new Map([...m.entries()].sort((a, b) => a[0].localeCompare(b[0], 'vi')));
 }
 
+const total = (b: Bar) => b.segments.reduce((a, x) => a + x.value, 0);
+
 function overview(report: Report, ctx: FormatContext): Safe {
   const lang = ctx.lang;
   const L = (k: ReportLabel) => label(k, lang);
   const byOwner = groupBy(report.systems, (s) => s.owner ?? '—');
   const byLevel = groupBy(report.systems, (s) => (s.level !== undefined ? `${L('level_n')} ${s.level}` : L('no_level')));
+  // Only rules that fail or fall due somewhere, most frequent first: the chart stays short as the catalogue grows.
   const ruleBars: Bar[] = ctx.catalogue.rules.map((r) => ({
     label: `${r.id} ${r.title[lang]}`,
     segments: [
       { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'fail')).length, className: 'fail', title: L('failed') },
       { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'due')).length, className: 'due', title: L('rules_due') },
     ],
-  }));
+  }))
+    .filter((b) => b.segments.some((x) => x.value > 0))
+    .sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label));
   const legend = html`<div class="legend"><span><i class="pass"></i>${L('passed')}</span><span><i class="fail"></i>${L('failed')}</span><span><i class="due"></i>${L('rules_due')}</span></div>`;
   return html`<section class="overview">
 <h2>${L('overview')}</h2>
@@ -115,7 +120,7 @@ ${legend}
 <div class="charts">
 <figure><figcaption>${L('by_agency')}</figcaption>${barChart(passFailBars(byOwner, lang), { title: L('by_agency') })}</figure>
 <figure><figcaption>${L('by_level')}</figcaption>${barChart(passFailBars(byLevel, lang), { title: L('by_level') })}</figure>
-<figure><figcaption>${L('by_rule')}</figcaption>${barChart(ruleBars, { title: L('by_rule'), labelWidth: 300 })}</figure>
+${ruleBars.length > 0 ? html`<figure><figcaption>${L('by_rule')}</figcaption>${barChart(ruleBars, { title: L('by_rule'), labelWidth: 300 })}</figure>` : ''}
 </div>
 <table>
 <thead><tr><th>${L('system')}</th><th>${L('owner')}</th><th class="num">${L('level')}</th><th>${L('stage')}</th><th>${L('result')}</th><th class="num">${L('budget_share')}</th><th class="num">${L('findings')}</th></tr></thead>
