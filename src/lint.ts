@@ -54,7 +54,9 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
     }
     return stacks;
   };
+  let done = 0;
   for (const file of descriptors) {
+    options.onProgress?.({ done: done++, total: descriptors.length, file: display(file) });
     const loaded = await loadSource(file, display(file), deps.limits ?? DEFAULT_LIMITS);
     if (!loaded.ok) {
       errors.push(...loaded.errors);

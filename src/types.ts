@@ -171,6 +171,8 @@ export interface LintOptions {
   stage?: Stage;
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
+  /** Called after each descriptor is checked (portfolio runs show progress with it). */
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
   /**
    * Waiver files. Undefined: tuanthu.waivers.yaml in the working directory and next to each
    * descriptor, when present. Given: exactly these files (missing ones are input errors).

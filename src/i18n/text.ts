@@ -66,7 +66,7 @@ export const STAGE_NAMES: Record<Stage, Localized> = {
   production: { en: 'production', vi: 'vận hành' },
 };
 
-const SECTOR_NAMES: Record<string, Localized> = {
+export const SECTOR_NAMES: Record<string, Localized> = {
   civil: { en: 'civil', vi: 'dân sự' },
   military: { en: 'military', vi: 'quân sự' },
   defence: { en: 'defence', vi: 'quốc phòng' },
