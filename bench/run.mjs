@@ -239,12 +239,6 @@ async function portfolioScenario(n, o, results) {
   const violations = report.systems.reduce((a, s) => a + s.findings.filter((f) => f.status === 'violation').length, 0);
   tt.check = `${report.summary.systems} systems, ${violations} violations, ${report.errors.length} input errors`;
   rows.push(tt);
-  if (n >= 400) {
-    // The default is one thread (src/parallel.ts); this row shows what a second one buys here.
-    const two = await measure('tuanthu check --jobs 2 (two threads)', NODE, [BIN, 'check', dir, '--format', 'json', '--as-of', AS_OF, '--jobs', '2'], { runs });
-    two.check = two.output === tt.output ? 'same report' : 'REPORT DIFFERS';
-    rows.push(two);
-  }
 
   const conftest = join(TOOLS, 'bin/conftest');
   if (have(conftest)) {

@@ -17,7 +17,8 @@ result := {
 # Why a rule does not apply: first the lifecycle stage, then the rule's own conditions.
 not_applicable[name] := reasons if {
 	some name, meta in catalogue
-	reasons := array.concat(stage_reasons(meta), [r | some r in data.tuanthu.rules[name].not_applicable])
+	own := [r | some r in data.tuanthu.rules[name].not_applicable]
+	reasons := array.concat(array.concat(input_reasons(meta), stage_reasons(meta)), own)
 	count(reasons) > 0
 }
 
@@ -32,6 +33,27 @@ findings contains f if {
 	not not_applicable[name]
 	some d in data.tuanthu.rules[name].deny
 	f := object.union(d, {"rule": meta.id, "status": status(meta)})
+}
+
+# Descriptor rules need a descriptor; IaC rules need infrastructure code.
+input_reasons(meta) := [] if {
+	not meta.iac
+	lib.has_descriptor
+}
+
+input_reasons(meta) := [{"code": "no_descriptor", "params": {}}] if {
+	not meta.iac
+	not lib.has_descriptor
+}
+
+input_reasons(meta) := [] if {
+	meta.iac
+	lib.has_iac
+}
+
+input_reasons(meta) := [{"code": "no_iac", "params": {}}] if {
+	meta.iac
+	not lib.has_iac
 }
 
 # Before its deadline a rule's violations are reported as "due"; from the day after, as violations.

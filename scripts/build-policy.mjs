@@ -27,7 +27,7 @@ const regoSources = walk(join(root, 'policies'))
   .filter((p) => p.endsWith('.rego') && !p.endsWith('_test.rego'))
   .map((p) => relative(root, p))
   .sort();
-const hashed = [...regoSources, 'policies/capabilities.json', 'policies/data/thresholds.yaml'];
+const hashed = [...regoSources, 'policies/capabilities.json', 'policies/data/thresholds.yaml', 'policies/data/locations.yaml', 'policies/data/iac.yaml'];
 const regoDigest = createHash('sha256');
 for (const f of hashed) regoDigest.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
 
@@ -45,9 +45,12 @@ catalogue.sort((x, y) => x.id.localeCompare(y.id));
 // 2. Data for the Wasm (and for `opa test`): the slim catalogue the aggregator needs and the thresholds.
 const thresholds = parseYaml(readFileSync(join(root, 'policies/data/thresholds.yaml'), 'utf8'));
 const slim = Object.fromEntries(
-  catalogue.map((c) => [c.key, { id: c.id, severity: c.severity, stages: c.stages, ...(c.due ? { due: c.due } : {}) }]),
+  // iac: the rule checks infrastructure code (its METADATA names the directive rules it supports).
+  catalogue.map((c) => [c.key, { id: c.id, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}) }]),
 );
-const data = { tuanthu: { catalogue: slim, thresholds } };
+const locations = parseYaml(readFileSync(join(root, 'policies/data/locations.yaml'), 'utf8'));
+const iac = parseYaml(readFileSync(join(root, 'policies/data/iac.yaml'), 'utf8'));
+const data = { tuanthu: { catalogue: slim, thresholds, locations, iac } };
 
 // 3. Wasm.
 const bundle = join(outDir, 'bundle.tar.gz');

@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
 import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-debt.js';
+import { errnoText } from './discover.js';
 import { exitCode, EXIT_USAGE } from './exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName } from './format/index.js';
 import { lint, TOOL_VERSION } from './lint.js';
 import { DEFAULT_LIMITS, parseSize } from './load/limits.js';
 import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
+import { progressReporter } from './progress.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
 
 /** Default language: Vietnamese when the user's locale is Vietnamese. */
@@ -44,7 +46,9 @@ function parseDate(v: string): string {
   return v;
 }
 
-export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean }, setExit: (code: number) => void): Command {
+export function buildProgram(
+  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean; isStderrTTY?: boolean },
+  setExit: (code: number) => void): Command {
   const program = new Command('tuanthu')
     .description(
       'Compliance linter for Vietnamese government information systems.\n' +
@@ -68,8 +72,7 @@ export function buildProgram(io: { stdout: (s: string) => void; stderr: (s: stri
     .addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'))
     .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
     .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
-    .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
-    .addOption(new Option('--jobs <n>', 'threads checking files (default 1; 2 may pay for large portfolios on an idle multi-core machine)').argParser(parseCount));
+    .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount));
   addWaiverOptions(check)
     .addHelpText(
       'after',
@@ -79,20 +82,32 @@ Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usa
 Examples:
   $ tuanthu check examples/mof-tax-portal/system.yaml
   $ tuanthu check portfolio/ --format json=report.json --format text
+  $ tuanthu check . --format github --format sarif=tuanthu.sarif --format html=audit.html
   $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
+    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxDepth: number; maxAliases: number }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];
       if (outputs.filter((o) => !o.file).length > 1) {
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
       }
-      const limits = { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases };
-      const report = await lint(paths, { asOf: opts.asOf, failOn: opts.failOn, lang: opts.lang, stage: opts.stage, waivers: opts.waivers, maxWaiverDays: opts.maxWaiverDays, baseline: opts.baseline, limits, ...(opts.jobs ? { jobs: opts.jobs } : {}) });
+      const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
+      const report = await lint(paths, {
+        asOf: opts.asOf,
+        failOn: opts.failOn,
+        lang: opts.lang,
+        stage: opts.stage,
+        waivers: opts.waivers,
+        maxWaiverDays: opts.maxWaiverDays,
+        baseline: opts.baseline,
+        onProgress: progress,
+        limits: { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases },
+      });
+      progress.finish();
       const catalogue = loadCatalogue();
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
       for (const o of outputs) {
         const rendered = FORMATTERS[o.format].render(report, { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text' });
-        if (o.file) writeFileSync(o.file, rendered);
+        if (o.file) writeOutput(o.file, rendered);
         else io.stdout(rendered);
       }
       setExit(exitCode(report));
@@ -103,10 +118,18 @@ Examples:
   return program;
 }
 
+function writeOutput(file: string, content: string): void {
+  try {
+    writeFileSync(file, content);
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = buildProgram(
-    { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stdout.isTTY) },
+    { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stdout.isTTY), isStderrTTY: Boolean(process.stderr.isTTY) },
     (c) => (code = c),
   );
   try {

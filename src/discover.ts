@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { looksLikeIac } from './iac/load.js';
+import { head } from './iac/sniff.js';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
@@ -9,6 +11,8 @@ const MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
 
 export interface Discovered {
   files: string[];
+  /** Infrastructure code found while walking directories: Terraform JSON / plan files, and directories of .tf files. */
+  iac: string[];
   problems: Array<{ path: string; message: string }>;
 }
 
@@ -19,6 +23,7 @@ export interface Discovered {
  */
 export async function discover(paths: string[]): Promise<Discovered> {
   const files = new Set<string>();
+  const iac = new Set<string>();
   const problems: Discovered['problems'] = [];
   for (const p of paths) {
     let st;
@@ -28,13 +33,16 @@ export async function discover(paths: string[]): Promise<Discovered> {
       problems.push({ path: p, message: errnoText(e) });
       continue;
     }
-    if (st.isDirectory()) await walk(p, files, problems);
-    else files.add(p);
+    if (st.isDirectory()) {
+      // A directory of .tf files named on the command line is one Terraform root module.
+      if ((await readdir(p).catch(() => [] as string[])).some((n) => /\.tf$/i.test(n))) iac.add(p);
+      await walk(p, files, problems, iac);
+    } else files.add(p);
   }
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), iac: [...iac].sort(), problems };
 }
 
-async function walk(dir: string, out: Set<string>, problems: Discovered['problems']): Promise<void> {
+async function walk(dir: string, out: Set<string>, problems: Discovered['problems'], iac: Set<string>): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -46,7 +54,9 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems, iac);
+    } else if (e.isFile() && /\.tf$/i.test(e.name)) {
+      iac.add(dirname(p));
     } else if ((e.isFile() || e.isSymbolicLink()) && DESCRIPTOR_EXT.test(e.name)) {
       // A symlinked file is followed (a loop or a dangling link is reported); symlinked folders are not.
       if (e.isSymbolicLink()) {
@@ -59,6 +69,7 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
       }
       try {
         if (looksLikeDescriptor(p)) out.add(p);
+        else if (/\.json$/i.test(e.name) && looksLikeIac(e.name, await head(p))) iac.add(p);
       } catch (err) {
         // An unreadable YAML/JSON file may be a descriptor; saying nothing would let a run pass unchecked.
         problems.push({ path: p, message: errnoText(err) });

@@ -1,12 +1,15 @@
-import { relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fingerprint } from './baseline/fingerprint.js';
 import { collectDayNumbers } from './dates.js';
 import { applyDebt, loadDebtInputs } from './debt.js';
 import { discover } from './discover.js';
+import { evaluateWithIac, iacLocations, resourceIndex } from './iac/evaluate.js';
+import { loadIac } from './iac/load.js';
+import type { IacStack } from './iac/model.js';
+import { classifyFile } from './iac/sniff.js';
 import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
-import { locate, loadSourceSync, type SourceDoc } from './load/source.js';
-import { checkInParallel, defaultJobs, type Checked } from './parallel.js';
+import { locate, loadSource, type SourceDoc } from './load/source.js';
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
@@ -37,21 +40,26 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   errors.push(...debt.errors);
-  const jobs = options.jobs ?? defaultJobs(found.files.length);
-  const checked = jobs > 1 && !deps.engine ? await checkInParallel(found.files, jobs, options, limits, (files) => checkFiles(files, options, limits, engine, catalogue)) : checkFiles(found.files, options, limits, engine, catalogue);
-  errors.push(...checked.errors);
-  const settled = applyDebt(checked.systems, debt, catalogue, options);
-  const report = buildReport(settled.systems, errors, catalogue, options);
-  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
-}
-
-/** Loads, validates and evaluates descriptor files one after another (also the worker's job). */
-export function checkFiles(files: string[], options: LintOptions, limits: Limits, engine: PolicyEngine, catalogue: Catalogue): Checked {
-  const cwd = options.cwd ?? process.cwd();
   const systems: SystemReport[] = [];
-  const errors: InputError[] = [];
-  for (const file of files) {
-    const loaded = loadSourceSync(file, relative(cwd, resolve(cwd, file)) || file, limits);
+  // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds.
+  const iacPaths = new Set(found.iac);
+  const descriptors: string[] = [];
+  for (const f of found.files) ((await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
+  const attached = new Set<string>();
+  const loadStacks = async (files: string[]): Promise<IacStack[]> => {
+    const stacks: IacStack[] = [];
+    for (const f of files) {
+      attached.add(f);
+      const r = await loadIac(f, display(f));
+      if (r.ok) stacks.push(r.stack);
+      else errors.push(...r.errors);
+    }
+    return stacks;
+  };
+  let done = 0;
+  for (const file of descriptors) {
+    options.onProgress?.({ done: done++, total: descriptors.length, file: display(file) });
+    const loaded = await loadSource(file, display(file), limits);
     if (!loaded.ok) {
       errors.push(...loaded.errors);
       continue;
@@ -61,14 +69,31 @@ export function checkFiles(files: string[], options: LintOptions, limits: Limits
       errors.push(...problems);
       continue;
     }
+    // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
+    const listed = (loaded.source.value as { iac?: unknown }).iac;
+    const stacks = await loadStacks(Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : []);
     try {
-      systems.push(checkSystem(loaded.source, engine, catalogue, options));
+      systems.push(checkSystem(loaded.source, stacks, engine, catalogue, options));
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e;
       errors.push({ file: loaded.source.file, code: 'policy', message: e.message });
     }
   }
-  return { systems, errors };
+  // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
+  for (const f of [...iacPaths].sort()) {
+    if (attached.has(f)) continue;
+    const stacks = await loadStacks([f]);
+    if (stacks.length === 0) continue;
+    try {
+      systems.push(checkSystem(null, stacks, engine, catalogue, options));
+    } catch (e) {
+      if (!(e instanceof PolicyError)) throw e;
+      errors.push({ file: display(f), code: 'policy', message: e.message });
+    }
+  }
+  const settled = applyDebt(systems, debt, catalogue, options);
+  const report = buildReport(settled.systems, errors, catalogue, options);
+  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
 }
 
 function checkShape(source: SourceDoc, lang: Lang): InputError[] {
@@ -95,32 +120,41 @@ interface Descriptor {
   classification?: { level?: number };
 }
 
-function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalogue, options: LintOptions): SystemReport {
-  const descriptor = source.value as Descriptor;
-  const stage = options.stage ?? descriptor.lifecycle.stage;
-  const days = collectDayNumbers(descriptor);
+function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: PolicyEngine, catalogue: Catalogue, options: LintOptions): SystemReport {
+  const descriptor = (source?.value ?? null) as Descriptor | null;
+  // Without a descriptor only IaC rules run; they apply in every stage.
+  const stage = options.stage ?? descriptor?.lifecycle.stage ?? 'production';
+  const days = collectDayNumbers(descriptor ?? {});
   collectDayNumbers(options.asOf, days);
   for (const r of catalogue.rules) if (r.due) collectDayNumbers(r.due, days);
-  const result: PolicyResult = engine.evaluate({ descriptor, iac: { resources: [] }, context: { as_of: options.asOf, stage, days } });
+  const result: PolicyResult = evaluateWithIac(engine, { descriptor, context: { as_of: options.asOf, stage, days } }, stacks);
 
+  // Descriptor findings carry a JSON pointer; IaC findings a resource address (or the IaC input name).
+  const iacPlaces = iacLocations(stacks, result.findings.filter((f) => !f.path.startsWith('/')).map((f) => f.path));
+  const byAddress = resourceIndex(stacks);
+  const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
   const findings: Finding[] = result.findings.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(`the policy reported unknown rule ${raw.rule}; policies/build is inconsistent`);
     const due = raw.status === 'due';
-    const params = due ? { ...raw.params, due: meta.due } : raw.params;
+    const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
+    const constructPath = byAddress.get(raw.path)?.construct_path;
+    if (constructPath) params.construct_path = constructPath;
+    const place = raw.path.startsWith('/') && source ? { file: source.file, ...locate(source, raw.path) } : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
     return {
       rule: raw.rule,
-      severity: due ? 'info' : meta.severity,
+      severity: due ? 'info' : (raw.severity ?? meta.severity),
       ruleSeverity: meta.severity,
       status: raw.status,
       path: raw.path,
       params: { ...params, msg: raw.msg },
-      location: { file: source.file, ...locate(source, raw.path) },
+      location: place,
       message: messageFor(meta, raw.msg, params, options.lang),
       title: meta.title[options.lang],
       remediation: meta.remediation[options.lang],
       clauses: meta.clauses,
-      fingerprint: fingerprint(descriptor.system.id, { rule: raw.rule, path: raw.path, params: { ...params, msg: raw.msg } }),
+      fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: { ...params, msg: raw.msg } }),
+      ...(meta.supports ? { supports: meta.supports } : {}),
     };
   });
   findings.sort(compareFindings);
@@ -136,6 +170,11 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
   });
 
   const failing = findings.some((f) => f.status === 'violation' && atLeast(f.severity, options.failOn));
+  const iacInputs = stacks.flatMap((s) => s.inputs.map((i) => ({ ...i, role: 'iac' as const })));
+  if (!source || !descriptor) {
+    const file = stacks[0]!.file;
+    return { file, id: file, name: file, result: failing ? 'fail' : 'pass', metrics: result.metrics, findings, rules, inputs: iacInputs };
+  }
   return {
     file: source.file,
     id: descriptor.system.id,
@@ -149,7 +188,7 @@ function checkSystem(source: SourceDoc, engine: PolicyEngine, catalogue: Catalog
     metrics: result.metrics,
     findings,
     rules,
-    inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }],
+    inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],
   };
 }
 

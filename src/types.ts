@@ -37,6 +37,8 @@ export interface Finding extends RawFinding {
   title: string;
   remediation: string;
   clauses: string[];
+  /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
+  supports?: string[];
   /** Stable identity across runs (rule, system id, path, message key, key params; no line numbers). */
   fingerprint: string;
   /** Present when an active waiver accepts this finding as compliance debt: it then never fails a run. */
@@ -120,6 +122,7 @@ export interface InputFile {
 }
 
 export interface SystemReport {
+  /** The descriptor, or for infrastructure code checked without a descriptor, the IaC input. */
   file: string;
   id: string;
   name: string;
@@ -168,6 +171,8 @@ export interface LintOptions {
   stage?: Stage;
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
+  /** Called after each descriptor is checked (portfolio runs show progress with it). */
+  onProgress?: (progress: { done: number; total: number; file: string }) => void;
   /**
    * Waiver files. Undefined: tuanthu.waivers.yaml in the working directory and next to each
    * descriptor, when present. Given: exactly these files (missing ones are input errors).
@@ -181,8 +186,6 @@ export interface LintOptions {
   baseline?: string;
   /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
   limits?: Partial<Limits>;
-  /** Threads checking files (default 1; see src/parallel.ts). */
-  jobs?: number;
 }
 
 /** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */

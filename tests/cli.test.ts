@@ -118,6 +118,7 @@ describe('tuanthu check', () => {
       'mof-public-services',
       'ninh-binh-snv-qlvb',
       'tinh-ha-nam-dat-dai',
+      'examples/terraform-hcl',
     ]);
   });
 
@@ -181,5 +182,38 @@ describe('bad input', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Exit codes: 0 no finding at or above --fail-on');
     expect(r.stdout).toContain('--as-of <date>');
+  });
+});
+
+describe('tuanthu check with infrastructure code', () => {
+  it('checks a .tf directory and a plan JSON directly, pointing at the line the user edits', async () => {
+    const r = await run(['check', 'examples/terraform-hcl', 'tests/fixtures/iac/plan.json', '--as-of', AS_OF, '--format', 'json']);
+    expect(r.exitCode).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(reportSchema(report), JSON.stringify(reportSchema.errors)).toBe(true);
+    expect(report.systems.map((s: { file: string }) => s.file)).toEqual(['examples/terraform-hcl', 'tests/fixtures/iac/plan.json']);
+    const ebs = report.systems[0].findings.find((f: { rule: string }) => f.rule === 'AWS-EBS-01');
+    expect(ebs).toMatchObject({ path: 'aws_ebs_volume.scans', supports: ['CRY-02'], location: { file: 'examples/terraform-hcl/main.tf', line: 42, column: 1 } });
+    expect(report.systems[0].inputs.map((i: { role: string }) => i.role)).toEqual(['iac', 'iac']);
+    const rds = report.systems[1].findings.find((f: { rule: string }) => f.rule === 'AWS-RDS-01');
+    expect(rds).toMatchObject({ severity: 'info', location: { file: 'tests/fixtures/iac/plan.json', line: 6 } });
+    expect(rds.message).toContain('unknown until apply');
+  });
+
+  it('reports bad IaC as file:line:col with exit 2 and still checks the other inputs', async () => {
+    const r = await run(['check', 'tests/fixtures/iac/malformed.tf.json', 'tests/fixtures/iac/plan-v2.json', 'tests/fixtures/iac/bad-hcl', 'tests/fixtures/iac/package-like.json', GOOD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toContain('tests/fixtures/iac/malformed.tf.json:4:27: error malformed JSON: property name expected');
+    expect(r.stdout).toContain('tests/fixtures/iac/plan-v2.json:2:3: error plan format_version 2.0 is not supported');
+    expect(r.stdout).toContain('tests/fixtures/iac/bad-hcl/main.tf:2:12: error malformed HCL: Invalid expression');
+    expect(r.stdout).toContain('tests/fixtures/iac/package-like.json:1:1: error this JSON is neither Terraform configuration');
+    expect(r.stdout).toContain('✔ PASS Cổng dịch vụ công Bộ Tài chính');
+    expect(r.stderr).toBe('');
+  });
+
+  it('a descriptor with iac: gets the IaC findings and the critical contradictions', async () => {
+    const r = await run(['check', BAD, '--as-of', AS_OF]);
+    expect(r.stdout).toContain('critical IAC-X-01 → HST-02, CRY-02, MON-03 The descriptor agrees with the infrastructure code — examples/province-land-portal/iac/cdktf.out/stacks/portal/cdk.tf.json:20:7 (construct portal/main)');
+    expect(r.stdout).toContain('The descriptor says the system is hosted in Vietnam (VN), but aws_db_instance.main is placed in ap-southeast-1 Asia Pacific (Singapore) (SG).');
   });
 });

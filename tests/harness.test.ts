@@ -28,7 +28,7 @@ describe.each(dirs)('rule directory %s', (dir) => {
     expect(existsSync(join(RULES_DIR, dir, `${dir}.rego`))).toBe(true);
     expect(meta, 'METADATA with custom.id (scope: package)').toBeDefined();
     expect(meta!.package).toBe(`tuanthu.rules.${dir}`);
-    expect(meta!.id.toLowerCase().replace('-', '_')).toBe(dir);
+    expect(meta!.id.toLowerCase().replaceAll('-', '_')).toBe(dir);
   });
 
   it('has Rego unit tests', () => {

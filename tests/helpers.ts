@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { collectDayNumbers } from '../src/dates.js';
+import { evaluateWithIac } from '../src/iac/evaluate.js';
+import type { IacStack } from '../src/iac/model.js';
 import { PolicyEngine, type PolicyResult } from '../src/policy/engine.js';
 
 export const ROOT = join(import.meta.dirname, '..');
@@ -26,11 +28,11 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
 
 let engine: PolicyEngine | undefined;
 
-/** Evaluates a descriptor with the compiled Wasm, exactly as lint() does. */
-export function evaluate(descriptor: unknown, asOf = AS_OF, stage?: string): PolicyResult {
+/** Evaluates a descriptor (and IaC stacks) with the compiled Wasm, exactly as lint() does. */
+export function evaluate(descriptor: unknown, asOf = AS_OF, stage?: string, stacks: IacStack[] = [], batchSize?: number): PolicyResult {
   engine ??= PolicyEngine.load();
-  const d = descriptor as { lifecycle?: { stage?: string } };
-  const days = collectDayNumbers(descriptor);
+  const d = descriptor as { lifecycle?: { stage?: string } } | null;
+  const days = collectDayNumbers(descriptor ?? {});
   collectDayNumbers([asOf, '2026-04-30', '2026-06-30'], days);
-  return engine.evaluate({ descriptor, iac: { resources: [] }, context: { as_of: asOf, stage: stage ?? d.lifecycle?.stage ?? 'production', days } });
+  return evaluateWithIac(engine, { descriptor, context: { as_of: asOf, stage: stage ?? d?.lifecycle?.stage ?? 'production', days } }, stacks, batchSize);
 }

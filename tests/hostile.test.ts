@@ -199,18 +199,4 @@ describe('hostile files made at test time', () => {
       chmodSync(join(tree, 'closed'), 0o755);
     }
   });
-
-  it('checks a large portfolio on two threads with the same report as on one', async () => {
-    const tree = join(dir, 'portfolio');
-    mkdirSync(tree, { recursive: true });
-    const text = readFileSync(join(ROOT, GOOD), 'utf8');
-    for (let i = 0; i < 420; i++) writeFileSync(join(tree, `s${String(i).padStart(3, '0')}.yaml`), text.replace('id: mof-public-services', `id: s${i}`));
-    writeFileSync(join(tree, 'zz-broken.yaml'), 'apiVersion: tuanthu/v1\nkind: [\n');
-    const two = await run(['check', tree, '--as-of', AS_OF, '--format', 'json', '--jobs', '2'], { cwd: dir });
-    const one = await run(['check', tree, '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
-    expect(two.exitCode).toBe(2);
-    expect(two.stdout).toBe(one.stdout);
-    const report = JSON.parse(two.stdout);
-    expect(report.summary).toMatchObject({ systems: 420, passed: 420, inputErrors: 1 });
-  });
 });

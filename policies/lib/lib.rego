@@ -13,6 +13,12 @@ stage := input.context.stage
 
 level := d.classification.level
 
+# A descriptor was given (IaC can also be checked on its own).
+has_descriptor if is_object(input.descriptor)
+
+# Infrastructure code was given (even one with no resources).
+has_iac if count(object.get(input, ["iac", "stacks"], [])) > 0
+
 is_civil if d.system.sector == "civil"
 
 # Day number of a YYYY-MM-DD string; TypeScript pre-computes them (no time.* built-ins in Wasm).
@@ -24,6 +30,10 @@ days_since(date) := days_between(date, as_of)
 
 # A finding: where (JSON pointer or resource address), which message template, and its parameters.
 finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
+
+# A value the rule needs is unknown until apply: reported for review at severity info, never as
+# "missing" (unknown is not absent) and never failing a run on its own.
+unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "severity": "info"}
 
 # The value of a versioned threshold in force on as_of: the version with the latest
 # effective_from that is not after as_of.

@@ -58,7 +58,10 @@ function systemBlock(
   const lang = ctx.lang;
   const verdict = s.result === 'pass' ? paint('green', `✔ ${L('result_pass')}`) : paint('red', `✖ ${L('result_fail')}`);
   const facts = [s.level !== undefined ? `${L('level')} ${s.level}` : undefined, s.stage ? STAGE_NAMES[s.stage][lang] : undefined].filter(Boolean);
-  const lines = [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`];
+  const described = s.inputs.some((i) => i.role === 'descriptor');
+  const lines = described
+    ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
+    : [`${verdict} ${paint('bold', s.file)} · ${L('iac_only')}`];
   for (const f of s.findings) lines.push(...findingBlock(f, lang, paint, L));
   lines.push(...metricsLines(s.metrics, lang));
   const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
@@ -73,8 +76,10 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
   const waived = debtTag(f, lang);
   const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
   const waiver = waiverLine(f, lang);
+  const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
+  const construct = typeof f.params.construct_path === 'string' ? paint('grey', ` (${L('construct')} ${f.params.construct_path})`) : '';
   return [
-    `  ${tag} ${paint('bold', f.rule)} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${baselineMark(f, lang)}`,
+    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
     paint('grey', `      ${L('required_by')}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),

@@ -23,6 +23,18 @@ export const REASONS: Record<string, Localized> = {
     en: 'the system holds neither state secrets nor sensitive personal data',
     vi: 'hệ thống không xử lý bí mật nhà nước hay dữ liệu cá nhân nhạy cảm',
   },
+  no_iac: {
+    en: 'checks infrastructure code; none was given (list it under iac: in the descriptor)',
+    vi: 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
+  },
+  no_descriptor: {
+    en: 'checks the system descriptor; infrastructure code was checked without one',
+    vi: 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
+  },
+  no_provider: {
+    en: 'applies to {provider} resources; the infrastructure code has none',
+    vi: 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
+  },
   // Rules that apply only to some kinds of data (see policies/lib/scope.rego).
   no_protected_data: {
     en: 'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
@@ -54,7 +66,7 @@ export const STAGE_NAMES: Record<Stage, Localized> = {
   production: { en: 'production', vi: 'vận hành' },
 };
 
-const SECTOR_NAMES: Record<string, Localized> = {
+export const SECTOR_NAMES: Record<string, Localized> = {
   civil: { en: 'civil', vi: 'dân sự' },
   military: { en: 'military', vi: 'quân sự' },
   defence: { en: 'defence', vi: 'quốc phòng' },
@@ -74,6 +86,8 @@ function localizeParams(params: Record<string, unknown>, lang: Lang): Record<str
 export const LABELS = {
   required_by: { en: 'Required by', vi: 'Căn cứ' },
   fix: { en: 'Fix', vi: 'Khắc phục' },
+  iac_only: { en: 'infrastructure code checked without a descriptor', vi: 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả' },
+  construct: { en: 'construct', vi: 'construct' },
   due_by: { en: 'due by', vi: 'hạn' },
   level: { en: 'level', vi: 'cấp độ' },
   passed: { en: 'passed', vi: 'đạt' },

@@ -10,7 +10,8 @@ import { assetPath } from '../assets.js';
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
-  findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown> }>;
+  /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
+  findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown>; severity?: 'info' }>;
   not_applicable: Record<string, Array<{ code: string; params: Record<string, unknown> }>>;
   metrics: Record<string, unknown>;
 }

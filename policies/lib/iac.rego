@@ -1,0 +1,182 @@
+# METADATA
+# description: |
+#   Helpers over the normalised IaC resource model (built in TypeScript from cdk.tf.json,
+#   Terraform JSON, HCL and plan JSON). input.iac.resources is the batch being checked;
+#   input.iac.global holds the stack-wide resources (CloudTrail, GuardDuty, EBS default
+#   encryption) that every batch sees; input.iac.providers lists the providers of the whole stack.
+package tuanthu.iac
+
+# Every resource this evaluation can see.
+resources := array.concat(object.get(input, ["iac", "resources"], []), object.get(input, ["iac", "global"], []))
+
+of_type(t) := [r | some r in resources; r.type == t]
+
+# Where stack-level findings point: the first IaC input (TypeScript maps it to that file).
+stack_path := input.iac.stacks[0]
+
+uses_aws if "aws" in object.get(input, ["iac", "providers"], [])
+
+# Resources of type t that reference r (e.g. the encryption configuration of a bucket).
+attached(r, t) := [a | some a in resources; a.type == t; r.address in a.refs]
+
+# A nested block as a list: Terraform JSON writes one block as an object, hcl2json and plans as arrays.
+blocks(obj, key) := as_list(object.get(obj, key, []))
+
+as_list(x) := x if is_array(x)
+
+as_list(x) := [x] if is_object(x)
+
+as_list(x) := [] if x == null
+
+# The value at a dotted path is only known after apply (itself or a parent is unknown).
+unknown(r, path) if path in r.unknown
+
+unknown(r, path) if {
+	some u in r.unknown
+	startswith(path, concat("", [u, "."]))
+}
+
+is_true(obj, key) if obj[key] == true
+
+# --- encryption at rest (AWS-S3-01, AWS-RDS-01, AWS-EBS-01, IAC-X-01) ---
+
+# "encrypted" | "unknown" | "missing" for an aws_s3_bucket.
+s3_encryption(b) := "encrypted" if s3_encrypted(b)
+
+s3_encryption(b) := "unknown" if {
+	not s3_encrypted(b)
+	unknown(b, "server_side_encryption_configuration")
+}
+
+s3_encryption(b) := "missing" if {
+	not s3_encrypted(b)
+	not unknown(b, "server_side_encryption_configuration")
+}
+
+s3_encrypted(b) if count(blocks(b.values, "server_side_encryption_configuration")) > 0
+
+s3_encrypted(b) if count(attached(b, "aws_s3_bucket_server_side_encryption_configuration")) > 0
+
+# RDS instances and Aurora clusters: "encrypted" | "unknown" | "missing".
+rds_types := {"aws_db_instance", "aws_rds_cluster"}
+
+db_encryption(r) := "encrypted" if is_true(r.values, "storage_encrypted")
+
+db_encryption(r) := "unknown" if {
+	not is_true(r.values, "storage_encrypted")
+	unknown(r, "storage_encrypted")
+}
+
+db_encryption(r) := "missing" if {
+	not is_true(r.values, "storage_encrypted")
+	not unknown(r, "storage_encrypted")
+}
+
+ebs_default_encryption if {
+	some e in of_type("aws_ebs_encryption_by_default")
+	not e.values.enabled == false
+}
+
+ebs_encryption(v) := "encrypted" if is_true(v.values, "encrypted")
+
+ebs_encryption(v) := "encrypted" if {
+	not is_true(v.values, "encrypted")
+	ebs_default_encryption
+}
+
+ebs_encryption(v) := "unknown" if {
+	not is_true(v.values, "encrypted")
+	not ebs_default_encryption
+	unknown(v, "encrypted")
+}
+
+ebs_encryption(v) := "missing" if {
+	not is_true(v.values, "encrypted")
+	not ebs_default_encryption
+	not unknown(v, "encrypted")
+}
+
+# Resources holding data that are not encrypted at rest (known, not merely unknown until apply).
+unencrypted_at_rest contains r if {
+	some r in of_type("aws_s3_bucket")
+	s3_encryption(r) == "missing"
+}
+
+unencrypted_at_rest contains r if {
+	some r in resources
+	r.type in rds_types
+	db_encryption(r) == "missing"
+}
+
+unencrypted_at_rest contains r if {
+	some r in of_type("aws_ebs_volume")
+	ebs_encryption(r) == "missing"
+}
+
+# --- location (IAC-LOC-01, IAC-X-01) ---
+
+locations := data.tuanthu.locations
+
+provider_info(r) := locations.providers[r.provider]
+
+# The resource holds or processes data and has a place to check.
+placed(r) if {
+	info := provider_info(r)
+	not info.data_resource_types
+	not declared_without_data(r)
+}
+
+placed(r) if {
+	r.type in provider_info(r).data_resource_types
+	not declared_without_data(r)
+}
+
+declared_without_data(r) if r.tags[locations.no_data_tag] == locations.no_data_value
+
+zone_info(r) := provider_info(r).zones[r.zone]
+
+region_info(r) := provider_info(r).regions[r.region]
+
+# Country of a resource: its zone's, else its region's, else its provider's default.
+country(r) := zone_info(r).country
+
+country(r) := region_info(r).country if not zone_info(r)
+
+country(r) := provider_info(r).default_country if {
+	not zone_info(r)
+	not region_info(r)
+}
+
+in_vietnam(r) if country(r) == "VN"
+
+# Where the resource is, for messages: the zone when it is a listed one, else the region.
+place(r) := r.zone if zone_info(r)
+
+place(r) := object.get(r, "region", null) if not zone_info(r)
+
+place_name(r) := zone_info(r).name
+
+place_name(r) := region_info(r).name if not zone_info(r)
+
+place_name(r) := "" if {
+	not zone_info(r)
+	not region_info(r)
+}
+
+# The location cannot be known before apply (no region configured, or set from an expression).
+location_unknown(r) if {
+	not country(r)
+	r.region == null
+}
+
+# Placed outside Vietnam: a known location whose country is not VN.
+outside_vietnam contains r if {
+	some r in resources
+	placed(r)
+	not in_vietnam(r)
+	not location_unknown(r)
+}
+
+country_of(r) := country(r)
+
+country_of(r) := "?" if not country(r)

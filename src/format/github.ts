@@ -1,0 +1,55 @@
+import { citation } from '../clauses.js';
+import { label } from '../i18n/report-labels.js';
+import type { Finding, Report } from '../types.js';
+import { isWaived } from './shared.js';
+import type { Formatter } from './types.js';
+
+/**
+ * GitHub Actions workflow commands: one annotation per finding, shown on the line in the pull request.
+ * Escaping follows the runner's rules: the message escapes % CR LF; property values also : and ,.
+ */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | undefined>, message: string): string {
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
+  return `::${kind}${p ? ' ' + p : ''}::${escapeData(message)}`;
+}
+
+function kindOf(f: Finding): 'error' | 'warning' | 'notice' {
+  // Due findings and violations already in the baseline inform; they do not fail the run.
+  if (f.status !== 'violation' || f.baseline === 'existing') return 'notice';
+  return f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'notice';
+}
+
+export const github: Formatter = {
+  description: 'GitHub Actions annotations (workflow commands)',
+  extension: 'txt',
+  render(report: Report, ctx) {
+    const lang = ctx.lang;
+    const out: string[] = [];
+    for (const e of report.errors) out.push(command('error', { file: e.file, line: e.line, col: e.column, title: `tuanthu: ${e.code}` }, e.message));
+    for (const s of report.systems) {
+      for (const f of s.findings) {
+        if (isWaived(f)) continue;
+        const due = f.status === 'due' ? ` (${label('due_by', lang)} ${String(f.params.due)})` : '';
+        const body = `${f.message}${due}\n${label('required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${label('remediation', lang)}: ${f.remediation}`;
+        out.push(
+          command(kindOf(f), { file: f.location.file, line: f.location.line, col: f.location.column, title: `${f.rule} ${f.title} [${s.id}]` }, body),
+        );
+      }
+    }
+    const sum = report.summary;
+    const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
+    out.push(`tuanthu: ${sum.systems} ${label('systems', lang).toLowerCase()}, ${sum.passed} ${label('passed', lang).toLowerCase()}, ${sum.failed} ${label('failed', lang).toLowerCase()}, ${total} ${label('total_findings', lang)}, as of ${report.asOf}`);
+    return out.join('\n') + '\n';
+  },
+};

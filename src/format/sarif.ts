@@ -1,0 +1,163 @@
+import type * as Sarif from 'sarif';
+import { citation, DOCUMENTS } from '../clauses.js';
+import type { RuleMeta } from '../policy/catalogue.js';
+import type { Finding, Lang, Report, Severity } from '../types.js';
+import { label } from '../i18n/report-labels.js';
+import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
+import type { Formatter } from './types.js';
+
+const INFORMATION_URI = 'https://tuanthu.dev';
+const SRCROOT = '%SRCROOT%';
+
+/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+export const sarif: Formatter = {
+  description: 'SARIF 2.1.0 (GitHub code scanning, IDEs)',
+  extension: 'sarif',
+  render(report, ctx) {
+    const rules = ctx.catalogue.rules;
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    const results: Sarif.Result[] = [];
+    for (const s of report.systems) {
+      for (const f of s.findings) {
+        const i = index.get(f.rule);
+        results.push(result(f, s.id, i, ctx.lang));
+      }
+    }
+    const log: Sarif.Log = {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'tuanthu',
+              version: report.tool.version,
+              semanticVersion: report.tool.version,
+              informationUri: INFORMATION_URI,
+              rules: rules.map((r) => ruleDescriptor(r, ctx.lang)),
+            },
+          },
+          originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory tuanthu was run from; file names are relative to it.' } } },
+          invocations: [
+            {
+              executionSuccessful: report.errors.length === 0,
+              toolExecutionNotifications: report.errors.map((e) => ({
+                level: 'error',
+                descriptor: { id: e.code },
+                message: { text: e.message },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: toUriReference(e.file), uriBaseId: SRCROOT },
+                      ...(e.line ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
+                    },
+                  },
+                ],
+              })),
+            },
+          ],
+          results,
+          columnKind: 'unicodeCodePoints',
+          properties: { asOf: report.asOf, failOn: report.failOn, policyDigest: report.tool.policyDigest, regoDigest: report.tool.regoDigest },
+        },
+      ],
+    };
+    return JSON.stringify(log, null, 2) + '\n';
+  },
+};
+
+function level(f: Finding): Sarif.Result.level {
+  if (f.status !== 'violation') return 'note';
+  return severityLevel(f.severity);
+}
+
+function severityLevel(s: Severity): 'error' | 'warning' | 'note' {
+  return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
+}
+
+function result(f: Finding, systemId: string, ruleIndex: number | undefined, lang: Lang): Sarif.Result {
+  const waived = isWaived(f);
+  return {
+    ruleId: f.rule,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: level(f),
+    kind: 'fail',
+    message: { text: f.status === 'due' ? `${f.message} (${label('due_by', lang)} ${String(f.params.due)})` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: toUriReference(f.location.file), uriBaseId: SRCROOT },
+          region: { startLine: f.location.line, startColumn: f.location.column },
+        },
+        logicalLocations: [{ name: systemId, fullyQualifiedName: `${systemId}#${f.path}`, kind: 'object' }],
+      },
+    ],
+    // The same identity as baselines use (rule, system, JSON pointer, message key; no line numbers).
+    partialFingerprints: { 'tuanthu/v1': f.fingerprint },
+    ...(f.baseline ? { baselineState: f.baseline === 'existing' ? 'unchanged' : 'new' } : {}),
+    // A waiver is a suppression in SARIF terms: viewers then hide it from the open list.
+    ...(waived
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.waiver!.justification} — ${f.waiver!.approvedBy.name} (${f.waiver!.approvedBy.title}), ${f.waiver!.approved} → ${f.waiver!.expires}`,
+              location: {
+                physicalLocation: {
+                  artifactLocation: { uri: toUriReference(f.waiver!.location.file), uriBaseId: SRCROOT },
+                  region: { startLine: f.waiver!.location.line, startColumn: f.waiver!.location.column },
+                },
+              },
+            },
+          ],
+        }
+      : {}),
+    properties: { system: systemId, status: f.status, severity: f.severity, path: f.path, clauses: f.clauses, params: f.params },
+  };
+}
+
+/** Rule name for SARIF: the English title in PascalCase, as code scanning shows rule names. */
+function pascalName(r: RuleMeta): string {
+  return r.title.en
+    .replace(/[^A-Za-z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
+  const cites = r.clauses.map((c) => citation(c, lang));
+  const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter((d): d is string => Boolean(d));
+  const text = [
+    r.description[lang],
+    `${label('required_by', lang)}: ${cites.join('; ')}.`,
+    `${label('remediation', lang)}: ${r.remediation[lang]}`,
+    ...(r.due ? [`${label('due_by', lang)} ${r.due}.`] : []),
+  ].join('\n\n');
+  const markdown = [
+    r.description[lang],
+    `**${label('required_by', lang)}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
+    `**${label('remediation', lang)}:** ${r.remediation[lang]}`,
+    ...(r.snippet ? ['```yaml\n' + r.snippet.trimEnd() + '\n```'] : []),
+    ...(r.due ? [`**${label('due_by', lang)}** ${r.due}`] : []),
+  ].join('\n\n');
+  return {
+    id: r.id,
+    name: pascalName(r),
+    shortDescription: { text: r.title[lang] },
+    fullDescription: { text: r.description[lang] },
+    help: { text, markdown },
+    defaultConfiguration: { level: severityLevel(r.severity) },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[r.severity],
+      precision: 'very-high',
+      tags: ['security', 'compliance', areaOf(r.id), ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c)].filter(
+        (t, i, all) => all.indexOf(t) === i,
+      ),
+      clauses: r.clauses,
+      severity: r.severity,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { Finding, RuleResult, Severity, SystemReport } from '../types.js';
+
+/**
+ * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
+ */
+
+/** The area of a rule is its id prefix: LVL-02 → LVL, SBD-01 → SBD. */
+export function areaOf(ruleId: string): string {
+  return ruleId.split('-')[0] ?? ruleId;
+}
+
+/** Waived findings are compliance debt: an active waiver accepted them (see src/waivers/). */
+export function isWaived(f: Pick<Finding, 'waiver'>): boolean {
+  return f.waiver !== undefined;
+}
+
+export type ShownOutcome = RuleResult['outcome'] | 'waived';
+
+/**
+ * A rule's outcome as reports show it: a failing rule whose every violation is waived is shown as
+ * waived (debt), not as a failure. lint() keeps it 'fail'; this is presentation only.
+ */
+export function shownOutcome(s: SystemReport, r: RuleResult): ShownOutcome {
+  if (r.outcome !== 'fail') return r.outcome;
+  const violations = findingsOf(s, r.rule).filter((f) => f.status === 'violation');
+  return violations.length > 0 && violations.every(isWaived) ? 'waived' : 'fail';
+}
+
+/** Violations of a rule that no waiver accepts. */
+export function openViolations(s: SystemReport, ruleId: string): Finding[] {
+  return findingsOf(s, ruleId).filter((f) => f.status === 'violation' && !isWaived(f));
+}
+
+/** GitHub code scanning's numeric severity ("security-severity"), by our severity. */
+export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+
+const UUID_NAMESPACE = 'c0f2d0a4-4b54-5b8e-9d1c-7475616e7468'; // fixed namespace of tuanthu's UUIDv5s
+
+/** RFC 4122 name-based UUID (version 5, SHA-1): the same content gives the same id, run after run. */
+export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const bytes = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = bytes.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Findings of one rule in one system. */
+export function findingsOf(s: SystemReport, ruleId: string): Finding[] {
+  return s.findings.filter((f) => f.rule === ruleId);
+}
+
+/** A report file name as a URI reference: forward slashes, each segment percent-encoded. */
+export function toUriReference(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((seg) => encodeURIComponent(seg))
+    .join('/');
+}

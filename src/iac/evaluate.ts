@@ -1,0 +1,103 @@
+import type { PolicyEngine, PolicyInput, PolicyResult } from '../policy/engine.js';
+import type { IacStack, Location, PolicyResource } from './model.js';
+
+/**
+ * Resource types whose rules ask "does one exist anywhere in the stack" (a multi-region
+ * CloudTrail, GuardDuty, EBS encryption by default). Every batch sees all of them.
+ */
+export const STACK_WIDE_TYPES = new Set(['aws_cloudtrail', 'aws_guardduty_detector', 'aws_ebs_encryption_by_default']);
+
+/** Resources per evaluation. Bounds the Wasm input and the pairwise lookups of the rules. */
+export const DEFAULT_BATCH_SIZE = 500;
+
+export interface IacPolicyInput {
+  stacks: string[];
+  providers: string[];
+  resources: PolicyResource[];
+  global: PolicyResource[];
+}
+
+/**
+ * Splits the resources into batches that keep every group of resources connected by references
+ * together (a bucket with its encryption, versioning and public access block; a VPC with its
+ * flow log), so that per-batch evaluation sees the same relations as a whole-stack one.
+ */
+export function batchInputs(stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE): IacPolicyInput[] {
+  const all = stacks.flatMap((s) => s.resources);
+  const names = stacks.map((s) => s.file);
+  const providers = [...new Set(all.map((r) => r.provider))].sort();
+  const global = all.filter((r) => STACK_WIDE_TYPES.has(r.type));
+  const local = all.filter((r) => !STACK_WIDE_TYPES.has(r.type));
+  if (local.length <= batchSize) return [{ stacks: names, providers, resources: local, global }];
+
+  const index = new Map(local.map((r, i) => [r.address, i]));
+  const parent = local.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  local.forEach((r, i) => {
+    for (const ref of r.refs) {
+      const j = index.get(ref);
+      if (j !== undefined) parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, PolicyResource[]>();
+  local.forEach((r, i) => {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(r);
+    else groups.set(root, [r]);
+  });
+  const batches: PolicyResource[][] = [];
+  let current: PolicyResource[] = [];
+  for (const g of groups.values()) {
+    if (current.length > 0 && current.length + g.length > batchSize) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...g);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches.map((resources) => ({ stacks: names, providers, resources, global }));
+}
+
+/** Evaluates a system's descriptor and IaC, batch by batch, and merges the results. */
+export function evaluateWithIac(engine: PolicyEngine, base: Omit<PolicyInput, 'iac'>, stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE): PolicyResult {
+  if (stacks.length === 0) return engine.evaluate({ ...base, iac: { stacks: [], providers: [], resources: [], global: [] } });
+  const inputs = batchInputs(stacks, batchSize);
+  let merged: PolicyResult | undefined;
+  const seen = new Set<string>();
+  for (const iac of inputs) {
+    const r = engine.evaluate({ ...base, iac });
+    if (!merged) merged = { ...r, findings: [] };
+    // Descriptor and stack-wide findings repeat in every batch; keep one of each.
+    for (const f of r.findings) {
+      const key = JSON.stringify([f.rule, f.path, f.msg, f.params]);
+      if (!seen.has(key)) {
+        seen.add(key);
+        merged.findings.push(f);
+      }
+    }
+  }
+  return merged!;
+}
+
+/** Location of an IaC finding path: a resource address, or the name of an IaC input (stack-level findings). */
+export function iacLocations(stacks: IacStack[], paths: string[]): Map<string, Location> {
+  const out = new Map<string, Location>();
+  for (const s of stacks) {
+    const addresses = new Set(s.resources.map((r) => r.address));
+    const mine = paths.filter((p) => !out.has(p) && addresses.has(p));
+    if (mine.length > 0) for (const [a, loc] of s.locate(mine)) out.set(a, loc);
+    if (paths.includes(s.file) && !out.has(s.file)) out.set(s.file, { file: s.inputs[0]?.file ?? s.file, line: 1, column: 1 });
+  }
+  return out;
+}
+
+/** Resources by address (the first stack wins when two stacks use the same address). */
+export function resourceIndex(stacks: IacStack[]): Map<string, PolicyResource> {
+  const out = new Map<string, PolicyResource>();
+  for (const s of stacks) for (const r of s.resources) if (!out.has(r.address)) out.set(r.address, r);
+  return out;
+}

@@ -1,0 +1,58 @@
+import { parse as parseLenient, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+
+/** 1-based line and column of a character offset. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/**
+ * Parses JSON with JSON.parse (fast on large files); only when that fails is the text parsed
+ * again with jsonc-parser, whose errors carry an offset for file:line:col.
+ */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; line: number; column: number; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const errors: ParseError[] = [];
+    parseLenient(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (first) return { ok: false, ...positionAt(text, first.offset), message: `malformed JSON: ${plainCode(printParseErrorCode(first.error))}` };
+    return { ok: false, line: 1, column: 1, message: `malformed JSON: ${(e as Error).message}` };
+  }
+}
+
+function plainCode(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * Positions of the values at the given JSON paths, found in one streaming pass over the text
+ * (no tree is built). Used lazily: only resources with findings need a position.
+ */
+export function findPaths(text: string, paths: Array<Array<string | number>>): Map<string, { line: number; column: number }> {
+  const wanted = new Set(paths.map(keyOf));
+  const found = new Map<string, { line: number; column: number }>();
+  const record = (path: Array<string | number>, line: number, character: number) => {
+    const k = keyOf(path);
+    if (wanted.has(k) && !found.has(k)) found.set(k, { line: line + 1, column: character + 1 });
+  };
+  visit(text, {
+    onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => record([...pathSupplier(), property], startLine, startCharacter),
+    onObjectBegin: (_offset, _length, startLine, startCharacter, pathSupplier) => {
+      const p = pathSupplier();
+      if (typeof p[p.length - 1] === 'number') record(p, startLine, startCharacter);
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function keyOf(path: Array<string | number>): string {
+  return path.join('\u0000');
+}

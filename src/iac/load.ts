@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { execa } from 'execa';
+import { parseHcl, resourceHeaders } from './hcl.js';
+import { findPaths, parseJson } from './json-text.js';
+import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js';
+import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
+import { configResources, isTerraformConfig } from './terraform-config.js';
+
+/** IaC files may be much larger than descriptors (a 10,000-resource cdk.tf.json is ~10 MB). */
+export const MAX_IAC_BYTES = 256 * 1024 * 1024;
+
+const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
+
+/**
+ * Loads one IaC input: a directory of .tf/.tf.json files, a .tf file, a Terraform JSON file
+ * (cdk.tf.json from CDKTF or CDK Terrain), a plan JSON (`terraform show -json`), or a binary
+ * plan file (converted with `terraform show -json` when the terraform CLI is installed).
+ */
+export async function loadIac(path: string, display: string): Promise<IacLoadResult> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    return fail(display, 'read', readError(e));
+  }
+  if (st.isDirectory()) return loadDirectory(path, display);
+  // A FIFO or device would block the read forever.
+  if (!st.isFile()) return fail(display, 'read', 'not a regular file (a pipe, socket or device); give a file');
+  if (st.size > MAX_IAC_BYTES) return fail(display, 'too-large', `file is ${st.size} bytes, above the limit of ${MAX_IAC_BYTES} bytes`);
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    return fail(display, 'read', readError(e));
+  }
+  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display);
+  // A binary plan (`terraform plan -out`) is a zip archive.
+  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf));
+  return loadJsonText(buf.toString('utf8'), display, sha256(buf));
+}
+
+/** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
+export function loadJsonText(text: string, display: string, digest = sha256(text)): IacLoadResult {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, errors: [{ file: display, line: parsed.line, column: parsed.column, code: 'syntax', message: parsed.message }] };
+  return fromJsonValue(parsed.value, text, display, digest);
+}
+
+function fromJsonValue(value: unknown, text: string, display: string, digest: string, locationFile = display): IacLoadResult {
+  const inputs = [{ file: display, sha256: digest }];
+  if (isPlan(value)) {
+    if (planMajor(value) !== SUPPORTED_PLAN_MAJOR) {
+      const at = findPaths(text, [['format_version']]).get('format_version') ?? { line: 1, column: 1 };
+      return {
+        ok: false,
+        errors: [{ file: display, ...at, code: 'plan-version', message: `plan format_version ${String(value.format_version)} is not supported; tuanthu reads format ${SUPPORTED_PLAN_MAJOR}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)` }],
+      };
+    }
+    const { resources, indexOf } = planResources(value);
+    const locate = (addresses: string[]) => {
+      const paths = addresses.map((a) => ['resource_changes', indexOf.get(a) ?? -1]);
+      const found = findPaths(text, paths);
+      return new Map(addresses.map((a) => [a, { file: locationFile, ...(found.get(`resource_changes\u0000${indexOf.get(a)}`) ?? { line: 1, column: 1 }) }]));
+    };
+    return { ok: true, stack: { file: display, shape: 'plan', resources, locate, inputs } };
+  }
+  if (isTerraformConfig(value)) {
+    const resources = configResources(value);
+    const locate = (addresses: string[]) => {
+      const split = addresses.map((a) => [a, ...splitAddress(a)] as const);
+      const found = findPaths(text, split.map(([, t, n]) => ['resource', t, n]));
+      return new Map(split.map(([a, t, n]) => [a, { file: locationFile, ...(found.get(`resource\u0000${t}\u0000${n}`) ?? { line: 1, column: 1 }) }]));
+    };
+    return { ok: true, stack: { file: display, shape: 'terraform-json', resources, locate, inputs } };
+  }
+  return fail(display, 'not-terraform', 'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)', 1, 1);
+}
+
+function splitAddress(a: string): [string, string] {
+  const i = a.indexOf('.');
+  return [a.slice(0, i), a.slice(i + 1)];
+}
+
+async function loadDirectory(dir: string, display: string): Promise<IacLoadResult> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (e) {
+    return fail(display, 'read', readError(e));
+  }
+  const files: Array<{ file: string; text: string; sha: string }> = [];
+  for (const n of names.filter((x) => /\.tf(\.json)?$/i.test(x))) {
+    const buf = await readFile(join(dir, n));
+    files.push({ file: join(display, n), text: buf.toString('utf8'), sha: sha256(buf) });
+  }
+  if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
+  return loadHcl(files, display);
+}
+
+/** .tf files (through hcl2json) and .tf.json files of one root module, merged into one configuration. */
+async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string): Promise<IacLoadResult> {
+  const errors: IacLoadError[] = [];
+  const hclFiles = files.filter((f) => !/\.json$/i.test(f.file));
+  const merged: Record<string, unknown[]> = {};
+  const jsonTexts = new Map<string, string>();
+  if (hclFiles.length > 0) {
+    const r = await parseHcl(hclFiles);
+    if (!r.ok) errors.push(...r.errors.map((e) => ({ ...e, code: 'syntax' })));
+    else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
+  }
+  for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
+    const p = parseJson(f.text);
+    if (!p.ok) errors.push({ file: f.file, line: p.line, column: p.column, code: 'syntax', message: p.message });
+    else if (!isTerraformConfig(p.value)) errors.push({ file: f.file, line: 1, column: 1, code: 'not-terraform', message: 'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)' });
+    else {
+      jsonTexts.set(f.file, f.text);
+      for (const [k, v] of Object.entries(p.value)) (merged[k] ??= []).push(v);
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const resources = configResources(merged);
+  const headers = new Map<string, Location>();
+  for (const f of hclFiles) for (const [a, loc] of resourceHeaders(f)) if (!headers.has(a)) headers.set(a, loc);
+  const locate = (addresses: string[]) => {
+    const out = new Map<string, Location>();
+    for (const a of addresses) {
+      const h = headers.get(a);
+      if (h) out.set(a, h);
+    }
+    const missing = addresses.filter((a) => !out.has(a));
+    for (const [file, text] of jsonTexts) {
+      const found = findPaths(text, missing.map((a) => ['resource', ...splitAddress(a)]));
+      for (const a of missing) {
+        const at = found.get(['resource', ...splitAddress(a)].join('\u0000'));
+        if (at && !out.has(a)) out.set(a, { file, ...at });
+      }
+    }
+    for (const a of addresses) if (!out.has(a)) out.set(a, { file: files[0]!.file, line: 1, column: 1 });
+    return out;
+  };
+  const stack: IacStack = { file: display, shape: 'hcl', resources, locate, inputs: files.map((f) => ({ file: f.file, sha256: f.sha })) };
+  return { ok: true, stack };
+}
+
+async function loadBinaryPlan(path: string, display: string, digest: string): Promise<IacLoadResult> {
+  let out: string;
+  try {
+    // Terraform reads a saved plan together with the initialised working directory beside it.
+    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: MAX_IAC_BYTES });
+    if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
+    if (r.exitCode !== 0) {
+      const why = String(r.stderr).split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim()).filter(Boolean).slice(0, 3).join(' ');
+      return fail(display, 'terraform-show', `terraform show -json could not read this plan: ${why || `exit ${r.exitCode}`}`);
+    }
+    out = String(r.stdout);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return fail(display, 'terraform-missing', 'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)');
+    }
+    return fail(display, 'terraform-show', `terraform show -json failed: ${(e as Error).message}`);
+  }
+  const parsed = parseJson(out);
+  if (!parsed.ok) return fail(display, 'terraform-show', `terraform show -json printed malformed JSON (${parsed.message})`);
+  const r = fromJsonValue(parsed.value, out, display, digest);
+  if (!r.ok) return r;
+  // Positions in the converted JSON mean nothing to the user: point at the plan file itself.
+  const locate = (addresses: string[]) => new Map(addresses.map((a) => [a, { file: display, line: 1, column: 1 }]));
+  return { ok: true, stack: { ...r.stack, locate } };
+}
+
+function fail(file: string, code: string, message: string, line?: number, column?: number): IacLoadResult {
+  return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };
+}
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+  return code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
+}
+
+/** Cheap content sniffing for directory walks and bare paths: is this file an IaC input? */
+export function looksLikeIac(name: string, head: string): boolean {
+  if (/\.tf$/i.test(name)) return true;
+  if (head.startsWith('PK')) return /\.(tfplan|plan|bin)$/i.test(name) || /plan/i.test(name);
+  if (!/\.json$/i.test(name)) return false;
+  return /^\s*\{/.test(head) && (/"format_version"\s*:/.test(head) || /"(resource|terraform|provider|\/\/)"\s*:/.test(head)) && !/apiVersion/.test(head);
+}
+

@@ -1,0 +1,86 @@
+// How the CLI writes: colour only on a terminal and never with NO_COLOR; progress only for long
+// portfolio runs on a terminal, never in CI or when piped.
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../src/cli.js';
+import { lint } from '../src/lint.js';
+import { progressReporter } from '../src/progress.js';
+import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from './helpers.js';
+
+async function runInProcess(args: string[], io: { isTTY: boolean; isStderrTTY?: boolean; env: NodeJS.ProcessEnv }) {
+  let stdout = '';
+  let stderr = '';
+  let code = -1;
+  const program = buildProgram({ stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), ...io }, (c) => (code = c));
+  await program.parseAsync(['node', 'tuanthu', ...args]);
+  return { stdout, stderr, code };
+}
+
+const ESC = '\u001b[';
+
+describe('colour', () => {
+  const args = ['check', NONCOMPLIANT, '--as-of', AS_OF, '--lang', 'en'];
+  it('is used on a terminal', async () => {
+    const r = await runInProcess(args, { isTTY: true, env: {} });
+    expect(r.stdout).toContain(`${ESC}31m✖ FAIL${ESC}0m`);
+  });
+  it('is not used when NO_COLOR is set (any non-empty value) or when piped', async () => {
+    expect((await runInProcess(args, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await runInProcess(args, { isTTY: false, env: {} })).stdout).not.toContain(ESC);
+  });
+  it('is never written into a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tuanthu-col-')), 'out.txt');
+    await runInProcess([...args, '--format', `text=${file}`, '--format', 'github'], { isTTY: true, env: {} });
+    expect(readFileSync(file, 'utf8')).not.toContain(ESC);
+  });
+});
+
+describe('progress', () => {
+  const sink = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
+    const out: string[] = [];
+    return { out, p: progressReporter({ isTTY, env, write: (s) => out.push(s) }) };
+  };
+  it('shows n/total on a terminal for runs of more than 20 files, and clears the line', () => {
+    const { out, p } = sink(true, {});
+    for (let i = 0; i < 21; i++) p({ done: i, total: 21, file: `s${i}.yaml` });
+    p.finish();
+    expect(out[0]).toContain('[ 1/21] s0.yaml');
+    expect(out[20]).toContain('[21/21] s20.yaml');
+    expect(out.at(-1)).toBe('\r\u001b[2K');
+  });
+  it('stays quiet in CI, when piped, and for short runs', () => {
+    for (const [tty, env, total] of [[true, { CI: 'true' }, 50], [false, {}, 50], [true, {}, 20]] as const) {
+      const { out, p } = sink(tty, env);
+      for (let i = 0; i < total; i++) p({ done: i, total, file: 'x.yaml' });
+      p.finish();
+      expect(out).toEqual([]);
+    }
+  });
+  it('is fed by lint() once per descriptor', async () => {
+    const seen: string[] = [];
+    await lint([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, onProgress: (p) => seen.push(`${p.done + 1}/${p.total} ${p.file}`) });
+    expect(seen).toEqual(['1/2 examples/mof-public-services/system.yaml', '2/2 examples/province-land-portal/system.yaml']);
+  });
+
+  it('reaches a real terminal for a 25-system portfolio (script(1) gives stderr a TTY)', async (ctx) => {
+    const hasScript = await execa('script', ['--version'], { reject: false });
+    if (hasScript.exitCode !== 0) ctx.skip();
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-portfolio-'));
+    const src = readFileSync(COMPLIANT, 'utf8');
+    for (let i = 1; i <= 25; i++) {
+      mkdirSync(join(dir, `s${i}`));
+      writeFileSync(join(dir, `s${i}`, 'system.yaml'), src.replace('id: mof-public-services', `id: mof-s${i}`));
+    }
+    const cmd = `node ${join(ROOT, 'bin/tuanthu.js')} check ${dir} --as-of ${AS_OF} --format json=${join(dir, 'r.json')}`;
+    const env = { ...process.env, CI: '' };
+    delete (env as Record<string, string | undefined>).CI;
+    const tty = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env, extendEnv: false });
+    expect(tty.stdout).toContain('[25/25] ');
+    const ci = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env: { ...env, CI: 'true' }, extendEnv: false });
+    expect(ci.stdout).not.toContain('/25]');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary).toMatchObject({ systems: 25, passed: 25 });
+  });
+});
