@@ -333,12 +333,12 @@ function iacInputs(n) {
 }
 
 /**
- * HOOK for the integrator: the tuanthu command line for an IaC input, once the IaC loader has
- * landed (e.g. `tuanthu check system.yaml --iac main.tf.json`). Return null while it has not; the
- * scenario then reports tuanthu as skipped and still measures Checkov and the floor.
+ * The tuanthu command line for an IaC input (the hook for the IaC loader, now wired: `tuanthu
+ * check` takes Terraform JSON and plan JSON directly). Returning null reports tuanthu as skipped.
  */
-function tuanthuIacArgs(/* { kind: 'terraform-json' | 'plan-json', file, descriptor } */) {
-  return null;
+function tuanthuIacArgs({ file }) {
+  // The IaC loader has landed: `tuanthu check` takes Terraform JSON and plan JSON files directly.
+  return ['check', file, '--format', 'json', '--as-of', AS_OF];
 }
 
 async function iacScenario(o, results) {
@@ -352,7 +352,13 @@ async function iacScenario(o, results) {
       const args = tuanthuIacArgs({ kind, file, descriptor });
       let ref;
       if (args) {
-        ref = await measure('tuanthu check', NODE, [BIN, ...args], { runs });
+        ref = await measure('tuanthu check', NODE, [BIN, ...args], { runs, timeoutMs: 1_800_000 });
+        try {
+          const r = JSON.parse(ref.output);
+          ref.check = `${r.summary.systems} system(s), ${r.systems.reduce((a, s) => a + s.findings.length, 0)} findings, ${r.errors.length} input errors`;
+        } catch {
+          ref.check = 'output not JSON';
+        }
         rows.push(ref);
       } else rows.push({ label: 'tuanthu check', skipped: 'IaC loader not wired yet (tuanthuIacArgs in bench/run.mjs)' });
       if (have(checkov)) {
