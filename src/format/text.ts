@@ -1,5 +1,6 @@
 import { citation } from '../clauses.js';
 import { LABELS, STAGE_NAMES } from '../i18n/text.js';
+import { SEVERITY_NAMES } from '../i18n/report-labels.js';
 import { debtLabel } from '../i18n/debt.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
@@ -33,7 +34,7 @@ export const text: Formatter = {
     if (base.length > 0) out.push(...base, '');
 
     const c = report.summary.findings;
-    const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${k}`);
+    const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${SEVERITY_NAMES[k][ctx.lang]}`);
     const total = counts.length ? `${Object.values(c).reduce((a, b) => a + b, 0)} ${L('findings')} (${counts.join(', ')})` : L('no_findings');
     const parts = [
       `${report.summary.systems} ${L('systems_checked')}: ${report.summary.passed} ${L('passed')}, ${report.summary.failed} ${L('failed')}`,
@@ -42,7 +43,7 @@ export const text: Formatter = {
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${L('due')}`);
     if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${debtLabel('waived', ctx.lang)}`);
     if (report.summary.inputErrors > 0) parts.push(paint('red', `${report.summary.inputErrors} ${L('input_errors')}`));
-    parts.push(`${L('threshold')}: ${report.failOn}`, `${L('as_of')} ${report.asOf}`);
+    parts.push(`${L('threshold')}: ${SEVERITY_NAMES[report.failOn][ctx.lang]}`, `${L('as_of')} ${report.asOf}`);
     out.push(parts.join(' · '));
     return out.join('\n') + '\n';
   },
@@ -74,7 +75,7 @@ function systemBlock(
 
 function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string, L: (k: keyof typeof LABELS) => string): string[] {
   const waived = debtTag(f, lang);
-  const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], f.severity);
+  const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${L('due')} (${L('due_by')} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], SEVERITY_NAMES[f.severity][lang]);
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
   const construct = typeof f.params.construct_path === 'string' ? paint('grey', ` (${L('construct')} ${f.params.construct_path})`) : '';
