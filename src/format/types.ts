@@ -14,4 +14,6 @@ export interface Formatter {
   /** File extension used when the format is written to a file without a name. */
   extension: string;
   render(report: Report, ctx: FormatContext): string;
+  /** The same output as render, in pieces, for reports too large to hold as one string. */
+  chunks?(report: Report, ctx: FormatContext): Iterable<string>;
 }

@@ -1,0 +1,21 @@
+// The JSON report is written system by system (bounded memory on large portfolios); the pieces
+// must join to exactly what one JSON.stringify of the whole report gives.
+import { describe, expect, it } from 'vitest';
+import { jsonChunks } from '../src/format/json.js';
+import { lint } from '../src/lint.js';
+import type { Report } from '../src/types.js';
+import { AS_OF, COMPLIANT, NONCOMPLIANT } from './helpers.js';
+
+const whole = (r: Report) => JSON.stringify({ $schema: 'https://tuanthu.dev/schemas/report.schema.json', ...r }, null, 2) + '\n';
+
+describe('jsonChunks', () => {
+  it('joins to the one-string serialisation for zero, one and several systems', async () => {
+    const many = await lint([COMPLIANT, NONCOMPLIANT, 'no/such/file.yaml'], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
+    expect(many.systems.length).toBe(2);
+    for (const r of [many, { ...many, systems: many.systems.slice(0, 1) }, { ...many, systems: [] }]) {
+      const pieces = [...jsonChunks(r)];
+      expect(pieces.length).toBe(r.systems.length + 3); // head, one per system (or []), close, tail
+      expect(pieces.join('')).toBe(whole(r));
+    }
+  });
+});
