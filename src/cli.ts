@@ -108,7 +108,7 @@ Examples:
       for (const o of outputs) {
         const formatter: Formatter = FORMATTERS[o.format];
         const ctx = { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text' };
-        const pieces = formatter.chunks ? batched(formatter.chunks(report, ctx)) : [formatter.render(report, ctx)];
+        const pieces = formatter.chunks ? formatter.chunks(report, ctx) : [formatter.render(report, ctx)];
         if (o.file) writeOutput(o.file, pieces);
         else for (const p of pieces) io.stdout(p);
       }
@@ -130,22 +130,6 @@ function writeOutput(file: string, pieces: Iterable<string>): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** Joins small pieces into writes of about 1 MiB: fewer system calls, still bounded memory. */
-function* batched(pieces: Iterable<string>, size = 1 << 20): Generator<string> {
-  let buf: string[] = [];
-  let length = 0;
-  for (const p of pieces) {
-    buf.push(p);
-    length += p.length;
-    if (length >= size) {
-      yield buf.join('');
-      buf = [];
-      length = 0;
-    }
-  }
-  if (buf.length > 0) yield buf.join('');
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -23,7 +23,8 @@ export function todayIso(now: Date = new Date()): string {
 /** Every distinct YYYY-MM-DD string found anywhere in a value, mapped to its day number. */
 export function collectDayNumbers(value: unknown, out: Record<string, number> = {}): Record<string, number> {
   if (typeof value === 'string') {
-    if (!(value in out)) {
+    // Most strings are not dates: a length and a dash rule them out before the regex.
+    if (value.length === 10 && value.charCodeAt(4) === 45 && !(value in out)) {
       const n = dayNumber(value);
       if (n !== undefined) out[value] = n;
     }

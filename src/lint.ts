@@ -125,8 +125,7 @@ function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: Polic
   // Without a descriptor only IaC rules run; they apply in every stage.
   const stage = options.stage ?? descriptor?.lifecycle.stage ?? 'production';
   const days = collectDayNumbers(descriptor ?? {});
-  collectDayNumbers(options.asOf, days);
-  for (const r of catalogue.rules) if (r.due) collectDayNumbers(r.due, days);
+  for (const [d, n] of contextDays(options.asOf, catalogue)) if (!(d in days)) days[d] = n;
   const result: PolicyResult = evaluateWithIac(engine, { descriptor, context: { as_of: options.asOf, stage, days } }, stacks);
 
   // Descriptor findings carry a JSON pointer; IaC findings a resource address (or the IaC input name).
@@ -141,31 +140,35 @@ function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: Polic
     const constructPath = byAddress.get(raw.path)?.construct_path;
     if (constructPath) params.construct_path = constructPath;
     const place = raw.path.startsWith('/') && source ? { file: source.file, ...locate(source, raw.path) } : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
+    const keyed = { ...params, msg: raw.msg };
     return {
       rule: raw.rule,
       severity: due ? 'info' : (raw.severity ?? meta.severity),
       ruleSeverity: meta.severity,
       status: raw.status,
       path: raw.path,
-      params: { ...params, msg: raw.msg },
+      params: keyed,
       location: place,
       message: messageFor(meta, raw.msg, params, options.lang),
       title: meta.title[options.lang],
       remediation: meta.remediation[options.lang],
       clauses: meta.clauses,
-      fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: { ...params, msg: raw.msg } }),
+      fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: keyed }),
       ...(meta.supports ? { supports: meta.supports } : {}),
     };
   });
   findings.sort(compareFindings);
 
+  // One pass over the findings, not one per rule: a violation outranks "due".
+  const outcomes = new Map<string, 'violation' | 'due'>();
+  for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const reasons = result.not_applicable[meta.key];
     const first = reasons?.[0];
     if (first) return { rule: meta.id, outcome: 'not_applicable', reason: { ...first, text: reasonText(first.code, first.params, options.lang) } };
-    const mine = findings.filter((f) => f.rule === meta.id);
-    if (mine.some((f) => f.status === 'violation')) return { rule: meta.id, outcome: 'fail' };
-    if (mine.length > 0) return { rule: meta.id, outcome: 'due' };
+    const status = outcomes.get(meta.id);
+    if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
+    if (status === 'due') return { rule: meta.id, outcome: 'due' };
     return { rule: meta.id, outcome: 'pass' };
   });
 
@@ -190,6 +193,17 @@ function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: Polic
     rules,
     inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],
   };
+}
+
+// The evaluation date and the rules' deadlines are the same for every system of a run.
+let contextDaysCache: { asOf: string; catalogue: Catalogue; days: Array<[string, number]> } | undefined;
+function contextDays(asOf: string, catalogue: Catalogue): Array<[string, number]> {
+  if (contextDaysCache?.asOf !== asOf || contextDaysCache.catalogue !== catalogue) {
+    const days = collectDayNumbers(asOf);
+    for (const r of catalogue.rules) if (r.due) collectDayNumbers(r.due, days);
+    contextDaysCache = { asOf, catalogue, days: Object.entries(days) };
+  }
+  return contextDaysCache.days;
 }
 
 /** Most severe first, then by rule and place, so output is stable run to run. */

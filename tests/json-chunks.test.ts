@@ -12,9 +12,11 @@ describe('jsonChunks', () => {
   it('joins to the one-string serialisation for zero, one and several systems', async () => {
     const many = await lint([COMPLIANT, NONCOMPLIANT, 'no/such/file.yaml'], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
     expect(many.systems.length).toBe(2);
+    const large = { ...many, systems: Array.from({ length: 130 }, (_, i) => many.systems[i % 2]!) };
+    expect([...jsonChunks(large)].join('')).toBe(whole(large)); // several batches
     for (const r of [many, { ...many, systems: many.systems.slice(0, 1) }, { ...many, systems: [] }]) {
       const pieces = [...jsonChunks(r)];
-      expect(pieces.length).toBe(r.systems.length + 3); // head, one per system (or []), close, tail
+      expect(pieces.length).toBe(r.systems.length > 0 ? 4 : 3); // head, systems in batches of 16 (or []), close, tail
       expect(pieces.join('')).toBe(whole(r));
     }
   });
