@@ -13,6 +13,7 @@ import { locate, loadSource, type SourceDoc } from './load/source.js';
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
+import { checkInParallel, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
 import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 
@@ -47,37 +48,23 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   for (const f of found.files) ((await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const stacks: IacStack[] = [];
-    for (const f of files) {
-      attached.add(f);
-      const r = await loadIac(f, display(f));
-      if (r.ok) stacks.push(r.stack);
-      else errors.push(...r.errors);
-    }
-    return stacks;
+    const r = await loadStackFiles(files, display);
+    for (const f of files) attached.add(f);
+    errors.push(...r.errors);
+    return r.stacks;
   };
-  let done = 0;
-  for (const file of descriptors) {
-    options.onProgress?.({ done: done++, total: descriptors.length, file: display(file) });
-    const loaded = await loadSource(file, display(file), limits);
-    if (!loaded.ok) {
-      errors.push(...loaded.errors);
-      continue;
-    }
-    const problems = checkShape(loaded.source, options.lang);
-    if (problems.length > 0) {
-      errors.push(...problems);
-      continue;
-    }
-    // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
-    const listed = (loaded.source.value as { iac?: unknown }).iac;
-    const stacks = await loadStacks(Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : []);
-    try {
-      systems.push(checkSystem(loaded.source, stacks, engine, catalogue, options));
-    } catch (e) {
-      if (!(e instanceof PolicyError)) throw e;
-      errors.push({ file: loaded.source.file, code: 'policy', message: e.message });
-    }
+  const fileOptions = { options, limits, cwd };
+  const checked: Checked[] =
+    !deps.engine && !deps.catalogue && parallelJobs(options.jobs, descriptors.length) > 1
+      ? await checkInParallel(descriptors, parallelJobs(options.jobs, descriptors.length), fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress)
+      : [];
+  for (let i = 0; i < descriptors.length; i++) {
+    if (checked.length === 0) options.onProgress?.({ done: i, total: descriptors.length, file: display(descriptors[i]!) });
+    // In descriptor order whichever thread checked a file, so the report does not show the split.
+    const c = checked[i] ?? (await checkDescriptorFile(descriptors[i]!, fileOptions, engine, catalogue));
+    errors.push(...c.errors);
+    for (const f of c.attached) attached.add(f);
+    if (c.system) systems.push(c.system);
   }
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
   for (const f of [...iacPaths].sort()) {
@@ -94,6 +81,50 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const settled = applyDebt(systems, debt, catalogue, options);
   const report = buildReport(settled.systems, errors, catalogue, options);
   return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
+}
+
+/** What checking one descriptor file gives; plain data, so a worker thread can send it. */
+export interface Checked {
+  system?: SystemReport;
+  errors: InputError[];
+  /** The IaC files the descriptor lists (checked with it, not again on their own). */
+  attached: string[];
+}
+
+export interface FileCheckOptions {
+  options: Omit<LintOptions, 'onProgress'>;
+  limits: Limits;
+  cwd: string;
+}
+
+async function loadStackFiles(files: string[], display: (p: string) => string): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
+  const stacks: IacStack[] = [];
+  const errors: InputError[] = [];
+  for (const f of files) {
+    const r = await loadIac(f, display(f));
+    if (r.ok) stacks.push(r.stack);
+    else errors.push(...r.errors);
+  }
+  return { stacks, errors };
+}
+
+/** Loads, validates and evaluates one descriptor with the IaC it lists (also a worker thread's job). */
+export async function checkDescriptorFile(file: string, { options, limits, cwd }: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked> {
+  const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
+  const loaded = await loadSource(file, display(file), limits);
+  if (!loaded.ok) return { errors: loaded.errors, attached: [] };
+  const problems = checkShape(loaded.source, options.lang);
+  if (problems.length > 0) return { errors: problems, attached: [] };
+  // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
+  const listed = (loaded.source.value as { iac?: unknown }).iac;
+  const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
+  const { stacks, errors } = await loadStackFiles(attached, display);
+  try {
+    return { system: checkSystem(loaded.source, stacks, engine, catalogue, options), errors, attached };
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    return { errors: [...errors, { file: loaded.source.file, code: 'policy', message: e.message }], attached };
+  }
 }
 
 function checkShape(source: SourceDoc, lang: Lang): InputError[] {
@@ -120,7 +151,7 @@ interface Descriptor {
   classification?: { level?: number };
 }
 
-function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: PolicyEngine, catalogue: Catalogue, options: LintOptions): SystemReport {
+function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: PolicyEngine, catalogue: Catalogue, options: Omit<LintOptions, 'onProgress'>): SystemReport {
   const descriptor = (source?.value ?? null) as Descriptor | null;
   // Without a descriptor only IaC rules run; they apply in every stage.
   const stage = options.stage ?? descriptor?.lifecycle.stage ?? 'production';

@@ -186,6 +186,8 @@ export interface LintOptions {
   baseline?: string;
   /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
   limits?: Partial<Limits>;
+  /** Threads checking descriptors (default: 2 for 400+ descriptors on a machine with 2+ cores, else 1). */
+  jobs?: number;
 }
 
 /** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */

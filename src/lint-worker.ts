@@ -1,0 +1,25 @@
+// Worker thread for large portfolios (src/parallel.ts): checks descriptors, taking them one by one, with
+// its own policy engine and posts the results back in batches (smaller messages to clone).
+// An exception reaches the main thread as the worker's "error" event.
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkDescriptorFile, type FileCheckOptions } from './lint.js';
+import type { WorkerMessage } from './parallel.js';
+import { loadCatalogue } from './policy/catalogue.js';
+import { PolicyEngine } from './policy/engine.js';
+
+const BATCH = 64;
+const { files, next, fileOptions } = workerData as { files: string[]; next: Int32Array; fileOptions: FileCheckOptions };
+const engine = PolicyEngine.load();
+const catalogue = loadCatalogue();
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+let batch: Array<[number, Awaited<ReturnType<typeof checkDescriptorFile>>]> = [];
+// The index of the next unclaimed file is shared with the other threads (src/parallel.ts).
+for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+  batch.push([i, await checkDescriptorFile(files[i]!, fileOptions, engine, catalogue)]);
+  if (batch.length >= BATCH) {
+    post({ results: batch });
+    batch = [];
+  }
+}
+if (batch.length > 0) post({ results: batch });
+post({ done: true });
