@@ -9,7 +9,7 @@ package tuanthu.iac
 # Every resource this evaluation can see.
 resources := array.concat(object.get(input, ["iac", "resources"], []), object.get(input, ["iac", "global"], []))
 
-of_type(t) := [r | some r in resources; r.type == t]
+of_type(t) := object.get(resources_by_type, t, [])
 
 # Where stack-level findings point: the first IaC input (TypeScript maps it to that file).
 stack_path := input.iac.stacks[0]
@@ -17,7 +17,11 @@ stack_path := input.iac.stacks[0]
 uses_aws if "aws" in object.get(input, ["iac", "providers"], [])
 
 # Resources of type t that reference r (e.g. the encryption configuration of a bucket).
-attached(r, t) := [a | some a in resources; a.type == t; r.address in a.refs]
+# Looked up by type: scanning every resource for every bucket was quadratic in the batch
+# (50,000 resources: 312 s, nearly all of it here).
+attached(r, t) := [a | some a in resources_by_type[t]; r.address in a.refs]
+
+resources_by_type[t] := [a | some a in resources; a.type == t] if some t in {r.type | some r in resources}
 
 # A nested block as a list: Terraform JSON writes one block as an object, hcl2json and plans as arrays.
 blocks(obj, key) := as_list(object.get(obj, key, []))
