@@ -7,8 +7,12 @@ import type { IacStack, Location, PolicyResource } from './model.js';
  */
 export const STACK_WIDE_TYPES = new Set(['aws_cloudtrail', 'aws_guardduty_detector', 'aws_ebs_encryption_by_default']);
 
-/** Resources per evaluation. Bounds the Wasm input and the pairwise lookups of the rules. */
-export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * Resources per evaluation. Bounds the Wasm input and the pairwise lookups of the rules (a bucket
+ * and its configurations); every batch also carries the stack-wide resources. On 50,000 resources
+ * (docs/benchmarks.md): 500 → 17.3 s, 1,000 → 13.1 s, 2,000 → 10.0 s, 3,000 → 13.3 s, 5,000 → 11.3 s.
+ */
+export const DEFAULT_BATCH_SIZE = 2000;
 
 export interface IacPolicyInput {
   stacks: string[];

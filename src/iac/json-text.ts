@@ -37,14 +37,21 @@ function plainCode(code: string): string {
  */
 export function findPaths(text: string, paths: Array<Array<string | number>>): Map<string, { line: number; column: number }> {
   const wanted = new Set(paths.map(keyOf));
+  // The last segment of a wanted path rules out nearly every property before its full path is
+  // built (a 50,000-resource plan has millions of properties and wants a few thousand).
+  const lastNames = new Set(paths.map((p) => p[p.length - 1]).filter((x): x is string => typeof x === 'string'));
+  const wantsItems = paths.some((p) => typeof p[p.length - 1] === 'number');
   const found = new Map<string, { line: number; column: number }>();
   const record = (path: Array<string | number>, line: number, character: number) => {
     const k = keyOf(path);
     if (wanted.has(k) && !found.has(k)) found.set(k, { line: line + 1, column: character + 1 });
   };
   visit(text, {
-    onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => record([...pathSupplier(), property], startLine, startCharacter),
+    onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => {
+      if (lastNames.has(property)) record([...pathSupplier(), property], startLine, startCharacter);
+    },
     onObjectBegin: (_offset, _length, startLine, startCharacter, pathSupplier) => {
+      if (!wantsItems) return undefined;
       const p = pathSupplier();
       if (typeof p[p.length - 1] === 'number') record(p, startLine, startCharacter);
       return undefined;
