@@ -4,6 +4,7 @@
 //
 //   npm run bench                         # everything, default sizes and runs
 //   node bench/run.mjs --only single      # one scenario: portfolio | single | iac
+//   node bench/run.mjs --only iac --iac-sizes 1000,10000 --iac-kinds plan-json --no-checkov
 //   node bench/run.mjs --sizes 1,100 --runs 3 --json bench/results.json
 //
 // Each measurement is a child process run under GNU time (wait4 rusage): wall time from Node's
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { generate as cdktfStack } from './iac.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WORK = join(ROOT, 'bench/.work');
@@ -27,7 +29,7 @@ const SEED = 20261123;
 // Options
 
 function options(argv) {
-  const o = { sizes: [1, 100, 1000, 10000], runs: 5, singleRuns: 20, only: ['portfolio', 'single', 'iac'], iacSizes: [1000, 10000, 50000], json: undefined };
+  const o = { sizes: [1, 100, 1000, 10000], runs: 5, singleRuns: 20, only: ['portfolio', 'single', 'iac'], iacSizes: [1000, 10000, 50000], iacKinds: ['terraform-json', 'plan-json', 'cdktf-json'], checkov: true, json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--sizes') (o.sizes = v.split(',').map(Number)), i++;
@@ -35,6 +37,8 @@ function options(argv) {
     else if (k === '--runs') (o.runs = Number(v)), i++;
     else if (k === '--single-runs') (o.singleRuns = Number(v)), i++;
     else if (k === '--only') (o.only = v.split(',')), i++;
+    else if (k === '--iac-kinds') (o.iacKinds = v.split(',')), i++;
+    else if (k === '--no-checkov') o.checkov = false;
     else if (k === '--json') (o.json = v), i++;
     else throw new Error(`unknown option ${k}; see the header of bench/run.mjs`);
   }
@@ -239,6 +243,12 @@ async function portfolioScenario(n, o, results) {
   const violations = report.systems.reduce((a, s) => a + s.findings.filter((f) => f.status === 'violation').length, 0);
   tt.check = `${report.summary.systems} systems, ${violations} violations, ${report.errors.length} input errors`;
   rows.push(tt);
+  if (n >= 400) {
+    // From 400 descriptors tuanthu checks with two threads by default (src/parallel.ts).
+    const one = await measure('tuanthu check --jobs 1 (one thread)', NODE, [BIN, 'check', dir, '--format', 'json', '--as-of', AS_OF, '--jobs', '1'], { runs });
+    one.check = one.output === tt.output ? 'same report' : 'REPORT DIFFERS';
+    rows.push(one);
+  }
 
   const conftest = join(TOOLS, 'bin/conftest');
   if (have(conftest)) {
@@ -324,12 +334,15 @@ function iacInputs(n) {
   const dir = join(WORK, `iac-${n}`);
   const tf = join(dir, 'main.tf.json');
   const plan = join(dir, 'plan.json');
-  if (!existsSync(plan)) {
+  // bench/iac.mjs's mixed CDKTF stack (buckets with their configuration resources, references).
+  const cdktf = join(dir, 'cdk.tf.json');
+  if (!existsSync(cdktf)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tf, JSON.stringify(terraformJson(n), null, 1));
     writeFileSync(plan, JSON.stringify(terraformPlanJson(n)));
+    writeFileSync(cdktf, JSON.stringify(cdktfStack(n), null, 2));
   }
-  return { dir, tf, plan };
+  return { dir, tf, plan, cdktf };
 }
 
 /**
@@ -345,8 +358,8 @@ async function iacScenario(o, results) {
   const checkov = join(TOOLS, 'checkov-venv/bin/checkov');
   const descriptor = join(ROOT, 'examples/mof-public-services/system.yaml');
   for (const n of o.iacSizes) {
-    const { tf, plan } = iacInputs(n);
-    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform_json'], ['plan-json', plan, 'terraform_plan']]) {
+    const { tf, plan, cdktf } = iacInputs(n);
+    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform_json'], ['plan-json', plan, 'terraform_plan'], ['cdktf-json', cdktf, 'terraform_json']].filter(([k]) => o.iacKinds.includes(k))) {
       const runs = n >= 10_000 ? 1 : Math.min(o.runs, 3);
       const rows = [];
       const args = tuanthuIacArgs({ kind, file, descriptor });
@@ -361,7 +374,8 @@ async function iacScenario(o, results) {
         }
         rows.push(ref);
       } else rows.push({ label: 'tuanthu check', skipped: 'IaC loader not wired yet (tuanthuIacArgs in bench/run.mjs)' });
-      if (have(checkov)) {
+      if (!o.checkov) rows.push({ label: 'checkov', skipped: '--no-checkov' });
+      else if (have(checkov)) {
         const c = await measure(`checkov -f ${kind} --framework ${framework}`, checkov, ['-f', file, '--framework', framework, '--quiet', '--compact', '-o', 'json', '--skip-download'], { runs, timeoutMs: 1_800_000 });
         try {
           const out = JSON.parse(c.output);
