@@ -51,9 +51,20 @@ export function buildProgram(
   setExit: (code: number) => void): Command {
   const program = new Command('tuanthu')
     .description(
-      'Compliance linter for Vietnamese government information systems.\n' +
-        'Checks a system descriptor (and its infrastructure code) against 06-TB/CQTTBCĐ, 57-CT/TW,\n' +
-        "04-KH/BCĐTW and the Prime Minister's dispatch, with OPA/Rego policies compiled to Wasm.",
+      'Compliance linter for Vietnamese government information systems (tuân thủ = compliance). ' +
+        'Checks a system descriptor and its infrastructure code against 06-TB/CQTTBCĐ, 57-CT/TW, ' +
+        "04-KH/BCĐTW and the Prime Minister's dispatch, with OPA/Rego policies compiled to WebAssembly.",
+    )
+    .addHelpText(
+      'after',
+      `
+Start here:
+  $ tuanthu check system.yaml                 what is missing, the clause behind it, how to fix it
+  $ tuanthu explain MON-01                    one rule in full
+  $ tuanthu gate system.yaml --as-of 2026-12-01   may this system go live on that date?
+
+Exit codes: 0 pass; 1 findings at or above --fail-on; 2 usage or input error.
+`,
     )
     .version(TOOL_VERSION)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -62,8 +73,8 @@ export function buildProgram(
 
   const check = program
     .command('check')
-    .description('check system descriptors (files, or directories searched for descriptors)')
-    .argument('<paths...>', 'descriptor files (YAML/JSON) or directories')
+    .description('check system descriptors and their infrastructure code (files, or directories searched for them)')
+    .argument('<paths...>', 'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories')
     .addOption(new Option('-f, --format <name[=file]>', `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`).argParser(parseFormatSpec))
     .addOption(new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines').default(todayIso(), 'today').argParser(parseDate))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('high'))

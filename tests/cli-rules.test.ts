@@ -25,7 +25,7 @@ describe('tuanthu rules', () => {
   it('speaks Vietnamese', async () => {
     const r = await run(['rules'], { LANG: 'vi_VN.UTF-8' });
     expect(r.stdout).toContain('GIAI ĐOẠN');
-    expect(r.stdout).toMatch(/^PL4-01\s+high\s+vận hành\s+2026-04-30\s+Có lực lượng tại chỗ/m);
+    expect(r.stdout).toMatch(/^PL4-01\s+cao\s+vận hành\s+2026-04-30\s+Có lực lượng tại chỗ/m);
   });
 
   it('writes JSON for machines', async () => {

@@ -177,6 +177,13 @@ describe('bad input', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('stops quietly when the reader closes the pipe early', async () => {
+    const r = await execa('bash', ['-c', `node ${BIN} check examples --as-of ${AS_OF} --format json | head -c 100; exit "\${PIPESTATUS[0]}"`], { cwd: ROOT, reject: false, env: { NO_COLOR: '1' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toHaveLength(100);
+    expect(r.exitCode).toBe(1);
+  });
+
   it('prints help that teaches, exit 0', async () => {
     const r = await run(['check', '--help']);
     expect(r.exitCode).toBe(0);

@@ -1,4 +1,5 @@
 import type { RuleExplanation } from '../explain.js';
+import { SEVERITY_NAMES } from '../i18n/report-labels.js';
 import { STAGE_NAMES } from '../i18n/text.js';
 import type { RuleMeta } from '../policy/catalogue.js';
 import type { Lang, Localized, Stage } from '../types.js';
@@ -25,7 +26,7 @@ const T = {
   no_deadline: { en: 'none: a gap is a violation at once', vi: 'không có: thiếu sót là vi phạm ngay' },
   due_rule: {
     en: 'up to and including {due} a gap is reported as due (severity info); from {from} it is a {severity} violation',
-    vi: 'đến hết ngày {due} thiếu sót được báo là đến hạn (mức info); từ ngày {from} là vi phạm mức {severity}',
+    vi: 'đến hết ngày {due} thiếu sót được báo là đến hạn (mức thông tin); từ ngày {from} là vi phạm mức {severity}',
   },
   item: { en: 'item', vi: 'gạch đầu dòng' },
   item_due: { en: 'due', vi: 'hạn' },
@@ -39,7 +40,7 @@ const stageList = (stages: Stage[], lang: Lang) => stages.map((s) => STAGE_NAMES
 export function renderRuleList(rules: RuleMeta[], lang: Lang): string {
   const rows = rules.map((r) => [
     r.aliases?.length ? `${r.id} (${T.also[lang]} ${r.aliases.join(', ')})` : r.id,
-    r.severity,
+    SEVERITY_NAMES[r.severity][lang],
     stageList(r.stages, lang),
     r.due ?? '—',
     r.title[lang],
@@ -65,7 +66,7 @@ export function renderExplanation(e: RuleExplanation, lang: Lang): string {
       .join('\n');
   const out: string[] = [];
   const aka = e.aliases.length ? ` (${T.also[lang]} ${e.aliases.join(', ')})` : '';
-  out.push(`${e.id}${aka} · ${e.severity} · ${e.title}`, '');
+  out.push(`${e.id}${aka} · ${SEVERITY_NAMES[e.severity][lang]} · ${e.title}`, '');
   out.push(`${T.what[lang]}:`, indent(e.description), '');
   out.push(`${T.why[lang]}:`);
   for (const c of e.clauses) {
@@ -80,7 +81,7 @@ export function renderExplanation(e: RuleExplanation, lang: Lang): string {
   out.push(indent(`${T.conditions[lang]}: ${e.applies ?? T.every_system[lang]}`), '');
   const deadline =
     e.due && e.violationFrom
-      ? T.due_rule[lang].replace('{due}', e.due).replace('{from}', e.violationFrom).replace('{severity}', e.severity)
+      ? T.due_rule[lang].replace('{due}', e.due).replace('{from}', e.violationFrom).replace('{severity}', SEVERITY_NAMES[e.severity][lang])
       : T.no_deadline[lang];
   out.push(`${T.deadline[lang]}:`, indent(deadline), '');
   out.push(`${T.fix[lang]}:`, indent(e.remediation));

@@ -44,7 +44,7 @@ approval := lib.d.classification.approval
 
 deny contains lib.finding("/classification/approval", "missing", {}) if not approval
 
-deny contains lib.finding("/classification/approval", "incomplete", {"missing": concat(", ", missing)}) if {
+deny contains lib.finding("/classification/approval", "incomplete", {"missing": missing}) if {
 	approval
 	missing := [f | some f in ["decision", "by", "date"]; not lib.has_text(approval, f)]
 	count(missing) > 0

@@ -21,7 +21,7 @@ test_missing_classification_fails if {
 test_incomplete_approval_fails if {
 	some f in lvl_02.deny with input.descriptor as {"classification": {"approval": {"date": "2026-01-01"}}}
 	f.msg == "incomplete"
-	f.params.missing == "decision, by"
+	f.params.missing == ["decision", "by"]
 }
 
 test_approval_after_go_live_fails if {

@@ -71,7 +71,7 @@ raised contains {"criterion": "online_public_service", "minimum": c.min_level, "
 	n >= c.service_level_at_least
 }
 
-raised contains {"criterion": "national_database", "minimum": lib.threshold("national_database_min_level"), "value": concat(", ", dbs)} if {
+raised contains {"criterion": "national_database", "minimum": lib.threshold("national_database_min_level"), "value": dbs} if {
 	dbs := object.get(facts, "national_databases", [])
 	count(dbs) > 0
 }

@@ -45,7 +45,7 @@ test_each_criterion_reported if {
 test_missing_level_reports_against_null if {
 	some f in findings({"data": {"national_databases": ["population"]}})
 	f.params.level == null
-	f.params.value == "population"
+	f.params.value == ["population"]
 }
 
 test_newer_threshold_applies_from_its_date if {
