@@ -56,7 +56,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const fileOptions = { options, limits, cwd };
   const checked: Checked[] =
     !deps.engine && !deps.catalogue && parallelJobs(options.jobs, descriptors.length) > 1
-      ? await checkInParallel(descriptors, parallelJobs(options.jobs, descriptors.length), fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress)
+      ? await checkInParallel(descriptors, parallelJobs(options.jobs, descriptors.length), fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
       : [];
   for (let i = 0; i < descriptors.length; i++) {
     if (checked.length === 0) options.onProgress?.({ done: i, total: descriptors.length, file: display(descriptors[i]!) });
