@@ -1,5 +1,9 @@
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+
+// xmlbuilder2 is ~150 CommonJS modules: load it only when JUnit output is asked for (start-up time).
+const requireLazy = createRequire(import.meta.url);
+const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2') as typeof import('xmlbuilder2');
 import { citation } from '../clauses.js';
 import { label } from '../i18n/report-labels.js';
 import type { Finding, Lang, Report, SystemReport } from '../types.js';
@@ -17,7 +21,7 @@ export const junit: Formatter = {
   render(report, ctx) {
     const suites = report.systems.map((s) => suiteCounts(s));
     const errors = report.errors.length;
-    const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+    const root = xmlbuilder().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
       name: 'tuanthu',
       tests: sum(suites, 'tests') + errors,
       failures: sum(suites, 'failures'),

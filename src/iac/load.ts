@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { execa } from 'execa';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js';
@@ -148,6 +147,8 @@ async function loadBinaryPlan(path: string, display: string, digest: string): Pr
   let out: string;
   try {
     // Terraform reads a saved plan together with the initialised working directory beside it.
+    // Loaded on demand: only binary plans need a child process.
+    const { execa } = await import('execa');
     const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: MAX_IAC_BYTES });
     if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
     if (r.exitCode !== 0) {
