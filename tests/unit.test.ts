@@ -93,3 +93,14 @@ describe('cli helpers', () => {
     expect(renderTemplate('{a}', { a: 1500000 }, 'en')).toBe('1,500,000');
   });
 });
+
+describe('message parameters', () => {
+  it('shows enumerated values in the user language, keeping the raw params', async () => {
+    const { messageFor } = await import('../src/policy/catalogue.js');
+    const meta = { title: { en: 't', vi: 't' }, messages: { m: { en: '{severity} bug, grade {grade}', vi: 'lỗi mức {severity}, độ mật {grade}' } } } as never;
+    const params = { severity: 'high', grade: 'toi_mat' };
+    expect(messageFor(meta, 'm', params, 'vi')).toBe('lỗi mức cao, độ mật tối mật');
+    expect(messageFor(meta, 'm', params, 'en')).toBe('high bug, grade secret (tối mật)');
+    expect(params).toEqual({ severity: 'high', grade: 'toi_mat' });
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../assets.js';
 import type { Lang, Localized, Severity, Stage } from '../types.js';
+import { localizeParamValues } from '../i18n/param-values.js';
 
 /** One rule as described by its METADATA block (extracted by scripts/build-policy.mjs). */
 export interface RuleMeta {
@@ -77,5 +78,5 @@ export function formatParam(v: unknown, lang: Lang): string {
 
 export function messageFor(meta: RuleMeta, msg: string, params: Record<string, unknown>, lang: Lang): string {
   const t = meta.messages[msg]?.[lang];
-  return t === undefined ? `${meta.title[lang]} (${msg})` : renderTemplate(t, params, lang);
+  return t === undefined ? `${meta.title[lang]} (${msg})` : renderTemplate(t, localizeParamValues(params, lang), lang);
 }
