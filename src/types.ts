@@ -66,22 +66,15 @@ export interface AppliedWaiver {
  */
 export type WaiverStatus = 'active' | 'expiring' | 'expired' | 'stale' | 'invalid' | 'gate-ignored';
 
-export interface WaiverRecord {
+export interface WaiverRecord extends AppliedWaiver {
   rule: string;
   system: string;
   path?: string;
   status: WaiverStatus;
   /** Why the waiver is expired, stale, invalid or ignored, with a rendered explanation. */
   reason?: { code: string; params: Record<string, unknown>; text: string };
-  justification: string;
-  reference?: string;
-  approvedBy: { name: string; title: string };
-  approved: string;
-  expires: string;
-  daysLeft: number;
   /** Findings of this run the waiver names (whether or not it applied). */
   matched: number;
-  location: Location;
 }
 
 /** With --baseline: how this run compares with the baseline. */

@@ -68,14 +68,8 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
       ...(w.path !== undefined ? { path: w.path } : {}),
       status,
       ...(reason ? { reason: { ...reason, text: waiverReasonText(reason.code, reason.params, ctx.lang) } } : {}),
-      justification: w.justification,
-      ...(w.reference !== undefined ? { reference: w.reference } : {}),
-      approvedBy: w.approvedBy,
-      approved: w.approved,
-      expires: w.expires,
-      daysLeft: left,
+      ...appliedFrom(w, left),
       matched: matched.length,
-      location: w.location,
     });
   }
   const out = systems.map((s) => ({
