@@ -1,8 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { looksLikeIac } from './iac/load.js';
-import { head } from './iac/sniff.js';
+import { WAIVERS_FILE } from './waivers/model.js';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
@@ -11,6 +9,12 @@ const MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
 
 export interface Discovered {
   files: string[];
+  /**
+   * Files found by walking a directory (a subset of files): each is a descriptor only if its head
+   * says so (isDescriptorHead), which the checking threads decide as they read it. Files named
+   * on the command line are taken as they are.
+   */
+  walked: Set<string>;
   /** Infrastructure code found while walking directories: Terraform JSON / plan files, and directories of .tf files. */
   iac: string[];
   problems: Array<{ path: string; message: string }>;
@@ -23,6 +27,7 @@ export interface Discovered {
  */
 export async function discover(paths: string[]): Promise<Discovered> {
   const files = new Set<string>();
+  const walked = new Set<string>();
   const iac = new Set<string>();
   const problems: Discovered['problems'] = [];
   for (const p of paths) {
@@ -36,10 +41,12 @@ export async function discover(paths: string[]): Promise<Discovered> {
     if (st.isDirectory()) {
       // A directory of .tf files named on the command line is one Terraform root module.
       if ((await readdir(p).catch(() => [] as string[])).some((n) => /\.tf$/i.test(n))) iac.add(p);
-      await walk(p, files, problems, iac);
+      await walk(p, walked, problems, iac);
     } else files.add(p);
   }
-  return { files: [...files].sort(), iac: [...iac].sort(), problems };
+  // Named on the command line and also found by a walk: taken as named.
+  for (const f of files) walked.delete(f);
+  return { files: [...files, ...walked].sort(), walked, iac: [...iac].sort(), problems };
 }
 
 async function walk(dir: string, out: Set<string>, problems: Discovered['problems'], iac: Set<string>): Promise<void> {
@@ -57,7 +64,7 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems, iac);
     } else if (e.isFile() && /\.tf$/i.test(e.name)) {
       iac.add(dirname(p));
-    } else if ((e.isFile() || e.isSymbolicLink()) && DESCRIPTOR_EXT.test(e.name)) {
+    } else if ((e.isFile() || e.isSymbolicLink()) && DESCRIPTOR_EXT.test(e.name) && e.name !== WAIVERS_FILE) {
       // A symlinked file is followed (a loop or a dangling link is reported); symlinked folders are not.
       if (e.isSymbolicLink()) {
         try {
@@ -67,31 +74,16 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
           continue;
         }
       }
-      try {
-        if (looksLikeDescriptor(p)) out.add(p);
-        else if (/\.json$/i.test(e.name) && looksLikeIac(e.name, await head(p))) iac.add(p);
-      } catch (err) {
-        // An unreadable YAML/JSON file may be a descriptor; saying nothing would let a run pass unchecked.
-        problems.push({ path: p, message: errnoText(err) });
-      }
+      out.add(p);
     }
   }
 }
 
-/** Reads only the head of the file: a huge file in a scanned tree costs 4 KiB here, not its size. */
-function looksLikeDescriptor(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0);
-    // A BOM or UTF-16 would hide the marker; let the loader say what is wrong with such a file.
-    return MARKER.test(head.subarray(0, bytesRead).toString('utf8')) || MARKER.test(head.subarray(0, bytesRead).toString('utf16le'));
-  } finally {
-    closeSync(fd);
-  }
+// A descriptor announces itself in its first bytes (a BOM or UTF-16 would hide the marker; the
+// loader then says what is wrong with such a file).
+export function isDescriptorHead(head: Buffer): boolean {
+  return MARKER.test(head.toString('utf8')) || MARKER.test(head.toString('utf16le'));
 }
-
-const HEAD_BYTES = 4096;
 
 export function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

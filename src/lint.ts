@@ -2,14 +2,14 @@ import { dirname, relative, resolve } from 'node:path';
 import { fingerprint } from './baseline/fingerprint.js';
 import { collectDayNumbers } from './dates.js';
 import { applyDebt, loadDebtInputs } from './debt.js';
-import { discover } from './discover.js';
+import { discover, isDescriptorHead } from './discover.js';
 import { evaluateWithIac, iacLocations, resourceIndex } from './iac/evaluate.js';
-import { loadIac } from './iac/load.js';
+import { loadIac, looksLikeIac } from './iac/load.js';
 import type { IacStack } from './iac/model.js';
 import { classifyFile } from './iac/sniff.js';
 import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
-import { locate, loadSource, type SourceDoc } from './load/source.js';
+import { locate, loadSourceSync, loadWalkedSourceSync, type SourceDoc } from './load/source.js';
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
@@ -42,10 +42,11 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   errors.push(...debt.errors);
   const systems: SystemReport[] = [];
-  // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds.
+  // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds
+  // (walked JSON files turn out to be IaC while they are checked).
   const iacPaths = new Set(found.iac);
   const descriptors: string[] = [];
-  for (const f of found.files) ((await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
+  for (const f of found.files) (!found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
     const r = await loadStackFiles(files, display);
@@ -53,7 +54,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
     errors.push(...r.errors);
     return r.stacks;
   };
-  const fileOptions = { options, limits, cwd };
+  const fileOptions: FileCheckOptions = { options, limits, cwd, walked: found.walked };
   const checked: Checked[] =
     !deps.engine && !deps.catalogue && parallelJobs(options.jobs, descriptors.length) > 1
       ? await checkInParallel(descriptors, parallelJobs(options.jobs, descriptors.length), fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
@@ -63,6 +64,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
     // In descriptor order whichever thread checked a file, so the report does not show the split.
     const c = checked[i] ?? (await checkDescriptorFile(descriptors[i]!, fileOptions, engine, catalogue));
     errors.push(...c.errors);
+    if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
     if (c.system) systems.push(c.system);
   }
@@ -89,12 +91,16 @@ export interface Checked {
   errors: InputError[];
   /** The IaC files the descriptor lists (checked with it, not again on their own). */
   attached: string[];
+  /** A file found by a walk that is not a descriptor: Terraform/plan JSON, or not ours. */
+  skipped?: 'iac' | 'other';
 }
 
 export interface FileCheckOptions {
   options: Omit<LintOptions, 'onProgress'>;
   limits: Limits;
   cwd: string;
+  /** Files found by walking a directory: checked only if they turn out to be descriptors. */
+  walked: ReadonlySet<string>;
 }
 
 async function loadStackFiles(files: string[], display: (p: string) => string): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
@@ -109,10 +115,13 @@ async function loadStackFiles(files: string[], display: (p: string) => string): 
 }
 
 /** Loads, validates and evaluates one descriptor with the IaC it lists (also a worker thread's job). */
-export async function checkDescriptorFile(file: string, { options, limits, cwd }: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked> {
+export async function checkDescriptorFile(file: string, { options, limits, cwd, walked }: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked> {
   const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
-  const loaded = await loadSource(file, display(file), limits);
-  if (!loaded.ok) return { errors: loaded.errors, attached: [] };
+  const loaded = walked.has(file) ? loadWalkedSourceSync(file, display(file), limits, isDescriptorHead) : loadSourceSync(file, display(file), limits);
+  if (!loaded.ok) {
+    if ('skipped' in loaded) return { errors: [], attached: [], skipped: /\.json$/i.test(file) && looksLikeIac(file, loaded.head.toString('latin1')) ? 'iac' : 'other' };
+    return { errors: loaded.errors, attached: [] };
+  }
   const problems = checkShape(loaded.source, options.lang);
   if (problems.length > 0) return { errors: problems, attached: [] };
   // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.

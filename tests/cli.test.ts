@@ -1,5 +1,6 @@
 // End to end: the built CLI (bin/tuanthu.js → dist/) run as a user runs it.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { execa } from 'execa';
@@ -120,6 +121,27 @@ describe('tuanthu check', () => {
       'tinh-ha-nam-dat-dai',
       'examples/terraform-hcl',
     ]);
+  });
+
+  it('walks a tree: other YAML/JSON is skipped unread beyond its head (even too large or binary), Terraform JSON is checked as IaC, a broken descriptor is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-walk-'));
+    try {
+      mkdirSync(join(dir, 'sub'));
+      copyFileSync(join(ROOT, 'examples/bca-population-database/system.yaml'), join(dir, 'sub/system.yaml'));
+      writeFileSync(join(dir, 'ci.yml'), 'name: build\non: push\n');
+      writeFileSync(join(dir, 'big.yaml'), `items:\n${'  - x\n'.repeat(2000)}`); // 12 KB, above --max-file-size 8KB
+      writeFileSync(join(dir, 'garbage.json'), Buffer.from([0, 1, 2, 255, 254, 0, 7]));
+      writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ resource: { aws_s3_bucket: { logs: { bucket: 'logs' } } } }));
+      writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: tuanthu/v1\nkind: System\nsystem: [\n');
+      const r = await run(['check', dir, '--as-of', AS_OF, '--format', 'json', '--max-file-size', '8KB', '--jobs', '2']);
+      expect(r.exitCode).toBe(2);
+      const report = JSON.parse(r.stdout);
+      expect(report.systems.map((s: { id: string }) => s.id)).toEqual([expect.stringMatching(/main\.tf\.json$/), 'bca-csdl-dan-cu']);
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toMatchObject({ file: expect.stringMatching(/broken\.yaml$/), line: expect.any(Number), column: expect.any(Number) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes several formats in one run', async () => {

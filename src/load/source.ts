@@ -72,21 +72,57 @@ export async function loadSource(file: string, displayName: string, limits: Limi
  * costs a fraction of the thread-pool round trips of fs/promises (measured in docs/benchmarks.md).
  */
 export function loadSourceSync(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
-  const fail = (code: string, message: string): LoadResult => ({ ok: false, errors: [{ file: displayName, code, message }] });
+  const read = readBounded(file, limits);
+  if ('error' in read) return { ok: false, errors: [{ file: displayName, ...read.error }] };
+  return parseSource(read.buf, displayName, limits);
+}
+
+/** A file found by walking a directory is only checked when its head says it is a descriptor. */
+export type WalkedLoadResult = LoadResult | { ok: false; skipped: true; head: Buffer };
+
+/**
+ * Loads a file found by walking a directory: other YAML and JSON in a tree (CI files,
+ * package.json, IaC) is skipped without a complaint, judged by its first bytes, before its
+ * size, encoding or syntax are held against it. Done while checking (on every thread), so a large
+ * portfolio is not read twice, once to find the descriptors and once to check them.
+ */
+export function loadWalkedSourceSync(file: string, displayName: string, limits: Limits, isDescriptor: (head: Buffer) => boolean): WalkedLoadResult {
+  const read = readBounded(file, limits, HEAD_BYTES);
+  if ('error' in read) return { ok: false, errors: [{ file: displayName, ...read.error }] };
+  const head = read.buf.subarray(0, HEAD_BYTES);
+  if (!isDescriptor(head)) return { ok: false, skipped: true, head };
+  if (read.tooLarge !== undefined) return { ok: false, errors: [{ file: displayName, code: 'too-large', message: tooLarge(read.tooLarge, limits) }] };
+  return parseSource(read.buf, displayName, limits);
+}
+
+/** Bytes of a file's head that tell whether it is a descriptor (src/discover.ts). */
+export const HEAD_BYTES = 4096;
+
+type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; message: string } };
+
+/**
+ * Reads a file within the size limit. Kind and size come first, from the file system: a FIFO or
+ * device (whose read would block forever) is refused without being opened, and a 200 MB file
+ * without being read — or, with `headOfLarge`, by reading only that many bytes of it.
+ */
+function readBounded(file: string, limits: Limits, headOfLarge?: number): Bounded {
+  const fail = (code: string, message: string): Bounded => ({ error: { code, message } });
   let buf: Buffer;
   let fd: number | undefined;
+  let tooBig: number | undefined;
   try {
-    // Kind and size first, from the file system: a FIFO or device (whose read would block forever)
-    // is refused without being opened, and a 200 MB file without being read.
     const st = statSync(file);
     if (st.isDirectory()) return fail('read', 'is a directory');
     if (!st.isFile()) return fail('read', 'not a regular file (a pipe, socket or device); give a file');
-    if (st.size > limits.maxFileBytes) return fail('too-large', tooLarge(st.size, limits));
+    if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
     fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
-    if (size > limits.maxFileBytes) return fail('too-large', tooLarge(size, limits));
+    if (size > limits.maxFileBytes) {
+      if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
+      tooBig = size;
+    }
     // Read at most one byte beyond the limit: a file that grew since fstat is still refused.
-    buf = Buffer.allocUnsafe(Math.min(size, limits.maxFileBytes) + 1);
+    buf = Buffer.allocUnsafe(tooBig !== undefined ? headOfLarge! : Math.min(size, limits.maxFileBytes) + 1);
     let n = 0;
     for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
     buf = buf.subarray(0, n);
@@ -95,8 +131,12 @@ export function loadSourceSync(file: string, displayName: string, limits: Limits
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (buf.length > limits.maxFileBytes) return fail('too-large', tooLarge(buf.length, limits));
-  return parseSource(buf, displayName, limits);
+  if (tooBig !== undefined) return { buf, tooLarge: tooBig };
+  if (buf.length > limits.maxFileBytes) {
+    if (headOfLarge === undefined) return fail('too-large', tooLarge(buf.length, limits));
+    return { buf: buf.subarray(0, headOfLarge), tooLarge: buf.length };
+  }
+  return { buf };
 }
 
 function readErrorText(e: unknown): string {
