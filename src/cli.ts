@@ -47,7 +47,7 @@ function parseDate(v: string): string {
 }
 
 export function buildProgram(
-  io: { stdout: (s: string) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean; isStderrTTY?: boolean },
+  io: { stdout: (s: string | Uint8Array) => void; stderr: (s: string) => void; env: NodeJS.ProcessEnv; isTTY: boolean; isStderrTTY?: boolean },
   setExit: (code: number) => void): Command {
   const program = new Command('tuanthu')
     .description(
@@ -114,6 +114,7 @@ Examples:
         onProgress: progress,
         limits: { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases },
         ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
+        renderJson: outputs.some((o) => o.format === 'json'),
       });
       progress.finish();
       const catalogue = loadCatalogue();
@@ -133,11 +134,14 @@ Examples:
   return program;
 }
 
-function writeOutput(file: string, pieces: Iterable<string>): void {
+function writeOutput(file: string, pieces: Iterable<string | Uint8Array>): void {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'w');
-    for (const p of pieces) writeSync(fd, p);
+    for (const p of pieces) {
+      if (typeof p === 'string') writeSync(fd, p);
+      else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
+    }
   } catch (e) {
     throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
   } finally {

@@ -57,6 +57,10 @@ export function applyDebt(
     out = b.systems;
     summary = b.summary;
   }
-  out = out.map((s) => ({ ...s, result: s.findings.some((f) => isBlocking(f, options.failOn)) ? 'fail' : 'pass' }));
+  out = out.map((s) => {
+    const result = s.findings.some((f) => isBlocking(f, options.failOn)) ? 'fail' : 'pass';
+    // Unchanged systems stay the same objects (their JSON may already be written, src/format/json.ts).
+    return result === s.result ? s : { ...s, result };
+  });
   return { systems: out, waivers: waived.records, ...(summary ? { baseline: summary } : {}) };
 }

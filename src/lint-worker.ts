@@ -11,7 +11,8 @@ const BATCH = 64;
 const { files, next, fileOptions } = workerData as { files: string[]; next: Int32Array; fileOptions: FileCheckOptions };
 const engine = PolicyEngine.load();
 const catalogue = loadCatalogue();
-const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+// Serialised systems move to the main thread without a copy.
+const post = (m: WorkerMessage) => parentPort!.postMessage(m, 'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : []);
 let batch: Array<[number, Awaited<ReturnType<typeof checkDescriptorFile>>]> = [];
 // The index of the next unclaimed file is shared with the other threads (src/parallel.ts).
 for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {

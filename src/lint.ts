@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from 'node:path';
 import { fingerprint } from './baseline/fingerprint.js';
+import { renderSystemJson, reuseSystemJson } from './format/json.js';
 import { collectDayNumbers } from './dates.js';
 import { applyDebt, loadDebtInputs } from './debt.js';
 import { discover, isDescriptorHead } from './discover.js';
@@ -54,10 +55,12 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
     errors.push(...r.errors);
     return r.stacks;
   };
-  const fileOptions: FileCheckOptions = { options, limits, cwd, walked: found.walked };
+  const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
+  // Serialising while checking pays only when another thread shares the work.
+  const fileOptions: FileCheckOptions = { options: { ...options, renderJson: options.renderJson === true && jobs > 1 }, limits, cwd, walked: found.walked };
   const checked: Checked[] =
-    !deps.engine && !deps.catalogue && parallelJobs(options.jobs, descriptors.length) > 1
-      ? await checkInParallel(descriptors, parallelJobs(options.jobs, descriptors.length), fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
+    jobs > 1
+      ? await checkInParallel(descriptors, jobs, fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
       : [];
   for (let i = 0; i < descriptors.length; i++) {
     if (checked.length === 0) options.onProgress?.({ done: i, total: descriptors.length, file: display(descriptors[i]!) });
@@ -67,6 +70,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
     if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
     if (c.system) systems.push(c.system);
+    if (c.system && c.json) reuseSystemJson(c.system, c.json);
   }
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
   for (const f of [...iacPaths].sort()) {
@@ -93,6 +97,8 @@ export interface Checked {
   attached: string[];
   /** A file found by a walk that is not a descriptor: Terraform/plan JSON, or not ours. */
   skipped?: 'iac' | 'other';
+  /** The system as the JSON report shows it (options.renderJson), UTF-8. */
+  json?: Uint8Array;
 }
 
 export interface FileCheckOptions {
@@ -129,7 +135,8 @@ export async function checkDescriptorFile(file: string, { options, limits, cwd, 
   const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
   const { stacks, errors } = await loadStackFiles(attached, display);
   try {
-    return { system: checkSystem(loaded.source, stacks, engine, catalogue, options), errors, attached };
+    const system = checkSystem(loaded.source, stacks, engine, catalogue, options);
+    return { system, errors, attached, ...(options.renderJson ? { json: renderSystemJson(system) } : {}) };
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;
     return { errors: [...errors, { file: loaded.source.file, code: 'policy', message: e.message }], attached };

@@ -181,6 +181,11 @@ export interface LintOptions {
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 400+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
+  /**
+   * The caller will write the JSON report: when several threads check, each also serialises the
+   * systems it checks (src/format/json.ts), so the report is not serialised by one thread at the end.
+   */
+  renderJson?: boolean;
 }
 
 /** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */

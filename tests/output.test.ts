@@ -14,7 +14,7 @@ async function runInProcess(args: string[], io: { isTTY: boolean; isStderrTTY?: 
   let stdout = '';
   let stderr = '';
   let code = -1;
-  const program = buildProgram({ stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), ...io }, (c) => (code = c));
+  const program = buildProgram({ stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), stderr: (s) => (stderr += s), ...io }, (c) => (code = c));
   await program.parseAsync(['node', 'tuanthu', ...args]);
   return { stdout, stderr, code };
 }

@@ -14,6 +14,13 @@ function portfolio(): string {
   for (let i = 0; i < 24; i++) copyFileSync(i % 2 ? COMPLIANT : NONCOMPLIANT, join(dir, `sys-${String(i).padStart(2, '0')}.yaml`));
   writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: tuanthu/v1\nkind: System\nsystem: [\n');
   writeFileSync(join(dir, 'list.yaml'), 'apiVersion: tuanthu/v1\n- a\n');
+  // Waives a finding of the non-compliant system (12 copies and the original): waived systems are serialised again after
+  // checking, the others keep the JSON their thread wrote (src/format/json.ts); the report must not show it.
+  writeFileSync(
+    join(dir, 'tuanthu.waivers.yaml'),
+    'waivers:\n  - rule: BUD-02\n    system: tinh-ha-nam-dat-dai\n    justification: A SOC contract in 2027 brings security above 15%.\n' +
+      '    approved_by: {name: Lê Văn Cường, title: Phó Chủ tịch UBND tỉnh}\n    approved: 2026-10-01\n    expires: 2027-01-31\n',
+  );
   return dir;
 }
 
@@ -29,6 +36,7 @@ describe('checking with worker threads', () => {
       expect(two.exitCode).toBe(one.exitCode);
       expect(two.stderr).toBe(one.stderr);
       expect(two.stdout).toBe(one.stdout);
+      if (format === 'json') expect(JSON.parse(two.stdout).summary.waived).toBe(13);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { Report, SystemReport } from '../types.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://tuanthu.dev/schemas/report.schema.json';
@@ -11,30 +11,71 @@ const BATCH = 16;
 const WRAP_HEAD = '{\n  "systems": [\n';
 const WRAP_TAIL = '\n  ]\n}';
 
+// Systems serialised while they were checked (renderSystemJson), by identity: a system changed
+// afterwards (a waiver, a baseline) is a new object and is serialised again here.
+const rendered = new WeakMap<SystemReport, Uint8Array>();
+const utf8 = new TextEncoder();
+
+/** Systems (in a stand-in report, for the indentation of their real place) as JSON text. */
+function systemsText(systems: SystemReport[]): string {
+  const wrapped = JSON.stringify({ systems }, null, 2);
+  return wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
+}
+
+/**
+ * One system as the JSON report will show it, in UTF-8. Worker threads call it for the systems
+ * they check, so that a large portfolio's report is serialised by every thread, not by the main
+ * thread alone after checking (docs/benchmarks.md). The bytes own their buffer: transferable.
+ */
+export function renderSystemJson(system: SystemReport): Uint8Array {
+  return utf8.encode(systemsText([system]));
+}
+
+/** Records a system's JSON (from renderSystemJson) for jsonChunks to write as it is. */
+export function reuseSystemJson(system: SystemReport, json: Uint8Array): void {
+  rendered.set(system, json);
+}
+
 /**
  * The JSON report in pieces, one system at a time, byte for byte what
  * `JSON.stringify({$schema, ...report}, null, 2)` gives. A 10,000-system portfolio makes a report
  * of several hundred MB: built as one string it (and its UTF-8 copy) dominated peak memory.
  */
-export function* jsonChunks(report: Report): Generator<string> {
+export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
   const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
   const at = whole.indexOf(MARK_JSON);
   yield whole.slice(0, at);
   const { systems } = report;
   if (systems.length === 0) yield '[]';
-  for (let i = 0; i < systems.length; i += BATCH) {
-    // A batch serialised inside a stand-in report gets the indentation of its real place.
-    const wrapped = JSON.stringify({ systems: systems.slice(i, i + BATCH) }, null, 2);
-    yield (i === 0 ? '[\n' : ',\n') + wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
+  let pending: SystemReport[] = [];
+  let first = true;
+  const separator = () => (first ? ((first = false), '[\n') : ',\n');
+  function* flush(): Generator<string> {
+    if (pending.length > 0) yield separator() + systemsText(pending);
+    pending = [];
   }
+  for (const s of systems) {
+    const json = rendered.get(s);
+    if (json) {
+      yield* flush();
+      yield separator();
+      yield json;
+    } else {
+      pending.push(s);
+      if (pending.length >= BATCH) yield* flush();
+    }
+  }
+  yield* flush();
   if (systems.length > 0) yield '\n  ]';
   yield whole.slice(at + MARK_JSON.length) + '\n';
 }
+
+const utf8Text = new TextDecoder();
 
 /** The documented contract for other tools: schemas/report.schema.json. */
 export const json: Formatter = {
   description: 'machine-readable report (schemas/report.schema.json)',
   extension: 'json',
-  render: (report) => [...jsonChunks(report)].join(''),
+  render: (report) => [...jsonChunks(report)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
   chunks: jsonChunks,
 };

@@ -14,6 +14,9 @@ export interface Formatter {
   /** File extension used when the format is written to a file without a name. */
   extension: string;
   render(report: Report, ctx: FormatContext): string;
-  /** The same output as render, in pieces, for reports too large to hold as one string. */
-  chunks?(report: Report, ctx: FormatContext): Iterable<string>;
+  /**
+   * The same output as render, in pieces, for reports too large to hold as one string. A piece
+   * may already be UTF-8 bytes (parts serialised while checking, src/format/json.ts).
+   */
+  chunks?(report: Report, ctx: FormatContext): Iterable<string | Uint8Array>;
 }

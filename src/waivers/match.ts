@@ -72,13 +72,18 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
       matched: matched.length,
     });
   }
-  const out = systems.map((s) => ({
-    ...s,
-    findings: s.findings.map((f) => {
-      const a = applied.get(f);
-      return a ? { ...f, waiver: a } : f;
-    }),
-  }));
+  // A system no waiver touches stays the same object.
+  const out = systems.map((s) =>
+    s.findings.some((f) => applied.has(f))
+      ? {
+          ...s,
+          findings: s.findings.map((f) => {
+            const a = applied.get(f);
+            return a ? { ...f, waiver: a } : f;
+          }),
+        }
+      : s,
+  );
   return { systems: out, records };
 }
 
