@@ -212,7 +212,7 @@ function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: Polic
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const reasons = result.not_applicable[meta.key];
     const first = reasons?.[0];
-    if (first) return { rule: meta.id, outcome: 'not_applicable', reason: { ...first, text: reasonText(first.code, first.params, options.lang) } };
+    if (first) return { rule: meta.id, outcome: 'not_applicable', reason: { ...first, text: cachedReasonText(first.code, first.params, options.lang) } };
     const status = outcomes.get(meta.id);
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
     if (status === 'due') return { rule: meta.id, outcome: 'due' };
@@ -253,22 +253,37 @@ function contextDays(asOf: string, catalogue: Catalogue): Array<[string, number]
   return contextDaysCache.days;
 }
 
+// The same few reasons (no IaC given, another stage…) recur in every system of a portfolio.
+const reasonTexts = new Map<string, string>();
+function cachedReasonText(code: string, params: Record<string, unknown>, lang: Lang): string {
+  const key = `${lang}\u0000${code}\u0000${JSON.stringify(params)}`;
+  let text = reasonTexts.get(key);
+  if (text === undefined) {
+    if (reasonTexts.size > 10_000) reasonTexts.clear();
+    reasonTexts.set(key, (text = reasonText(code, params, lang)));
+  }
+  return text;
+}
+
+// What String#localeCompare does with no arguments, without building a collator per call.
+const { compare } = new Intl.Collator();
+
 /** Most severe first, then by rule and place, so output is stable run to run. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    a.location.file.localeCompare(b.location.file) ||
-    a.rule.localeCompare(b.rule) ||
+    compare(a.location.file, b.location.file) ||
+    compare(a.rule, b.rule) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
-    a.path.localeCompare(b.path) ||
-    String(a.params.msg).localeCompare(String(b.params.msg))
+    compare(a.path, b.path) ||
+    compare(String(a.params.msg), String(b.params.msg))
   );
 }
 
 function buildReport(systems: SystemReport[], errors: InputError[], catalogue: Catalogue, options: LintOptions): Report {
-  systems.sort((a, b) => a.file.localeCompare(b.file));
-  errors.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  systems.sort((a, b) => compare(a.file, b.file));
+  errors.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let due = 0;
   let waived = 0;
