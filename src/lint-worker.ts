@@ -6,6 +6,7 @@ import { checkDescriptorFile, type FileCheckOptions } from './lint.js';
 import type { WorkerMessage } from './parallel.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { PolicyEngine } from './policy/engine.js';
+import { packChecked, type WireChecked } from './wire.js';
 
 const BATCH = 64;
 const { files, next, fileOptions } = workerData as { files: string[]; next: Int32Array; fileOptions: FileCheckOptions };
@@ -13,10 +14,10 @@ const engine = PolicyEngine.load();
 const catalogue = loadCatalogue();
 // Serialised systems move to the main thread without a copy.
 const post = (m: WorkerMessage) => parentPort!.postMessage(m, 'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : []);
-let batch: Array<[number, Awaited<ReturnType<typeof checkDescriptorFile>>]> = [];
+let batch: Array<[number, WireChecked]> = [];
 // The index of the next unclaimed file is shared with the other threads (src/parallel.ts).
 for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
-  batch.push([i, await checkDescriptorFile(files[i]!, fileOptions, engine, catalogue)]);
+  batch.push([i, packChecked(await checkDescriptorFile(files[i]!, fileOptions, engine, catalogue), catalogue)]);
   if (batch.length >= BATCH) {
     post({ results: batch });
     batch = [];

@@ -3,7 +3,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Checked, FileCheckOptions } from './lint.js';
+import { loadCatalogue } from './policy/catalogue.js';
 import type { LintOptions } from './types.js';
+import { unpackChecked, type WireChecked } from './wire.js';
 
 /**
  * Below this many descriptors a worker thread costs more than it saves: starting one (modules,
@@ -22,7 +24,7 @@ export function parallelJobs(requested: number | undefined, files: number): numb
 }
 
 /** A worker's message: results of some of its files, by index in the run; `done` ends its share. */
-export type WorkerMessage = { results: Array<[number, Checked]> } | { done: true };
+export type WorkerMessage = { results: Array<[number, WireChecked]> } | { done: true };
 
 /**
  * Checks the files with this thread and jobs-1 worker threads (src/lint-worker.ts), each with its
@@ -36,6 +38,7 @@ export async function checkInParallel(
   onProgress?: LintOptions['onProgress'],
 ): Promise<Checked[]> {
   const results: Checked[] = new Array<Checked>(files.length);
+  const catalogue = loadCatalogue();
   let done = 0;
   const progress = (i: number) => onProgress?.({ done: done++, total: files.length, file: files[i]! });
   // Functions (the progress callback) cannot cross to a thread.
@@ -51,7 +54,7 @@ export async function checkInParallel(
       w.on('message', (m: WorkerMessage) => {
         if ('done' in m) return resolveShare();
         for (const [i, c] of m.results) {
-          results[i] = c;
+          results[i] = unpackChecked(c, catalogue);
           progress(i);
         }
       });

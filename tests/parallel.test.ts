@@ -65,5 +65,7 @@ describe('checking with worker threads', () => {
     const sequential = [];
     for (const f of files) sequential.push(await checkDescriptorFile(f, fileOptions, engine, catalogue));
     expect(results).toEqual(sequential);
+    // Rule outcomes travel packed (src/wire.ts) and are rebuilt with checkSystem's key order.
+    expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
   });
 });
