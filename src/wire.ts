@@ -25,14 +25,14 @@ export function packChecked(c: Checked, catalogue: Catalogue): WireChecked {
   // Only when the rules are the catalogue's, in its order (always, for checkSystem's output).
   if (rules.length !== catalogue.rules.length || rules.some((r, i) => r.rule !== catalogue.rules[i]!.id)) return c as WireChecked;
   const reasons: Reason[] = [];
-  const seen = new Map<string, number>();
+  // checkSystem shares one object per distinct reason.
+  const seen = new Map<Reason | undefined, number>();
   let outcomes = '';
   for (const r of rules) {
     outcomes += LETTERS[r.outcome];
     if (r.outcome !== 'not_applicable') continue;
-    const key = r.reason ? `${r.reason.code}\u0000${r.reason.text}\u0000${JSON.stringify(r.reason.params)}` : '';
-    let at = seen.get(key);
-    if (at === undefined) seen.set(key, (at = reasons.push(r.reason!) - 1));
+    let at = seen.get(r.reason);
+    if (at === undefined) seen.set(r.reason, (at = reasons.push(r.reason!) - 1));
     outcomes += String.fromCharCode(48 + at);
   }
   return { ...c, system: { ...system, packedRules: { outcomes, reasons } } };
