@@ -14,54 +14,40 @@ result := {
 	"metrics": metrics,
 }
 
-# Why a rule does not apply: first the lifecycle stage, then the rule's own conditions.
-not_applicable[name] := reasons if {
+# Why a rule does not apply, as a list of one reason (the report shows one): first the input it
+# needs, then the lifecycle stage, then the rule's own conditions. Only the first reason is
+# computed: this runs for every rule of every system (docs/benchmarks.md).
+not_applicable[name] := [reason] if {
 	some name, meta in catalogue
-	own := [r | some r in data.tuanthu.rules[name].not_applicable]
-	reasons := array.concat(array.concat(input_reasons(meta), stage_reasons(meta)), own)
-	count(reasons) > 0
+	reason := skip_reason(name, meta)
 }
 
-stage_reasons(meta) := [] if lib.stage in meta.stages
-
-stage_reasons(meta) := [{"code": "stage", "params": {"stage": lib.stage, "stages": meta.stages}}] if {
+# Descriptor rules need a descriptor; IaC rules need infrastructure code.
+skip_reason(name, meta) := {"code": "no_descriptor", "params": {}} if {
+	not meta.iac
+	not lib.has_descriptor
+} else := {"code": "no_iac", "params": {}} if {
+	meta.iac
+	not lib.has_iac
+} else := {"code": "stage", "params": {"stage": lib.stage, "stages": meta.stages}} if {
 	not lib.stage in meta.stages
+} else := own[0] if {
+	own := [r | some r in data.tuanthu.rules[name].not_applicable]
+	count(own) > 0
 }
 
-findings contains f if {
+# An array, not a set: a set would hash every finding object to insert it.
+findings := [f |
 	some name, meta in catalogue
 	not not_applicable[name]
 	some d in data.tuanthu.rules[name].deny
 	f := object.union(d, {"rule": meta.id, "status": status(meta)})
-}
-
-# Descriptor rules need a descriptor; IaC rules need infrastructure code.
-input_reasons(meta) := [] if {
-	not meta.iac
-	lib.has_descriptor
-}
-
-input_reasons(meta) := [{"code": "no_descriptor", "params": {}}] if {
-	not meta.iac
-	not lib.has_descriptor
-}
-
-input_reasons(meta) := [] if {
-	meta.iac
-	lib.has_iac
-}
-
-input_reasons(meta) := [{"code": "no_iac", "params": {}}] if {
-	meta.iac
-	not lib.has_iac
-}
+]
 
 # Before its deadline a rule's violations are reported as "due"; from the day after, as violations.
-status(meta) := "due" if is_due(meta)
+status(meta) := "due" if lib.as_of <= meta.due
 
-status(meta) := "violation" if not is_due(meta)
-
-is_due(meta) if lib.as_of <= meta.due
+else := "violation"
 
 metrics[k] := v if {
 	some name, _ in catalogue

@@ -35,3 +35,12 @@ test_rule_without_deadline_is_violation if {
 	f.rule == "LVL-02"
 	f.status == "violation"
 }
+
+# One reason per rule, the first that holds: the input it needs, then the stage.
+test_input_reason_comes_before_stage if {
+	cat := object.union(catalogue, {"aws_s3_01": {"id": "AWS-S3-01", "severity": "high", "stages": ["production"], "iac": true}})
+	r := main.result with input as {"descriptor": no_approval, "context": ctx("design", "2026-11-23")}
+		with data.tuanthu.catalogue as cat
+	r.not_applicable.aws_s3_01 == [{"code": "no_iac", "params": {}}]
+	r.not_applicable.lvl_02 == [{"code": "stage", "params": {"stage": "design", "stages": ["production"]}}]
+}
