@@ -32,6 +32,7 @@ skip_reason(name, meta) := {"code": "no_descriptor", "params": {}} if {
 } else := {"code": "stage", "params": {"stage": lib.stage, "stages": meta.stages}} if {
 	not lib.stage in meta.stages
 } else := own[0] if {
+	meta.reasons
 	own := [r | some r in data.tuanthu.rules[name].not_applicable]
 	count(own) > 0
 }
@@ -49,7 +50,9 @@ status(meta) := "due" if lib.as_of <= meta.due
 
 else := "violation"
 
+# meta.reasons and meta.metrics: the package defines them (scripts/build-policy.mjs).
 metrics[k] := v if {
-	some name, _ in catalogue
+	some name, meta in catalogue
+	meta.metrics
 	some k, v in data.tuanthu.rules[name].metrics
 }

@@ -42,11 +42,18 @@ for (const a of inspected.annotations ?? []) {
 }
 catalogue.sort((x, y) => x.id.localeCompare(y.id));
 
+// Which optional rules a package defines, so that the aggregator looks up only those: in the Wasm, a
+// lookup of data.tuanthu.rules[name] by a variable name costs a scan of all packages (docs/benchmarks.md).
+function definesOf(file) {
+  const src = readFileSync(join(root, file), 'utf8');
+  return { ...(/^metrics\b/m.test(src) ? { metrics: true } : {}), ...(/^not_applicable\b/m.test(src) ? { reasons: true } : {}) };
+}
+
 // 2. Data for the Wasm (and for `opa test`): the slim catalogue the aggregator needs and the thresholds.
 const thresholds = parseYaml(readFileSync(join(root, 'policies/data/thresholds.yaml'), 'utf8'));
 const slim = Object.fromEntries(
   // iac: the rule checks infrastructure code (its METADATA names the directive rules it supports).
-  catalogue.map((c) => [c.key, { id: c.id, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}) }]),
+  catalogue.map((c) => [c.key, { id: c.id, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}), ...definesOf(c.file) }]),
 );
 const locations = parseYaml(readFileSync(join(root, 'policies/data/locations.yaml'), 'utf8'));
 const iac = parseYaml(readFileSync(join(root, 'policies/data/iac.yaml'), 'utf8'));
