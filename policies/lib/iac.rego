@@ -16,10 +16,10 @@ stack_path := input.iac.stacks[0]
 
 uses_aws if "aws" in object.get(input, ["iac", "providers"], [])
 
-# Resources of type t that reference r (e.g. the encryption configuration of a bucket).
-# Looked up by type: scanning every resource for every bucket was quadratic in the batch
-# (50,000 resources: 312 s, nearly all of it here).
-attached(r, t) := [a | some a in resources_by_type[t]; r.address in a.refs]
+# Resources of type t that reference r (e.g. the encryption configuration of a bucket), by their
+# positions in the batch, which TypeScript adds to r as referenced_by (src/iac/evaluate.ts):
+# scanning the batch for them, bucket by bucket, was quadratic in its size.
+attached(r, t) := [input.iac.resources[i] | some i in object.get(r, ["referenced_by", t], [])]
 
 resources_by_type[t] := [a | some a in resources; a.type == t] if some t in {r.type | some r in resources}
 

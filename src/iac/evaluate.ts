@@ -32,7 +32,7 @@ export function batchInputs(stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE):
   const providers = [...new Set(all.map((r) => r.provider))].sort();
   const global = all.filter((r) => STACK_WIDE_TYPES.has(r.type));
   const local = all.filter((r) => !STACK_WIDE_TYPES.has(r.type));
-  if (local.length <= batchSize) return [{ stacks: names, providers, resources: local, global }];
+  if (local.length <= batchSize) return [{ stacks: names, providers, resources: withReferrers(local), global }];
 
   const index = new Map(local.map((r, i) => [r.address, i]));
   const parent = local.map((_, i) => i);
@@ -63,7 +63,36 @@ export function batchInputs(stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE):
     current.push(...g);
   }
   if (current.length > 0) batches.push(current);
-  return batches.map((resources) => ({ stacks: names, providers, resources, global }));
+  return batches.map((resources) => ({ stacks: names, providers, resources: withReferrers(resources), global }));
+}
+
+/**
+ * Gives each resource of a batch that others reference `referenced_by`: for each referring type,
+ * the positions of the referring resources in the batch. The rules find a bucket's configurations
+ * (or a VPC's flow logs) through it in constant time; scanning the batch for them, bucket by bucket,
+ * was quadratic in the batch size (docs/benchmarks.md). Copies: the stacks' resources are not changed.
+ */
+export function withReferrers(resources: PolicyResource[]): PolicyResource[] {
+  const at = new Map<string, number>();
+  resources.forEach((r, i) => {
+    // The first of two resources with one address (two stacks) is the one referenced.
+    if (!at.has(r.address)) at.set(r.address, i);
+  });
+  const referrers = new Map<number, Record<string, number[]>>();
+  resources.forEach((r, i) => {
+    for (const ref of r.refs) {
+      const j = at.get(ref);
+      if (j === undefined || j === i) continue;
+      let byType = referrers.get(j);
+      if (!byType) referrers.set(j, (byType = {}));
+      (byType[r.type] ??= []).push(i);
+    }
+  });
+  if (referrers.size === 0) return resources;
+  return resources.map((r, i) => {
+    const by = referrers.get(i);
+    return by ? { ...r, referenced_by: by } : r;
+  });
 }
 
 /** Evaluates a system's descriptor and IaC, batch by batch, and merges the results. */

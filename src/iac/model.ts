@@ -25,6 +25,11 @@ export interface PolicyResource {
   unknown: string[];
   /** Addresses of the resources this one references (by expression or by S3 bucket name). */
   refs: string[];
+  /**
+   * Set only in a policy input batch (src/iac/evaluate.ts): for each type of resource that
+   * references this one, the positions of those resources in the batch.
+   */
+  referenced_by?: Record<string, number[]>;
   /** CDKTF construct path from the "//" metadata, when there is one. */
   construct_path?: string;
   /** Tags the resource carries (tags ∪ tags_all), for declarations such as tuanthu:data. */

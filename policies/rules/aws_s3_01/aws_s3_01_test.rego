@@ -7,7 +7,7 @@ bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "values": {}, 
 sse := {"address": "aws_s3_bucket_server_side_encryption_configuration.b", "type": "aws_s3_bucket_server_side_encryption_configuration", "values": {}, "unknown": [], "refs": ["aws_s3_bucket.b"]}
 
 test_attached_configuration_passes if {
-	count(aws_s3_01.deny) == 0 with input.iac as {"resources": [bucket, sse]}
+	count(aws_s3_01.deny) == 0 with input.iac as {"resources": [referenced(bucket, "aws_s3_bucket_server_side_encryption_configuration"), sse]}
 }
 
 test_inline_configuration_passes if {
@@ -26,3 +26,6 @@ test_unknown_is_not_missing if {
 	f.msg == "unknown"
 	f.severity == "info"
 }
+
+# As TypeScript passes it (src/iac/evaluate.ts): referenced by the resource at position 1 of the batch.
+referenced(r, t) := object.union(r, {"referenced_by": {t: [1]}})
