@@ -11,7 +11,7 @@ type Reason = NonNullable<RuleResult['reason']>;
 export type WireChecked = Omit<Checked, 'system'> & { system?: Omit<SystemReport, 'rules'> & { packedRules: PackedRules } };
 
 interface PackedRules {
-  /** One letter per catalogue rule (OUTCOME_LETTERS); a reason index follows a not_applicable letter. */
+  /** One letter per catalogue rule (LETTERS); after an "n", one character: 48 + the index of its reason. */
   outcomes: string;
   reasons: Reason[];
 }
