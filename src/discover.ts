@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { WAIVERS_FILE } from './waivers/model.js';
+import { compareText } from './collate.js';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
@@ -57,7 +58,7 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
     problems.push({ path: dir, message: errnoText(e) });
     return;
   }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  entries.sort((a, b) => compareText(a.name, b.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {

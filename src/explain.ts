@@ -2,6 +2,7 @@ import { citation } from './clauses.js';
 import type { Catalogue, RuleMeta } from './policy/catalogue.js';
 import { loadSeeds, type Seeds } from './seeds.js';
 import type { Lang, Severity, Stage } from './types.js';
+import { compareText } from './collate.js';
 
 /** Rule ids as users type them: "mon_03", "mon-03 " and "MON-03" are the same rule. */
 export function normalizeRuleId(id: string): string {
@@ -18,7 +19,7 @@ export function lookupRule(catalogue: Catalogue, id: string): RuleLookup {
   const aliased = catalogue.rules.find((r) => r.aliases?.includes(want));
   if (aliased) return { found: true, meta: aliased, alias: want };
   const names = catalogue.rules.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
-  const ranked = names.map((n) => ({ n, d: editDistance(want, n) })).sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
+  const ranked = names.map((n) => ({ n, d: editDistance(want, n) })).sort((a, b) => a.d - b.d || compareText(a.n, b.n));
   const close = ranked.filter((x) => x.d <= 2).slice(0, 3).map((x) => x.n);
   const prefix = want.split('-')[0] ?? '';
   const family = prefix.length >= 2 ? names.filter((n) => n.startsWith(`${prefix}-`)).slice(0, 5) : [];

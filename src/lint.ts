@@ -17,6 +17,7 @@ import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js
 import { checkInParallel, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
 import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { compareText } from './collate.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -269,25 +270,22 @@ function sharedReason(raw: { code: string; params: Record<string, unknown> }, la
   return reason;
 }
 
-// What String#localeCompare does with no arguments, without building a collator per call.
-const { compare } = new Intl.Collator();
-
 /** Most severe first, then by rule and place, so output is stable run to run. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    compare(a.location.file, b.location.file) ||
-    compare(a.rule, b.rule) ||
+    compareText(a.location.file, b.location.file) ||
+    compareText(a.rule, b.rule) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
-    compare(a.path, b.path) ||
-    compare(String(a.params.msg), String(b.params.msg))
+    compareText(a.path, b.path) ||
+    compareText(String(a.params.msg), String(b.params.msg))
   );
 }
 
 function buildReport(systems: SystemReport[], errors: InputError[], catalogue: Catalogue, options: LintOptions): Report {
-  systems.sort((a, b) => compare(a.file, b.file));
-  errors.sort((a, b) => compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  systems.sort((a, b) => compareText(a.file, b.file));
+  errors.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let due = 0;
   let waived = 0;

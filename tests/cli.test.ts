@@ -144,6 +144,21 @@ describe('tuanthu check', () => {
     }
   });
 
+  it('orders systems the same whatever the locale of the machine (LC_ALL)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-collate-'));
+    try {
+      // Swedish collation puts å and ä after z; the report must not follow the machine's locale.
+      for (const name of ['å.yaml', 'ä.yaml', 'z.yaml', 'đất.yaml']) copyFileSync(join(ROOT, 'examples/bca-population-database/system.yaml'), join(dir, name));
+      const runs = await Promise.all(['C', 'sv_SE.UTF-8', 'vi_VN.UTF-8'].map((l) => run(['check', dir, '--as-of', AS_OF, '--format', 'json'], { LC_ALL: l })));
+      const files = runs.map((r) => JSON.parse(r.stdout).systems.map((s: { file: string }) => s.file.split('/').pop()));
+      expect(files[0]).toEqual(['å.yaml', 'ä.yaml', 'đất.yaml', 'z.yaml']);
+      expect(files[1]).toEqual(files[0]);
+      expect(files[2]).toEqual(files[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('writes several formats in one run', async () => {
     const out = join(ROOT, 'node_modules/.tmp-report.json');
     const r = await run(['check', GOOD, '--as-of', AS_OF, '--format', 'text', '--format', `json=${out}`]);

@@ -1,4 +1,5 @@
 import type { BaselineSummary, Finding, Report, Severity, SystemReport } from '../types.js';
+import { compareText } from '../collate.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -28,7 +29,7 @@ export function baselineFromReport(report: Pick<Report, 'asOf' | 'systems'>): Ba
       const msg = typeof f.params.msg === 'string' ? f.params.msg : undefined;
       findings.push({ fingerprint: f.fingerprint, rule: f.rule, system: s.id, path: f.path, ...(msg ? { msg } : {}), severity: f.severity, file: f.location.file });
     }
-  findings.sort((a, b) => a.system.localeCompare(b.system) || a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint));
+  findings.sort((a, b) => compareText(a.system, b.system) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint));
   return { created: report.asOf, findings };
 }
 

@@ -9,6 +9,7 @@ import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
 import { areaOf, isWaived, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
+import { compareText } from '../collate.js';
 
 /**
  * The audit report for inspectors: one self-contained HTML file (inline CSS and SVG, no script, a
@@ -112,7 +113,7 @@ function overview(report: Report, ctx: FormatContext): Safe {
     ],
   }))
     .filter((b) => b.segments.some((x) => x.value > 0))
-    .sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label));
+    .sort((a, b) => total(b) - total(a) || compareText(a.label, b.label));
   const legend = html`<div class="legend"><span><i class="pass"></i>${L('passed')}</span><span><i class="fail"></i>${L('failed')}</span><span><i class="due"></i>${L('rules_due')}</span></div>`;
   return html`<section class="overview">
 <h2>${L('overview')}</h2>

@@ -1,14 +1,15 @@
 import { debtLabel, WAIVER_STATUS_NAMES } from '../i18n/debt.js';
 import type { Lang, WaiverRecord } from '../types.js';
 import { WAIVER_STATUS_ORDER } from './match.js';
+import { compareText } from '../collate.js';
 
 /** Most urgent first (invalid, expired, ignored, stale, expiring, active), then by date and place. */
 export function sortWaivers(records: WaiverRecord[]): WaiverRecord[] {
   return [...records].sort(
     (a, b) =>
       WAIVER_STATUS_ORDER.indexOf(a.status) - WAIVER_STATUS_ORDER.indexOf(b.status) ||
-      a.expires.localeCompare(b.expires) ||
-      a.location.file.localeCompare(b.location.file) ||
+      compareText(a.expires, b.expires) ||
+      compareText(a.location.file, b.location.file) ||
       a.location.line - b.location.line,
   );
 }
