@@ -1,4 +1,11 @@
-import { parse as parseLenient, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type * as Jsonc from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+
+// Loaded on first use: only malformed JSON and IaC findings need it, and loading it costs ~13 ms
+// of every cold start (docs/benchmarks.md, Run 5).
+let jsonc: typeof Jsonc | undefined;
+const J = (): typeof Jsonc => (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc);
 
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
@@ -20,9 +27,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     const errors: ParseError[] = [];
-    parseLenient(text, errors, { allowTrailingComma: false, disallowComments: true });
+    J().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    if (first) return { ok: false, ...positionAt(text, first.offset), message: `malformed JSON: ${plainCode(printParseErrorCode(first.error))}` };
+    if (first) return { ok: false, ...positionAt(text, first.offset), message: `malformed JSON: ${plainCode(J().printParseErrorCode(first.error))}` };
     return { ok: false, line: 1, column: 1, message: `malformed JSON: ${(e as Error).message}` };
   }
 }
@@ -46,7 +53,7 @@ export function findPaths(text: string, paths: Array<Array<string | number>>): M
     const k = keyOf(path);
     if (wanted.has(k) && !found.has(k)) found.set(k, { line: line + 1, column: character + 1 });
   };
-  visit(text, {
+  J().visit(text, {
     onObjectProperty: (property, _offset, _length, startLine, startCharacter, pathSupplier) => {
       if (lastNames.has(property)) record([...pathSupplier(), property], startLine, startCharacter);
     },
