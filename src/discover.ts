@@ -6,7 +6,7 @@ import { compareText } from './collate.js';
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
 // A descriptor announces itself; other YAML/JSON in a tree (CI files, package.json) is not ours.
-const MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
+export const DESCRIPTOR_MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
 
 export interface Discovered {
   files: string[];
@@ -83,7 +83,7 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
 // A descriptor announces itself in its first bytes (a BOM or UTF-16 would hide the marker; the
 // loader then says what is wrong with such a file).
 export function isDescriptorHead(head: Buffer): boolean {
-  return MARKER.test(head.toString('utf8')) || MARKER.test(head.toString('utf16le'));
+  return DESCRIPTOR_MARKER.test(head.toString('utf8')) || DESCRIPTOR_MARKER.test(head.toString('utf16le'));
 }
 
 export function errnoText(e: unknown): string {

@@ -49,17 +49,8 @@ export function unpackChecked(w: WireChecked, catalogue: Catalogue): Checked {
     if (outcome === 'not_applicable') rules.push({ rule, outcome, reason: reasons[outcomes.charCodeAt(at++) - 48]! });
     else rules.push({ rule, outcome });
   }
-  return { ...w, system: rebuild(rest, rules) };
-}
-
-// The same key order as checkSystem's (rules sits between findings and inputs), so that JSON
-// serialised on this thread is byte for byte what the worker would have written.
-function rebuild(s: Omit<SystemReport, 'rules'>, rules: RuleResult[]): SystemReport {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (k === 'inputs') out.rules = rules;
-    out[k] = v;
-  }
-  if (!('rules' in out)) out.rules = rules;
-  return out as unknown as SystemReport;
+  // checkSystem's key order (rules just before inputs, the last key), so that JSON serialised on
+  // this thread is byte for byte what the worker would have written.
+  const { inputs, ...head } = rest;
+  return { ...w, system: { ...head, rules, inputs } };
 }

@@ -29,12 +29,16 @@ function systemsText(systems: SystemReport[]): string {
  */
 export function renderSystemJson(system: SystemReport): Uint8Array {
   const text = systemsText([system]);
-  // encodeInto a reused buffer, then one exact-size copy: half the time of encode() here.
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  const { written } = utf8.encodeInto(text, scratch);
-  return scratch.slice(0, written);
+  // encodeInto a reused buffer, then one exact-size copy: half the time of encode() here. The buffer
+  // grows to fit ordinary systems only; a huge one (IaC with thousands of findings) gets its own.
+  const need = text.length * 3;
+  if (need > scratch.length && need <= SCRATCH_MAX) scratch = new Uint8Array(need);
+  const into = need <= scratch.length ? scratch : new Uint8Array(need);
+  const { written } = utf8.encodeInto(text, into);
+  return into.slice(0, written);
 }
 
+const SCRATCH_MAX = 4 << 20;
 let scratch = new Uint8Array(1 << 16);
 
 /** Records a system's JSON (from renderSystemJson) for jsonChunks to write as it is. */

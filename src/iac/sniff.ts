@@ -1,10 +1,10 @@
 import { open, stat } from 'node:fs/promises';
+import { DESCRIPTOR_MARKER } from '../discover.js';
+import { HEAD_BYTES } from '../load/source.js';
 import { looksLikeIac } from './load.js';
 
-const DESCRIPTOR_MARKER = /["']?apiVersion["']?\s*:\s*["']?tuanthu\/v1\b/;
-
 /** The first bytes of a file, as text; empty when unreadable (the loader then reports why). */
-export async function head(file: string, bytes = 4096): Promise<string> {
+export async function head(file: string, bytes = HEAD_BYTES): Promise<string> {
   try {
     // Opening a FIFO waits for a writer, forever: only regular files are sniffed (the loader
     // refuses the others with a message).
