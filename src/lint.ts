@@ -16,7 +16,7 @@ import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js
 import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
 import { checkInParallel, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
-import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 import { compareText } from './collate.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -258,9 +258,8 @@ function contextDays(asOf: string, catalogue: Catalogue): Array<[string, number]
 
 // The same few reasons (no IaC given, another stage…) recur in every system of a portfolio: one
 // object each, shared by the systems (nothing mutates a report), rendered once.
-type Reason = NonNullable<RuleResult['reason']>;
-const reasons = new Map<string, Reason>();
-function sharedReason(raw: { code: string; params: Record<string, unknown> }, lang: Lang): Reason {
+const reasons = new Map<string, RuleReason>();
+function sharedReason(raw: { code: string; params: Record<string, unknown> }, lang: Lang): RuleReason {
   const key = `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}`;
   let reason = reasons.get(key);
   if (reason === undefined) {

@@ -93,7 +93,13 @@ export interface RuleResult {
   rule: string;
   outcome: RuleOutcome;
   /** Why a rule did not apply (stage, sector, level…), with a rendered explanation. */
-  reason?: { code: string; params: Record<string, unknown>; text: string };
+  reason?: RuleReason;
+}
+
+export interface RuleReason {
+  code: string;
+  params: Record<string, unknown>;
+  text: string;
 }
 
 /** A problem with an input file: unreadable, malformed, or not matching its schema. */

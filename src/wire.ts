@@ -3,9 +3,7 @@
 // system): they travel as one letter per rule in catalogue order plus the distinct reasons.
 import type { Checked } from './lint.js';
 import type { Catalogue } from './policy/catalogue.js';
-import type { RuleOutcome, RuleResult, SystemReport } from './types.js';
-
-type Reason = NonNullable<RuleResult['reason']>;
+import type { RuleOutcome, RuleReason as Reason, RuleResult, SystemReport } from './types.js';
 
 /** A Checked whose system carries packed rule outcomes instead of `rules`. */
 export type WireChecked = Omit<Checked, 'system'> & { system?: Omit<SystemReport, 'rules'> & { packedRules: PackedRules } };
