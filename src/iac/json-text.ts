@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
-import type * as Jsonc from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
-
-// Loaded on first use: only malformed JSON and IaC findings need it, and loading it costs ~13 ms
-// of every cold start (docs/benchmarks.md, Run 5).
-let jsonc: typeof Jsonc | undefined;
-const J = (): typeof Jsonc => (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof Jsonc);
+import { jsoncParser as J } from '../load/jsonc.js';
 
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {

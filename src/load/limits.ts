@@ -92,28 +92,41 @@ const BLOCK_SCALAR = /[|>][0-9+-]*\s*(#.*)?$/;
  */
 export function blockDepthExceeded(text: string, maxDepth: number): number | undefined {
   const indents: number[] = [];
-  let offset = 0;
   let scalarIndent = -1;
-  for (const line of text.split('\n')) {
-    const start = offset;
-    offset += line.length + 1;
-    let i = 0;
-    while (line.charCodeAt(i) === 0x20) i++;
-    if (i === line.length || line[i] === '#' || line[i] === '\r') continue;
+  // Line by line without splitting the text, and the block-scalar pattern tried only on lines
+  // that hold a | or > (it ran on every line: most of this scan's time on descriptors).
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const lineStart = start;
+    start = end + 1;
+    let i = lineStart;
+    while (i < end && text.charCodeAt(i) === 0x20) i++;
+    const c = text.charCodeAt(i);
+    if (i === end || c === 0x23 /* # */ || c === 0x0d) continue;
+    const indent = i - lineStart;
     if (scalarIndent >= 0) {
-      if (i > scalarIndent) continue;
+      if (indent > scalarIndent) continue;
       scalarIndent = -1;
     }
-    while (indents.length > 0 && indents[indents.length - 1]! >= i) indents.pop();
-    indents.push(i);
+    while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+    indents.push(indent);
     let depth = indents.length;
-    for (let j = i; (line[j] === '-' || line[j] === '?') && line[j + 1] === ' '; ) {
+    for (let j = i; (text[j] === '-' || text[j] === '?') && text[j + 1] === ' ' && j + 1 < end; ) {
       depth++;
       j += 2;
-      while (line[j] === ' ') j++;
+      while (j < end && text[j] === ' ') j++;
     }
-    if (depth > maxDepth) return start + i;
-    if (BLOCK_SCALAR.test(line)) scalarIndent = i;
+    if (depth > maxDepth) return i;
+    if (hasBlockIndicator(text, i, end) && BLOCK_SCALAR.test(text.slice(lineStart, end))) scalarIndent = indent;
   }
   return undefined;
+}
+
+function hasBlockIndicator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) return true;
+  }
+  return false;
 }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
+import { fastParseJson } from './fast-json.js';
 import { fastParse, linePos, lineStarts, type PosNode } from './fast-yaml.js';
 import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded } from './limits.js';
 
@@ -156,7 +157,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: 'the file is empty' }] };
   const deepAt = flowDepthExceeded(text, limits.maxDepth) ?? blockDepthExceeded(text, limits.maxDepth);
   if (deepAt !== undefined) return { ok: false, errors: [tooDeep(displayName, text, deepAt, limits)] };
-  const fast = fastParse(text, limits.maxDepth);
+  const fast = fastParseJson(text) ?? fastParse(text, limits.maxDepth);
   if (fast) return { ok: true, source: makeSource(displayName, text, sha256, fast.value, fast.root) };
   // The careful path: `yaml`'s document model, for its error messages, positions and alias limit.
   const lines = new (Y().LineCounter)();
