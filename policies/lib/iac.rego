@@ -101,86 +101,56 @@ ebs_encryption(v) := "missing" if {
 }
 
 # Resources holding data that are not encrypted at rest (known, not merely unknown until apply).
-unencrypted_at_rest contains r if {
-	some r in of_type("aws_s3_bucket")
-	s3_encryption(r) == "missing"
-}
-
-unencrypted_at_rest contains r if {
-	some r in resources
-	r.type in rds_types
-	db_encryption(r) == "missing"
-}
-
-unencrypted_at_rest contains r if {
-	some r in of_type("aws_ebs_volume")
-	ebs_encryption(r) == "missing"
-}
+# A list, not a set: a set hashes every resource object it holds.
+unencrypted_at_rest := array.concat(
+	array.concat(
+		[r | some r in of_type("aws_s3_bucket"); s3_encryption(r) == "missing"],
+		[r | some t in rds_types; some r in of_type(t); db_encryption(r) == "missing"],
+	),
+	[r | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "missing"],
+)
 
 # --- location (IAC-LOC-01, IAC-X-01) ---
 
 locations := data.tuanthu.locations
 
-provider_info(r) := locations.providers[r.provider]
-
-# The resource holds or processes data and has a place to check.
-placed(r) if {
-	info := provider_info(r)
-	not info.data_resource_types
+# Every resource that holds or processes data, with where it is, worked out once per evaluation
+# rather than once per question about it: each question looked the provider up again, a dozen
+# lookups per resource (docs/benchmarks.md, Run 6).
+placements := [{"resource": r, "where": where(r, info)} |
+	some r in resources
+	info := locations.providers[r.provider]
+	holds_data(r, info)
 	not declared_without_data(r)
-}
+]
 
-placed(r) if {
-	r.type in provider_info(r).data_resource_types
-	not declared_without_data(r)
-}
+holds_data(_, info) if not info.data_resource_types
+
+holds_data(r, info) if r.type in info.data_resource_types
 
 declared_without_data(r) if r.tags[locations.no_data_tag] == locations.no_data_value
 
-zone_info(r) := provider_info(r).zones[r.zone]
-
-region_info(r) := provider_info(r).regions[r.region]
-
-# Country of a resource: its zone's, else its region's, else its provider's default.
-country(r) := zone_info(r).country
-
-country(r) := region_info(r).country if not zone_info(r)
-
-country(r) := provider_info(r).default_country if {
-	not zone_info(r)
-	not region_info(r)
-}
-
-in_vietnam(r) if country(r) == "VN"
-
-# Where the resource is, for messages: the zone when it is a listed one, else the region.
-place(r) := r.zone if zone_info(r)
-
-place(r) := object.get(r, "region", null) if not zone_info(r)
-
-place_name(r) := zone_info(r).name
-
-place_name(r) := region_info(r).name if not zone_info(r)
-
-place_name(r) := "" if {
-	not zone_info(r)
-	not region_info(r)
-}
+# Country (null when it cannot be told), the place for messages and its name: the zone's when the
+# zone is a listed one, else the region's, else the provider's default country.
+where(r, info) := {"country": z.country, "place": r.zone, "place_name": z.name} if {
+	z := info.zones[r.zone]
+} else := {"country": g.country, "place": object.get(r, "region", null), "place_name": g.name} if {
+	g := info.regions[r.region]
+} else := {"country": object.get(info, "default_country", null), "place": object.get(r, "region", null), "place_name": ""}
 
 # The location cannot be known before apply (no region configured, or set from an expression).
-location_unknown(r) if {
-	not country(r)
-	r.region == null
+location_unknown(p) if {
+	p.where.country == null
+	p.resource.region == null
 }
 
 # Placed outside Vietnam: a known location whose country is not VN.
-outside_vietnam contains r if {
-	some r in resources
-	placed(r)
-	not in_vietnam(r)
-	not location_unknown(r)
-}
+outside_vietnam := [p |
+	some p in placements
+	p.where.country != "VN"
+	not location_unknown(p)
+]
 
-country_of(r) := country(r)
+country_of(p) := p.where.country if p.where.country != null
 
-country_of(r) := "?" if not country(r)
+else := "?"

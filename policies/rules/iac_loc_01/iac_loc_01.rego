@@ -39,12 +39,12 @@ package tuanthu.rules.iac_loc_01
 import data.tuanthu.iac
 import data.tuanthu.lib
 
-deny contains lib.finding(r.address, "outside", {"address": r.address, "place": iac.place(r), "place_name": iac.place_name(r), "country": iac.country_of(r)}) if {
-	some r in iac.outside_vietnam
+deny contains lib.finding(p.resource.address, "outside", params) if {
+	some p in iac.outside_vietnam
+	params := {"address": p.resource.address, "place": p.where.place, "place_name": p.where.place_name, "country": iac.country_of(p)}
 }
 
-deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address}) if {
-	some r in iac.resources
-	iac.placed(r)
-	iac.location_unknown(r)
+deny contains lib.unknown_finding(p.resource.address, "unknown", {"address": p.resource.address}) if {
+	some p in iac.placements
+	iac.location_unknown(p)
 }

@@ -53,10 +53,10 @@ declares_vietnam if {
 	}
 }
 
-deny contains lib.finding(r.address, "hosting", params) if {
+deny contains lib.finding(p.resource.address, "hosting", params) if {
 	declares_vietnam
-	some r in iac.outside_vietnam
-	params := {"address": r.address, "declared": "VN", "place": iac.place(r), "place_name": iac.place_name(r), "country": iac.country_of(r)}
+	some p in iac.outside_vietnam
+	params := {"address": p.resource.address, "declared": "VN", "place": p.where.place, "place_name": p.where.place_name, "country": iac.country_of(p)}
 }
 
 deny contains lib.finding(r.address, "at_rest", {"address": r.address}) if {
