@@ -1,4 +1,4 @@
-import type { Report, SystemReport } from '../types.js';
+import type { Report, RuleReason, RuleResult, SystemReport } from '../types.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://tuanthu.dev/schemas/report.schema.json';
@@ -16,10 +16,55 @@ const WRAP_TAIL = '\n  ]\n}';
 const rendered = new WeakMap<SystemReport, Uint8Array>();
 const utf8 = new TextEncoder();
 
-/** Systems (in a stand-in report, for the indentation of their real place) as JSON text. */
+/**
+ * Systems (in a stand-in report, for the indentation of their real place) as JSON text. Each
+ * system's per-rule outcomes, half of its text and the same few dozen entries in every system of
+ * a portfolio, are spliced in from fragments serialised once (rulesText), not stringified again.
+ */
 function systemsText(systems: SystemReport[]): string {
-  const wrapped = JSON.stringify({ systems }, null, 2);
-  return wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
+  const wrapped = JSON.stringify({ systems: systems.map((s) => ({ ...s, rules: RULES_MARK })) }, null, 2);
+  const parts = wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length).split(RULES_MARK_JSON);
+  let out = parts[0]!;
+  for (let i = 0; i < systems.length; i++) out += rulesText(systems[i]!.rules) + parts[i + 1]!;
+  return out;
+}
+
+const RULES_MARK = '\u0000tuanthu:rules\u0000';
+const RULES_MARK_JSON = JSON.stringify(RULES_MARK);
+// A system's rules array is four levels deep in the report: {systems: [{rules: [entry]}]}.
+const ENTRY_BREAK = '\n' + ' '.repeat(8);
+const RULES_CLOSE = '\n' + ' '.repeat(6) + ']';
+// Entries by rule and outcome; entries with a reason by the reason object, which systems share.
+const plainEntries = new Map<string, string>();
+const reasonEntries = new WeakMap<RuleReason, Map<string, string>>();
+
+function rulesText(rules: RuleResult[]): string {
+  if (rules.length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < rules.length; i++) out += (i === 0 ? '' : ',') + ENTRY_BREAK + entryText(rules[i]!);
+  return out + RULES_CLOSE;
+}
+
+function entryText(r: RuleResult): string {
+  // Only the shapes lint() builds are cached; anything else is serialised as it is.
+  const keys = Object.keys(r);
+  if (keys.length !== (r.reason ? 3 : 2) || keys[0] !== 'rule' || keys[1] !== 'outcome') return indented(r);
+  let cache = plainEntries;
+  if (r.reason) {
+    cache = reasonEntries.get(r.reason)!;
+    if (cache === undefined) reasonEntries.set(r.reason, (cache = new Map<string, string>()));
+  }
+  const key = `${r.rule}\u0000${r.outcome}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    if (cache === plainEntries && plainEntries.size > 10_000) plainEntries.clear();
+    cache.set(key, (text = indented(r)));
+  }
+  return text;
+}
+
+function indented(r: RuleResult): string {
+  return JSON.stringify(r, null, 2).replace(/\n/g, ENTRY_BREAK);
 }
 
 /**
