@@ -12,8 +12,8 @@ import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
 import { locate, loadSourceSync, loadWalkedSourceSync, type SourceDoc } from './load/source.js';
 import { validateAgainst } from './load/schema.js';
-import { loadCatalogue, messageFor, type Catalogue } from './policy/catalogue.js';
-import { PolicyEngine, PolicyError, type PolicyResult } from './policy/engine.js';
+import { loadCatalogue, messageFor, type Catalogue, type RuleMeta } from './policy/catalogue.js';
+import { PolicyEngine, PolicyError, type PolicyReason, type PolicyResult } from './policy/engine.js';
 import { checkInParallel, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
 import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
@@ -213,9 +213,8 @@ function checkSystem(source: SourceDoc | null, stacks: IacStack[], engine: Polic
   const outcomes = new Map<string, 'violation' | 'due'>();
   for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
-    const reasons = result.not_applicable[meta.key];
-    const first = reasons?.[0];
-    if (first) return { rule: meta.id, outcome: 'not_applicable', reason: sharedReason(first, options.lang) };
+    const reason = result.not_applicable[meta.key];
+    if (reason !== undefined) return { rule: meta.id, outcome: 'not_applicable', reason: sharedReason(reason, meta, stage, options.lang) };
     const status = outcomes.get(meta.id);
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
     if (status === 'due') return { rule: meta.id, outcome: 'due' };
@@ -259,12 +258,15 @@ function contextDays(asOf: string, catalogue: Catalogue): Array<[string, number]
 // The same few reasons (no IaC given, another stage…) recur in every system of a portfolio: one
 // object each, shared by the systems (nothing mutates a report), rendered once.
 const reasons = new Map<string, RuleReason>();
-function sharedReason(raw: { code: string; params: Record<string, unknown> }, lang: Lang): RuleReason {
-  const key = `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}`;
+function sharedReason(raw: PolicyReason, meta: RuleMeta, stage: string, lang: Lang): RuleReason {
+  const own = typeof raw !== 'string';
+  // A scope reason's parameters: the stage, and the stages the rule applies in, for "stage".
+  const key = own ? `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}` : raw === 'stage' ? `${lang}\u0000stage\u0000${stage}\u0000${meta.stages.join('\u0000')}` : `${lang}\u0000${raw}`;
   let reason = reasons.get(key);
   if (reason === undefined) {
     if (reasons.size > 10_000) reasons.clear();
-    reasons.set(key, (reason = { ...raw, text: reasonText(raw.code, raw.params, lang) }));
+    const { code, params } = own ? raw : { code: raw, params: raw === 'stage' ? { stages: meta.stages, stage } : {} };
+    reasons.set(key, (reason = { code, params, text: reasonText(code, params, lang) }));
   }
   return reason;
 }

@@ -12,9 +12,16 @@ export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 export interface PolicyResult {
   /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
   findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown>; severity?: 'info' }>;
-  not_applicable: Record<string, Array<{ code: string; params: Record<string, unknown> }>>;
+  /** Why each rule that does not apply does not (policies/main.rego). */
+  not_applicable: Record<string, PolicyReason>;
   metrics: Record<string, unknown>;
 }
+
+/**
+ * A scope reason by its code alone (no_descriptor, no_iac, stage: their parameters are the
+ * system's stage and the rule's stages, filled in from the catalogue), or a rule's own reason.
+ */
+export type PolicyReason = string | { code: string; params: Record<string, unknown> };
 
 export interface PolicyInput {
   descriptor: unknown;
