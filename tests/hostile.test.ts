@@ -46,6 +46,10 @@ const CORPUS: Array<[string, RegExp, string | null]> = [
   ['utf16le-no-bom.yaml', /the file is UTF-16; save it as UTF-8/, '1:1'],
   ['invalid-utf8.yaml', /invalid UTF-8 \(byte 0xc3 at offset 70\); save the file as UTF-8/, '4:14'],
   ['duplicate-keys.yaml', /a key appears twice in the same mapping/, '6:3'],
+  // JSON descriptors take their own fast path (src/load/fast-json.ts): a duplicate key must still be
+  // an error where it stands, and schema errors must still point into the file.
+  ['duplicate-keys.json', /a key appears twice in the same mapping/, '7:5'],
+  ['wrong-types.json', /"classification.level" must be a whole number/, '5:31'],
   ['wrong-types.yaml', /"system" must be a mapping \(key: value\)/, '3:1'],
   ['numbers-as-strings.yaml', /"classification.level" must be a whole number/, '5:25'],
   ['dates-other-formats.yaml', /"lifecycle.go_live" must be a real date written YYYY-MM-DD/, '4:41'],
