@@ -20,4 +20,13 @@ describe('jsonChunks', () => {
       expect(pieces.join('')).toBe(whole(r));
     }
   });
+
+  it('serialises per-rule entries of other shapes, and systems without them, as they are', async () => {
+    const r = await lint([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en' });
+    const [a, b] = r.systems as [Report['systems'][number], Report['systems'][number]];
+    const odd = { ...a, rules: [{ outcome: 'pass' as const, rule: a.rules[0]!.rule }, { ...a.rules[1]!, note: 'x' }, ...a.rules.slice(2)] };
+    const { rules: _none, ...bare } = b;
+    const mixed = { ...r, systems: [odd, bare as typeof b, a, b] };
+    expect([...jsonChunks(mixed)].join('')).toBe(whole(mixed));
+  });
 });

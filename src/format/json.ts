@@ -22,10 +22,12 @@ const utf8 = new TextEncoder();
  * a portfolio, are spliced in from fragments serialised once (rulesText), not stringified again.
  */
 function systemsText(systems: SystemReport[]): string {
-  const wrapped = JSON.stringify({ systems: systems.map((s) => ({ ...s, rules: RULES_MARK })) }, null, 2);
+  // A system without a rules list (a report not made by lint()) is serialised as it is.
+  const spliced = systems.filter((s) => Array.isArray(s.rules));
+  const wrapped = JSON.stringify({ systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) }, null, 2);
   const parts = wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length).split(RULES_MARK_JSON);
   let out = parts[0]!;
-  for (let i = 0; i < systems.length; i++) out += rulesText(systems[i]!.rules) + parts[i + 1]!;
+  for (let i = 0; i < spliced.length; i++) out += rulesText(spliced[i]!.rules) + parts[i + 1]!;
   return out;
 }
 
