@@ -82,6 +82,7 @@ Exit codes: 0 pass; 1 findings at or above --fail-on; 2 usage or input error.
     .addOption(new Option('--stage <stage>', "evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)").choices(STAGES))
     .addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'))
     .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
+    .addOption(new Option('--max-iac-file-size <size>', 'refuse infrastructure-code files (Terraform JSON, plans, .tf) larger than this').default(DEFAULT_LIMITS.maxIacFileBytes, '256MB').argParser(parseByteSize))
     .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
     .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
     .addOption(new Option('--jobs <n>', 'threads checking descriptors (default: 2 for 400+ descriptors on a multi-core machine, else 1)').argParser(parseCount));
@@ -97,7 +98,7 @@ Examples:
   $ tuanthu check . --format github --format sarif=tuanthu.sarif --format html=audit.html
   $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
+    .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxIacFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];
       if (outputs.filter((o) => !o.file).length > 1) {
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
@@ -112,7 +113,7 @@ Examples:
         maxWaiverDays: opts.maxWaiverDays,
         baseline: opts.baseline,
         onProgress: progress,
-        limits: { maxFileBytes: opts.maxFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases },
+        limits: { maxFileBytes: opts.maxFileSize, maxIacFileBytes: opts.maxIacFileSize, maxDepth: opts.maxDepth, maxAliasCount: opts.maxAliases },
         ...(opts.jobs !== undefined ? { jobs: opts.jobs } : {}),
         renderJson: outputs.some((o) => o.format === 'json'),
       });

@@ -196,8 +196,10 @@ export interface LintOptions {
 
 /** What a single input file may cost. Files beyond a limit are refused with an input error (exit 2). */
 export interface Limits {
-  /** Bytes; larger files are refused from their size on disk, before they are read. */
+  /** Bytes; larger descriptors (and waiver, baseline files) are refused from their size on disk, before they are read. */
   maxFileBytes: number;
+  /** Bytes; the same for infrastructure code (Terraform JSON, plans, .tf files), which runs much larger. */
+  maxIacFileBytes: number;
   /** Nesting depth of mappings and lists. */
   maxDepth: number;
   /** YAML alias expansions; guards against "billion laughs". */

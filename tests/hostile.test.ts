@@ -137,6 +137,29 @@ describe('hostile files made at test time', () => {
     expect(bad.stderr).toContain('"huge" is not a size');
   });
 
+  it('applies --max-iac-file-size to the infrastructure code a descriptor lists', async () => {
+    const small = await run(['check', GOOD, '--as-of', AS_OF, '--max-iac-file-size', '1k']);
+    expect(small.exitCode).toBe(2);
+    expect(small.stdout).toMatch(/cdk\.tf\.json: error file is \d+ bytes, above the limit of 1024 bytes for infrastructure code \(raise it with --max-iac-file-size\)/);
+    expect(small.stdout).toContain('✔ PASS'); // the descriptor itself is still checked
+  });
+
+  it('refuses a named pipe inside an IaC module directory instead of waiting for a writer', async () => {
+    const module = join(dir, 'module');
+    mkdirSync(module, { recursive: true });
+    try {
+      execFileSync('mkfifo', [join(module, 'main.tf')]);
+    } catch {
+      return; // no mkfifo on this system; nothing to test
+    }
+    const descriptor = join(dir, 'with-module.yaml');
+    writeFileSync(descriptor, readFileSync(join(ROOT, GOOD), 'utf8').replace(/^iac: .*$/m, 'iac: [module]'));
+    const r = await run(['check', descriptor, GOOD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toMatch(/module\/main\.tf: error not a regular file/);
+    expect(r.stdout).toContain('✔ PASS');
+  });
+
   it('refuses 1,000-level block nesting quickly, with the line where the limit is passed', async () => {
     const deep = join(dir, 'deep-block.yaml');
     let text = 'apiVersion: tuanthu/v1\nx:\n';

@@ -7,8 +7,7 @@ import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js
 import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
 import { configResources, isTerraformConfig } from './terraform-config.js';
 
-/** IaC files may be much larger than descriptors (a 10,000-resource cdk.tf.json is ~10 MB). */
-export const MAX_IAC_BYTES = 256 * 1024 * 1024;
+import { DEFAULT_LIMITS } from '../load/limits.js';
 
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
@@ -17,27 +16,41 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  * (cdk.tf.json from CDKTF or CDK Terrain), a plan JSON (`terraform show -json`), or a binary
  * plan file (converted with `terraform show -json` when the terraform CLI is installed).
  */
-export async function loadIac(path: string, display: string): Promise<IacLoadResult> {
+export async function loadIac(path: string, display: string, maxBytes = DEFAULT_LIMITS.maxIacFileBytes): Promise<IacLoadResult> {
   let st;
   try {
     st = await stat(path);
   } catch (e) {
     return fail(display, 'read', readError(e));
   }
-  if (st.isDirectory()) return loadDirectory(path, display);
-  // A FIFO or device would block the read forever.
-  if (!st.isFile()) return fail(display, 'read', 'not a regular file (a pipe, socket or device); give a file');
-  if (st.size > MAX_IAC_BYTES) return fail(display, 'too-large', `file is ${st.size} bytes, above the limit of ${MAX_IAC_BYTES} bytes`);
-  let buf: Buffer;
+  if (st.isDirectory()) return loadDirectory(path, display, maxBytes);
+  const read = await readIacFile(path, display, maxBytes);
+  if (!read.ok) return read;
+  const { buf } = read;
+  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display);
+  // A binary plan (`terraform plan -out`) is a zip archive.
+  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), maxBytes);
+  return loadJsonText(buf.toString('utf8'), display, sha256(buf));
+}
+
+/**
+ * One file of infrastructure code within the size limit. Kind and size come from the file system
+ * first: a FIFO or device (whose read would block forever) is refused without being opened.
+ */
+async function readIacFile(path: string, display: string, maxBytes: number): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
+  let st;
   try {
-    buf = await readFile(path);
+    st = await stat(path);
   } catch (e) {
     return fail(display, 'read', readError(e));
   }
-  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display);
-  // A binary plan (`terraform plan -out`) is a zip archive.
-  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf));
-  return loadJsonText(buf.toString('utf8'), display, sha256(buf));
+  if (!st.isFile()) return fail(display, 'read', 'not a regular file (a pipe, socket or device); give a file');
+  if (st.size > maxBytes) return fail(display, 'too-large', `file is ${st.size} bytes, above the limit of ${maxBytes} bytes for infrastructure code (raise it with --max-iac-file-size)`);
+  try {
+    return { ok: true, buf: await readFile(path) };
+  } catch (e) {
+    return fail(display, 'read', readError(e));
+  }
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
@@ -82,7 +95,7 @@ function splitAddress(a: string): [string, string] {
   return [a.slice(0, i), a.slice(i + 1)];
 }
 
-async function loadDirectory(dir: string, display: string): Promise<IacLoadResult> {
+async function loadDirectory(dir: string, display: string, maxBytes: number): Promise<IacLoadResult> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -90,10 +103,15 @@ async function loadDirectory(dir: string, display: string): Promise<IacLoadResul
     return fail(display, 'read', readError(e));
   }
   const files: Array<{ file: string; text: string; sha: string }> = [];
+  // Every file of the module is held to the same checks as a file given alone (a FIFO named
+  // main.tf hung the run); one that cannot be read makes the module unreadable, all reported.
+  const errors: IacLoadError[] = [];
   for (const n of names.filter((x) => /\.tf(\.json)?$/i.test(x))) {
-    const buf = await readFile(join(dir, n));
-    files.push({ file: join(display, n), text: buf.toString('utf8'), sha: sha256(buf) });
+    const read = await readIacFile(join(dir, n), join(display, n), maxBytes);
+    if (read.ok) files.push({ file: join(display, n), text: read.buf.toString('utf8'), sha: sha256(read.buf) });
+    else errors.push(...read.errors);
   }
+  if (errors.length > 0) return { ok: false, errors };
   if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
   return loadHcl(files, display);
 }
@@ -143,13 +161,13 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
   return { ok: true, stack };
 }
 
-async function loadBinaryPlan(path: string, display: string, digest: string): Promise<IacLoadResult> {
+async function loadBinaryPlan(path: string, display: string, digest: string, maxBytes: number): Promise<IacLoadResult> {
   let out: string;
   try {
     // Terraform reads a saved plan together with the initialised working directory beside it.
     // Loaded on demand: only binary plans need a child process.
     const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: MAX_IAC_BYTES });
+    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: maxBytes });
     if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
     if (r.exitCode !== 0) {
       const why = String(r.stderr).split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim()).filter(Boolean).slice(0, 3).join(' ');
@@ -171,7 +189,7 @@ async function loadBinaryPlan(path: string, display: string, digest: string): Pr
   return { ok: true, stack: { ...r.stack, locate } };
 }
 
-function fail(file: string, code: string, message: string, line?: number, column?: number): IacLoadResult {
+function fail(file: string, code: string, message: string, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {
   return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };
 }
 

@@ -6,6 +6,8 @@ import type { Limits } from '../types.js';
  */
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 20 * 1024 * 1024,
+  // Infrastructure code is much larger than descriptors: a 50,000-resource plan JSON is ~38 MB.
+  maxIacFileBytes: 256 * 1024 * 1024,
   maxDepth: 64,
   maxAliasCount: 100,
 };
@@ -15,6 +17,7 @@ export function resolveLimits(...overrides: Array<Partial<Limits> | undefined>):
   for (const o of overrides) {
     if (!o) continue;
     if (o.maxFileBytes !== undefined) out.maxFileBytes = o.maxFileBytes;
+    if (o.maxIacFileBytes !== undefined) out.maxIacFileBytes = o.maxIacFileBytes;
     if (o.maxDepth !== undefined) out.maxDepth = o.maxDepth;
     if (o.maxAliasCount !== undefined) out.maxAliasCount = o.maxAliasCount;
   }
