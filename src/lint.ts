@@ -51,7 +51,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   for (const f of found.files) (!found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits.maxIacFileBytes);
+    const r = await loadStackFiles(files, display, limits);
     for (const f of files) attached.add(f);
     errors.push(...r.errors);
     return r.stacks;
@@ -110,11 +110,11 @@ export interface FileCheckOptions {
   walked: ReadonlySet<string>;
 }
 
-async function loadStackFiles(files: string[], display: (p: string) => string, maxBytes: number): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
+async function loadStackFiles(files: string[], display: (p: string) => string, limits: Limits): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
   const stacks: IacStack[] = [];
   const errors: InputError[] = [];
   for (const f of files) {
-    const r = await loadIac(f, display(f), maxBytes);
+    const r = await loadIac(f, display(f), limits);
     if (r.ok) stacks.push(r.stack);
     else errors.push(...r.errors);
   }
@@ -134,7 +134,7 @@ export async function checkDescriptorFile(file: string, { options, limits, cwd, 
   // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
   const listed = (loaded.source.value as { iac?: unknown }).iac;
   const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
-  const { stacks, errors } = await loadStackFiles(attached, display, limits.maxIacFileBytes);
+  const { stacks, errors } = await loadStackFiles(attached, display, limits);
   try {
     const system = checkSystem(loaded.source, stacks, engine, catalogue, options);
     return { system, errors, attached, ...(options.renderJson ? { json: renderSystemJson(system) } : {}) };

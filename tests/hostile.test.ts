@@ -160,6 +160,28 @@ describe('hostile files made at test time', () => {
     expect(r.stdout).toContain('✔ PASS');
   });
 
+  it('refuses deeply nested infrastructure code (Terraform JSON, malformed JSON, plan JSON, HCL) with a position', async () => {
+    // 3,000 levels inside otherwise valid files: reading the stack (and jsonc-parser, on malformed
+    // text, and hcl2json) recursed per level and overflowed the stack, losing the whole run.
+    const deep = '['.repeat(3000) + ']'.repeat(3000);
+    const files: Record<string, string> = {
+      'deep.tf.json': `{"resource":{"aws_s3_bucket":{"b":{"bucket":"x","tags":${deep}}}}}`,
+      'deep-bad.tf.json': `{"resource": ${'['.repeat(3000)}`,
+      'deep-plan.json': `{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"aws_s3_bucket.b","type":"aws_s3_bucket","name":"b","values":{"tags":${deep}}}]}}}`,
+      'deep.tf': `resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  tags = ${deep}\n}\n`,
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const r = await run(['check', ...Object.keys(files).map((n) => join(dir, n)), GOOD, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).not.toMatch(/internal error|call stack/i);
+    // Infrastructure code is held to at least 512 levels (IAC_MIN_DEPTH): real plans nest deeper than descriptors.
+    expect(r.stdout).toMatch(/deep\.tf\.json:1:564: error nesting is deeper than 512 levels/);
+    expect(r.stdout).toMatch(/deep-bad\.tf\.json:1:525: error nesting is deeper than 512 levels/);
+    expect(r.stdout).toMatch(/deep-plan\.json:1:\d+: error nesting is deeper than 512 levels/);
+    expect(r.stdout).toMatch(/deep\.tf:3:\d+: error nesting is deeper than 512 levels/);
+    expect(r.stdout).toContain('✔ PASS');
+  });
+
   it('refuses 1,000-level block nesting quickly, with the line where the limit is passed', async () => {
     const deep = join(dir, 'deep-block.yaml');
     let text = 'apiVersion: tuanthu/v1\nx:\n';

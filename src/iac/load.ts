@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseHcl, resourceHeaders } from './hcl.js';
-import { findPaths, parseJson } from './json-text.js';
+import { findPaths, parseJson, positionAt } from './json-text.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js';
 import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
 import { configResources, isTerraformConfig } from './terraform-config.js';
 
-import { DEFAULT_LIMITS } from '../load/limits.js';
+import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded } from '../load/limits.js';
+import type { Limits } from '../types.js';
+
+/** The limits that apply to infrastructure code (src/load/limits.ts). */
+export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
+
+/**
+ * Infrastructure code nests deeper than descriptors (modules in modules, nested blocks), so it is
+ * held to --max-depth or this, whichever is larger: deep enough for any real plan, and far below
+ * the ~2,000 levels at which reading a stack ran out of stack.
+ */
+export const IAC_MIN_DEPTH = 512;
 
 const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest('hex');
 
@@ -16,21 +27,22 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  * (cdk.tf.json from CDKTF or CDK Terrain), a plan JSON (`terraform show -json`), or a binary
  * plan file (converted with `terraform show -json` when the terraform CLI is installed).
  */
-export async function loadIac(path: string, display: string, maxBytes = DEFAULT_LIMITS.maxIacFileBytes): Promise<IacLoadResult> {
+export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS): Promise<IacLoadResult> {
+  const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };
   let st;
   try {
     st = await stat(path);
   } catch (e) {
     return fail(display, 'read', readError(e));
   }
-  if (st.isDirectory()) return loadDirectory(path, display, maxBytes);
-  const read = await readIacFile(path, display, maxBytes);
+  if (st.isDirectory()) return loadDirectory(path, display, limits);
+  const read = await readIacFile(path, display, limits.maxIacFileBytes);
   if (!read.ok) return read;
   const { buf } = read;
-  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display);
+  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display, limits.maxDepth);
   // A binary plan (`terraform plan -out`) is a zip archive.
-  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), maxBytes);
-  return loadJsonText(buf.toString('utf8'), display, sha256(buf));
+  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
+  return loadJsonText(buf.toString('utf8'), display, sha256(buf), limits.maxDepth);
 }
 
 /**
@@ -54,9 +66,9 @@ async function readIacFile(path: string, display: string, maxBytes: number): Pro
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
-export function loadJsonText(text: string, display: string, digest = sha256(text)): IacLoadResult {
-  const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, errors: [{ file: display, line: parsed.line, column: parsed.column, code: 'syntax', message: parsed.message }] };
+export function loadJsonText(text: string, display: string, digest = sha256(text), maxDepth = IAC_MIN_DEPTH): IacLoadResult {
+  const parsed = parseJson(text, maxDepth);
+  if (!parsed.ok) return { ok: false, errors: [{ file: display, line: parsed.line, column: parsed.column, code: parsed.code, message: parsed.message }] };
   return fromJsonValue(parsed.value, text, display, digest);
 }
 
@@ -95,7 +107,7 @@ function splitAddress(a: string): [string, string] {
   return [a.slice(0, i), a.slice(i + 1)];
 }
 
-async function loadDirectory(dir: string, display: string, maxBytes: number): Promise<IacLoadResult> {
+async function loadDirectory(dir: string, display: string, limits: IacLimits): Promise<IacLoadResult> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -107,29 +119,38 @@ async function loadDirectory(dir: string, display: string, maxBytes: number): Pr
   // main.tf hung the run); one that cannot be read makes the module unreadable, all reported.
   const errors: IacLoadError[] = [];
   for (const n of names.filter((x) => /\.tf(\.json)?$/i.test(x))) {
-    const read = await readIacFile(join(dir, n), join(display, n), maxBytes);
+    const read = await readIacFile(join(dir, n), join(display, n), limits.maxIacFileBytes);
     if (read.ok) files.push({ file: join(display, n), text: read.buf.toString('utf8'), sha: sha256(read.buf) });
     else errors.push(...read.errors);
   }
   if (errors.length > 0) return { ok: false, errors };
   if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
-  return loadHcl(files, display);
+  return loadHcl(files, display, limits.maxDepth);
 }
 
 /** .tf files (through hcl2json) and .tf.json files of one root module, merged into one configuration. */
-async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string): Promise<IacLoadResult> {
+async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string, maxDepth: number): Promise<IacLoadResult> {
   const errors: IacLoadError[] = [];
   const hclFiles = files.filter((f) => !/\.json$/i.test(f.file));
   const merged: Record<string, unknown[]> = {};
   const jsonTexts = new Map<string, string>();
+  // HCL brackets nest like JSON's ({ } blocks and objects, [ ] lists): counted before hcl2json, which
+  // otherwise runs out of stack on a 3,000-level file.
+  for (const f of hclFiles) {
+    const deep = flowDepthExceeded(f.text, maxDepth);
+    if (deep !== undefined) errors.push({ file: f.file, ...positionAt(f.text, deep), code: 'too-deep', message: tooDeepMessage(maxDepth) });
+  }
+  if (errors.length > 0) return { ok: false, errors };
   if (hclFiles.length > 0) {
     const r = await parseHcl(hclFiles);
     if (!r.ok) errors.push(...r.errors.map((e) => ({ ...e, code: 'syntax' })));
+    // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
+    else if (valueDepthExceeded(r.config, maxDepth)) errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
     else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
   }
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
-    const p = parseJson(f.text);
-    if (!p.ok) errors.push({ file: f.file, line: p.line, column: p.column, code: 'syntax', message: p.message });
+    const p = parseJson(f.text, maxDepth);
+    if (!p.ok) errors.push({ file: f.file, line: p.line, column: p.column, code: p.code, message: p.message });
     else if (!isTerraformConfig(p.value)) errors.push({ file: f.file, line: 1, column: 1, code: 'not-terraform', message: 'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)' });
     else {
       jsonTexts.set(f.file, f.text);
@@ -161,13 +182,13 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
   return { ok: true, stack };
 }
 
-async function loadBinaryPlan(path: string, display: string, digest: string, maxBytes: number): Promise<IacLoadResult> {
+async function loadBinaryPlan(path: string, display: string, digest: string, limits: IacLimits): Promise<IacLoadResult> {
   let out: string;
   try {
     // Terraform reads a saved plan together with the initialised working directory beside it.
     // Loaded on demand: only binary plans need a child process.
     const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: maxBytes });
+    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: limits.maxIacFileBytes });
     if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
     if (r.exitCode !== 0) {
       const why = String(r.stderr).split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim()).filter(Boolean).slice(0, 3).join(' ');
@@ -180,8 +201,8 @@ async function loadBinaryPlan(path: string, display: string, digest: string, max
     }
     return fail(display, 'terraform-show', `terraform show -json failed: ${(e as Error).message}`);
   }
-  const parsed = parseJson(out);
-  if (!parsed.ok) return fail(display, 'terraform-show', `terraform show -json printed malformed JSON (${parsed.message})`);
+  const parsed = parseJson(out, limits.maxDepth);
+  if (!parsed.ok) return parsed.code === 'too-deep' ? fail(display, 'too-deep', parsed.message) : fail(display, 'terraform-show', `terraform show -json printed malformed JSON (${parsed.message})`);
   const r = fromJsonValue(parsed.value, out, display, digest);
   if (!r.ok) return r;
   // Positions in the converted JSON mean nothing to the user: point at the plan file itself.

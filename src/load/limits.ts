@@ -12,6 +12,20 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliasCount: 100,
 };
 
+export const tooDeepMessage = (maxDepth: number): string => `nesting is deeper than ${maxDepth} levels (raise the limit with --max-depth)`;
+
+/** Depth of the deepest collection in a parsed value (the root is level 1), without recursion. */
+export function valueDepthExceeded(root: unknown, maxDepth: number): boolean {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) return true;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, depth + 1]);
+  }
+  return false;
+}
+
 export function resolveLimits(...overrides: Array<Partial<Limits> | undefined>): Limits {
   const out = { ...DEFAULT_LIMITS };
   for (const o of overrides) {

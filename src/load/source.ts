@@ -7,7 +7,7 @@ import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
 import { fastParseJson } from './fast-json.js';
 import { fastParse, linePos, lineStarts, type PosNode } from './fast-yaml.js';
-import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded } from './limits.js';
+import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage } from './limits.js';
 
 /** A parsed YAML or JSON file that remembers where each value came from. */
 export interface SourceDoc {
@@ -193,7 +193,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
 
 function tooDeep(file: string, text: string, offset: number, limits: Limits): InputError {
   const { line, column } = lineCol(text, offset);
-  return { file, line, column, code: 'too-deep', message: `nesting is deeper than ${limits.maxDepth} levels (raise the limit with --max-depth)` };
+  return { file, line, column, code: 'too-deep', message: tooDeepMessage(limits.maxDepth) };
 }
 
 /** Offset of the first collection nested deeper than maxDepth, walking without recursion. */
