@@ -153,10 +153,12 @@ describe('hostile files made at test time', () => {
       return; // no mkfifo on this system; nothing to test
     }
     const descriptor = join(dir, 'with-module.yaml');
-    writeFileSync(descriptor, readFileSync(join(ROOT, GOOD), 'utf8').replace(/^iac: .*$/m, 'iac: [module]'));
+    symlinkSync('iac-loop', join(dir, 'iac-loop'));
+    writeFileSync(descriptor, readFileSync(join(ROOT, GOOD), 'utf8').replace(/^iac: .*$/m, 'iac: [module, iac-loop]'));
     const r = await run(['check', descriptor, GOOD, '--as-of', AS_OF]);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toMatch(/module\/main\.tf: error not a regular file/);
+    expect(r.stdout).toMatch(/iac-loop: error too many levels of symbolic links/);
     expect(r.stdout).toContain('✔ PASS');
   });
 

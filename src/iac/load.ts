@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { errnoText } from '../discover.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson, positionAt } from './json-text.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js';
@@ -215,8 +216,8 @@ function fail(file: string, code: string, message: string, line?: number, column
 }
 
 function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-  return code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
+  // "file not found" for a path the user gave; the rest in discovery's words (a symlink loop…).
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : errnoText(e);
 }
 
 /** Cheap content sniffing for directory walks and bare paths: is this file an IaC input? */
