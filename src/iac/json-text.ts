@@ -1,6 +1,6 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsoncParser as J } from '../load/jsonc.js';
-import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage } from '../load/limits.js';
+import { flowDepthExceeded, tooDeepMessage } from '../load/limits.js';
 
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
@@ -17,7 +17,7 @@ export function positionAt(text: string, offset: number): { line: number; column
  * Parses JSON with JSON.parse (fast on large files); only when that fails is the text parsed
  * again with jsonc-parser, whose errors carry an offset for file:line:col.
  */
-export function parseJson(text: string, maxDepth = DEFAULT_LIMITS.maxDepth): { ok: true; value: unknown } | { ok: false; code: 'too-deep' | 'syntax'; line: number; column: number; message: string } {
+export function parseJson(text: string, maxDepth: number): { ok: true; value: unknown } | { ok: false; code: 'too-deep' | 'syntax'; line: number; column: number; message: string } {
   // Before any parser: the code that reads a parsed stack (and jsonc-parser, on malformed text)
   // recurses per level, and 3,000 levels overflowed the stack, losing the whole run.
   const deep = flowDepthExceeded(text, maxDepth);

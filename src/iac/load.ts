@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { errnoText } from '../discover.js';
@@ -37,7 +38,7 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
     return fail(display, 'read', readError(e));
   }
   if (st.isDirectory()) return loadDirectory(path, display, limits);
-  const read = await readIacFile(path, display, limits.maxIacFileBytes);
+  const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
   if (!read.ok) return read;
   const { buf } = read;
   if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display, limits.maxDepth);
@@ -50,10 +51,10 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
  * One file of infrastructure code within the size limit. Kind and size come from the file system
  * first: a FIFO or device (whose read would block forever) is refused without being opened.
  */
-async function readIacFile(path: string, display: string, maxBytes: number): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
-  let st;
+async function readIacFile(path: string, display: string, maxBytes: number, known?: Stats): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
+  let st = known;
   try {
-    st = await stat(path);
+    st ??= await stat(path);
   } catch (e) {
     return fail(display, 'read', readError(e));
   }

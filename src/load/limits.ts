@@ -14,7 +14,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 export const tooDeepMessage = (maxDepth: number): string => `nesting is deeper than ${maxDepth} levels (raise the limit with --max-depth)`;
 
-/** Depth of the deepest collection in a parsed value (the root is level 1), without recursion. */
+/** Whether a parsed value nests collections deeper than maxDepth (the root is level 1), walked without recursion. */
 export function valueDepthExceeded(root: unknown, maxDepth: number): boolean {
   const stack: Array<[unknown, number]> = [[root, 1]];
   while (stack.length > 0) {
