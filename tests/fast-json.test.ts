@@ -15,7 +15,7 @@ const example = JSON.stringify(parseYaml(readFileSync(join(ROOT, 'examples/provi
 describe('JSON fast path', () => {
   it('gives the value and the position tree that the YAML fast path gives', () => {
     for (const text of [example, JSON.stringify(JSON.parse(example)), '{"a": [1, {"b": null}, "x"], "c": {"d": [[], {}]}, "e": -1.5e3}']) {
-      const json = fastParseJson(text);
+      const json = fastParseJson(text, 64);
       const yaml = fastParse(text, 64);
       expect(json).toBeDefined();
       expect(isDeepStrictEqual(json!.value, yaml!.value)).toBe(true);
@@ -25,8 +25,17 @@ describe('JSON fast path', () => {
 
   it('declines what the YAML paths must judge', () => {
     for (const text of ['a: 1', '[1, 2]', '{a: 1}', '{"a": 1, "a": 2}', '{"__proto__": {"x": 1}}', '{"a": "\u007f"}', '{"a": 1} trailing', '']) {
-      expect(fastParseJson(text), text).toBeUndefined();
+      expect(fastParseJson(text, 64), text).toBeUndefined();
     }
+  });
+
+  it('declines nesting deeper than the limit, which the careful path then reports where it starts', () => {
+    const text = `{"a": ${'['.repeat(70)}${']'.repeat(70)}}`;
+    expect(fastParseJson(text, 64)).toBeUndefined();
+    expect(fastParseJson(text, 80)).toBeDefined();
+    const r = parseSource(Buffer.from(text), 'deep.json');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ code: 'too-deep', line: 1 });
   });
 
   it('leaves a duplicate key in a JSON descriptor to be reported where it is', () => {
@@ -37,6 +46,6 @@ describe('JSON fast path', () => {
 
   it('is the path a JSON descriptor takes', () => {
     const r = parseSource(Buffer.from(example), 'p.json');
-    expect(r.ok && r.source.pos).toEqual(fastParseJson(example)!.root);
+    expect(r.ok && r.source.pos).toEqual(fastParseJson(example, 64)!.root);
   });
 });

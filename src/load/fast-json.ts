@@ -1,6 +1,7 @@
 import type { PosNode } from './fast-yaml.js';
 import type { Node as JsonNode } from 'jsonc-parser';
 import { jsoncParser } from './jsonc.js';
+import { valueDepthExceeded } from './limits.js';
 
 // Characters js-yaml refuses anywhere in a stream (its PATTERN_NON_PRINTABLE); JSON.parse takes
 // them inside strings. A JSON file holding one goes the YAML way, so that it is refused the same.
@@ -11,9 +12,10 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
  * same text, docs/benchmarks.md) and one jsonc-parser pass for the start of every value and key,
  * the same offsets src/load/fast-yaml.ts takes from js-yaml's listener. It declines — returns
  * undefined — for anything the YAML paths must judge: text that is not a JSON object, a
- * duplicate key (an error there), `__proto__` keys, or characters YAML refuses.
+ * duplicate key (an error there), `__proto__` keys, characters YAML refuses, or nesting deeper than
+ * the limit.
  */
-export function fastParseJson(text: string): { value: unknown; root: PosNode } | undefined {
+export function fastParseJson(text: string, maxDepth: number): { value: unknown; root: PosNode } | undefined {
   if (!startsObject(text) || text.includes('__proto__') || NON_PRINTABLE.test(text)) return undefined;
   let value: unknown;
   try {
@@ -21,6 +23,8 @@ export function fastParseJson(text: string): { value: unknown; root: PosNode } |
   } catch {
     return undefined;
   }
+  // Deeper than the limit: the careful path reports where (and parseTree, which recurses, is spared).
+  if (valueDepthExceeded(value, maxDepth)) return undefined;
   const root = positions(text);
   return root ? { value, root } : undefined;
 }

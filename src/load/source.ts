@@ -155,10 +155,12 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   if (typeof decoded !== 'string') return { ok: false, errors: [{ file: displayName, ...decoded }] };
   const text = decoded;
   if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: 'the file is empty' }] };
+  // The fast paths hold nesting to the limit themselves (and decline beyond it); the text is scanned
+  // for depth only before the careful path, whose parser and walks recurse.
+  const fast = fastParseJson(text, limits.maxDepth) ?? fastParse(text, limits.maxDepth);
+  if (fast) return { ok: true, source: makeSource(displayName, text, sha256, fast.value, fast.root) };
   const deepAt = flowDepthExceeded(text, limits.maxDepth) ?? blockDepthExceeded(text, limits.maxDepth);
   if (deepAt !== undefined) return { ok: false, errors: [tooDeep(displayName, text, deepAt, limits)] };
-  const fast = fastParseJson(text) ?? fastParse(text, limits.maxDepth);
-  if (fast) return { ok: true, source: makeSource(displayName, text, sha256, fast.value, fast.root) };
   // The careful path: `yaml`'s document model, for its error messages, positions and alias limit.
   const lines = new (Y().LineCounter)();
   const doc = Y().parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
