@@ -69,3 +69,28 @@ describe('checking with worker threads', () => {
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
   });
 });
+
+describe('the wire between threads (src/wire.ts)', () => {
+  it('sends findings without their rule texts and rebuilds them as checkSystem built them', async () => {
+    const { checkDescriptorFile } = await import('../src/lint.js');
+    const { PolicyEngine } = await import('../src/policy/engine.js');
+    const { loadCatalogue } = await import('../src/policy/catalogue.js');
+    const { packChecked, unpackChecked } = await import('../src/wire.js');
+    const catalogue = loadCatalogue();
+    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
+    const checked = await checkDescriptorFile(NONCOMPLIANT, fileOptions, PolicyEngine.load(), catalogue);
+    const findings = checked.system!.findings;
+    expect(findings.length).toBeGreaterThan(3);
+    // A finding changed after checking (an extra key, another text) travels as it is.
+    const odd = { ...findings[0]!, baseline: 'new' as const };
+    const other = { ...findings[1]!, title: 'another title' };
+    const system = { ...checked.system!, findings: [odd, other, ...findings.slice(2)] };
+    const packed = packChecked({ ...checked, system }, catalogue);
+    const wire = structuredClone(packed).system!.findings;
+    expect(wire.filter((f) => Array.isArray(f))).toHaveLength(findings.length - 2);
+    for (const f of wire) if (Array.isArray(f)) expect(JSON.stringify(f)).not.toContain(catalogue.byId.get(f[0])!.remediation.vi);
+    const back = unpackChecked(structuredClone(packed), catalogue).system!;
+    expect(JSON.stringify(back)).toBe(JSON.stringify(system));
+    expect(back.findings[2]!.clauses).toBe(catalogue.byId.get(back.findings[2]!.rule)!.clauses);
+  });
+});
