@@ -1,17 +1,7 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsoncParser as J } from '../load/jsonc.js';
 import { flowDepthExceeded, tooDeepMessage } from '../load/limits.js';
-
-/** 1-based line and column of a character offset. */
-export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+import { positionAt } from '../load/text-position.js';
 
 /**
  * Parses JSON with JSON.parse (fast on large files); only when that fails is the text parsed

@@ -182,21 +182,3 @@ function explicitKey(text: string, at: number): boolean {
   while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
   return i >= 0 && text.charCodeAt(i) === 0x3f && (i === 0 || /[\s,[{]/.test(text[i - 1]!));
 }
-
-/** Start offsets of the lines of a text, for offset → line:column by binary search. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-export function linePos(starts: number[], offset: number): { line: number; col: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - starts[lo]! + 1 };
-}

@@ -6,7 +6,8 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
 import { fastParseJson } from './fast-json.js';
-import { fastParse, linePos, lineStarts, type PosNode } from './fast-yaml.js';
+import { fastParse, type PosNode } from './fast-yaml.js';
+import { lineStarts, positionAt, positionIn } from './text-position.js';
 import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage } from './limits.js';
 
 /** A parsed YAML or JSON file that remembers where each value came from. */
@@ -187,14 +188,14 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
         return Y().visit.BREAK;
       },
     });
-    const { line, column } = lineCol(text, at);
+    const { line, column } = positionAt(text, at);
     return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
 }
 
 function tooDeep(file: string, text: string, offset: number, limits: Limits): InputError {
-  const { line, column } = lineCol(text, offset);
+  const { line, column } = positionAt(text, offset);
   return { file, line, column, code: 'too-deep', message: tooDeepMessage(limits.maxDepth) };
 }
 
@@ -212,16 +213,6 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
     }
   }
   return undefined;
-}
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
 
 function decodeText(buf: Buffer): string | { code: string; message: string; line?: number; column?: number } {
@@ -340,6 +331,5 @@ function locateFast(source: SourceDoc, root: PosNode, pointer: string): { line: 
       best = item.start;
     } else break;
   }
-  const pos = linePos((source as SourceDoc & { starts: number[] }).starts, best);
-  return { line: pos.line, column: pos.col };
+  return positionIn((source as SourceDoc & { starts: number[] }).starts, best);
 }
