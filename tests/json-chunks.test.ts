@@ -21,6 +21,17 @@ describe('jsonChunks', () => {
     }
   });
 
+  it('writes a system with thousands of findings in pieces that join to the same text', async () => {
+    const r = await lint([NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
+    const s = r.systems[0]!;
+    const findings = Array.from({ length: 2500 }, (_, i) => ({ ...s.findings[i % s.findings.length]!, path: `/x/${i}` }));
+    const big = { ...r, systems: [s, { ...s, findings }, { ...s, findings: findings.slice(0, 1001) }, s] };
+    const pieces = [...jsonChunks(big)];
+    expect(pieces.join('')).toBe(whole(big));
+    // Neither large system's findings arrive as one piece.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(findings, null, 2).length / 2);
+  });
+
   it('serialises per-rule entries of other shapes, and systems without them, as they are', async () => {
     const r = await lint([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en' });
     const [a, b] = r.systems as [Report['systems'][number], Report['systems'][number]];

@@ -117,6 +117,10 @@ export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
       yield* flush();
       yield separator();
       yield json;
+    } else if (Array.isArray(s.findings) && s.findings.length > FINDINGS_PIECE) {
+      yield* flush();
+      yield separator();
+      yield* largeSystemChunks(s);
     } else {
       pending.push(s);
       if (pending.length >= BATCH) yield* flush();
@@ -125,6 +129,29 @@ export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
   yield* flush();
   if (systems.length > 0) yield '\n  ]';
   yield whole.slice(at + MARK_JSON.length) + '\n';
+}
+
+/**
+ * Findings per piece of a system that has more (IaC with tens of thousands of resources): its
+ * text as one string was most of the run's peak memory (a 50,000-resource stack: +360 MiB).
+ */
+const FINDINGS_PIECE = 1000;
+const FINDINGS_MARK = '\u0000tuanthu:findings\u0000';
+const FINDINGS_MARK_JSON = JSON.stringify(FINDINGS_MARK);
+// Findings are the items of an array five levels deep: {systems: [{findings: [finding]}]}.
+const FINDING_INDENT = ' '.repeat(8);
+
+/** One system with many findings, in pieces: its text around the findings, then them, a thousand at a time. */
+function* largeSystemChunks(s: SystemReport): Generator<string> {
+  const text = systemsText([{ ...s, findings: FINDINGS_MARK as unknown as SystemReport['findings'] }]);
+  const at = text.indexOf(FINDINGS_MARK_JSON);
+  yield text.slice(0, at) + '[';
+  for (let i = 0; i < s.findings.length; i += FINDINGS_PIECE) {
+    const piece = JSON.stringify(s.findings.slice(i, i + FINDINGS_PIECE), null, 2);
+    // The array's items, from two spaces of indentation to their place in the report.
+    yield (i === 0 ? '\n' : ',\n') + FINDING_INDENT + piece.slice(4, -2).replace(/\n/g, '\n      ');
+  }
+  yield '\n' + ' '.repeat(6) + ']' + text.slice(at + FINDINGS_MARK_JSON.length);
 }
 
 const utf8Text = new TextDecoder();
