@@ -33,7 +33,7 @@ const SEED = 20261123;
 // Options
 
 function options(argv) {
-  const o = { sizes: [1, 100, 1000, 10000], runs: 5, singleRuns: 20, only: ['portfolio', 'single', 'iac'], iacSizes: [1000, 10000, 50000], iacKinds: ['terraform-json', 'plan-json', 'cdktf-json'], checkov: true, peers: true, json: undefined };
+  const o = { sizes: [1, 100, 1000, 10000], runs: 5, singleRuns: 20, only: ['portfolio', 'single', 'iac'], iacSizes: [1000, 10000, 50000], iacKinds: ['terraform-json', 'plan-json', 'cdktf-json', 'hcl'], checkov: true, peers: true, json: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--sizes') (o.sizes = v.split(',').map(Number)), i++;
@@ -329,7 +329,7 @@ async function singleScenario(o, results) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Large IaC (hook): Terraform JSON and plan JSON with 1k / 10k / 50k resources vs Checkov.
+// Large IaC: Terraform JSON, plan JSON, CDKTF JSON and HCL with 1k / 10k / 50k resources vs Checkov.
 
 const IAC_TYPES = [
   (i, r) => ['aws_s3_bucket', { bucket: `bucket-${i}`, tags: { system: `sys-${i % 97}` } }],
@@ -364,19 +364,43 @@ export function terraformPlanJson(n, seed = SEED) {
   return { format_version: '1.2', terraform_version: '1.9.8', planned_values: { root_module: { resources } }, resource_changes: changes, configuration: { provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws' } } } };
 }
 
+/** The same n resources as terraformJson, written as HCL (`main.tf`); bodies as attribute expressions. */
+export function terraformHcl(n, seed = SEED) {
+  const lines = ['terraform {', '  required_providers {', '    aws = { source = "hashicorp/aws", version = "5.80.0" }', '  }', '}', '', 'provider "aws" {', '  region = "ap-southeast-1"', '}', ''];
+  for (const [type, byName] of Object.entries(terraformJson(n, seed).resource)) {
+    for (const [name, body] of Object.entries(byName)) {
+      lines.push(`resource "${type}" "${name}" {`);
+      for (const [k, v] of Object.entries(body)) lines.push(`  ${k} = ${hclValue(v)}`);
+      lines.push('}', '');
+    }
+  }
+  return lines.join('\n');
+}
+
+function hclValue(v) {
+  // JSON's string escapes are HCL's; HCL also reads ${ and %{ as templates.
+  if (typeof v === 'string') return JSON.stringify(v).replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
+  if (v === null) return 'null';
+  if (typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(hclValue).join(', ')}]`;
+  return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)} = ${hclValue(x)}`).join(', ')} }`;
+}
+
 function iacInputs(n) {
   const dir = join(WORK, `iac-${n}`);
   const tf = join(dir, 'main.tf.json');
   const plan = join(dir, 'plan.json');
   // bench/iac.mjs's mixed CDKTF stack (buckets with their configuration resources, references).
   const cdktf = join(dir, 'cdk.tf.json');
+  const hcl = join(dir, 'main.tf');
   if (!existsSync(cdktf)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(tf, JSON.stringify(terraformJson(n), null, 1));
     writeFileSync(plan, JSON.stringify(terraformPlanJson(n)));
     writeFileSync(cdktf, JSON.stringify(cdktfStack(n), null, 2));
   }
-  return { dir, tf, plan, cdktf };
+  if (!existsSync(hcl)) writeFileSync(hcl, terraformHcl(n));
+  return { dir, tf, plan, cdktf, hcl };
 }
 
 /**
@@ -392,8 +416,8 @@ async function iacScenario(o, results) {
   const checkov = join(TOOLS, 'checkov-venv/bin/checkov');
   const descriptor = join(ROOT, 'examples/mof-public-services/system.yaml');
   for (const n of o.iacSizes) {
-    const { tf, plan, cdktf } = iacInputs(n);
-    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform_json'], ['plan-json', plan, 'terraform_plan'], ['cdktf-json', cdktf, 'terraform_json']].filter(([k]) => o.iacKinds.includes(k))) {
+    const { tf, plan, cdktf, hcl } = iacInputs(n);
+    for (const [kind, file, framework] of [['terraform-json', tf, 'terraform_json'], ['plan-json', plan, 'terraform_plan'], ['cdktf-json', cdktf, 'terraform_json'], ['hcl', hcl, 'terraform']].filter(([k]) => o.iacKinds.includes(k))) {
       const runs = n >= 10_000 ? 1 : Math.min(o.runs, 3);
       const rows = [];
       const args = tuanthuIacArgs({ kind, file, descriptor });
@@ -421,7 +445,11 @@ async function iacScenario(o, results) {
         rows.push(c);
         ref ??= undefined;
       } else rows.push({ label: 'checkov', skipped: 'run scripts/install-checkov.sh' });
-      const floor = await measure('floor: node read + JSON.parse', NODE, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], { runs, okCodes: [0] });
+      // For HCL the floor is the parser tuanthu uses (hcl2json, Terraform's HCL parser in Wasm).
+      const floor =
+        kind === 'hcl'
+          ? await measure('floor: node read + hcl2json', NODE, ['--input-type=module', '-e', `const { parse } = await import(${JSON.stringify(join(ROOT, 'node_modules/@cdktn/hcl2json/build/index.js'))}); await parse('main.tf', (await import('node:fs')).readFileSync(${JSON.stringify(file)}, 'utf8'));`], { runs, okCodes: [0] })
+          : await measure('floor: node read + JSON.parse', NODE, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], { runs, okCodes: [0] });
       rows.push(floor);
       console.log(table(`Large IaC: ${kind}, ${n.toLocaleString('en-US')} resources (${(statSync(file).size / 1e6).toFixed(1)} MB)`, rows, ref ?? rows.find((r) => !r.skipped)));
       results.push({ scenario: 'iac', kind, n, rows: rows.map(({ output, ...r }) => r) });
