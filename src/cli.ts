@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
 import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-debt.js';
@@ -11,6 +11,7 @@ import { addRuleCommands } from './rule-commands.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { progressReporter } from './progress.js';
 import { LANGS, SEVERITIES, STAGES, type Lang, type Severity, type Stage } from './types.js';
+import { writeAllSync } from './write-sync.js';
 
 /** Default language: Vietnamese when the user's locale is Vietnamese. */
 export function defaultLang(env: NodeJS.ProcessEnv): Lang {
@@ -139,10 +140,7 @@ function writeOutput(file: string, pieces: Iterable<string | Uint8Array>): void 
   let fd: number | undefined;
   try {
     fd = openSync(file, 'w');
-    for (const p of pieces) {
-      if (typeof p === 'string') writeSync(fd, p);
-      else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
-    }
+    for (const p of pieces) writeAllSync(fd, p);
   } catch (e) {
     throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
   } finally {
@@ -152,8 +150,11 @@ function writeOutput(file: string, pieces: Iterable<string | Uint8Array>): void 
 
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
+  // Standard output is written synchronously (reports can be hundreds of MB); once its reader has
+  // gone (`… | head`), the rest is dropped and the exit code still tells the result.
+  let readerGone = false;
   const program = buildProgram(
-    { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stdout.isTTY), isStderrTTY: Boolean(process.stderr.isTTY) },
+    { stdout: (s) => void (readerGone ||= !writeAllSync(1, s)), stderr: (s) => process.stderr.write(s), env: process.env, isTTY: Boolean(process.stdout.isTTY), isStderrTTY: Boolean(process.stderr.isTTY) },
     (c) => (code = c),
   );
   try {

@@ -1,6 +1,6 @@
 // How the CLI writes: colour only on a terminal and never with NO_COLOR; progress only for long
 // portfolio runs on a terminal, never in CI or when piped.
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -82,5 +82,43 @@ describe('progress', () => {
     const ci = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env: { ...env, CI: 'true' }, extendEnv: false });
     expect(ci.stdout).not.toContain('/25]');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary).toMatchObject({ systems: 25, passed: 25 });
+  });
+});
+
+describe('standard output', () => {
+  const bin = join(ROOT, 'bin/tuanthu.js');
+  it('gives a slow reader the whole report, the same bytes as a file, without queueing it in memory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-pipe-'));
+    const file = join(dir, 'report.json');
+    await execa('node', [bin, 'check', NONCOMPLIANT, '--format', `json=${file}`, '--as-of', AS_OF], { reject: false, cwd: ROOT });
+    // The reader waits before reading: the pipe fills and every write has to wait for it.
+    const piped = await execa('bash', ['-c', `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | (sleep 1; cat)`], { reject: false, cwd: ROOT, stripFinalNewline: false });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('keeps a large report out of memory, to a file and to a slow pipe alike', async () => {
+    // 20,000 bare buckets: one system with 60,000 findings, a 70 MB report. Held as one string and
+    // queued for the pipe, it took the run to 706 MiB; written in pieces and synchronously, 272 MiB.
+    const time = '/usr/bin/time';
+    if (!existsSync(time)) return;
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-big-'));
+    const resource: Record<string, Record<string, unknown>> = { aws_s3_bucket: {} };
+    for (let i = 0; i < 20_000; i++) resource.aws_s3_bucket![`b${i}`] = { bucket: `bucket-${i}` };
+    const stack = join(dir, 'big.tf.json');
+    writeFileSync(stack, JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, resource }));
+    for (const target of ['| (sleep 1; wc -c)', `--format json=${join(dir, 'r.json')}`]) {
+      const format = target.startsWith('|') ? `--format json ${target}` : target;
+      const r = await execa('bash', ['-c', `${time} -f %M -o ${join(dir, 'rss')} node ${bin} check ${stack} --as-of ${AS_OF} ${format}`], { reject: false, cwd: ROOT, timeout: 60_000 });
+      expect(r.stderr).toBe('');
+      const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
+      expect(kb / 1024, target).toBeLessThan(450);
+    }
+  }, 90_000);
+
+  it('stops quietly when the reader goes away, and still exits with the result', async () => {
+    const r = await execa('bash', ['-c', `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { reject: false, cwd: ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('exit 1');
   });
 });
