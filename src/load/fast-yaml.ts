@@ -10,7 +10,8 @@ class NotFast extends Error {}
 
 /**
  * One call of js-yaml's node composer, as its listener sees it: where it began, what it read,
- * and the calls it made. A block scalar value is read by a call wrapping the call that read it.
+ * and the calls it made. A value in block context is often read by a call that only wraps the
+ * call that read it (unwrap).
  */
 interface Call {
   open: number;
@@ -52,7 +53,8 @@ export function fastParse(text: string, maxDepth: number): { value: unknown; roo
   };
   let value: unknown;
   try {
-    // The composer nests one or two calls per level of the text, whose depth limits.ts has checked.
+    // A cap on js-yaml's recursion (one or two composer calls per level); the position walk then
+    // holds collections to the limit itself.
     value = load(text, { schema: CORE_SCHEMA, listener, maxDepth: 2 * maxDepth + 4 } as Parameters<typeof load>[1]);
   } catch {
     return undefined;
@@ -79,9 +81,7 @@ function position(text: string, outer: Call, depth: number): PosNode {
     return { kind: 'scalar', start: skipBlanks(text, call.open) };
   }
   const start = contentStart(text, outer.open);
-  const c = text.charCodeAt(start);
-  // A tag, an anchor or an alias.
-  if (c === 0x21 || c === 0x26 || c === 0x2a) throw new NotFast();
+  if (isProperty(text.charCodeAt(start))) throw new NotFast();
   let calls = call.calls ?? [];
   if ((call.kind === 'mapping' || call.kind === 'sequence') && depth < 1) throw new NotFast();
   if (call.kind === 'mapping') {
@@ -99,7 +99,7 @@ function position(text: string, outer: Call, depth: number): PosNode {
       checkScalar(text, unwrap(k));
       const name = String(k.result);
       const keyStart = contentStart(text, k.open);
-      if (explicitKey(text, keyStart) || !Object.hasOwn(map, name) || !Object.is(map[name], v.result)) throw new NotFast();
+      if (isProperty(text.charCodeAt(keyStart)) || explicitKey(text, keyStart) || !Object.hasOwn(map, name) || !Object.is(map[name], v.result)) throw new NotFast();
       node.keys.push(name);
       node.keyStarts.push(keyStart);
       node.values.push(position(text, v, depth - 1));
@@ -154,6 +154,11 @@ function coreValue(source: string): unknown {
   if (!maybe) return source;
   for (const [test, value] of CORE) if (test.test(source)) return value(source);
   return source;
+}
+
+/** A tag (`!`), an anchor (`&`) or an alias (`*`) where a node starts. */
+function isProperty(c: number): boolean {
+  return c === 0x21 || c === 0x26 || c === 0x2a;
 }
 
 /** The first character of a node's content: after blanks, line breaks and comments. */
