@@ -28,6 +28,11 @@ describe('jsonChunks', () => {
     const big = { ...r, systems: [s, { ...s, findings }, { ...s, findings: findings.slice(0, 1001) }, s] };
     const pieces = [...jsonChunks(big)];
     expect(pieces.join('')).toBe(whole(big));
+    // A name that spells the markers (NUL characters) is serialised plainly, not spliced into.
+    const spelled = { ...s, name: '\u0000tuanthu:findings\u0000', findings };
+    const spelledRules = { ...s, owner: '\u0000tuanthu:rules\u0000' };
+    const odd = { ...r, systems: [spelled, spelledRules] };
+    expect([...jsonChunks(odd)].join('')).toBe(whole(odd));
     // Neither large system's findings arrive as one piece.
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(findings, null, 2).length / 2);
   });

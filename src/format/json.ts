@@ -26,6 +26,8 @@ function systemsText(systems: SystemReport[]): string {
   const spliced = systems.filter((s) => Array.isArray(s.rules));
   const wrapped = JSON.stringify({ systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) }, null, 2);
   const parts = wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length).split(RULES_MARK_JSON);
+  // A value that spells the marker (it takes NUL characters, on purpose) gets plain serialisation.
+  if (parts.length !== spliced.length + 1) return unwrapSystems(JSON.stringify({ systems }, null, 2));
   let out = parts[0]!;
   for (let i = 0; i < spliced.length; i++) out += rulesText(spliced[i]!.rules) + parts[i + 1]!;
   return out;
@@ -39,6 +41,10 @@ const RULES_CLOSE = '\n' + ' '.repeat(6) + ']';
 // Entries by rule and outcome; entries with a reason by the reason object, which systems share.
 const plainEntries = new Map<string, string>();
 const reasonEntries = new WeakMap<RuleReason, Map<string, string>>();
+
+function unwrapSystems(wrapped: string): string {
+  return wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
+}
 
 function rulesText(rules: RuleResult[]): string {
   if (rules.length === 0) return '[]';
@@ -145,6 +151,10 @@ const FINDING_INDENT = ' '.repeat(8);
 function* largeSystemChunks(s: SystemReport): Generator<string> {
   const text = systemsText([{ ...s, findings: FINDINGS_MARK as unknown as SystemReport['findings'] }]);
   const at = text.indexOf(FINDINGS_MARK_JSON);
+  if (at !== text.lastIndexOf(FINDINGS_MARK_JSON)) {
+    yield systemsText([s]);
+    return;
+  }
   yield text.slice(0, at) + '[';
   for (let i = 0; i < s.findings.length; i += FINDINGS_PIECE) {
     const piece = JSON.stringify(s.findings.slice(i, i + FINDINGS_PIECE), null, 2);
