@@ -1,4 +1,4 @@
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate, todayIso } from './dates.js';
 import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './cli-debt.js';
@@ -140,7 +140,11 @@ function writeOutput(file: string, pieces: Iterable<string | Uint8Array>): void 
   let fd: number | undefined;
   try {
     fd = openSync(file, 'w');
-    for (const p of pieces) writeAllSync(fd, p);
+    // A regular file takes each write whole.
+    for (const p of pieces) {
+      if (typeof p === 'string') writeSync(fd, p);
+      else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
+    }
   } catch (e) {
     throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
   } finally {
