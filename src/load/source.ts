@@ -179,17 +179,31 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
   } catch (e) {
-    // yaml throws a ReferenceError for excessive aliasing; anything else is a bug worth seeing.
+    // yaml throws a ReferenceError for an alias without its anchor and for excessive aliasing;
+    // anything else is a bug worth seeing.
     if (!(e instanceof ReferenceError)) throw e;
-    let at = 0;
+    let at: number | undefined;
+    let unresolved: string | undefined;
+    // Anchors in document order, so that each alias is judged in one pass (an alias bomb has many).
+    const anchors = new Set<string>();
     Y().visit(doc, {
+      Node(_, node) {
+        if (node.anchor) anchors.add(node.anchor);
+      },
       Alias(_, node) {
+        at ??= node.range?.[0] ?? 0;
+        if (anchors.has(node.source)) return undefined;
         at = node.range?.[0] ?? 0;
+        unresolved = node.source;
         return Y().visit.BREAK;
       },
     });
-    const { line, column } = positionAt(text, at);
-    return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message: `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb` }] };
+    const { line, column } = positionAt(text, at ?? 0);
+    const message =
+      unresolved !== undefined
+        ? `the alias *${unresolved} refers to no anchor &${unresolved} defined before it (YAML needs the anchor first)`
+        : `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb`;
+    return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
 }
