@@ -25,7 +25,7 @@ function systemsText(systems: SystemReport[]): string {
   // A system without a rules list (a report not made by lint()) is serialised as it is.
   const spliced = systems.filter((s) => Array.isArray(s.rules));
   const wrapped = JSON.stringify({ systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) }, null, 2);
-  const parts = wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length).split(RULES_MARK_JSON);
+  const parts = unwrapSystems(wrapped).split(RULES_MARK_JSON);
   // A value that spells the marker (it takes NUL characters, on purpose) gets plain serialisation.
   if (parts.length !== spliced.length + 1) return unwrapSystems(JSON.stringify({ systems }, null, 2));
   let out = parts[0]!;
