@@ -14,7 +14,7 @@ import { locate, loadSourceSync, loadWalkedSourceSync, type SourceDoc } from './
 import { validateAgainst } from './load/schema.js';
 import { loadCatalogue, messageFor, type Catalogue, type RuleMeta } from './policy/catalogue.js';
 import { PolicyEngine, PolicyError, type PolicyReason, type PolicyResult } from './policy/engine.js';
-import { checkInParallel, parallelJobs } from './parallel.js';
+import { checkInParallel, iacThreads, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
 import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 import { compareText } from './collate.js';
@@ -51,7 +51,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   for (const f of found.files) (!found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits);
+    const r = await loadStackFiles(files, display, limits, options.jobs);
     for (const f of files) attached.add(f);
     errors.push(...r.errors);
     return r.stacks;
@@ -110,11 +110,11 @@ export interface FileCheckOptions {
   walked: ReadonlySet<string>;
 }
 
-async function loadStackFiles(files: string[], display: (p: string) => string, limits: Limits): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
+async function loadStackFiles(files: string[], display: (p: string) => string, limits: Limits, jobs: number | undefined): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
   const stacks: IacStack[] = [];
   const errors: InputError[] = [];
   for (const f of files) {
-    const r = await loadIac(f, display(f), limits);
+    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
     if (r.ok) stacks.push(r.stack);
     else errors.push(...r.errors);
   }
@@ -134,7 +134,7 @@ export async function checkDescriptorFile(file: string, { options, limits, cwd, 
   // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
   const listed = (loaded.source.value as { iac?: unknown }).iac;
   const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
-  const { stacks, errors } = await loadStackFiles(attached, display, limits);
+  const { stacks, errors } = await loadStackFiles(attached, display, limits, options.jobs);
   try {
     const system = checkSystem(loaded.source, stacks, engine, catalogue, options);
     return { system, errors, attached, ...(options.renderJson ? { json: renderSystemJson(system) } : {}) };

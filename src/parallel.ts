@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { isMainThread, Worker } from 'node:worker_threads';
 import type { Checked, FileCheckOptions } from './lint.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import type { LintOptions } from './types.js';
@@ -21,6 +21,15 @@ export function parallelJobs(requested: number | undefined, files: number): numb
   if (!existsSync(fileURLToPath(WORKER))) return 1;
   if (requested !== undefined) return Math.max(1, Math.min(requested, files));
   return files >= PARALLEL_MIN_FILES ? Math.min(2, availableParallelism()) : 1;
+}
+
+/**
+ * Threads that may share the parsing of a large .tf module: as asked, else 2 on a machine with 2+
+ * cores. A portfolio's worker threads are already one per core, so they parse on their own.
+ */
+export function iacThreads(requested: number | undefined): number {
+  if (!isMainThread) return 1;
+  return Math.max(1, requested ?? Math.min(2, availableParallelism()));
 }
 
 /** A worker's message: results of some of its files, by index in the run; `done` ends its share. */

@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { mergePieces, splitTopLevel } from './hcl-split.js';
 import type { Location } from './model.js';
 import { lineStarts, positionIn } from '../load/text-position.js';
 
@@ -6,23 +10,88 @@ export interface HclFile {
   text: string;
 }
 
-/** Converts .tf files with hcl2json (the HCL parser of Terraform, compiled to Wasm) and merges them as one configuration. */
-export async function parseHcl(files: HclFile[]): Promise<{ ok: true; config: Record<string, unknown[]> } | { ok: false; errors: Array<{ file: string; line?: number; column?: number; message: string }> }> {
+type HclErrors = Array<{ file: string; line?: number; column?: number; message: string }>;
+
+/** A .tf file is parsed in pieces of about this many characters (src/iac/hcl-split.ts). */
+const PIECE_CHARS = 32 * 1024;
+/**
+ * Below this much HCL a second thread costs more than it saves: starting one (a Go runtime in
+ * Wasm) takes ~0.2 s, the time hcl2json spends on ~100 KB (docs/benchmarks.md, Run 8).
+ */
+export const HCL_PARALLEL_MIN_CHARS = 512 * 1024;
+
+const WORKER = new URL('./hcl-worker.js', import.meta.url);
+
+/** A worker's message: one piece's value (or that it did not parse), or the end of its share. */
+export type PieceMessage = { index: number; value: Record<string, unknown> } | { index: number; failed: true } | { done: true };
+
+type Parse = (file: string, text: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Converts .tf files with hcl2json (the HCL parser of Terraform, compiled to Wasm) and merges them
+ * as one configuration. Large files are parsed in pieces cut at top-level blocks, on `threads`
+ * threads when there is enough HCL to pay for a second one; a file whose pieces do not all parse
+ * is parsed whole, so that its error is reported exactly as hcl2json reports it.
+ */
+export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE_CHARS): Promise<{ ok: true; config: Record<string, unknown[]> } | { ok: false; errors: HclErrors }> {
   // Loaded on first use: it starts a Go runtime in Wasm, which only HCL inputs need.
-  const { parse: hclToJson } = await import('@cdktn/hcl2json');
+  const { parse } = await import('@cdktn/hcl2json');
+  const hclToJson = parse as Parse;
+  const split = files.map((f) => splitTopLevel(f.text, pieceChars) ?? [f.text]);
+  const pieces = split.flat();
+  const total = files.reduce((n, f) => n + f.text.length, 0);
+  const values = threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && existsSync(fileURLToPath(WORKER)) ? await parseShared(pieces, threads, hclToJson) : await parseEach(pieces, hclToJson);
   const merged: Record<string, unknown[]> = {};
-  const errors: Array<{ file: string; line?: number; column?: number; message: string }> = [];
-  for (const f of files) {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = (await hclToJson(f.file, f.text)) as Record<string, unknown>;
-    } catch (e) {
-      errors.push({ file: f.file, ...hclError(e) });
-      continue;
+  const errors: HclErrors = [];
+  let at = 0;
+  for (const [n, f] of files.entries()) {
+    const own = values.slice(at, (at += split[n]!.length));
+    let parsed = own.every((v) => v !== undefined) ? mergePieces(own as Array<Record<string, unknown>>) : undefined;
+    if (parsed === undefined) {
+      try {
+        parsed = await hclToJson(f.file, f.text);
+      } catch (e) {
+        errors.push({ file: f.file, ...hclError(e) });
+        continue;
+      }
     }
     for (const [k, v] of Object.entries(parsed)) (merged[k] ??= []).push(v);
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: merged };
+}
+
+/** Each piece's value in order; undefined for a piece that does not parse. */
+async function parseEach(pieces: string[], hclToJson: Parse): Promise<Array<Record<string, unknown> | undefined>> {
+  const out: Array<Record<string, unknown> | undefined> = [];
+  for (const p of pieces) out.push(await hclToJson('piece.tf', p).catch(() => undefined));
+  return out;
+}
+
+/** As parseEach, with threads-1 worker threads (src/iac/hcl-worker.ts) taking pieces from the same index as this one. */
+async function parseShared(pieces: string[], threads: number, hclToJson: Parse): Promise<Array<Record<string, unknown> | undefined>> {
+  const out = new Array<Record<string, unknown> | undefined>(pieces.length);
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const workers: Worker[] = [];
+  const finished = Array.from({ length: threads - 1 }, () => {
+    return new Promise<void>((resolveShare) => {
+      const w = new Worker(WORKER, { workerData: { pieces, next } });
+      workers.push(w);
+      w.on('message', (m: PieceMessage) => {
+        if ('done' in m) resolveShare();
+        else if ('value' in m) out[m.index] = m.value;
+      });
+      // A worker that fails leaves its pieces without a value: their files are then parsed whole here.
+      w.once('error', () => resolveShare());
+      w.once('exit', () => resolveShare());
+    });
+  });
+  try {
+    for (let i = Atomics.add(next, 0, 1); i < pieces.length; i = Atomics.add(next, 0, 1)) out[i] = await hclToJson('piece.tf', pieces[i]!).catch(() => undefined);
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
 }
 
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]".

@@ -29,8 +29,9 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  * Loads one IaC input: a directory of .tf/.tf.json files, a .tf file, a Terraform JSON file
  * (cdk.tf.json from CDKTF or CDK Terrain), a plan JSON (`terraform show -json`), or a binary
  * plan file (converted with `terraform show -json` when the terraform CLI is installed).
+ * `threads` may share the parsing of a large .tf module (src/iac/hcl.ts).
  */
-export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS): Promise<IacLoadResult> {
+export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS, { threads = 1 }: { threads?: number } = {}): Promise<IacLoadResult> {
   const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };
   let st;
   try {
@@ -38,11 +39,11 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
   } catch (e) {
     return fail(display, 'read', readError(e));
   }
-  if (st.isDirectory()) return loadDirectory(path, display, limits);
+  if (st.isDirectory()) return loadDirectory(path, display, limits, threads);
   const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
   if (!read.ok) return read;
   const { buf } = read;
-  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display, limits.maxDepth);
+  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display, limits.maxDepth, threads);
   // A binary plan (`terraform plan -out`) is a zip archive.
   if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
   return loadJsonText(buf.toString('utf8'), display, sha256(buf), limits.maxDepth);
@@ -110,7 +111,7 @@ function splitAddress(a: string): [string, string] {
   return [a.slice(0, i), a.slice(i + 1)];
 }
 
-async function loadDirectory(dir: string, display: string, limits: IacLimits): Promise<IacLoadResult> {
+async function loadDirectory(dir: string, display: string, limits: IacLimits, threads: number): Promise<IacLoadResult> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -128,11 +129,11 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits): P
   }
   if (errors.length > 0) return { ok: false, errors };
   if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
-  return loadHcl(files, display, limits.maxDepth);
+  return loadHcl(files, display, limits.maxDepth, threads);
 }
 
 /** .tf files (through hcl2json) and .tf.json files of one root module, merged into one configuration. */
-async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string, maxDepth: number): Promise<IacLoadResult> {
+async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string, maxDepth: number, threads: number): Promise<IacLoadResult> {
   const errors: IacLoadError[] = [];
   const hclFiles = files.filter((f) => !/\.json$/i.test(f.file));
   const merged: Record<string, unknown[]> = {};
@@ -145,7 +146,7 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
   }
   if (errors.length > 0) return { ok: false, errors };
   if (hclFiles.length > 0) {
-    const r = await parseHcl(hclFiles);
+    const r = await parseHcl(hclFiles, threads);
     if (!r.ok) errors.push(...r.errors.map((e) => ({ ...e, code: 'syntax' })));
     // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
     else if (valueDepthExceeded(r.config, maxDepth)) errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
