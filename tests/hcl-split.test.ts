@@ -8,7 +8,7 @@ import { execa } from 'execa';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mergePieces, splitTopLevel } from '../src/iac/hcl-split.js';
-import { parseHcl } from '../src/iac/hcl.js';
+import { HCL_PARALLEL_MIN_CHARS, parseHcl } from '../src/iac/hcl.js';
 import { AS_OF, ROOT } from './helpers.js';
 
 const { parse } = await import('@cdktn/hcl2json');
@@ -127,9 +127,9 @@ describe('a large .tf module through the CLI (pieces shared with a worker thread
   // Over HCL_PARALLEL_MIN_CHARS, with every tricky block kind, names made unique.
   const big = (bad: boolean) => {
     const parts: string[] = [];
-    for (let i = 0; parts.join('').length < 700 * 1024; i++) {
+    for (let i = 0; parts.join('').length < 2 * HCL_PARALLEL_MIN_CHARS; i++) {
       for (const b of BLOCKS) parts.push(b.replace(/^(resource "[^"]+" |variable )"([^"]+)"/, `$1"$2_${i}"`));
-      if (bad && i === 200) parts.push('resource "aws_s3_bucket" "broken" {\n  bucket = \n}\n');
+      if (bad && i === 20) parts.push('resource "aws_s3_bucket" "broken" {\n  bucket = \n}\n');
     }
     return parts.join('');
   };

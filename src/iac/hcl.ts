@@ -13,12 +13,13 @@ export interface HclFile {
 type HclErrors = Array<{ file: string; line?: number; column?: number; message: string }>;
 
 /** A .tf file is parsed in pieces of about this many characters (src/iac/hcl-split.ts). */
-const PIECE_CHARS = 32 * 1024;
+const PIECE_CHARS = 4 * 1024;
 /**
  * Below this much HCL a second thread costs more than it saves: starting one (a Go runtime in
- * Wasm) takes ~0.2 s, the time hcl2json spends on ~100 KB (docs/benchmarks.md, Run 8).
+ * Wasm) takes ~0.2 s. Measured (docs/benchmarks.md, Run 8): 14 KB 0.70 → 0.87 s with a second
+ * thread, 77 KB 2.36 → 1.74 s, 185 KB 2.13 → 1.40 s (medians of 7).
  */
-export const HCL_PARALLEL_MIN_CHARS = 512 * 1024;
+export const HCL_PARALLEL_MIN_CHARS = 64 * 1024;
 
 const WORKER = new URL('./hcl-worker.js', import.meta.url);
 
