@@ -438,7 +438,7 @@ async function iacScenario(o, results) {
         try {
           const out = JSON.parse(c.output);
           const s = (Array.isArray(out) ? out[0] : out).summary;
-          c.check = `${s.passed} passed, ${s.failed} failed checks`;
+          c.check = `${s.passed} passed, ${s.failed} failed checks, ${s.resource_count ?? "?"} resources, ${s.parsing_errors ?? 0} parsing errors`;
         } catch {
           c.check = 'output not JSON';
         }

@@ -70,6 +70,11 @@ describe('splitTopLevel', () => {
   ])('declines %s (the whole file is then parsed, for hcl2json\'s own error)', (_, text) => {
     expect(splitTopLevel(text, 1)).toBeUndefined();
   });
+
+  it('declines, without throwing, interpolations nested deeper than the stack', () => {
+    const n = 50_000;
+    expect(splitTopLevel(`locals {\n  a = "${'${"'.repeat(n)}x${'"}'.repeat(n)}"\n}\n`, 1)).toBeUndefined();
+  });
 });
 
 describe('mergePieces', () => {

@@ -17,6 +17,16 @@ const HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
  * the caller then parses the whole file, so that hcl2json reports the error as it always has.
  */
 export function splitTopLevel(text: string, target: number): string[] | undefined {
+  try {
+    return split(text, target);
+  } catch (e) {
+    // Interpolations nested past the stack (only reachable with a raised --max-depth).
+    if (e instanceof RangeError) return undefined;
+    throw e;
+  }
+}
+
+function split(text: string, target: number): string[] | undefined {
   const pieces: string[] = [];
   const n = text.length;
   let start = 0;
