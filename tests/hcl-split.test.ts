@@ -25,6 +25,7 @@ const BLOCKS = [
   'variable "tên_hệ_thống" {\n  default = "Cổng dịch vụ công"\n}\n',
   'variable "z" {\n  default = { nested = { deeper = [1, 2, { three = 3 }] } }\n}\n',
   'variable "😀" {}\n',
+  'variable "__proto__" {\n  default = { constructor = 1 }\n}\n',
   'variable "\uff01" {}\n',
   'provider "aws" {\n  alias  = "hanoi"\n  region = "ap-southeast-1"\n}\n',
   'terraform {\n  required_version = ">= 1.5"\n}\n',

@@ -3,8 +3,8 @@
  * pieces back into the value it gives for the whole file.
  *
  * Why: hcl2json (Go compiled to Wasm) grows its heap with the size of what it parses and never
- * gives memory back: a 9.5 MB main.tf took 1.1 GiB in one call. Pieces of a few hundred kilobytes
- * keep that heap small, and can be parsed by more than one thread.
+ * gives memory back: a 9.5 MB main.tf took 1.1 GiB in one call. Pieces of a few kilobytes keep
+ * that heap small, and can be parsed by more than one thread.
  */
 
 const LF = 0x0a;
@@ -142,7 +142,8 @@ function merge(values: unknown[]): unknown {
     else byKey.set(k, [x]);
   }
   const out: Record<string, unknown> = {};
-  for (const k of [...byKey.keys()].sort(goOrder)) out[k] = merge(byKey.get(k)!);
+  // Defined, not assigned: a label may be "__proto__", which JSON.parse makes an own property too.
+  for (const k of [...byKey.keys()].sort(goOrder)) Object.defineProperty(out, k, { value: merge(byKey.get(k)!), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
