@@ -15,6 +15,9 @@ export const PARALLEL_MIN_FILES = 400;
 
 const WORKER = new URL('./lint-worker.js', import.meta.url);
 
+/** Files this thread checks between turns of the event loop (for the workers' messages: a batch is 64 files). */
+const YIELD_EVERY = 16;
+
 /** Threads for a run: as asked, else 2 for a large portfolio on a machine with 2+ cores. */
 export function parallelJobs(requested: number | undefined, files: number): number {
   // Run from TypeScript sources (the test runner) there is no compiled worker to start.
@@ -72,9 +75,13 @@ export async function checkInParallel(
     });
   });
   try {
-    for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+    for (let i = Atomics.add(next, 0, 1), n = 1; i < files.length; i = Atomics.add(next, 0, 1), n++) {
       results[i] = await here(files[i]!);
       progress(i);
+      // Checking a file never waits on the event loop, so the workers' messages would queue up
+      // until this thread ran out of files and then be unpacked alone, after the workers stopped
+      // (0.7 s at 10,000 descriptors). Taking them as they come spreads that work over the run.
+      if (n % YIELD_EVERY === 0) await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
     }
     await Promise.all(finished);
   } finally {
