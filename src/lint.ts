@@ -58,7 +58,8 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   };
   const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
   // Serialising while checking pays only when another thread shares the work.
-  const fileOptions: FileCheckOptions = { options: { ...options, renderJson: options.renderJson === true && jobs > 1 }, limits, cwd, walked: found.walked };
+  // When threads already share the descriptors, the .tf modules they list are parsed on the thread checking them.
+  const fileOptions: FileCheckOptions = { options: { ...options, renderJson: options.renderJson === true && jobs > 1, ...(jobs > 1 ? { jobs: 1 } : {}) }, limits, cwd, walked: found.walked };
   const checked: Checked[] =
     jobs > 1
       ? await checkInParallel(descriptors, jobs, fileOptions, (file) => checkDescriptorFile(file, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
