@@ -164,8 +164,10 @@ describe('a large .tf module through the CLI (pieces shared with a worker thread
 
   // Peak memory from GNU time (Debian package `time`), as in tests/output.test.ts.
   const time = '/usr/bin/time';
-  it.skipIf(!existsSync(time))('keeps hcl2json\'s heap small: 20,000 buckets in one main.tf under 450 MiB', async () => {
-    // Parsed in one call, hcl2json's heap grew with the file: 566 MiB for this 2 MB file; in pieces, 346 MiB.
+  // Node 24's V8 sizes its heaps larger: one call 663 MiB, in pieces 484–496 MiB (Node 20: 575–584 against 358–381).
+  const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 580 : 450;
+  it.skipIf(!existsSync(time))(`keeps hcl2json's heap small: 20,000 buckets in one main.tf under ${bound} MiB`, async () => {
+    // Parsed in one call, hcl2json's heap grew with the file; in pieces it stays small.
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-hcl-'));
     try {
       let text = '';
@@ -175,7 +177,7 @@ describe('a large .tf module through the CLI (pieces shared with a worker thread
       expect(r.stderr).toBe('');
       expect(r.exitCode).toBe(1);
       const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
-      expect(kb / 1024).toBeLessThan(450);
+      expect(kb / 1024).toBeLessThan(bound);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
