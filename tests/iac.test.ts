@@ -128,6 +128,26 @@ describe('loaders', () => {
     expect(await errs('package-like.json')).toEqual([expect.objectContaining({ code: 'not-terraform', line: 1, column: 1 })]);
   });
 
+  it('a .tf of binary garbage gives its first problem at its position and a count of the rest, not thousands', async () => {
+    // hcl2json puts every diagnostic of a file into one message: 23,000 of them for 200 KB of random bytes.
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-garbage tf-'));
+    try {
+      const bytes = Buffer.alloc(20_000);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+      writeFileSync(join(dir, 'main.tf'), bytes);
+      const r = await loadIac(dir, 'garbage tf');
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.errors).toHaveLength(1);
+      const [e] = r.errors;
+      expect(e).toMatchObject({ file: 'garbage tf/main.tf', line: 1, column: expect.any(Number), code: 'syntax' });
+      expect(e!.message).toMatch(/^malformed HCL: [^:]+: [^.]+\. \(and \d+ more problems in this file\)$/);
+      expect(e!.message.length).toBeLessThan(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('binary plan: a clear error when the terraform CLI is absent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-plan-'));
     writeFileSync(join(dir, 'tfplan'), Buffer.from('PK\u0003\u0004binary plan'));

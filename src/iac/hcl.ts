@@ -52,7 +52,7 @@ export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE
       try {
         parsed = await hclToJson(f.file, f.text);
       } catch (e) {
-        errors.push({ file: f.file, ...hclError(e) });
+        errors.push({ file: f.file, ...hclError(e, f.file) });
         continue;
       }
     }
@@ -95,12 +95,18 @@ async function parseShared(pieces: string[], threads: number, hclToJson: Parse):
   return out;
 }
 
-// hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected …]".
-function hclError(e: unknown): { line?: number; column?: number; message: string } {
-  const s = e instanceof Error ? e.message : String(e);
-  const m = /:(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^\]]+)\]?\s*$/.exec(s);
-  if (!m) return { message: `malformed HCL: ${s.replace(/^parse config: /, '')}` };
-  return { line: Number(m[1]), column: Number(m[2]), message: `malformed HCL: ${m[3]!.replace(/;\s*/, ': ').trim()}` };
+// hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected … main.tf:5,1-2: …]":
+// every diagnostic of the file in one message (thousands for binary garbage). The first is reported,
+// at its position, with a count of the rest.
+function hclError(e: unknown, file: string): { line?: number; column?: number; message: string } {
+  const body = (e instanceof Error ? e.message : String(e)).replace(/^parse config: \[?/, '').replace(/\]\s*$/, '');
+  const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: `, 'g');
+  const found = [...body.matchAll(at)];
+  const first = found[0];
+  if (!first) return { message: `malformed HCL: ${body}` };
+  const text = body.slice(first.index + first[0].length, found[1]?.index ?? body.length).trim().replace(/;\s*/, ': ');
+  const more = found.length - 1;
+  return { line: Number(first[1]), column: Number(first[2]), message: `malformed HCL: ${text}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''} in this file)` : ''}` };
 }
 
 /**
