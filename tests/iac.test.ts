@@ -128,21 +128,38 @@ describe('loaders', () => {
     expect(await errs('package-like.json')).toEqual([expect.objectContaining({ code: 'not-terraform', line: 1, column: 1 })]);
   });
 
-  it('a .tf of binary garbage gives its first problem at its position and a count of the rest, not thousands', async () => {
+  it('a .tf full of problems gives its first at its position and a count of the rest, not thousands', async () => {
     // hcl2json puts every diagnostic of a file into one message: 23,000 of them for 200 KB of random bytes.
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-garbage tf-'));
     try {
-      const bytes = Buffer.alloc(20_000);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
-      writeFileSync(join(dir, 'main.tf'), bytes);
+      writeFileSync(join(dir, 'main.tf'), '§ ¤ € ` ~ \u0001 '.repeat(2_000));
       const r = await loadIac(dir, 'garbage tf');
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.errors).toHaveLength(1);
       const [e] = r.errors;
-      expect(e).toMatchObject({ file: 'garbage tf/main.tf', line: 1, column: expect.any(Number), code: 'syntax' });
+      expect(e).toMatchObject({ file: 'garbage tf/main.tf', line: 1, column: 1, code: 'syntax' });
       expect(e!.message).toMatch(/^malformed HCL: [^:]+: [^.]+\. \(and \d+ more problems in this file\)$/);
       expect(e!.message.length).toBeLessThan(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('UTF-16, binary and invalid UTF-8 infrastructure code are reported as such, at their position', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-encoding-'));
+    try {
+      const hcl = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
+      writeFileSync(join(dir, 'utf16.tf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hcl, 'utf16le')]));
+      writeFileSync(join(dir, 'binary.tf'), Buffer.from([0x72, 0x65, 0x0a, 0x00, 0x01, 0x02]));
+      writeFileSync(join(dir, 'latin1.tf.json'), Buffer.from('{"resource": {"aws_s3_bucket": {"b": {"bucket": "caf\xe9"}}}}', 'latin1'));
+      const errs = async (f: string) => {
+        const r = await loadIac(join(dir, f), f);
+        return r.ok ? [] : r.errors;
+      };
+      expect(await errs('utf16.tf')).toEqual([{ file: 'utf16.tf', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' }]);
+      expect(await errs('binary.tf')).toEqual([{ file: 'binary.tf', line: 2, column: 1, code: 'encoding', message: 'the file is binary (it contains NUL bytes), not Terraform (HCL) text' }]);
+      expect(await errs('latin1.tf.json')).toEqual([{ file: 'latin1.tf.json', line: 1, column: 53, code: 'encoding', message: 'invalid UTF-8 (byte 0xe9 at offset 52); save the file as UTF-8' }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { errnoText } from '../discover.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
+import { decodeText } from '../load/source.js';
 import { positionAt } from '../load/text-position.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from './model.js';
 import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
@@ -43,10 +44,12 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
   const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
   if (!read.ok) return read;
   const { buf } = read;
-  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text: buf.toString('utf8'), sha: sha256(buf) }], display, limits.maxDepth, threads);
   // A binary plan (`terraform plan -out`) is a zip archive.
-  if (buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
-  return loadJsonText(buf.toString('utf8'), display, sha256(buf), limits.maxDepth);
+  if (!/\.tf$/i.test(path) && buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
+  const text = iacText(buf, path);
+  if (typeof text !== 'string') return fail(display, text.code, text.message, text.line, text.column);
+  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits.maxDepth, threads);
+  return loadJsonText(text, display, sha256(buf), limits.maxDepth);
 }
 
 /**
@@ -124,8 +127,13 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
   const errors: IacLoadError[] = [];
   for (const n of names.filter((x) => /\.tf(\.json)?$/i.test(x))) {
     const read = await readIacFile(join(dir, n), join(display, n), limits.maxIacFileBytes);
-    if (read.ok) files.push({ file: join(display, n), text: read.buf.toString('utf8'), sha: sha256(read.buf) });
-    else errors.push(...read.errors);
+    if (!read.ok) {
+      errors.push(...read.errors);
+      continue;
+    }
+    const text = iacText(read.buf, n);
+    if (typeof text === 'string') files.push({ file: join(display, n), text, sha: sha256(read.buf) });
+    else errors.push({ file: join(display, n), ...text });
   }
   if (errors.length > 0) return { ok: false, errors };
   if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
@@ -212,6 +220,11 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
   // Positions in the converted JSON mean nothing to the user: point at the plan file itself.
   const locate = (addresses: string[]) => new Map(addresses.map((a) => [a, { file: display, line: 1, column: 1 }]));
   return { ok: true, stack: { ...r.stack, locate } };
+}
+
+/** Terraform reads UTF-8 only: UTF-16, binary and invalid UTF-8 are reported as such, at their position, not as syntax errors. */
+function iacText(buf: Buffer, name: string): ReturnType<typeof decodeText> {
+  return decodeText(buf, /\.tf$/i.test(name) ? 'Terraform (HCL) text' : 'JSON text');
 }
 
 function fail(file: string, code: string, message: string, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {

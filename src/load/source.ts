@@ -229,7 +229,8 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
   return undefined;
 }
 
-function decodeText(buf: Buffer): string | { code: string; message: string; line?: number; column?: number } {
+/** UTF-8 text of a file, or why it is not (UTF-16, binary, invalid UTF-8) with the position; `kind` names the text expected. */
+export function decodeText(buf: Buffer, kind = 'YAML or JSON text'): string | { code: string; message: string; line?: number; column?: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 };
   }
@@ -240,7 +241,7 @@ function decodeText(buf: Buffer): string | { code: string; message: string; line
     const where = lineColOfByte(buf, nul);
     return utf16
       ? { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 }
-      : { code: 'encoding', message: 'the file is binary (it contains NUL bytes), not YAML or JSON text', ...where };
+      : { code: 'encoding', message: `the file is binary (it contains NUL bytes), not ${kind}`, ...where };
   }
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
