@@ -165,6 +165,26 @@ describe('loaders', () => {
     }
   });
 
+  it('a walked directory looks past byte order marks: a BOM .tf.json is checked, a UTF-16 one reported, neither skipped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bom-'));
+    try {
+      const json = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}';
+      writeFileSync(join(dir, 'bom.tf.json'), `\ufeff${json}`);
+      writeFileSync(join(dir, 'utf16.tf.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
+      writeFileSync(join(dir, 'utf16be.tf.json'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]));
+      writeFileSync(join(dir, 'package.json'), '{"name": "not ours"}');
+      const r = await lint([dir], { ...opts, cwd: dir });
+      expect(r.systems.map((x) => x.file)).toEqual(['bom.tf.json']);
+      expect(r.systems[0]!.findings.find((f) => f.path === 'aws_s3_bucket.b')?.location).toEqual({ file: 'bom.tf.json', line: 1, column: 33 });
+      expect(r.errors).toEqual([
+        { file: 'utf16.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
+        { file: 'utf16be.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('binary plan: a clear error when the terraform CLI is absent', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-plan-'));
     writeFileSync(join(dir, 'tfplan'), Buffer.from('PK\u0003\u0004binary plan'));

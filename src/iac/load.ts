@@ -236,9 +236,22 @@ function readError(e: unknown): string {
   return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : errnoText(e);
 }
 
-/** Cheap content sniffing for directory walks and bare paths: is this file an IaC input? */
-export function looksLikeIac(name: string, head: string): boolean {
+function pastByteOrderMark(head: string): string {
+  if (head.startsWith('\xef\xbb\xbf')) return head.slice(3);
+  const utf16 = head.startsWith('\xff\xfe') ? 'le' : head.startsWith('\xfe\xff') ? 'be' : undefined;
+  if (!utf16) return head;
+  const units = Buffer.from(head.slice(2, 2 + ((head.length - 2) & ~1)), 'latin1');
+  return (utf16 === 'be' ? units.swap16() : units).toString('utf16le');
+}
+
+/**
+ * Cheap content sniffing for directory walks and bare paths: is this file an IaC input? `given` is
+ * the file's first bytes as latin1. A byte order mark (UTF-8 from Windows editors, or UTF-16) is
+ * looked past, so that such a file is checked and its encoding reported, not skipped as not ours.
+ */
+export function looksLikeIac(name: string, given: string): boolean {
   if (/\.tf$/i.test(name)) return true;
+  const head = pastByteOrderMark(given);
   if (head.startsWith('PK')) return /\.(tfplan|plan|bin)$/i.test(name) || /plan/i.test(name);
   if (!/\.json$/i.test(name)) return false;
   return /^\s*\{/.test(head) && (/"format_version"\s*:/.test(head) || /"(resource|terraform|provider|\/\/)"\s*:/.test(head)) && !/apiVersion/.test(head);
