@@ -219,6 +219,20 @@ describe('hostile files made at test time', () => {
     expect(r.stdout).toContain('✔ PASS');
   });
 
+  it('refuses a named pipe that replaced a walked file after the walk, without waiting for a writer', async () => {
+    // A walked file is known to be regular and is not stat'ed again before it is opened (src/load/source.ts).
+    const fifo = join(dir, 'walked-pipe.yaml');
+    try {
+      execFileSync('mkfifo', [fifo]);
+    } catch {
+      return; // no mkfifo on this system; nothing to test
+    }
+    const { loadWalkedSourceSync } = await import('../src/load/source.js');
+    const { DEFAULT_LIMITS } = await import('../src/load/limits.js');
+    const r = loadWalkedSourceSync(fifo, 'walked-pipe.yaml', DEFAULT_LIMITS, () => true);
+    expect(r).toEqual({ ok: false, errors: [{ file: 'walked-pipe.yaml', code: 'read', message: 'not a regular file (a pipe, socket or device); give a file' }] });
+  });
+
   it('survives symlink loops in a scanned directory and reports the looping file', async () => {
     const tree = join(dir, 'tree');
     mkdirSync(join(tree, 'sub'), { recursive: true });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { errnoText } from '../discover.js';
@@ -89,7 +89,7 @@ export type WalkedLoadResult = LoadResult | { ok: false; skipped: true; head: Bu
  * portfolio is not read twice, once to find the descriptors and once to check them.
  */
 export function loadWalkedSourceSync(file: string, displayName: string, limits: Limits, isDescriptor: (head: Buffer) => boolean): WalkedLoadResult {
-  const read = readBounded(file, limits, HEAD_BYTES);
+  const read = readBounded(file, limits, HEAD_BYTES, true);
   if ('error' in read) return { ok: false, errors: [{ file: displayName, ...read.error }] };
   const head = read.buf.subarray(0, HEAD_BYTES);
   if (!isDescriptor(head)) return { ok: false, skipped: true, head };
@@ -105,20 +105,28 @@ type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; mes
 /**
  * Reads a file within the size limit. Kind and size come first, from the file system: a FIFO or
  * device (whose read would block forever) is refused without being opened, and a 200 MB file
- * without being read — or, with `headOfLarge`, by reading only that many bytes of it.
+ * without being read — or, with `headOfLarge`, by reading only that many bytes of it. A file found
+ * by a walk is already known to be a regular file (src/discover.ts), so its `stat` (a fifth of the
+ * cost of reading a descriptor) is skipped; it is opened without blocking and its kind checked again
+ * from the open file, in case it was replaced by a FIFO in between.
  */
-function readBounded(file: string, limits: Limits, headOfLarge?: number): Bounded {
+function readBounded(file: string, limits: Limits, headOfLarge?: number, walked = false): Bounded {
   const fail = (code: string, message: string): Bounded => ({ error: { code, message } });
+  const notAFile = 'not a regular file (a pipe, socket or device); give a file';
   let buf: Buffer;
   let fd: number | undefined;
   let tooBig: number | undefined;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return fail('read', 'is a directory');
-    if (!st.isFile()) return fail('read', 'not a regular file (a pipe, socket or device); give a file');
-    if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
-    fd = openSync(file, 'r');
-    const size = fstatSync(fd).size;
+    if (!walked) {
+      const st = statSync(file);
+      if (st.isDirectory()) return fail('read', 'is a directory');
+      if (!st.isFile()) return fail('read', notAFile);
+      if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
+    }
+    fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return fail('read', opened.isDirectory() ? 'is a directory' : notAFile);
+    const size = opened.size;
     if (size > limits.maxFileBytes) {
       if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
       tooBig = size;
