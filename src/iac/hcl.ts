@@ -38,16 +38,20 @@ export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE
   // Loaded on first use: it starts a Go runtime in Wasm, which only HCL inputs need.
   const { parse } = await import('@cdktn/hcl2json');
   const hclToJson = parse as Parse;
-  const split = files.map((f) => splitTopLevel(f.text, pieceChars) ?? [f.text]);
-  const pieces = split.flat();
+  // A file that does not cut into several pieces is parsed whole below, once (a malformed one usually).
+  const split = files.map((f) => {
+    const p = splitTopLevel(f.text, pieceChars);
+    return p && p.length > 1 ? p : undefined;
+  });
+  const pieces = split.flatMap((p) => p ?? []);
   const total = files.reduce((n, f) => n + f.text.length, 0);
   const values = threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && existsSync(fileURLToPath(WORKER)) ? await parseShared(pieces, threads, hclToJson) : await parseEach(pieces, hclToJson);
   const merged: Record<string, unknown[]> = {};
   const errors: HclErrors = [];
   let at = 0;
   for (const [n, f] of files.entries()) {
-    const own = values.slice(at, (at += split[n]!.length));
-    let parsed = own.every((v) => v !== undefined) ? mergePieces(own as Array<Record<string, unknown>>) : undefined;
+    const own = split[n] ? values.slice(at, (at += split[n].length)) : undefined;
+    let parsed = own?.every((v) => v !== undefined) ? mergePieces(own as Array<Record<string, unknown>>) : undefined;
     if (parsed === undefined) {
       try {
         parsed = await hclToJson(f.file, f.text);
