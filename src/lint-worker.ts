@@ -6,6 +6,7 @@ import { checkDescriptorFile, type FileCheckOptions } from './lint.js';
 import type { WorkerMessage } from './parallel.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { PolicyEngine } from './policy/engine.js';
+import { claims } from './share-work.js';
 import { packChecked, type WireChecked } from './wire.js';
 
 const BATCH = 64;
@@ -15,8 +16,8 @@ const catalogue = loadCatalogue();
 // Serialised systems move to the main thread without a copy.
 const post = (m: WorkerMessage) => parentPort!.postMessage(m, 'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : []);
 let batch: Array<[number, WireChecked]> = [];
-// The index of the next unclaimed file is shared with the other threads (src/parallel.ts).
-for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+// The next unclaimed file comes from the counter shared with the other threads (src/share-work.ts).
+for (const i of claims(next, files.length)) {
   batch.push([i, packChecked(await checkDescriptorFile(files[i]!, fileOptions, engine, catalogue), catalogue)]);
   if (batch.length >= BATCH) {
     post({ results: batch });

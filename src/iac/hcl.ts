@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { hasWorker, shareWork, type Done } from '../share-work.js';
 import { mergePieces, splitTopLevel } from './hcl-split.js';
 import type { Location } from './model.js';
 import { lineStarts, positionIn } from '../load/text-position.js';
@@ -24,7 +22,7 @@ export const HCL_PARALLEL_MIN_CHARS = 64 * 1024;
 const WORKER = new URL('./hcl-worker.js', import.meta.url);
 
 /** A worker's message: one piece's value (or that it did not parse), or the end of its share. */
-export type PieceMessage = { index: number; value: Record<string, unknown> } | { index: number; failed: true } | { done: true };
+export type PieceMessage = { index: number; value: Record<string, unknown> } | { index: number; failed: true } | Done;
 
 type Parse = (file: string, text: string) => Promise<Record<string, unknown>>;
 
@@ -45,7 +43,7 @@ export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE
   });
   const pieces = split.flatMap((p) => p ?? []);
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  const values = threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && existsSync(fileURLToPath(WORKER)) ? await parseShared(pieces, threads, hclToJson) : await parseEach(pieces, hclToJson);
+  const values = threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && hasWorker(WORKER) ? await parseShared(pieces, threads, hclToJson) : await parseEach(pieces, hclToJson);
   const merged: Record<string, unknown[]> = {};
   const errors: HclErrors = [];
   let at = 0;
@@ -72,30 +70,23 @@ async function parseEach(pieces: string[], hclToJson: Parse): Promise<Array<Reco
   return out;
 }
 
-/** As parseEach, with threads-1 worker threads (src/iac/hcl-worker.ts) taking pieces from the same index as this one. */
+/** As parseEach, with threads-1 worker threads (src/iac/hcl-worker.ts) taking pieces from the same counter as this one. */
 async function parseShared(pieces: string[], threads: number, hclToJson: Parse): Promise<Array<Record<string, unknown> | undefined>> {
   const out = new Array<Record<string, unknown> | undefined>(pieces.length);
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const workers: Worker[] = [];
-  const finished = Array.from({ length: threads - 1 }, () => {
-    return new Promise<void>((resolveShare) => {
-      const w = new Worker(WORKER, { workerData: { pieces, next } });
-      workers.push(w);
-      w.on('message', (m: PieceMessage) => {
-        if ('done' in m) resolveShare();
-        else if ('value' in m) out[m.index] = m.value;
-      });
-      // A worker that fails leaves its pieces without a value: their files are then parsed whole here.
-      w.once('error', () => resolveShare());
-      w.once('exit', () => resolveShare());
-    });
+  await shareWork<Exclude<PieceMessage, Done>>({
+    count: pieces.length,
+    workers: threads - 1,
+    url: WORKER,
+    workerData: { pieces },
+    onMessage: (m) => {
+      if ('value' in m) out[m.index] = m.value;
+    },
+    here: async (i) => {
+      out[i] = await hclToJson('piece.tf', pieces[i]!).catch(() => undefined);
+    },
+    // A worker that fails leaves its pieces without a value: their files are then parsed whole.
+    onWorkerFailure: 'end-share',
   });
-  try {
-    for (let i = Atomics.add(next, 0, 1); i < pieces.length; i = Atomics.add(next, 0, 1)) out[i] = await hclToJson('piece.tf', pieces[i]!).catch(() => undefined);
-    await Promise.all(finished);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
   return out;
 }
 
