@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { isMainThread } from 'node:worker_threads';
 import type { Checked, FileCheckOptions } from './lint.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { hasWorker, shareWork, type Done } from './share-work.js';
@@ -24,10 +23,9 @@ export function parallelJobs(requested: number | undefined, files: number): numb
 
 /**
  * Threads that may share the parsing of a large .tf module: as asked, else 2 on a machine with 2+
- * cores. A portfolio's worker threads are already one per core, so they parse on their own.
+ * cores. (When threads share a portfolio, lint() asks for 1: each parses on the thread checking.)
  */
 export function iacThreads(requested: number | undefined): number {
-  if (!isMainThread) return 1;
   return Math.max(1, requested ?? Math.min(2, availableParallelism()));
 }
 
