@@ -5,8 +5,21 @@ export function isIsoDate(s: string): boolean {
   return dayNumber(s) !== undefined;
 }
 
+// A portfolio repeats the same few thousand dates; each costs a regex and two Date objects.
+const known = new Map<string, number | undefined>();
+const KNOWN_MAX = 100_000;
+
 /** Days since 1970-01-01 for a YYYY-MM-DD date, or undefined if it is not a real date. */
 export function dayNumber(s: string): number | undefined {
+  let n = known.get(s);
+  if (n === undefined && !known.has(s)) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(s, (n = computeDayNumber(s)));
+  }
+  return n;
+}
+
+function computeDayNumber(s: string): number | undefined {
   const m = ISO_DATE.exec(s);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -31,7 +44,8 @@ export function collectDayNumbers(value: unknown, out: Record<string, number> = 
   } else if (Array.isArray(value)) {
     for (const v of value) collectDayNumbers(v, out);
   } else if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value)) collectDayNumbers(v, out);
+    const o = value as Record<string, unknown>;
+    for (const k in o) if (Object.hasOwn(o, k)) collectDayNumbers(o[k], out);
   }
   return out;
 }

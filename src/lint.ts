@@ -259,10 +259,16 @@ function contextDays(asOf: string, catalogue: Catalogue): Array<[string, number]
 // The same few reasons (no IaC given, another stage…) recur in every system of a portfolio: one
 // object each, shared by the systems (nothing mutates a report), rendered once.
 const reasons = new Map<string, RuleReason>();
+const stagesKeys = new WeakMap<RuleMeta, string>();
+function stagesKey(meta: RuleMeta): string {
+  let k = stagesKeys.get(meta);
+  if (k === undefined) stagesKeys.set(meta, (k = meta.stages.join('\u0000')));
+  return k;
+}
 function sharedReason(raw: PolicyReason, meta: RuleMeta, stage: string, lang: Lang): RuleReason {
   const own = typeof raw !== 'string';
   // A scope reason's parameters: the stage, and the stages the rule applies in, for "stage".
-  const key = own ? `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}` : raw === 'stage' ? `${lang}\u0000stage\u0000${stage}\u0000${meta.stages.join('\u0000')}` : `${lang}\u0000${raw}`;
+  const key = own ? `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}` : raw === 'stage' ? `${lang}\u0000stage\u0000${stage}\u0000${stagesKey(meta)}` : `${lang}\u0000${raw}`;
   let reason = reasons.get(key);
   if (reason === undefined) {
     if (reasons.size > 10_000) reasons.clear();

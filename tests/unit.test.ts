@@ -37,6 +37,14 @@ describe('dates', () => {
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('2026-2-3')).toBe(false);
     expect(dayNumber('1970-01-02')).toBe(1);
+    // Answers are remembered: asking again, in any order, gives the same ones.
+    for (const d of ['2026-02-30', '2026-02-28', '2026-02-30', '1970-01-02']) expect(dayNumber(d)).toBe(d === '2026-02-30' ? undefined : d === '1970-01-02' ? 1 : 20512);
+  });
+  it('skips keys an object inherits when collecting', () => {
+    const o = Object.create({ inherited: '2026-01-01' }) as Record<string, unknown>;
+    o.own = '2026-01-11';
+    expect(collectDayNumbers(o)).toEqual({ '2026-01-11': 20464 });
+    expect(collectDayNumbers(JSON.parse('{"__proto__": "2026-01-01"}'))).toEqual({ '2026-01-01': 20454 });
   });
   it('collects day numbers from nested values', () => {
     expect(collectDayNumbers({ a: ['2026-01-01', { b: '2026-01-11' }], c: 'x' })).toEqual({ '2026-01-01': 20454, '2026-01-11': 20464 });
@@ -102,5 +110,14 @@ describe('message parameters', () => {
     expect(messageFor(meta, 'm', params, 'vi')).toBe('lỗi mức cao, độ mật tối mật');
     expect(messageFor(meta, 'm', params, 'en')).toBe('high bug, grade secret (tối mật)');
     expect(params).toEqual({ severity: 'high', grade: 'toi_mat' });
+  });
+  it('formats a number the same way however often it is seen, -0 apart from 0', async () => {
+    const { formatParam } = await import('../src/policy/catalogue.js');
+    for (let i = 0; i < 2; i++) {
+      expect(formatParam(1234567.891, 'en')).toBe('1,234,567.89');
+      expect(formatParam(1234567.891, 'vi')).toBe('1.234.567,89');
+      expect(formatParam(0, 'en')).toBe('0');
+      expect(formatParam(-0, 'en')).toBe('-0');
+    }
   });
 });

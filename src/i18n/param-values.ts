@@ -20,9 +20,11 @@ const BY_PARAM: Record<string, Record<string, Localized>> = {
   sector: SECTOR_NAMES,
 };
 
+const PARAM_TABLES = Object.entries(BY_PARAM);
+
 export function localizeParamValues(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
   let out: Record<string, unknown> | undefined;
-  for (const [key, table] of Object.entries(BY_PARAM)) {
+  for (const [key, table] of PARAM_TABLES) {
     const v = params[key];
     if (typeof v !== 'string') continue;
     const label = table[v]?.[lang];

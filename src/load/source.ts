@@ -302,6 +302,18 @@ export function pointerSegments(pointer: string): string[] {
   return pointer.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
+// Findings of a portfolio point at the same few hundred places; locating never changes the segments.
+const segmentsOf = new Map<string, readonly string[]>();
+const SEGMENTS_MAX = 50_000;
+function cachedSegments(pointer: string): readonly string[] {
+  let s = segmentsOf.get(pointer);
+  if (s === undefined) {
+    if (segmentsOf.size >= SEGMENTS_MAX) segmentsOf.clear();
+    segmentsOf.set(pointer, (s = pointerSegments(pointer)));
+  }
+  return s;
+}
+
 /**
  * Line and column of the value at a JSON pointer. When the pointer names something absent
  * (the usual case for "field is missing"), the deepest existing ancestor is returned.
@@ -339,7 +351,7 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
 function locateFast(source: SourceDoc, root: PosNode, pointer: string): { line: number; column: number } {
   let node: PosNode = root;
   let best = root.start;
-  for (const seg of pointerSegments(pointer)) {
+  for (const seg of cachedSegments(pointer)) {
     if (node.kind === 'map') {
       const i = node.keys.indexOf(seg);
       if (i < 0) break;

@@ -64,12 +64,29 @@ const templateParts = new Map<string, string[]>();
 // Number.prototype.toLocaleString builds an Intl.NumberFormat on every call (the top self-time
 // entry when profiling a 1,000-descriptor portfolio); one formatter per language is enough.
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
+// The same numbers (thresholds, levels, day counts) recur in every system of a portfolio, and
+// format() is a call into ICU each time.
+const formatted = new Map<Lang, Map<number, string>>();
+const FORMATTED_MAX = 50_000;
+
+function numberFormat(lang: Lang): Intl.NumberFormat {
+  let nf = numberFormats.get(lang);
+  if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })));
+  return nf;
+}
 
 export function formatParam(v: unknown, lang: Lang): string {
   if (typeof v === 'number') {
-    let nf = numberFormats.get(lang);
-    if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })));
-    return nf.format(v);
+    // A Map takes -0 for 0; ICU does not ("-0").
+    if (Object.is(v, -0)) return numberFormat(lang).format(v);
+    let seen = formatted.get(lang);
+    if (!seen) formatted.set(lang, (seen = new Map()));
+    let text = seen.get(v);
+    if (text === undefined) {
+      if (seen.size >= FORMATTED_MAX) seen.clear();
+      seen.set(v, (text = numberFormat(lang).format(v)));
+    }
+    return text;
   }
   if (Array.isArray(v)) return v.map((x) => formatParam(x, lang)).join(', ');
   if (v === null || v === undefined) return '—';
