@@ -165,21 +165,43 @@ describe('loaders', () => {
     }
   });
 
-  it('a walked directory looks past byte order marks: a BOM .tf.json is checked, a UTF-16 one reported, neither skipped', async () => {
+  it('a walked directory looks past byte order marks: a BOM plan is checked, a BOM .tf.json (which Terraform refuses) and UTF-16 ones reported, none skipped', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bom-'));
     try {
       const json = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}';
       writeFileSync(join(dir, 'bom.tf.json'), `\ufeff${json}`);
+      writeFileSync(join(dir, 'plan.json'), `\ufeff${readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json'), 'utf8')}`);
       writeFileSync(join(dir, 'utf16.tf.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
       writeFileSync(join(dir, 'utf16be.tf.json'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]));
       writeFileSync(join(dir, 'package.json'), '{"name": "not ours"}');
       const r = await lint([dir], { ...opts, cwd: dir });
-      expect(r.systems.map((x) => x.file)).toEqual(['bom.tf.json']);
-      expect(r.systems[0]!.findings.find((f) => f.path === 'aws_s3_bucket.b')?.location).toEqual({ file: 'bom.tf.json', line: 1, column: 33 });
+      expect(r.systems.map((x) => x.file)).toEqual(['plan.json']);
+      const bare = mkdtempSync(join(tmpdir(), 'tuanthu-no-bom-'));
+      writeFileSync(join(bare, 'plan.json'), readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json')));
+      const plain = await lint([bare], { ...opts, cwd: bare });
+      rmSync(bare, { recursive: true, force: true });
+      // Past the mark, positions are as an editor shows them: the same as in the file without it.
+      expect(r.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column])).toEqual(plain.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column]));
+      expect(r.systems[0]!.findings.length).toBeGreaterThan(0);
       expect(r.errors).toEqual([
+        { file: 'bom.tf.json', line: 1, column: 1, code: 'bom', message: expect.stringContaining('Terraform refuses in a .tf.json file') },
         { file: 'utf16.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
         { file: 'utf16be.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a .tf with a byte order mark is read past it, as Terraform does; in a module a BOM .tf.json is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bom-module-'));
+    try {
+      writeFileSync(join(dir, 'main.tf'), '\ufeffresource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+      const ok = await loadIac(dir, 'module');
+      expect(ok.ok && ok.stack.resources.map((x) => x.address)).toEqual(['aws_s3_bucket.b']);
+      writeFileSync(join(dir, 'extra.tf.json'), '\ufeff{"resource": {}}');
+      const r = await loadIac(dir, 'module');
+      expect(r.ok ? [] : r.errors.map((e) => [e.file, e.line, e.column, e.code])).toEqual([[join('module', 'extra.tf.json'), 1, 1, 'bom']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
