@@ -1,12 +1,12 @@
-// Worker thread for large portfolios (src/parallel.ts): checks descriptors, taking them one by one, with
+// Worker thread for large portfolios (src/parallel.ts): checks descriptors, taking them a batch at a time, with
 // its own policy engine and posts the results back in batches (smaller messages to clone).
 // An exception reaches the main thread as the worker's "error" event.
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkDescriptorFile, type FileCheckOptions } from './lint.js';
+import { CHECK_BATCH, checkDescriptorFiles, type FileCheckOptions } from './lint.js';
 import type { WorkerMessage } from './parallel.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { PolicyEngine } from './policy/engine.js';
-import { claims } from './share-work.js';
+import { claimBlocks } from './share-work.js';
 import { packChecked, type WireChecked } from './wire.js';
 
 const BATCH = 64;
@@ -16,9 +16,10 @@ const catalogue = loadCatalogue();
 // Serialised systems move to the main thread without a copy.
 const post = (m: WorkerMessage) => parentPort!.postMessage(m, 'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : []);
 let batch: Array<[number, WireChecked]> = [];
-// The next unclaimed file comes from the counter shared with the other threads (src/share-work.ts).
-for (const i of claims(next, files.length)) {
-  batch.push([i, packChecked(await checkDescriptorFile(files[i]!, fileOptions, engine, catalogue), catalogue)]);
+// The next unclaimed files come from the counter shared with the other threads (src/share-work.ts).
+for (const items of claimBlocks(next, files.length, CHECK_BATCH)) {
+  const checked = await checkDescriptorFiles(items.map((i) => files[i]!), fileOptions, engine, catalogue);
+  items.forEach((i, k) => batch.push([i, packChecked(checked[k]!, catalogue)]));
   if (batch.length >= BATCH) {
     post({ results: batch });
     batch = [];

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Checked, FileCheckOptions } from './lint.js';
+import { CHECK_BATCH, type Checked, type FileCheckOptions } from './lint.js';
 import { loadCatalogue } from './policy/catalogue.js';
 import { hasWorker, shareWork, type Done } from './share-work.js';
 import type { LintOptions } from './types.js';
@@ -40,7 +40,7 @@ export async function checkInParallel(
   files: string[],
   jobs: number,
   fileOptions: FileCheckOptions,
-  here: (file: string) => Promise<Checked>,
+  here: (files: string[]) => Promise<Checked[]>,
   onProgress?: LintOptions['onProgress'],
 ): Promise<Checked[]> {
   const results: Checked[] = new Array<Checked>(files.length);
@@ -49,7 +49,7 @@ export async function checkInParallel(
   const progress = (i: number) => onProgress?.({ done: done++, total: files.length, file: files[i]! });
   // Functions (the progress callback) cannot cross to a thread.
   const { onProgress: _drop, ...options } = fileOptions.options as LintOptions;
-  // Whoever is free takes the next file, so the threads finish together even though this one also
+  // Whoever is free takes the next files (CHECK_BATCH of them), so the threads finish together even though this one also
   // started first and will write the report afterwards.
   await shareWork<Exclude<WorkerMessage, Done>>({
     count: files.length,
@@ -62,9 +62,13 @@ export async function checkInParallel(
         progress(i);
       }
     },
-    here: async (i) => {
-      results[i] = await here(files[i]!);
-      progress(i);
+    block: CHECK_BATCH,
+    here: async (items) => {
+      const checked = await here(items.map((i) => files[i]!));
+      items.forEach((i, k) => {
+        results[i] = checked[k]!;
+        progress(i);
+      });
     },
     onWorkerFailure: 'reject',
   });

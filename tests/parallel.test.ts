@@ -45,28 +45,59 @@ describe('checking with worker threads', () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(dir).sort().map((f) => join(dir, f));
     const { checkInParallel } = (await import(join(ROOT, 'dist/parallel.js'))) as typeof import('../src/parallel.js');
-    const { checkDescriptorFile } = (await import(join(ROOT, 'dist/lint.js'))) as typeof import('../src/lint.js');
+    const { checkDescriptorFile, checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/lint.js'))) as typeof import('../src/lint.js');
     const { PolicyEngine } = (await import(join(ROOT, 'dist/policy/engine.js'))) as typeof import('../src/policy/engine.js');
     const { loadCatalogue } = (await import(join(ROOT, 'dist/policy/catalogue.js'))) as typeof import('../src/policy/catalogue.js');
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
     const engine = PolicyEngine.load();
     const catalogue = loadCatalogue();
     let here = 0;
-    // Files go to whichever thread is free: this one is slowed down so that the worker, which takes
-    // a moment to start, gets some of these few files.
-    const slow = async (f: string) => {
-      here++;
-      await new Promise((r) => setTimeout(r, 100));
-      return checkDescriptorFile(f, fileOptions, engine, catalogue);
+    // Files go to whichever thread is free, CHECK_BATCH at a time: this one is slowed down so that
+    // the worker, which takes a moment to start, gets the second batch of these few files.
+    expect(files.length).toBeGreaterThan(CHECK_BATCH);
+    const slow = async (batch: string[]) => {
+      here += batch.length;
+      await new Promise((r) => setTimeout(r, 3000));
+      return checkDescriptorFiles(batch, fileOptions, engine, catalogue);
     };
     const results = await checkInParallel(files, 2, fileOptions, slow);
-    expect(here).toBeGreaterThan(0);
+    expect(here).toBe(CHECK_BATCH);
     expect(here).toBeLessThan(files.length); // the worker checked the others
     const sequential = [];
     for (const f of files) sequential.push(await checkDescriptorFile(f, fileOptions, engine, catalogue));
     expect(results).toEqual(sequential);
     // Rule outcomes travel packed (src/wire.ts) and are rebuilt with checkSystem's key order.
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
+  });
+});
+
+describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
+  it('gives each file of a mixed batch what checking it alone gives, in order', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { checkDescriptorFile, checkDescriptorFiles } = await import('../src/lint.js');
+    const { PolicyEngine } = await import('../src/policy/engine.js');
+    const { loadCatalogue } = await import('../src/policy/catalogue.js');
+    const dir = portfolio();
+    // Descriptors, a syntax error, a list, a waivers file (not a descriptor), and IaC paths that do not resolve.
+    const files = [...readdirSync(dir).sort().map((f) => join(dir, f)), COMPLIANT];
+    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set(files) };
+    const engine = PolicyEngine.load();
+    const catalogue = loadCatalogue();
+    const alone = [];
+    for (const f of files) alone.push(await checkDescriptorFile(f, fileOptions, engine, catalogue));
+    const together = await checkDescriptorFiles(files, fileOptions, engine, catalogue);
+    expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
+    expect(new Set(together.map((c) => (c.system ? 'system' : c.skipped ?? (c.errors[0]?.code ?? 'none'))))).toEqual(new Set(['system', 'other', 'syntax']));
+    // A system checked with input errors of its own (the copies' IaC paths do not resolve).
+    expect(together.some((c) => c.system && c.errors.length > 0)).toBe(true);
+  });
+
+  it('hands out every index once, a block at a time, the last block shorter', async () => {
+    const { claimBlocks, claims } = await import('../src/share-work.js');
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    expect([...claimBlocks(next, 10, 4)]).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect([...claimBlocks(next, 10, 4)]).toEqual([]);
+    expect([...claims(new Int32Array(new SharedArrayBuffer(4)), 3)]).toEqual([0, 1, 2]);
   });
 });
 

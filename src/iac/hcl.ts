@@ -81,8 +81,8 @@ async function parseShared(pieces: string[], threads: number, hclToJson: Parse):
     onMessage: (m) => {
       if ('value' in m) out[m.index] = m.value;
     },
-    here: async (i) => {
-      out[i] = await hclToJson('piece.tf', pieces[i]!).catch(() => undefined);
+    here: async ([i]) => {
+      out[i!] = await hclToJson('piece.tf', pieces[i!]!).catch(() => undefined);
     },
     // A worker that fails leaves its pieces without a value: their files are then parsed whole.
     onWorkerFailure: 'end-share',
