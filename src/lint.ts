@@ -154,26 +154,34 @@ export async function checkDescriptorFile(file: string, o: FileCheckOptions, eng
 
 /** checkDescriptorFile for several files, one phase at a time (see CHECK_BATCH); results in file order. Also a worker thread's job. */
 export async function checkDescriptorFiles(files: string[], o: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked[]> {
+  const display = (p: string) => relative(o.cwd, resolve(o.cwd, p)) || p;
+  const read = files.map((file) => readDescriptor(file, o, display));
+  const valid = read.map((r) => (r.ok ? validated(r.source, o.options.lang) : r.checked));
   const staged: Array<Checked | Staged> = [];
-  for (const file of files) staged.push(await stageDescriptor(file, o));
+  for (const [k, v] of valid.entries()) staged.push('value' in v ? await withStacks(files[k]!, v, o, display) : v);
   const evaluated = staged.map((s) => ('source' in s ? evaluateStaged(s, engine, catalogue, o.options) : s));
-  return evaluated.map((e) => ('result' in e ? finishStaged(e, catalogue, o.options) : e));
+  const systems = evaluated.map((e) => ('result' in e ? assembleStaged(e, catalogue, o.options) : e));
+  return systems.map((c) => (o.options.renderJson && c.system ? { ...c, json: renderSystemJson(c.system) } : c));
 }
 
-async function stageDescriptor(file: string, { options, limits, cwd, walked }: FileCheckOptions): Promise<Checked | Staged> {
-  const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
+function readDescriptor(file: string, { limits, walked }: FileCheckOptions, display: (p: string) => string): { ok: true; source: SourceDoc } | { ok: false; checked: Checked } {
   const loaded = walked.has(file) ? loadWalkedSourceSync(file, display(file), limits, isDescriptorHead) : loadSourceSync(file, display(file), limits);
-  if (!loaded.ok) {
-    if ('skipped' in loaded) return { errors: [], attached: [], skipped: /\.json$/i.test(file) && looksLikeIac(file, loaded.head.toString('latin1')) ? 'iac' : 'other' };
-    return { errors: loaded.errors, attached: [] };
-  }
-  const problems = checkShape(loaded.source, options.lang);
-  if (problems.length > 0) return { errors: problems, attached: [] };
+  if (loaded.ok) return loaded;
+  if ('skipped' in loaded) return { ok: false, checked: { errors: [], attached: [], skipped: /\.json$/i.test(file) && looksLikeIac(file, loaded.head.toString('latin1')) ? 'iac' : 'other' } };
+  return { ok: false, checked: { errors: loaded.errors, attached: [] } };
+}
+
+function validated(source: SourceDoc, lang: Lang): SourceDoc | Checked {
+  const problems = checkShape(source, lang);
+  return problems.length > 0 ? { errors: problems, attached: [] } : source;
+}
+
+async function withStacks(file: string, source: SourceDoc, { options, limits }: FileCheckOptions, display: (p: string) => string): Promise<Staged> {
   // IaC paths in the descriptor are relative to it; a broken one is reported, the rest still checked.
-  const listed = (loaded.source.value as { iac?: unknown }).iac;
+  const listed = (source.value as { iac?: unknown }).iac;
   const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
-  const { stacks, errors } = await loadStackFiles(attached, display, limits, options.jobs);
-  return { source: loaded.source, stacks, errors, attached };
+  const { stacks, errors } = attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs) : { stacks: [], errors: [] };
+  return { source, stacks, errors, attached };
 }
 
 function evaluateStaged(s: Staged, engine: PolicyEngine, catalogue: Catalogue, options: Omit<LintOptions, 'onProgress'>): Checked | Evaluated {
@@ -185,10 +193,9 @@ function evaluateStaged(s: Staged, engine: PolicyEngine, catalogue: Catalogue, o
   }
 }
 
-function finishStaged(e: Evaluated, catalogue: Catalogue, options: Omit<LintOptions, 'onProgress'>): Checked {
+function assembleStaged(e: Evaluated, catalogue: Catalogue, options: Omit<LintOptions, 'onProgress'>): Checked {
   try {
-    const system = assembleSystem(e.source, e.stacks, e.result, e.stage, catalogue, options);
-    return { system, errors: e.errors, attached: e.attached, ...(options.renderJson ? { json: renderSystemJson(system) } : {}) };
+    return { system: assembleSystem(e.source, e.stacks, e.result, e.stage, catalogue, options), errors: e.errors, attached: e.attached };
   } catch (err) {
     return policyFailure(err, e);
   }
