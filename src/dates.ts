@@ -44,8 +44,7 @@ export function collectDayNumbers(value: unknown, out: Record<string, number> = 
   } else if (Array.isArray(value)) {
     for (const v of value) collectDayNumbers(v, out);
   } else if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    for (const k in o) if (Object.hasOwn(o, k)) collectDayNumbers(o[k], out);
+    for (const v of Object.values(value)) collectDayNumbers(v, out);
   }
   return out;
 }
