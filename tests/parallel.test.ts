@@ -1,6 +1,6 @@
 // Large portfolios are checked by two threads (src/parallel.ts, src/lint-worker.ts). The split must
 // never show: same report, byte for byte, as one thread. Runs the built CLI (the worker is dist/ code).
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -90,6 +90,28 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     expect(new Set(together.map((c) => (c.system ? 'system' : c.skipped ?? (c.errors[0]?.code ?? 'none'))))).toEqual(new Set(['system', 'other', 'syntax']));
     // A system checked with input errors of its own (the copies' IaC paths do not resolve).
     expect(together.some((c) => c.system && c.errors.length > 0)).toBe(true);
+  });
+
+  it('finishes a descriptor that lists IaC before reading the next, so a batch holds one stack at a time', async () => {
+    const { checkDescriptorFiles } = await import('../src/lint.js');
+    const { PolicyEngine } = await import('../src/policy/engine.js');
+    const { loadCatalogue } = await import('../src/policy/catalogue.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-iac-'));
+    // A copy without its iac: list, between the two examples that list theirs.
+    const bare = join(dir, 'bare.yaml');
+    writeFileSync(bare, readFileSync(COMPLIANT, 'utf8').replace(/^iac:.*$/m, '').replace('id: mof-public-services', 'id: bare-copy'));
+    const real = PolicyEngine.load();
+    const order: string[] = [];
+    const engine = Object.assign(Object.create(real) as typeof real, {
+      evaluate: (input: Parameters<typeof real.evaluate>[0]) => {
+        order.push(`${(input.descriptor as { system: { id: string } }).system.id}${input.iac.stacks.length > 0 ? '+iac' : ''}`);
+        return real.evaluate(input);
+      },
+    });
+    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
+    const checked = await checkDescriptorFiles([COMPLIANT, bare, NONCOMPLIANT], fileOptions, engine, loadCatalogue());
+    expect(checked.map((c) => c.system?.id)).toEqual(['mof-public-services', 'bare-copy', 'tinh-ha-nam-dat-dai']);
+    expect(order).toEqual(['mof-public-services+iac', 'tinh-ha-nam-dat-dai+iac', 'bare-copy']);
   });
 
   it('hands out every index once, a block at a time, the last block shorter', async () => {
