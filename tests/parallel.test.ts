@@ -114,6 +114,28 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     expect(order).toEqual(['mof-public-services+iac', 'tinh-ha-nam-dat-dai+iac', 'bare-copy']);
   });
 
+  it('checks a large descriptor on its own before reading the next, so a batch never holds sixteen of them', async () => {
+    const { checkDescriptorFiles } = await import('../src/lint.js');
+    const { PolicyEngine } = await import('../src/policy/engine.js');
+    const { loadCatalogue } = await import('../src/policy/catalogue.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-large-'));
+    const text = readFileSync(COMPLIANT, 'utf8').replace(/^iac:.*$/m, '');
+    const files = ['a', 'large', 'b'].map((name) => join(dir, `${name}.yaml`));
+    files.forEach((f, i) => writeFileSync(f, text.replace('id: mof-public-services', `id: copy-${'abc'[i]}`) + (i === 1 ? `# ${'x'.repeat(70_000)}\n` : '')));
+    const real = PolicyEngine.load();
+    const order: string[] = [];
+    const engine = Object.assign(Object.create(real) as typeof real, {
+      evaluate: (input: Parameters<typeof real.evaluate>[0]) => {
+        order.push((input.descriptor as { system: { id: string } }).system.id);
+        return real.evaluate(input);
+      },
+    });
+    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
+    const checked = await checkDescriptorFiles(files, fileOptions, engine, loadCatalogue());
+    expect(checked.map((c) => c.system?.id)).toEqual(['copy-a', 'copy-b', 'copy-c']);
+    expect(order).toEqual(['copy-b', 'copy-a', 'copy-c']);
+  });
+
   it('hands out every index once, a block at a time, the last block shorter', async () => {
     const { claimBlocks, claims } = await import('../src/share-work.js');
     const next = new Int32Array(new SharedArrayBuffer(4));
