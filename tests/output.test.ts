@@ -107,12 +107,15 @@ describe('standard output', () => {
     for (let i = 0; i < 20_000; i++) resource.aws_s3_bucket![`b${i}`] = { bucket: `bucket-${i}` };
     const stack = join(dir, 'big.tf.json');
     writeFileSync(stack, JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, resource }));
+    // Node 24 sizes its heap more generously: the same run peaks at 415-452 MiB there (the pipe the
+    // higher), 265-320 MiB on Node 20; unbounded, it was 706 MiB.
+    const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 520 : 450;
     for (const target of ['| (sleep 1; wc -c)', `--format json=${join(dir, 'r.json')}`]) {
       const format = target.startsWith('|') ? `--format json ${target}` : target;
       const r = await execa('bash', ['-c', `${time} -f %M -o ${join(dir, 'rss')} node ${bin} check ${stack} --as-of ${AS_OF} ${format}`], { reject: false, cwd: ROOT, timeout: 60_000 });
       expect(r.stderr).toBe('');
       const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
-      expect(kb / 1024, target).toBeLessThan(450);
+      expect(kb / 1024, target).toBeLessThan(bound);
     }
   }, 90_000);
 
