@@ -86,7 +86,7 @@ Exit codes: 0 pass; 1 findings at or above --fail-on; 2 usage or input error.
     .addOption(new Option('--max-iac-file-size <size>', 'refuse infrastructure-code files (Terraform JSON, plans, .tf) larger than this').default(DEFAULT_LIMITS.maxIacFileBytes, '256MB').argParser(parseByteSize))
     .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this (infrastructure code: at least 512)').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
     .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
-    .addOption(new Option('--jobs <n>', 'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 400+ descriptors or such a module; else 1)').argParser(parseCount));
+    .addOption(new Option('--jobs <n>', 'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)').argParser(parseCount));
   addWaiverOptions(check)
     .addHelpText(
       'after',

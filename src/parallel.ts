@@ -6,10 +6,12 @@ import type { LintOptions } from './types.js';
 import { unpackChecked, type WireChecked } from './wire.js';
 
 /**
- * Below this many descriptors a worker thread costs more than it saves: starting one (modules,
- * Wasm compilation, data) takes about as long as checking ~100 descriptors (docs/benchmarks.md).
+ * Below this many descriptors a worker thread costs more than it saves: it starts cold (modules,
+ * Wasm compilation, code not yet optimised) while checking in batches made each file cheap. Two
+ * threads took longer than one at 400 and 700 descriptors, about as long at 1,000, and less
+ * from 1,500 (docs/benchmarks.md, Run 9).
  */
-export const PARALLEL_MIN_FILES = 400;
+export const PARALLEL_MIN_FILES = 1000;
 
 const WORKER = new URL('./lint-worker.js', import.meta.url);
 

@@ -185,7 +185,7 @@ export interface LintOptions {
   baseline?: string;
   /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
   limits?: Partial<Limits>;
-  /** Threads checking descriptors (default: 2 for 400+ descriptors on a machine with 2+ cores, else 1). */
+  /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the

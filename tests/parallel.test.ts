@@ -136,6 +136,16 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     expect(order).toEqual(['copy-b', 'copy-a', 'copy-c']);
   });
 
+  it('starts a worker by default only from 1,000 descriptors, where one pays (docs/benchmarks.md, Run 9)', async () => {
+    const { parallelJobs, PARALLEL_MIN_FILES } = (await import(join(ROOT, 'dist/parallel.js'))) as typeof import('../src/parallel.js');
+    const { availableParallelism } = await import('node:os');
+    expect(PARALLEL_MIN_FILES).toBe(1000);
+    expect(parallelJobs(undefined, 999)).toBe(1);
+    expect(parallelJobs(undefined, 1000)).toBe(Math.min(2, availableParallelism()));
+    expect(parallelJobs(2, 10)).toBe(2);
+    expect(parallelJobs(8, 3)).toBe(3);
+  });
+
   it('hands out every index once, a block at a time, the last block shorter', async () => {
     const { claimBlocks, claims } = await import('../src/share-work.js');
     const next = new Int32Array(new SharedArrayBuffer(4));
