@@ -1,3 +1,5 @@
+import { memoized } from './memoized.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
@@ -5,19 +7,9 @@ export function isIsoDate(s: string): boolean {
   return dayNumber(s) !== undefined;
 }
 
-// A portfolio repeats the same few thousand dates; each costs a regex and two Date objects.
-const known = new Map<string, number | undefined>();
-const KNOWN_MAX = 100_000;
-
 /** Days since 1970-01-01 for a YYYY-MM-DD date, or undefined if it is not a real date. */
-export function dayNumber(s: string): number | undefined {
-  let n = known.get(s);
-  if (n === undefined && !known.has(s)) {
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(s, (n = computeDayNumber(s)));
-  }
-  return n;
-}
+// Remembered: each costs a regex and two Date objects, and a portfolio repeats the same few thousand.
+export const dayNumber = memoized(computeDayNumber, 100_000);
 
 function computeDayNumber(s: string): number | undefined {
   const m = ISO_DATE.exec(s);

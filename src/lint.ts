@@ -60,22 +60,16 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   // Serialising while checking pays only when another thread shares the work.
   // When threads already share the descriptors, the .tf modules they list are parsed on the thread checking them.
   const fileOptions: FileCheckOptions = { options: { ...options, renderJson: options.renderJson === true && jobs > 1, ...(jobs > 1 ? { jobs: 1 } : {}) }, limits, cwd, walked: found.walked };
-  const checked: Checked[] =
-    jobs > 1
-      ? await checkInParallel(descriptors, jobs, fileOptions, (files) => checkDescriptorFiles(files, fileOptions, engine, catalogue), options.onProgress && ((p) => options.onProgress?.({ ...p, file: display(p.file) })))
-      : [];
-  for (let at = 0; at < descriptors.length; at += CHECK_BATCH) {
-    const files = descriptors.slice(at, at + CHECK_BATCH);
-    const batch = checked.length > 0 ? checked.slice(at, at + CHECK_BATCH) : await checkDescriptorFiles(files, fileOptions, engine, catalogue);
-    // In descriptor order whichever thread checked a file, so the report does not show the split.
-    for (const [k, c] of batch.entries()) {
-      if (checked.length === 0) options.onProgress?.({ done: at + k, total: descriptors.length, file: display(files[k]!) });
-      errors.push(...c.errors);
-      if (c.skipped === 'iac') iacPaths.add(files[k]!);
-      for (const f of c.attached) attached.add(f);
-      if (c.system) systems.push(c.system);
-      if (c.system && c.json) reuseSystemJson(c.system, c.json);
-    }
+  const progress = options.onProgress && ((p: { done: number; total: number; file: string }) => options.onProgress?.({ ...p, file: display(p.file) }));
+  const checkBatch = (files: string[]) => checkDescriptorFiles(files, fileOptions, engine, catalogue);
+  const checked = jobs > 1 ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress) : await checkInBatches(descriptors, checkBatch, progress);
+  // In descriptor order whichever thread checked a file, so the report does not show the split.
+  for (const [i, c] of checked.entries()) {
+    errors.push(...c.errors);
+    if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
+    for (const f of c.attached) attached.add(f);
+    if (c.system) systems.push(c.system);
+    if (c.system && c.json) reuseSystemJson(c.system, c.json);
   }
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
   for (const f of [...iacPaths].sort()) {
@@ -147,12 +141,19 @@ interface Evaluated extends Staged {
   stage: Stage;
 }
 
-/** Loads, validates and evaluates one descriptor with the IaC it lists. */
-export async function checkDescriptorFile(file: string, o: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked> {
-  return (await checkDescriptorFiles([file], o, engine, catalogue))[0]!;
+/** On this thread alone, CHECK_BATCH files at a time; results in file order. */
+async function checkInBatches(files: string[], checkBatch: (files: string[]) => Promise<Checked[]>, onProgress: LintOptions['onProgress']): Promise<Checked[]> {
+  const out: Checked[] = [];
+  for (let at = 0; at < files.length; at += CHECK_BATCH) {
+    for (const c of await checkBatch(files.slice(at, at + CHECK_BATCH))) {
+      onProgress?.({ done: out.length, total: files.length, file: files[out.length]! });
+      out.push(c);
+    }
+  }
+  return out;
 }
 
-/** checkDescriptorFile for several files, one phase at a time (see CHECK_BATCH); results in file order. Also a worker thread's job. */
+/** Loads, validates and evaluates descriptors with the IaC they list, one phase at a time (see CHECK_BATCH); results in file order. Also a worker thread's job. */
 export async function checkDescriptorFiles(files: string[], o: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue): Promise<Checked[]> {
   const display = (p: string) => relative(o.cwd, resolve(o.cwd, p)) || p;
   // A large descriptor is checked on its own, at once: sixteen files of 16 MB held together took a

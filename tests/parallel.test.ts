@@ -45,7 +45,7 @@ describe('checking with worker threads', () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(dir).sort().map((f) => join(dir, f));
     const { checkInParallel } = (await import(join(ROOT, 'dist/parallel.js'))) as typeof import('../src/parallel.js');
-    const { checkDescriptorFile, checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/lint.js'))) as typeof import('../src/lint.js');
+    const { checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/lint.js'))) as typeof import('../src/lint.js');
     const { PolicyEngine } = (await import(join(ROOT, 'dist/policy/engine.js'))) as typeof import('../src/policy/engine.js');
     const { loadCatalogue } = (await import(join(ROOT, 'dist/policy/catalogue.js'))) as typeof import('../src/policy/catalogue.js');
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
@@ -64,7 +64,7 @@ describe('checking with worker threads', () => {
     expect(here).toBe(CHECK_BATCH);
     expect(here).toBeLessThan(files.length); // the worker checked the others
     const sequential = [];
-    for (const f of files) sequential.push(await checkDescriptorFile(f, fileOptions, engine, catalogue));
+    for (const f of files) sequential.push(...(await checkDescriptorFiles([f], fileOptions, engine, catalogue)));
     expect(results).toEqual(sequential);
     // Rule outcomes travel packed (src/wire.ts) and are rebuilt with checkSystem's key order.
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
@@ -74,7 +74,7 @@ describe('checking with worker threads', () => {
 describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
   it('gives each file of a mixed batch what checking it alone gives, in order', async () => {
     const { readdirSync } = await import('node:fs');
-    const { checkDescriptorFile, checkDescriptorFiles } = await import('../src/lint.js');
+    const { checkDescriptorFiles } = await import('../src/lint.js');
     const { PolicyEngine } = await import('../src/policy/engine.js');
     const { loadCatalogue } = await import('../src/policy/catalogue.js');
     const dir = portfolio();
@@ -84,7 +84,7 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     const engine = PolicyEngine.load();
     const catalogue = loadCatalogue();
     const alone = [];
-    for (const f of files) alone.push(await checkDescriptorFile(f, fileOptions, engine, catalogue));
+    for (const f of files) alone.push(...(await checkDescriptorFiles([f], fileOptions, engine, catalogue)));
     const together = await checkDescriptorFiles(files, fileOptions, engine, catalogue);
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
     expect(new Set(together.map((c) => (c.system ? 'system' : c.skipped ?? (c.errors[0]?.code ?? 'none'))))).toEqual(new Set(['system', 'other', 'syntax']));
@@ -104,7 +104,7 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     const order: string[] = [];
     const engine = Object.assign(Object.create(real) as typeof real, {
       evaluate: (input: Parameters<typeof real.evaluate>[0]) => {
-        order.push(`${(input.descriptor as { system: { id: string } }).system.id}${input.iac.stacks.length > 0 ? '+iac' : ''}`);
+        order.push(`${(input.descriptor as { system: { id: string } }).system.id}${(input.iac as { stacks: unknown[] }).stacks.length > 0 ? '+iac' : ''}`);
         return real.evaluate(input);
       },
     });
@@ -157,13 +157,13 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
 
 describe('the wire between threads (src/wire.ts)', () => {
   it('sends findings without their rule texts and rebuilds them as checkSystem built them', async () => {
-    const { checkDescriptorFile } = await import('../src/lint.js');
+    const { checkDescriptorFiles } = await import('../src/lint.js');
     const { PolicyEngine } = await import('../src/policy/engine.js');
     const { loadCatalogue } = await import('../src/policy/catalogue.js');
     const { packChecked, unpackChecked } = await import('../src/wire.js');
     const catalogue = loadCatalogue();
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = await checkDescriptorFile(NONCOMPLIANT, fileOptions, PolicyEngine.load(), catalogue);
+    const checked = (await checkDescriptorFiles([NONCOMPLIANT], fileOptions, PolicyEngine.load(), catalogue))[0]!;
     const findings = checked.system!.findings;
     expect(findings.length).toBeGreaterThan(3);
     // A finding changed after checking (an extra key, another text) travels as it is.

@@ -48,7 +48,6 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
   if (!/\.tf$/i.test(path) && buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
   const text = iacText(buf, path);
   if (typeof text !== 'string') return fail(display, text.code, text.message, text.line, text.column);
-  if (refusedByTerraform(buf, path)) return fail(display, 'bom', BOM_MESSAGE, 1, 1);
   if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits.maxDepth, threads);
   return loadJsonText(text, display, sha256(buf), limits.maxDepth);
 }
@@ -133,9 +132,8 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
       continue;
     }
     const text = iacText(read.buf, n);
-    if (typeof text !== 'string') errors.push({ file: join(display, n), ...text });
-    else if (refusedByTerraform(read.buf, n)) errors.push({ file: join(display, n), line: 1, column: 1, code: 'bom', message: BOM_MESSAGE });
-    else files.push({ file: join(display, n), text, sha: sha256(read.buf) });
+    if (typeof text === 'string') files.push({ file: join(display, n), text, sha: sha256(read.buf) });
+    else errors.push({ file: join(display, n), ...text });
   }
   if (errors.length > 0) return { ok: false, errors };
   if (files.length === 0) return fail(display, 'no-terraform', 'the directory has no .tf or .tf.json files');
@@ -225,21 +223,18 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
 }
 
 /**
- * Terraform reads a .tf.json file with HCL's JSON parser, which refuses a leading UTF-8 byte order
- * mark ("Invalid start of value"; hashicorp/hcl v2.24.0), while its native syntax (.tf) skips one.
- * Checking such a file would pass code that `terraform plan` will not load. Other JSON (plans,
- * files Terraform does not load) is read past the mark.
+ * Terraform reads UTF-8 only: UTF-16, binary and invalid UTF-8 are reported as such, at their
+ * position, not as syntax errors. It reads a .tf.json file with HCL's JSON parser, which refuses a
+ * leading UTF-8 byte order mark ("Invalid start of value"; hashicorp/hcl v2.24.0), while its native
+ * syntax (.tf) skips one: checking such a file would pass code that `terraform plan` will not load.
+ * Other JSON (plans, files Terraform does not load) is read past the mark.
  */
-function refusedByTerraform(buf: Buffer, name: string): boolean {
-  return /\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+function iacText(buf: Buffer, name: string): ReturnType<typeof decodeText> {
+  if (/\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { code: 'bom', message: BOM_MESSAGE, line: 1, column: 1 };
+  return decodeText(buf, /\.tf$/i.test(name) ? 'Terraform (HCL) text' : 'JSON text');
 }
 
 const BOM_MESSAGE = 'the file starts with a UTF-8 byte order mark, which Terraform refuses in a .tf.json file (its JSON parser reports "Invalid start of value"); save it as UTF-8 without a BOM';
-
-/** Terraform reads UTF-8 only: UTF-16, binary and invalid UTF-8 are reported as such, at their position, not as syntax errors. */
-function iacText(buf: Buffer, name: string): ReturnType<typeof decodeText> {
-  return decodeText(buf, /\.tf$/i.test(name) ? 'Terraform (HCL) text' : 'JSON text');
-}
 
 function fail(file: string, code: string, message: string, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {
   return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { memoized } from '../memoized.js';
 import { errnoText } from '../discover.js';
 import type { InputError, Limits } from '../types.js';
 import { fastParseJson } from './fast-json.js';
@@ -303,16 +304,7 @@ export function pointerSegments(pointer: string): string[] {
 }
 
 // Findings of a portfolio point at the same few hundred places; locating never changes the segments.
-const segmentsOf = new Map<string, readonly string[]>();
-const SEGMENTS_MAX = 50_000;
-function cachedSegments(pointer: string): readonly string[] {
-  let s = segmentsOf.get(pointer);
-  if (s === undefined) {
-    if (segmentsOf.size >= SEGMENTS_MAX) segmentsOf.clear();
-    segmentsOf.set(pointer, (s = pointerSegments(pointer)));
-  }
-  return s;
-}
+const cachedSegments: (pointer: string) => readonly string[] = memoized(pointerSegments, 50_000);
 
 /**
  * Line and column of the value at a JSON pointer. When the pointer names something absent

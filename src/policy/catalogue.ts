@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { assetPath } from '../assets.js';
 import type { Lang, Localized, Severity, Stage } from '../types.js';
 import { localizeParamValues } from '../i18n/param-values.js';
+import { memoized } from '../memoized.js';
 
 /** One rule as described by its METADATA block (extracted by scripts/build-policy.mjs). */
 export interface RuleMeta {
@@ -66,8 +67,10 @@ const templateParts = new Map<string, string[]>();
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
 // The same numbers (thresholds, levels, day counts) recur in every system of a portfolio, and
 // format() is a call into ICU each time.
-const formatted = new Map<Lang, Map<number, string>>();
-const FORMATTED_MAX = 50_000;
+const formatted: Record<Lang, (v: number) => string> = {
+  en: memoized((v: number) => numberFormat('en').format(v), 50_000),
+  vi: memoized((v: number) => numberFormat('vi').format(v), 50_000),
+};
 
 function numberFormat(lang: Lang): Intl.NumberFormat {
   let nf = numberFormats.get(lang);
@@ -78,15 +81,7 @@ function numberFormat(lang: Lang): Intl.NumberFormat {
 export function formatParam(v: unknown, lang: Lang): string {
   if (typeof v === 'number') {
     // A Map takes -0 for 0; ICU does not ("-0").
-    if (Object.is(v, -0)) return numberFormat(lang).format(v);
-    let seen = formatted.get(lang);
-    if (!seen) formatted.set(lang, (seen = new Map()));
-    let text = seen.get(v);
-    if (text === undefined) {
-      if (seen.size >= FORMATTED_MAX) seen.clear();
-      seen.set(v, (text = numberFormat(lang).format(v)));
-    }
-    return text;
+    return Object.is(v, -0) ? numberFormat(lang).format(v) : formatted[lang](v);
   }
   if (Array.isArray(v)) return v.map((x) => formatParam(x, lang)).join(', ');
   if (v === null || v === undefined) return '—';
