@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { collectDayNumbers } from '../src/dates.js';
@@ -10,6 +12,26 @@ export const ROOT = join(import.meta.dirname, '..');
 export const COMPLIANT = join(ROOT, 'examples/mof-public-services/system.yaml');
 export const NONCOMPLIANT = join(ROOT, 'examples/province-land-portal/system.yaml');
 export const AS_OF = '2026-11-23';
+
+/** Runs fn with a new temporary folder, removed afterwards whatever happens. */
+export async function inTempDir<T>(prefix: string, fn: (dir: string) => T | Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    return await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Makes a named pipe at path; false where there is no mkfifo (the test then has nothing to try). */
+export function makeFifo(path: string): boolean {
+  try {
+    execFileSync('mkfifo', [path]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function readYaml<T = unknown>(file: string): T {
   return parse(readFileSync(file, 'utf8')) as T;

@@ -1,13 +1,12 @@
 // Hostile and broken input, end to end through the built CLI: every nasty file is checked next to a
 // good descriptor, and must give a clear error (file:line:col where a position exists), exit 2, no
 // stack trace, no hang, and the good descriptor must still be checked and reported.
-import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AS_OF, ROOT } from './helpers.js';
+import { AS_OF, makeFifo, ROOT } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/tuanthu.js');
 const GOOD = 'examples/mof-public-services/system.yaml';
@@ -149,11 +148,7 @@ describe('hostile files made at test time', () => {
   it('refuses a named pipe inside an IaC module directory instead of waiting for a writer', async () => {
     const module = join(dir, 'module');
     mkdirSync(module, { recursive: true });
-    try {
-      execFileSync('mkfifo', [join(module, 'main.tf')]);
-    } catch {
-      return; // no mkfifo on this system; nothing to test
-    }
+    if (!makeFifo(join(module, 'main.tf'))) return; // no mkfifo on this system; nothing to test
     const descriptor = join(dir, 'with-module.yaml');
     symlinkSync('iac-loop', join(dir, 'iac-loop'));
     writeFileSync(descriptor, readFileSync(join(ROOT, GOOD), 'utf8').replace(/^iac: .*$/m, 'iac: [module, iac-loop]'));
@@ -208,11 +203,7 @@ describe('hostile files made at test time', () => {
 
   it('refuses a named pipe instead of waiting for a writer', async () => {
     const fifo = join(dir, 'pipe.yaml');
-    try {
-      execFileSync('mkfifo', [fifo]);
-    } catch {
-      return; // no mkfifo on this system; nothing to test
-    }
+    if (!makeFifo(fifo)) return; // no mkfifo on this system; nothing to test
     const r = await run(['check', fifo, GOOD, '--as-of', AS_OF]);
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toContain('pipe.yaml: error not a regular file');
@@ -222,11 +213,7 @@ describe('hostile files made at test time', () => {
   it('refuses a named pipe that replaced a walked file after the walk, without waiting for a writer', async () => {
     // A walked file is known to be regular and is not stat'ed again before it is opened (src/load/source.ts).
     const fifo = join(dir, 'walked-pipe.yaml');
-    try {
-      execFileSync('mkfifo', [fifo]);
-    } catch {
-      return; // no mkfifo on this system; nothing to test
-    }
+    if (!makeFifo(fifo)) return; // no mkfifo on this system; nothing to test
     const { loadWalkedSourceSync } = await import('../src/load/source.js');
     const { DEFAULT_LIMITS } = await import('../src/load/limits.js');
     const r = loadWalkedSourceSync(fifo, 'walked-pipe.yaml', DEFAULT_LIMITS, () => true);

@@ -13,7 +13,7 @@ import type { IacStack } from '../src/iac/model.js';
 import { lint } from '../src/lint.js';
 import { MofPublicServices } from '../examples/mof-public-services/iac/stack.js';
 import { ProvinceLandPortal } from '../examples/province-land-portal/iac/stack.js';
-import { AS_OF, evaluate, ROOT } from './helpers.js';
+import { AS_OF, evaluate, inTempDir, ROOT } from './helpers.js';
 
 const FX = join(ROOT, 'tests/fixtures/iac');
 const TERRAFORM = await execa('terraform', ['version'], { reject: false }).then((r) => r.exitCode === 0, () => false);
@@ -130,8 +130,7 @@ describe('loaders', () => {
 
   it('a .tf full of problems gives its first at its position and a count of the rest, not thousands', async () => {
     // hcl2json puts every diagnostic of a file into one message: 23,000 of them for 200 KB of random bytes.
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-garbage tf-'));
-    try {
+    await inTempDir('tuanthu-garbage tf-', async (dir) => {
       writeFileSync(join(dir, 'main.tf'), '§ ¤ € ` ~ \u0001 '.repeat(2_000));
       const r = await loadIac(dir, 'garbage tf');
       expect(r.ok).toBe(false);
@@ -141,14 +140,11 @@ describe('loaders', () => {
       expect(e).toMatchObject({ file: 'garbage tf/main.tf', line: 1, column: 1, code: 'syntax' });
       expect(e!.message).toMatch(/^malformed HCL: [^:]+: [^.]+\. \(and \d+ more problems in this file\)$/);
       expect(e!.message.length).toBeLessThan(200);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('UTF-16, binary and invalid UTF-8 infrastructure code are reported as such, at their position', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-encoding-'));
-    try {
+    await inTempDir('tuanthu-encoding-', async (dir) => {
       const hcl = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n';
       writeFileSync(join(dir, 'utf16.tf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(hcl, 'utf16le')]));
       writeFileSync(join(dir, 'binary.tf'), Buffer.from([0x72, 0x65, 0x0a, 0x00, 0x01, 0x02]));
@@ -160,14 +156,11 @@ describe('loaders', () => {
       expect(await errs('utf16.tf')).toEqual([{ file: 'utf16.tf', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' }]);
       expect(await errs('binary.tf')).toEqual([{ file: 'binary.tf', line: 2, column: 1, code: 'encoding', message: 'the file is binary (it contains NUL bytes), not Terraform (HCL) text' }]);
       expect(await errs('latin1.tf.json')).toEqual([{ file: 'latin1.tf.json', line: 1, column: 53, code: 'encoding', message: 'invalid UTF-8 (byte 0xe9 at offset 52); save the file as UTF-8' }]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a walked directory looks past byte order marks: a BOM plan is checked, a BOM .tf.json (which Terraform refuses) and UTF-16 ones reported, none skipped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bom-'));
-    try {
+    await inTempDir('tuanthu-bom-', async (dir) => {
       const json = '{"resource": {"aws_s3_bucket": {"b": {"bucket": "x"}}}}';
       writeFileSync(join(dir, 'bom.tf.json'), `\ufeff${json}`);
       writeFileSync(join(dir, 'plan.json'), `\ufeff${readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json'), 'utf8')}`);
@@ -176,10 +169,10 @@ describe('loaders', () => {
       writeFileSync(join(dir, 'package.json'), '{"name": "not ours"}');
       const r = await lint([dir], { ...opts, cwd: dir });
       expect(r.systems.map((x) => x.file)).toEqual(['plan.json']);
-      const bare = mkdtempSync(join(tmpdir(), 'tuanthu-no-bom-'));
-      writeFileSync(join(bare, 'plan.json'), readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json')));
-      const plain = await lint([bare], { ...opts, cwd: bare });
-      rmSync(bare, { recursive: true, force: true });
+      const plain = await inTempDir('tuanthu-no-bom-', (bare) => {
+        writeFileSync(join(bare, 'plan.json'), readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json')));
+        return lint([bare], { ...opts, cwd: bare });
+      });
       // Past the mark, positions are as an editor shows them: the same as in the file without it.
       expect(r.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column])).toEqual(plain.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column]));
       expect(r.systems[0]!.findings.length).toBeGreaterThan(0);
@@ -188,23 +181,18 @@ describe('loaders', () => {
         { file: 'utf16.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
         { file: 'utf16be.tf.json', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' },
       ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a .tf with a byte order mark is read past it, as Terraform does; in a module a BOM .tf.json is reported', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bom-module-'));
-    try {
+    await inTempDir('tuanthu-bom-module-', async (dir) => {
       writeFileSync(join(dir, 'main.tf'), '\ufeffresource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
       const ok = await loadIac(dir, 'module');
       expect(ok.ok && ok.stack.resources.map((x) => x.address)).toEqual(['aws_s3_bucket.b']);
       writeFileSync(join(dir, 'extra.tf.json'), '\ufeff{"resource": {}}');
       const r = await loadIac(dir, 'module');
       expect(r.ok ? [] : r.errors.map((e) => [e.file, e.line, e.column, e.code])).toEqual([[join('module', 'extra.tf.json'), 1, 1, 'bom']]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('binary plan: a clear error when the terraform CLI is absent', async () => {
