@@ -41,11 +41,11 @@ export function checkStack(stack: StackLike, options: TuanthuValidationOptions =
   const lang = options.lang ?? 'en';
   const asOf = options.asOf ?? todayIso();
   const loaded = loadJsonText(JSON.stringify(stack.toTerraform()), `${stack.node.path}/cdk.tf.json`);
-  if (!loaded.ok) return loaded.errors.map((e) => `tuanthu: ${e.message}`);
+  if (!loaded.ok) return loaded.errors.map((e) => `tuanthu: ${e.message[lang]}`);
   let descriptor: unknown = null;
   if (options.descriptor) {
     const src = parseSource(readFileSync(options.descriptor), options.descriptor);
-    if (!src.ok) return src.errors.map((e) => `tuanthu: ${e.file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message}`);
+    if (!src.ok) return src.errors.map((e) => `tuanthu: ${e.file}:${e.line ?? 1}:${e.column ?? 1}: ${e.message[lang]}`);
     descriptor = src.source.value;
   }
   const days = collectDayNumbers(descriptor ?? {});

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { baselineDocument } from './baseline/write.js';
 import { todayIso, isIsoDate } from './dates.js';
 import { EXIT_FINDINGS, EXIT_PASS, EXIT_USAGE } from './exit-code.js';
+import { inputErrorLine } from './format/shared.js';
 import { renderGateJson, renderGateText } from './gate/render.js';
 import { gateVerdict } from './gate/verdict.js';
 import { lint } from './lint.js';
@@ -85,7 +86,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
       const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
       if (report.errors.length > 0) {
         // A baseline missing a system that could not be read would later flag all its findings as new.
-        for (const e of report.errors) io.stderr(`${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: error ${e.message}\n`);
+        for (const e of report.errors) io.stderr(inputErrorLine(e) + '\n');
         io.stderr(`tuanthu: baseline not written: fix the input errors first\n`);
         setExit(EXIT_USAGE);
         return;
@@ -109,7 +110,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     .addHelpText('after', '\nExit codes: 0 listed; 2 usage or input error.')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; format: 'text' | 'json' }) => {
       const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays, allWaivers: true });
-      for (const e of report.errors) io.stderr(`${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: error ${e.message}\n`);
+      for (const e of report.errors) io.stderr(inputErrorLine(e) + '\n');
       const records = sortWaivers(report.waivers ?? []);
       io.stdout(o.format === 'json' ? JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2) + '\n' : renderWaiverTable(records, o.lang));
       setExit(report.errors.length > 0 ? EXIT_USAGE : EXIT_PASS);

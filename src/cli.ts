@@ -146,7 +146,7 @@ function writeOutput(file: string, pieces: Iterable<string | Uint8Array>): void 
       else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
     }
   } catch (e) {
-    throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e)}`);
+    throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e).en}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

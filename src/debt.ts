@@ -4,7 +4,7 @@ import { loadBaseline } from './baseline/load.js';
 import { isBlocking } from './exit-code.js';
 import type { Limits } from './load/source.js';
 import type { Catalogue } from './policy/catalogue.js';
-import type { BaselineSummary, InputError, LintOptions, SystemReport, WaiverRecord } from './types.js';
+import type { BaselineSummary, InputProblem, LintOptions, SystemReport, WaiverRecord } from './types.js';
 import { waiverFiles, loadWaivers } from './waivers/load.js';
 import { applyWaivers } from './waivers/match.js';
 import { DEFAULT_MAX_WAIVER_DAYS, type Waiver } from './waivers/model.js';
@@ -13,12 +13,12 @@ import { DEFAULT_MAX_WAIVER_DAYS, type Waiver } from './waivers/model.js';
 export interface DebtInputs {
   waivers: Waiver[];
   baseline?: { baseline: Baseline; file: string };
-  errors: InputError[];
+  errors: InputProblem[];
 }
 
 export async function loadDebtInputs(options: LintOptions, cwd: string, descriptors: string[], limits: Limits): Promise<DebtInputs> {
   const display = (p: string) => relative(cwd, p) || p;
-  const errors: InputError[] = [];
+  const errors: InputProblem[] = [];
   const waivers: Waiver[] = [];
   for (const file of await waiverFiles(options.waivers, cwd, descriptors)) {
     const loaded = await loadWaivers(file, display(file), limits);

@@ -2,6 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { WAIVERS_FILE } from './waivers/model.js';
 import { compareText } from './collate.js';
+import { inputMessage } from './i18n/input-messages.js';
+import type { Localized } from './types.js';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'cdktf.out', '.terraform', 'dist']);
@@ -18,7 +20,7 @@ export interface Discovered {
   walked: Set<string>;
   /** Infrastructure code found while walking directories: Terraform JSON / plan files, and directories of .tf files. */
   iac: string[];
-  problems: Array<{ path: string; message: string }>;
+  problems: Array<{ path: string; message: Localized }>;
 }
 
 /**
@@ -86,18 +88,18 @@ export function isDescriptorHead(head: Buffer): boolean {
   return DESCRIPTOR_MARKER.test(head.toString('utf8')) || DESCRIPTOR_MARKER.test(head.toString('utf16le'));
 }
 
-export function errnoText(e: unknown): string {
+export function errnoText(e: unknown): Localized {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or directory';
+      return inputMessage('no-such-path');
     case 'EACCES':
-      return 'permission denied';
+      return inputMessage('permission-denied');
     case 'ELOOP':
-      return 'too many levels of symbolic links (a symlink loop?)';
+      return inputMessage('symlink-loop');
     case 'EISDIR':
-      return 'is a directory';
+      return inputMessage('is-directory');
     default:
-      return code ? `cannot read (${code})` : String(e);
+      return code ? inputMessage('cannot-read', { errno: code }) : inputMessage('verbatim', { detail: String(e) });
   }
 }

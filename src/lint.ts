@@ -8,6 +8,7 @@ import { evaluateWithIac, iacLocations, resourceIndex } from './iac/evaluate.js'
 import { loadIac, looksLikeIac } from './iac/load.js';
 import type { IacStack } from './iac/model.js';
 import { classifyFile } from './iac/sniff.js';
+import { inLanguage, inputMessage } from './i18n/input-messages.js';
 import { reasonText } from './i18n/text.js';
 import { resolveLimits } from './load/limits.js';
 import { locate, loadSourceSync, loadWalkedSourceSync, type SourceDoc } from './load/source.js';
@@ -16,7 +17,7 @@ import { loadCatalogue, messageFor, type Catalogue, type RuleMeta } from './poli
 import { PolicyEngine, PolicyError, type PolicyInput, type PolicyReason, type PolicyResult } from './policy/engine.js';
 import { checkInParallel, iacThreads, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
-import { SEVERITIES, type Finding, type InputError, type Lang, type Limits, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
+import { SEVERITIES, type Finding, type InputProblem, type Lang, type Limits, type Localized, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 import { compareText } from './collate.js';
 
 export const TOOL_VERSION = '0.1.0';
@@ -39,7 +40,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
 
   const limits = resolveLimits(deps.limits, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
-  const errors: InputError[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  const errors: InputProblem[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   errors.push(...debt.errors);
@@ -80,7 +81,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
       systems.push(checkSystem(null, stacks, engine, catalogue, options));
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e;
-      errors.push({ file: display(f), code: 'policy', message: e.message });
+      errors.push({ file: display(f), code: 'policy', message: e.text });
     }
   }
   const settled = applyDebt(systems, debt, catalogue, options);
@@ -91,7 +92,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */
 export interface Checked {
   system?: SystemReport;
-  errors: InputError[];
+  errors: InputProblem[];
   /** The IaC files the descriptor lists (checked with it, not again on their own). */
   attached: string[];
   /** A file found by a walk that is not a descriptor: Terraform/plan JSON, or not ours. */
@@ -108,9 +109,9 @@ export interface FileCheckOptions {
   walked: ReadonlySet<string>;
 }
 
-async function loadStackFiles(files: string[], display: (p: string) => string, limits: Limits, jobs: number | undefined): Promise<{ stacks: IacStack[]; errors: InputError[] }> {
+async function loadStackFiles(files: string[], display: (p: string) => string, limits: Limits, jobs: number | undefined): Promise<{ stacks: IacStack[]; errors: InputProblem[] }> {
   const stacks: IacStack[] = [];
-  const errors: InputError[] = [];
+  const errors: InputProblem[] = [];
   for (const f of files) {
     const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
     if (r.ok) stacks.push(r.stack);
@@ -131,7 +132,7 @@ export const CHECK_BATCH = 16;
 interface Staged {
   source: SourceDoc;
   stacks: IacStack[];
-  errors: InputError[];
+  errors: InputProblem[];
   attached: string[];
 }
 
@@ -174,7 +175,7 @@ const BATCH_FILE_MAX = 64 * 1024;
 /** The phases after reading, for a batch of read descriptors (or of results already known). */
 async function checkStaged(read: Array<SourceDoc | Checked>, files: string[], o: FileCheckOptions, engine: PolicyEngine, catalogue: Catalogue, display: (p: string) => string): Promise<Checked[]> {
   // A SourceDoc has a value; anything else is already that file's result.
-  const valid = read.map((r) => ('value' in r ? validated(r, o.options.lang) : r));
+  const valid = read.map((r) => ('value' in r ? validated(r) : r));
   const staged: Array<Checked | Staged> = [];
   for (const [k, v] of valid.entries()) {
     if (!('value' in v)) {
@@ -198,8 +199,8 @@ function readDescriptor(file: string, { limits, walked }: FileCheckOptions, disp
   return { ok: false, checked: { errors: loaded.errors, attached: [] } };
 }
 
-function validated(source: SourceDoc, lang: Lang): SourceDoc | Checked {
-  const problems = checkShape(source, lang);
+function validated(source: SourceDoc): SourceDoc | Checked {
+  const problems = checkShape(source);
   return problems.length > 0 ? { errors: problems, attached: [] } : source;
 }
 
@@ -235,26 +236,23 @@ function assembleStaged(e: Evaluated, catalogue: Catalogue, options: Omit<LintOp
 
 function policyFailure(e: unknown, s: Staged): Checked {
   if (!(e instanceof PolicyError)) throw e;
-  return { errors: [...s.errors, { file: s.source.file, code: 'policy', message: e.message }], attached: s.attached };
+  return { errors: [...s.errors, { file: s.source.file, code: 'policy', message: e.text }], attached: s.attached };
 }
 
-function checkShape(source: SourceDoc, lang: Lang): InputError[] {
+function checkShape(source: SourceDoc): InputProblem[] {
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     const kind = Array.isArray(v) ? 'list' : v === null ? 'empty' : typeof v;
-    const what: Record<string, Record<Lang, string>> = {
-      list: { en: 'a list', vi: 'một danh sách' },
-      empty: { en: 'empty', vi: 'rỗng' },
-    };
-    const shown = what[kind]?.[lang] ?? (lang === 'vi' ? `một giá trị ${kind}` : `a single ${kind}`);
-    const message =
-      lang === 'vi'
-        ? `hồ sơ mô tả phải là một ánh xạ có apiVersion, kind, system…; tệp này là ${shown}`
-        : `a descriptor must be a mapping with apiVersion, kind, system…; this file is ${shown}`;
-    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message }];
+    const shown = SHAPE_NAMES[kind] ?? { en: `a single ${kind}`, vi: `một giá trị ${kind}` };
+    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message: inputMessage('not-a-descriptor', { shown }) }];
   }
-  return validateAgainst('system.schema.json', source, lang);
+  return validateAgainst('system.schema.json', source);
 }
+
+const SHAPE_NAMES: Record<string, Localized> = {
+  list: { en: 'a list', vi: 'một danh sách' },
+  empty: { en: 'empty', vi: 'rỗng' },
+};
 
 interface Descriptor {
   system: { id: string; name: string; owner?: string; sector?: string; accountable_head?: { name: string; title?: string } };
@@ -286,7 +284,7 @@ function assembleSystem(source: SourceDoc | null, stacks: IacStack[], result: Po
   const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
   const findings: Finding[] = result.findings.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
-    if (!meta) throw new PolicyError(`the policy reported unknown rule ${raw.rule}; policies/build is inconsistent`);
+    if (!meta) throw new PolicyError(inputMessage('policy-unknown-rule', { rule: raw.rule }));
     const due = raw.status === 'due';
     const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
     const constructPath = byAddress.get(raw.path)?.construct_path;
@@ -394,9 +392,10 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function buildReport(systems: SystemReport[], errors: InputError[], catalogue: Catalogue, options: LintOptions): Report {
+function buildReport(systems: SystemReport[], problems: InputProblem[], catalogue: Catalogue, options: LintOptions): Report {
   systems.sort((a, b) => compareText(a.file, b.file));
-  errors.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  problems.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const errors = inLanguage(problems, options.lang);
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let due = 0;
   let waived = 0;

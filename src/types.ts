@@ -114,6 +114,9 @@ export interface InputError {
   path?: string;
 }
 
+/** An input error as the loaders report it, before the run's language is chosen: its message in both. */
+export type InputProblem = Omit<InputError, 'message'> & { message: Localized };
+
 export interface InputFile {
   file: string;
   sha256: string;

@@ -217,7 +217,7 @@ describe('hostile files made at test time', () => {
     const { loadWalkedSourceSync } = await import('../src/load/source.js');
     const { DEFAULT_LIMITS } = await import('../src/load/limits.js');
     const r = loadWalkedSourceSync(fifo, 'walked-pipe.yaml', DEFAULT_LIMITS, () => true);
-    expect(r).toEqual({ ok: false, errors: [{ file: 'walked-pipe.yaml', code: 'read', message: 'not a regular file (a pipe, socket or device); give a file' }] });
+    expect(r).toEqual({ ok: false, errors: [{ file: 'walked-pipe.yaml', code: 'read', message: { en: 'not a regular file (a pipe, socket or device); give a file', vi: 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp' } }] });
   });
 
   it('survives symlink loops in a scanned directory and reports the looping file', async () => {

@@ -10,6 +10,7 @@ import { addTuanthuValidation, checkStack } from '../src/cdktf.js';
 import { batchInputs } from '../src/iac/evaluate.js';
 import { loadIac, loadJsonText } from '../src/iac/load.js';
 import type { IacStack } from '../src/iac/model.js';
+import { inLanguage } from '../src/i18n/input-messages.js';
 import { lint } from '../src/lint.js';
 import { MofPublicServices } from '../examples/mof-public-services/iac/stack.js';
 import { ProvinceLandPortal } from '../examples/province-land-portal/iac/stack.js';
@@ -120,7 +121,7 @@ describe('loaders', () => {
   it('bad inputs give file:line:col and a plain message', async () => {
     const errs = async (p: string) => {
       const r = await loadIac(join(FX, p), p);
-      return r.ok ? [] : r.errors;
+      return r.ok ? [] : inLanguage(r.errors, 'en');
     };
     expect(await errs('malformed.tf.json')).toEqual([expect.objectContaining({ file: 'malformed.tf.json', line: 4, column: 27, code: 'syntax', message: 'malformed JSON: property name expected' })]);
     expect(await errs('bad-hcl')).toEqual([expect.objectContaining({ file: 'bad-hcl/main.tf', line: 2, column: 12, message: expect.stringMatching(/^malformed HCL: Invalid expression/) })]);
@@ -138,8 +139,10 @@ describe('loaders', () => {
       expect(r.errors).toHaveLength(1);
       const [e] = r.errors;
       expect(e).toMatchObject({ file: 'garbage tf/main.tf', line: 1, column: 1, code: 'syntax' });
-      expect(e!.message).toMatch(/^malformed HCL: [^:]+: [^.]+\. \(and \d+ more problems in this file\)$/);
-      expect(e!.message.length).toBeLessThan(200);
+      expect(e!.message.en).toMatch(/^malformed HCL: [^:]+: [^.]+\. \(and \d+ more problems in this file\)$/);
+      expect(e!.message.en.length).toBeLessThan(200);
+      // hcl2json's own words stay inside the Vietnamese frame.
+      expect(e!.message.vi).toMatch(/^HCL sai cú pháp: [^:]+: [^.]+\. \(và \d+ lỗi khác trong tệp này\)$/);
     });
   });
 
@@ -151,7 +154,7 @@ describe('loaders', () => {
       writeFileSync(join(dir, 'latin1.tf.json'), Buffer.from('{"resource": {"aws_s3_bucket": {"b": {"bucket": "caf\xe9"}}}}', 'latin1'));
       const errs = async (f: string) => {
         const r = await loadIac(join(dir, f), f);
-        return r.ok ? [] : r.errors;
+        return r.ok ? [] : inLanguage(r.errors, 'en');
       };
       expect(await errs('utf16.tf')).toEqual([{ file: 'utf16.tf', line: 1, column: 1, code: 'encoding', message: 'the file is UTF-16; save it as UTF-8' }]);
       expect(await errs('binary.tf')).toEqual([{ file: 'binary.tf', line: 2, column: 1, code: 'encoding', message: 'the file is binary (it contains NUL bytes), not Terraform (HCL) text' }]);
@@ -202,7 +205,7 @@ describe('loaders', () => {
     process.env.PATH = '/nonexistent';
     try {
       const r = await loadIac(join(dir, 'tfplan'), 'tfplan');
-      expect(r).toMatchObject({ ok: false, errors: [{ code: 'terraform-missing', message: expect.stringContaining('needs the terraform CLI') }] });
+      expect(r).toMatchObject({ ok: false, errors: [{ code: 'terraform-missing', message: { en: expect.stringContaining('needs the terraform CLI'), vi: expect.stringContaining('cần có terraform CLI') } }] });
     } finally {
       process.env.PATH = path;
       rmSync(dir, { recursive: true, force: true });

@@ -24,8 +24,10 @@ function assertWellFormed(r: ReturnType<typeof parseSource>): void {
   for (const e of r.errors) {
     expect(e.file).toBe('p.yaml');
     expect(e.code).toMatch(/^[a-z-]+$/);
-    expect(e.message.length).toBeGreaterThan(0);
-    expect(e.message).not.toMatch(/\n\s+at /);
+    for (const text of [e.message.en, e.message.vi]) {
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/\n\s+at /);
+    }
     if (e.line !== undefined) {
       expect(e.line).toBeGreaterThanOrEqual(1);
       expect(e.column).toBeGreaterThanOrEqual(1);
@@ -251,7 +253,8 @@ describe('schema validation properties', () => {
         const errors = validateAgainst('system.schema.json', r.source);
         for (const e of errors) {
           expect(e.line).toBeGreaterThanOrEqual(1);
-          expect(e.message).not.toMatch(/must NOT|must match/); // plain words, not ajv's
+          expect(e.message.en).not.toMatch(/must NOT|must match/); // plain words, not ajv's
+          expect(e.message.vi).not.toMatch(/must NOT|must match/);
         }
       }),
       RUNS,

@@ -68,20 +68,20 @@ describe('parseSource', () => {
   it('rejects duplicate keys, UTF-16, binary and empty files with positions', () => {
     const dup = parseSource(Buffer.from('a: 1\na: 2\n'), 'd.yaml');
     expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.errors[0]).toMatchObject({ line: 2, column: 1, message: expect.stringContaining('appears twice') });
+    if (!dup.ok) expect(dup.errors[0]).toMatchObject({ line: 2, column: 1, message: { en: expect.stringContaining('appears twice'), vi: expect.stringContaining('xuất hiện hai lần') } });
     const u16 = parseSource(Buffer.from([0xff, 0xfe, 0x61, 0x00]), 'u.yaml');
-    expect(!u16.ok && u16.errors[0]?.message).toContain('UTF-16');
+    expect(!u16.ok && u16.errors[0]?.message.en).toContain('UTF-16');
     const bin = parseSource(Buffer.from([0x00, 0x01, 0x02]), 'b.yaml');
-    expect(!bin.ok && bin.errors[0]?.message).toContain('binary');
+    expect(!bin.ok && bin.errors[0]?.message.en).toContain('binary');
     const empty = parseSource(Buffer.from('  \n'), 'e.yaml');
-    expect(!empty.ok && empty.errors[0]?.message).toContain('empty');
+    expect(!empty.ok && empty.errors[0]?.message.en).toContain('empty');
   });
   it('refuses alias bombs', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
     const r = parseSource(Buffer.from(bomb.join('\n')), 'bomb.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]?.message).toContain('alias');
+    if (!r.ok) expect(r.errors[0]?.message.en).toContain('alias');
   });
 });
 

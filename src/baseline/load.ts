@@ -1,9 +1,10 @@
 import { validateAgainst } from '../load/schema.js';
 import { loadSource, DEFAULT_LIMITS, type Limits } from '../load/source.js';
-import type { InputError, Report } from '../types.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { InputProblem, Report } from '../types.js';
 import { baselineFromReport, type Baseline } from './compare.js';
 
-export type BaselineLoad = { ok: true; baseline: Baseline } | { ok: false; errors: InputError[] };
+export type BaselineLoad = { ok: true; baseline: Baseline } | { ok: false; errors: InputProblem[] };
 
 /**
  * Reads a baseline written by `tuanthu baseline create` (schemas/baseline.schema.json) or an earlier
@@ -14,7 +15,7 @@ export async function loadBaseline(file: string, display: string, limits: Limits
   if (!loaded.ok) return loaded;
   const v = loaded.source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { ok: false, errors: [{ file: display, line: 1, column: 1, code: 'not-baseline', message: 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)' }] };
+    return { ok: false, errors: [{ file: display, line: 1, column: 1, code: 'not-baseline', message: inputMessage('not-baseline') }] };
   }
   const isReport = 'reportVersion' in v;
   const errors = validateAgainst(isReport ? 'report.schema.json' : 'baseline.schema.json', loaded.source);

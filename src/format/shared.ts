@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, RuleResult, Severity, SystemReport } from '../types.js';
+import type { Finding, InputError, RuleResult, Severity, SystemReport } from '../types.js';
 
 /**
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
@@ -58,4 +58,12 @@ export function toUriReference(file: string): string {
     .split(/[\\/]/)
     .map((seg) => encodeURIComponent(seg))
     .join('/');
+}
+
+/**
+ * An input error as one terminal line, `file:line:col: error message`. The word "error" stays the
+ * same in both languages: editors and CI problem matchers look for it.
+ */
+export function inputErrorLine(e: InputError, word: (s: string) => string = (s) => s): string {
+  return `${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${word('error')} ${e.message}`;
 }

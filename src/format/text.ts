@@ -5,6 +5,7 @@ import { debtLabel } from '../i18n/debt.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
 import { metricsLines } from './metrics-text.js';
+import { inputErrorLine } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -21,10 +22,7 @@ export const text: Formatter = {
     const L = (k: keyof typeof LABELS) => LABELS[k][ctx.lang];
     const out: string[] = [];
 
-    for (const e of report.errors) {
-      const pos = e.line ? `:${e.line}:${e.column ?? 1}` : '';
-      out.push(`${e.file}${pos}: ${paint('red', 'error')} ${e.message}`);
-    }
+    for (const e of report.errors) out.push(inputErrorLine(e, (w) => paint('red', w)));
     if (report.errors.length > 0) out.push('');
 
     for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint, L), '');

@@ -1,12 +1,13 @@
 import { debtLabel } from '../i18n/debt.js';
 import type { Lang, Report } from '../types.js';
 import { waiverRecordLine } from '../format/debt-text.js';
+import { inputErrorLine } from '../format/shared.js';
 import type { GateVerdict } from './verdict.js';
 
 /** The short verdict `tuanthu gate` prints: one answer per system, then what blocks it. */
 export function renderGateText(report: Report, v: GateVerdict, lang: Lang): string {
   const out: string[] = [];
-  for (const e of report.errors) out.push(`${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: error ${e.message}`);
+  for (const e of report.errors) out.push(inputErrorLine(e));
   if (report.errors.length > 0) out.push('');
   for (const s of v.systems) {
     const head = s.accountableHead ? ` · ${s.accountableHead}` : '';

@@ -2,13 +2,15 @@ import { hasWorker, shareWork, type Done } from '../share-work.js';
 import { mergePieces, splitTopLevel } from './hcl-split.js';
 import type { Location } from './model.js';
 import { lineStarts, positionIn } from '../load/text-position.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { Localized } from '../types.js';
 
 export interface HclFile {
   file: string;
   text: string;
 }
 
-type HclErrors = Array<{ file: string; line?: number; column?: number; message: string }>;
+type HclErrors = Array<{ file: string; line?: number; column?: number; message: Localized }>;
 
 /** A .tf file is parsed in pieces of about this many characters (src/iac/hcl-split.ts). */
 const PIECE_CHARS = 4 * 1024;
@@ -93,15 +95,16 @@ async function parseShared(pieces: string[], threads: number, hclToJson: Parse):
 // hcl2json reports "parse config: [main.tf:2,7-3,1: Invalid expression; Expected … main.tf:5,1-2: …]":
 // every diagnostic of the file in one message (thousands for binary garbage). The first is reported,
 // at its position, with a count of the rest.
-function hclError(e: unknown, file: string): { line?: number; column?: number; message: string } {
+function hclError(e: unknown, file: string): { line?: number; column?: number; message: Localized } {
   const body = (e instanceof Error ? e.message : String(e)).replace(/^parse config: \[?/, '').replace(/\]\s*$/, '');
   const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: `, 'g');
   const found = [...body.matchAll(at)];
   const first = found[0];
-  if (!first) return { message: `malformed HCL: ${body}` };
+  if (!first) return { message: inputMessage('malformed-hcl', { detail: body }) };
   const text = body.slice(first.index + first[0].length, found[1]?.index ?? body.length).trim().replace(/;\s*/, ': ');
   const more = found.length - 1;
-  return { line: Number(first[1]), column: Number(first[2]), message: `malformed HCL: ${text}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''} in this file)` : ''}` };
+  const message = more === 0 ? inputMessage('malformed-hcl', { detail: text }) : inputMessage(more === 1 ? 'malformed-hcl-one-more' : 'malformed-hcl-more', { detail: text, more });
+  return { line: Number(first[1]), column: Number(first[2]), message };
 }
 
 /**

@@ -1,13 +1,15 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsoncParser as J } from '../load/jsonc.js';
+import { inputMessage } from '../i18n/input-messages.js';
 import { flowDepthExceeded, tooDeepMessage } from '../load/limits.js';
+import type { Localized } from '../types.js';
 import { positionAt } from '../load/text-position.js';
 
 /**
  * Parses JSON with JSON.parse (fast on large files); only when that fails is the text parsed
  * again with jsonc-parser, whose errors carry an offset for file:line:col.
  */
-export function parseJson(text: string, maxDepth: number): { ok: true; value: unknown } | { ok: false; code: 'too-deep' | 'syntax'; line: number; column: number; message: string } {
+export function parseJson(text: string, maxDepth: number): { ok: true; value: unknown } | { ok: false; code: 'too-deep' | 'syntax'; line: number; column: number; message: Localized } {
   // Before any parser: the code that reads a parsed stack (and jsonc-parser, on malformed text)
   // recurses per level, and 3,000 levels overflowed the stack, losing the whole run.
   const deep = flowDepthExceeded(text, maxDepth);
@@ -18,8 +20,8 @@ export function parseJson(text: string, maxDepth: number): { ok: true; value: un
     const errors: ParseError[] = [];
     J().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    if (first) return { ok: false, code: 'syntax', ...positionAt(text, first.offset), message: `malformed JSON: ${plainCode(J().printParseErrorCode(first.error))}` };
-    return { ok: false, code: 'syntax', line: 1, column: 1, message: `malformed JSON: ${(e as Error).message}` };
+    if (first) return { ok: false, code: 'syntax', ...positionAt(text, first.offset), message: inputMessage('malformed-json', { detail: plainCode(J().printParseErrorCode(first.error)) }) };
+    return { ok: false, code: 'syntax', line: 1, column: 1, message: inputMessage('malformed-json', { detail: (e as Error).message }) };
   }
 }
 

@@ -2,6 +2,7 @@
  * The one resource model every IaC input shape (Terraform JSON / cdk.tf.json, HCL, plan JSON)
  * is normalised into. The policies see `PolicyResource`; positions stay on the TypeScript side.
  */
+import type { Localized } from '../types.js';
 
 /** What the Rego policies receive for one resource. */
 export interface PolicyResource {
@@ -66,7 +67,8 @@ export interface IacLoadError {
   line?: number;
   column?: number;
   code: string;
-  message: string;
+  /** In both languages; the report shows the run's. */
+  message: Localized;
 }
 
 export type IacLoadResult = { ok: true; stack: IacStack } | { ok: false; errors: IacLoadError[] };

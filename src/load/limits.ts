@@ -1,4 +1,5 @@
-import type { Limits } from '../types.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { Limits, Localized } from '../types.js';
 
 /**
  * Defaults sized for real descriptors (a few KiB, nesting depth under 10, anchors rare) with a wide
@@ -12,7 +13,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliasCount: 100,
 };
 
-export const tooDeepMessage = (maxDepth: number): string => `nesting is deeper than ${maxDepth} levels (raise the limit with --max-depth)`;
+export const tooDeepMessage = (maxDepth: number): Localized => inputMessage('too-deep', { max: maxDepth });
 
 /** Whether a parsed value nests collections deeper than maxDepth (the root is level 1), walked without recursion. */
 export function valueDepthExceeded(root: unknown, maxDepth: number): boolean {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Type, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
-import type { InputError } from '../types.js';
+import type { InputProblem } from '../types.js';
 import { isIsoDate } from '../dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../assets.js';
@@ -56,14 +56,14 @@ function precompiled(schemaFile: string, digest: string): ValidateFunction | und
 }
 
 /** Validates a parsed file against one of the schemas in schemas/, reporting every problem. */
-export function validateAgainst(schemaFile: string, source: SourceDoc, lang: Lang = 'en'): InputError[] {
+export function validateAgainst(schemaFile: string, source: SourceDoc): InputProblem[] {
   const validate = validator(schemaFile);
   if (validate(source.value)) return [];
   const errors = collapse(validate.errors ?? []);
   return errors.map((e) => {
     const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
     const { line, column } = locate(source, pointer);
-    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: plainMessage(e, schemaFile, lang) };
+    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: { en: plainMessage(e, schemaFile, 'en'), vi: plainMessage(e, schemaFile, 'vi') } };
   });
 }
 
@@ -102,6 +102,11 @@ function typeName(type: string, lang: Lang): string {
     .join(lang === 'vi' ? ' hoặc ' : ' or ');
 }
 
+/** Vietnamese for the descriptions (English in schemas/) that say why a schema forbids a value. */
+export const NOT_REASONS_VI: Record<string, string> = {
+  'give either path or resource, not both': 'chỉ ghi path hoặc resource, không ghi cả hai',
+};
+
 /** Plain-words explanation of one ajv error, in the user's language. */
 function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
@@ -138,7 +143,7 @@ function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
     case 'not': {
       // verbose mode gives the schema that forbids the value; its description says why.
       const why = (e.parentSchema as { description?: unknown } | undefined)?.description;
-      const tail = typeof why === 'string' ? `: ${why}` : '';
+      const tail = typeof why === 'string' ? `: ${(vi ? NOT_REASONS_VI[why] : undefined) ?? why}` : '';
       return vi ? `${w} không được phép ở đây${tail}` : `${w} is not allowed here${tail}`;
     }
     case 'uniqueItems':

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { memoized } from '../memoized.js';
 import { errnoText } from '../discover.js';
-import type { InputError, Limits } from '../types.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { InputProblem, Limits, Localized } from '../types.js';
 import { fastParseJson } from './fast-json.js';
 import { fastParse, type PosNode } from './fast-yaml.js';
 import { lineStarts, positionAt, positionIn } from './text-position.js';
@@ -64,7 +65,7 @@ function makeSource(file: string, text: string, sha256: string, value: unknown, 
 export { DEFAULT_LIMITS };
 export type { Limits };
 
-export type LoadResult = { ok: true; source: SourceDoc } | { ok: false; errors: InputError[] };
+export type LoadResult = { ok: true; source: SourceDoc } | { ok: false; errors: InputProblem[] };
 
 export async function loadSource(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadResult> {
   return loadSourceSync(file, displayName, limits);
@@ -101,7 +102,7 @@ export function loadWalkedSourceSync(file: string, displayName: string, limits: 
 /** Bytes of a file's head that tell whether it is a descriptor (src/discover.ts). */
 export const HEAD_BYTES = 4096;
 
-type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; message: string } };
+type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; message: Localized } };
 
 /**
  * Reads a file within the size limit. Kind and size come first, from the file system: a FIFO or
@@ -112,21 +113,21 @@ type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; mes
  * from the open file, in case it was replaced by a FIFO in between.
  */
 function readBounded(file: string, limits: Limits, headOfLarge?: number, walked = false): Bounded {
-  const fail = (code: string, message: string): Bounded => ({ error: { code, message } });
-  const notAFile = 'not a regular file (a pipe, socket or device); give a file';
+  const fail = (code: string, message: Localized): Bounded => ({ error: { code, message } });
+  const notAFile = inputMessage('not-a-file');
   let buf: Buffer;
   let fd: number | undefined;
   let tooBig: number | undefined;
   try {
     if (!walked) {
       const st = statSync(file);
-      if (st.isDirectory()) return fail('read', 'is a directory');
+      if (st.isDirectory()) return fail('read', inputMessage('is-directory'));
       if (!st.isFile()) return fail('read', notAFile);
       if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
     }
     fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return fail('read', opened.isDirectory() ? 'is a directory' : notAFile);
+    if (!opened.isFile()) return fail('read', opened.isDirectory() ? inputMessage('is-directory') : notAFile);
     const size = opened.size;
     if (size > limits.maxFileBytes) {
       if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
@@ -150,13 +151,13 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
   return { buf };
 }
 
-function readErrorText(e: unknown): string {
+function readErrorText(e: unknown): Localized {
   // "file not found" for a file named by the user (discovery's wording is about paths in general).
-  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : errnoText(e);
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? inputMessage('file-not-found') : errnoText(e);
 }
 
-function tooLarge(size: number, limits: Limits): string {
-  return `file is ${size} bytes, above the limit of ${limits.maxFileBytes} bytes (raise it with --max-file-size)`;
+function tooLarge(size: number, limits: Limits): Localized {
+  return inputMessage('too-large', { size, limit: limits.maxFileBytes });
 }
 
 export function parseSource(buf: Buffer, displayName: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
@@ -164,7 +165,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const decoded = decodeText(buf);
   if (typeof decoded !== 'string') return { ok: false, errors: [{ file: displayName, ...decoded }] };
   const text = decoded;
-  if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: 'the file is empty' }] };
+  if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: inputMessage('empty') }] };
   // The fast paths hold nesting to the limit themselves (and decline beyond it); the text is scanned
   // for depth only before the careful path, whose parser and walks recurse.
   const fast = fastParseJson(text, limits.maxDepth) ?? fastParse(text, limits.maxDepth);
@@ -174,7 +175,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   // The careful path: `yaml`'s document model, for its error messages, positions and alias limit.
   const lines = new (Y().LineCounter)();
   const doc = Y().parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines });
-  const errors: InputError[] = doc.errors.map((e) => {
+  const errors: InputProblem[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     if (/call stack/i.test(e.message)) return tooDeep(displayName, text, e.pos[0], limits);
     return { file: displayName, line: pos.line, column: pos.col, code: 'syntax', message: plainYamlError(e.code, e.message) };
@@ -208,16 +209,13 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
       },
     });
     const { line, column } = positionAt(text, at ?? 0);
-    const message =
-      unresolved !== undefined
-        ? `the alias *${unresolved} refers to no anchor &${unresolved} defined before it (YAML needs the anchor first)`
-        : `too many YAML alias expansions (limit ${limits.maxAliasCount}, raise it with --max-aliases); the file may be an alias bomb`;
+    const message = unresolved !== undefined ? inputMessage('alias-unresolved', { name: unresolved }) : inputMessage('alias-bomb', { limit: limits.maxAliasCount });
     return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
 }
 
-function tooDeep(file: string, text: string, offset: number, limits: Limits): InputError {
+function tooDeep(file: string, text: string, offset: number, limits: Limits): InputProblem {
   const { line, column } = positionAt(text, offset);
   return { file, line, column, code: 'too-deep', message: tooDeepMessage(limits.maxDepth) };
 }
@@ -238,10 +236,12 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
   return undefined;
 }
 
+const YAML_OR_JSON: Localized = { en: 'YAML or JSON text', vi: 'văn bản YAML hoặc JSON' };
+
 /** UTF-8 text of a file, or why it is not (UTF-16, binary, invalid UTF-8) with the position; `kind` names the text expected. */
-export function decodeText(buf: Buffer, kind = 'YAML or JSON text'): string | { code: string; message: string; line?: number; column?: number } {
+export function decodeText(buf: Buffer, kind: Localized = YAML_OR_JSON): string | { code: string; message: Localized; line?: number; column?: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 };
+    return { code: 'encoding', message: inputMessage('utf16'), line: 1, column: 1 };
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
@@ -249,12 +249,12 @@ export function decodeText(buf: Buffer, kind = 'YAML or JSON text'): string | { 
     const utf16 = buf.length >= 4 && ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0));
     const where = lineColOfByte(buf, nul);
     return utf16
-      ? { code: 'encoding', message: 'the file is UTF-16; save it as UTF-8', line: 1, column: 1 }
-      : { code: 'encoding', message: `the file is binary (it contains NUL bytes), not ${kind}`, ...where };
+      ? { code: 'encoding', message: inputMessage('utf16'), line: 1, column: 1 }
+      : { code: 'encoding', message: inputMessage('binary', { kind }), ...where };
   }
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
-    return { code: 'encoding', message: `invalid UTF-8 (byte 0x${buf[at]!.toString(16).padStart(2, '0')} at offset ${at}); save the file as UTF-8`, ...lineColOfByte(buf, at) };
+    return { code: 'encoding', message: inputMessage('invalid-utf8', { byte: buf[at]!.toString(16).padStart(2, '0'), offset: at }), ...lineColOfByte(buf, at) };
   }
   // TextDecoder drops a leading UTF-8 byte order mark (ignoreBOM: false), which editors on Windows add.
   return new TextDecoder('utf-8', { ignoreBOM: false }).decode(buf);
@@ -280,19 +280,21 @@ function firstInvalidUtf8(buf: Buffer): number {
   return Math.max(0, buf.length - 1);
 }
 
-function plainYamlError(code: string, message: string): string {
+/** yaml's own wording (English) stays inside the message: it names the token it stumbled on. */
+function plainYamlError(code: string, message: string): Localized {
   const first = message.split('\n')[0] ?? message;
+  const detail = first.replace(/ at line \d+, column \d+.*$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'a key appears twice in the same mapping; keep only one';
+      return inputMessage('duplicate-key');
     case 'MULTIPLE_DOCS':
-      return 'the file holds several YAML documents (separated by ---); a descriptor file holds exactly one';
+      return inputMessage('multiple-docs');
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
-      return `malformed YAML/JSON: ${first.replace(/ at line \d+, column \d+.*$/, '')}`;
+      return inputMessage('malformed-yaml', { detail });
     default:
-      return first.replace(/ at line \d+, column \d+.*$/, '');
+      return inputMessage('yaml-other', { detail });
   }
 }
 

@@ -5,6 +5,8 @@ import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 // The SDK is CommonJS whose exports Node cannot name from ESM.
 const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath } from '../assets.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { Localized } from '../types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
@@ -29,8 +31,12 @@ export interface PolicyInput {
   context: { as_of: string; stage: string; days: Record<string, number> };
 }
 
-/** Thrown when the policy cannot run; carries a plain message, never an SDK string throw. */
-export class PolicyError extends Error {}
+/** Thrown when the policy cannot run; carries a plain message in both languages, never an SDK string throw. */
+export class PolicyError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
 
 export class PolicyEngine {
   private constructor(private readonly policy: LoadedPolicy) {}
@@ -43,7 +49,7 @@ export class PolicyEngine {
       policy.setData(data as object);
       return new PolicyEngine(policy);
     } catch (e) {
-      throw new PolicyError(`cannot load the compiled policy: ${describe(e)}`);
+      throw new PolicyError(inputMessage('policy-load', { detail: describe(e) }));
     }
   }
 
@@ -52,10 +58,10 @@ export class PolicyEngine {
     try {
       out = this.policy.evaluate(input, 'tuanthu/main/result');
     } catch (e) {
-      throw new PolicyError(`policy evaluation failed: ${describe(e)}`);
+      throw new PolicyError(inputMessage('policy-eval', { detail: describe(e) }));
     }
     const first = (out as Array<{ result?: PolicyResult }>)[0];
-    if (!first?.result) throw new PolicyError('policy returned no result (is policies/build/policy.wasm current?)');
+    if (!first?.result) throw new PolicyError(inputMessage('policy-no-result'));
     return first.result;
   }
 }

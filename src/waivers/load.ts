@@ -2,7 +2,8 @@ import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { validateAgainst } from '../load/schema.js';
 import { loadSource, locate, DEFAULT_LIMITS, type Limits } from '../load/source.js';
-import type { InputError } from '../types.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { InputProblem } from '../types.js';
 import { WAIVERS_FILE, type Waiver } from './model.js';
 
 /**
@@ -38,13 +39,13 @@ interface RawWaiver {
 }
 
 /** Reads and validates one waivers file (schemas/waivers.schema.json); a file with any problem yields no waivers. */
-export async function loadWaivers(file: string, display: string, limits: Limits = DEFAULT_LIMITS): Promise<{ waivers: Waiver[]; errors: InputError[] }> {
+export async function loadWaivers(file: string, display: string, limits: Limits = DEFAULT_LIMITS): Promise<{ waivers: Waiver[]; errors: InputProblem[] }> {
   const loaded = await loadSource(file, display, limits);
   if (!loaded.ok) return { waivers: [], errors: loaded.errors };
   const source = loaded.source;
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: 'a waivers file must be a mapping with a "waivers" list' }] };
+    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: inputMessage('not-waivers') }] };
   }
   const errors = validateAgainst('waivers.schema.json', source);
   if (errors.length > 0) return { waivers: [], errors };
