@@ -311,9 +311,17 @@ async function portfolioScenario(n, o, results) {
   rows.push(floor);
   const floorJson = await measure('floor: node read + JSON.parse of the policy inputs', NODE, [join(ROOT, 'bench/floor.mjs'), inputsDir], { runs, okCodes: [0] });
   rows.push(floorJson);
+  // The floor of the whole job: the same descriptors parsed as the floor parses them, and evaluated by
+  // the compiled policy, on as many threads as tuanthu uses for this many descriptors (src/parallel.ts).
+  const threads = n >= 1000 ? 2 : 1;
+  const floorPolicy = await measure(`floor + policy: read + YAML/JSON parse + policy.wasm (${threads} thread${threads > 1 ? 's' : ''})`, NODE, [join(ROOT, 'bench/floor-policy.mjs'), 'descriptors', dir, String(threads), AS_OF], { runs, okCodes: [0] });
+  const [inputs, floorViolations] = floorPolicy.output.trim().split(' ').map(Number);
+  floorPolicy.check = `${inputs} inputs, ${floorViolations} violations${floorViolations === violations ? ' (as tuanthu)' : ' (DIFFERS from tuanthu)'}`;
+  rows.push(floorPolicy);
 
   console.log(table(`Portfolio: ${n.toLocaleString('en-US')} descriptor(s)`, rows, tt));
   console.log(`\ntuanthu / floor (YAML): ${(tt.wall / floor.wall).toFixed(1)}× wall`);
+  console.log(`tuanthu / floor with the policy: ${(tt.wall / floorPolicy.wall).toFixed(1)}× wall`);
   results.push({ scenario: 'portfolio', n, rows: rows.map(({ output, ...r }) => r) });
 }
 
@@ -416,6 +424,26 @@ function tuanthuIacArgs({ file }) {
   return ['check', file, '--format', 'json', '--as-of', AS_OF];
 }
 
+/**
+ * Writes the policy inputs a `tuanthu check` of `file` evaluates (one per IaC batch) to `dir`, one
+ * JSON file each, by running lint() in this process with an engine that records its inputs.
+ */
+async function capturedPolicyInputs(file, dir) {
+  const { PolicyEngine } = await import(join(ROOT, 'dist/policy/engine.js'));
+  const { lint } = await import(join(ROOT, 'dist/lint.js'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const engine = PolicyEngine.load();
+  const evaluate = engine.evaluate.bind(engine);
+  let i = 0;
+  engine.evaluate = (input) => {
+    writeFileSync(join(dir, `${String(i++).padStart(6, '0')}.json`), JSON.stringify(input));
+    return evaluate(input);
+  };
+  await lint([file], { asOf: AS_OF, failOn: 'high', lang: 'en' }, { engine });
+  return i;
+}
+
 async function iacScenario(o, results) {
   const checkov = join(TOOLS, 'checkov-venv/bin/checkov');
   const descriptor = join(ROOT, 'examples/mof-public-services/system.yaml');
@@ -461,6 +489,11 @@ async function iacScenario(o, results) {
         floor = await measure('floor: node read + hcl2json in pieces', NODE, ['--input-type=module', '-e', `const { parse } = await import(${hcl2json}); const { splitTopLevel } = await import(${split}); for (const p of splitTopLevel(${read}, 32768)) await parse('main.tf', p);`], { runs, okCodes: [0] });
       } else floor = await measure('floor: node read + JSON.parse', NODE, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], { runs, okCodes: [0] });
       rows.push(floor);
+      // The floor of the whole job: the policy inputs tuanthu evaluates for this file (captured from
+      // a run), read, parsed and evaluated by the compiled policy on one thread, as tuanthu does.
+      const batches = await capturedPolicyInputs(file, join(WORK, `iac-inputs-${kind}-${n}`));
+      const fp = await measure(`floor + policy: read + JSON.parse + policy.wasm of the ${batches} batch input(s) tuanthu evaluates`, NODE, [join(ROOT, 'bench/floor-policy.mjs'), 'inputs', join(WORK, `iac-inputs-${kind}-${n}`), '1'], { runs, okCodes: [0], timeoutMs: 1_800_000 });
+      rows.push(fp);
       console.log(table(`Large IaC: ${kind}, ${n.toLocaleString('en-US')} resources (${(statSync(file).size / 1e6).toFixed(1)} MB)`, rows, ref ?? rows.find((r) => !r.skipped)));
       results.push({ scenario: 'iac', kind, n, rows: rows.map(({ output, ...r }) => r) });
     }
