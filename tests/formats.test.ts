@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATTERS, type FormatName } from '../src/format/index.js';
-import { escapeData, escapeProperty } from '../src/format/github.js';
+import { ANNOTATIONS_SHOWN_PER_KIND, escapeData, escapeProperty } from '../src/format/github.js';
 import { escapeHtml } from '../src/format/html-escape.js';
 import { mdEscape } from '../src/format/markdown.js';
 import { uuidV5 } from '../src/format/shared.js';
@@ -218,6 +218,24 @@ describe('github annotations', () => {
     // A percent sign in a message must not start an escape sequence.
     expect(lines.find((l) => l.includes('BUD-02'))).toContain('Security is 0%25 of the IT budget');
     expect(lines.at(-1)).toMatch(new RegExp(`^tuanthu: 2 systems, 1 passed, 1 failed, ${violations.length} findings`));
+  });
+
+  it('prints the most severe first across systems, kind by kind, and says when GitHub will show only some', async () => {
+    const lines = render('github', both).trimEnd().split('\n');
+    const commands = lines.filter((l) => l.startsWith('::'));
+    const kinds = commands.map((l) => l.slice(2, l.indexOf(' ')));
+    // errors, then warnings, then notices: GitHub shows the first ten of each kind.
+    expect(kinds).toEqual([...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+    const titles = commands.filter((l) => l.startsWith('::error ')).map((l) => l.match(/title=([A-Z0-9-]+) /)![1]!);
+    const severities = titles.map((rule) => catalogue.byId.get(rule)!.severity);
+    expect(severities.indexOf('high')).toBeGreaterThan(severities.lastIndexOf('critical'));
+    const errors = kinds.filter((k) => k === 'error').length;
+    expect(errors).toBeGreaterThan(ANNOTATIONS_SHOWN_PER_KIND);
+    expect(lines.at(-2)).toMatch(new RegExp(`^tuanthu: ${errors} errors(, \\d+ warnings)?(, \\d+ notices)?: GitHub shows the first 10 annotations of each kind per step`));
+    expect(render('github', both, 'vi').trimEnd().split('\n').at(-2)).toMatch(new RegExp(`^tuanthu: ${errors} lỗi.*: GitHub chỉ hiển thị 10 chú thích đầu tiên`));
+    // Under the limit, no such line.
+    const few = await check([COMPLIANT]);
+    expect(render('github', few)).not.toContain('GitHub shows the first');
   });
 
   it('uses notice for a finding that is only due', async () => {

@@ -1,6 +1,7 @@
 import { citation } from '../clauses.js';
 import { label } from '../i18n/report-labels.js';
 import type { Finding, Report } from '../types.js';
+import { severityRank } from '../severity.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -30,22 +31,40 @@ function kindOf(f: Finding): 'error' | 'warning' | 'notice' {
   return f.severity === 'critical' || f.severity === 'high' ? 'error' : f.severity === 'medium' ? 'warning' : 'notice';
 }
 
+/**
+ * GitHub shows at most this many annotations of each kind per step (and 50 per job); the rest stay
+ * in the log only (actions/toolkit, docs/problem-matchers.md, "Limitations").
+ */
+export const ANNOTATIONS_SHOWN_PER_KIND = 10;
+
+const KINDS = ['error', 'warning', 'notice'] as const;
+
 export const github: Formatter = {
   description: 'GitHub Actions annotations (workflow commands)',
   extension: 'txt',
   render(report: Report, ctx) {
     const lang = ctx.lang;
     const out: string[] = [];
-    for (const e of report.errors) out.push(command('error', { file: e.file, line: e.line, col: e.column, title: `tuanthu: ${e.code}` }, e.message));
-    for (const s of report.systems) {
-      for (const f of s.findings) {
-        if (isWaived(f)) continue;
-        const due = f.status === 'due' ? ` (${label('due_by', lang)} ${String(f.params.due)})` : '';
-        const body = `${f.message}${due}\n${label('required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${label('remediation', lang)}: ${f.remediation}`;
-        out.push(
-          command(kindOf(f), { file: f.location.file, line: f.location.line, col: f.location.column, title: `${f.rule} ${f.title} [${s.id}]` }, body),
-        );
-      }
+    const printed = { error: 0, warning: 0, notice: 0 };
+    for (const e of report.errors) {
+      out.push(command('error', { file: e.file, line: e.line, col: e.column, title: `tuanthu: ${e.code}` }, e.message));
+      printed.error++;
+    }
+    // Across the whole portfolio, most severe first: the annotations GitHub shows are the first of
+    // each kind printed, so a run's worst findings must not wait behind another system's minor ones.
+    const findings = report.systems.flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s })));
+    const stable = findings.map((x, i) => ({ ...x, i, kind: kindOf(x.f) }));
+    stable.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i);
+    for (const { f, s, kind } of stable) {
+      const due = f.status === 'due' ? ` (${label('due_by', lang)} ${String(f.params.due)})` : '';
+      const body = `${f.message}${due}\n${label('required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${label('remediation', lang)}: ${f.remediation}`;
+      out.push(command(kind, { file: f.location.file, line: f.location.line, col: f.location.column, title: `${f.rule} ${f.title} [${s.id}]` }, body));
+      printed[kind]++;
+    }
+    const over = KINDS.filter((k) => printed[k] > ANNOTATIONS_SHOWN_PER_KIND);
+    if (over.length > 0) {
+      const counts = over.map((k) => `${printed[k]} ${label(`annotations_${k}`, lang)}`).join(', ');
+      out.push(`tuanthu: ${counts}: ${label('annotations_beyond_limit', lang).replace('{limit}', String(ANNOTATIONS_SHOWN_PER_KIND))}`);
     }
     const sum = report.summary;
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);

@@ -68,6 +68,13 @@ export const R = {
   status: { en: 'Status', vi: 'Trạng thái' },
   baseline_existing: { en: 'in baseline', vi: 'đã có trong baseline' },
   total_findings: { en: 'findings', vi: 'phát hiện' },
+  annotations_error: { en: 'errors', vi: 'lỗi' },
+  annotations_warning: { en: 'warnings', vi: 'cảnh báo' },
+  annotations_notice: { en: 'notices', vi: 'thông báo' },
+  annotations_beyond_limit: {
+    en: 'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
+    vi: 'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
+  },
   page: { en: 'Page', vi: 'Trang' },
 } satisfies Record<string, Localized>;
 
