@@ -4,7 +4,7 @@ import { loadBaseline } from './baseline/load.js';
 import { isBlocking } from './exit-code.js';
 import type { Limits } from './load/source.js';
 import type { Catalogue } from './policy/catalogue.js';
-import type { BaselineSummary, InputProblem, LintOptions, SystemReport, WaiverRecord } from './types.js';
+import type { BaselineSummary, DebtInputFile, InputProblem, LintOptions, SystemReport, WaiverRecord } from './types.js';
 import { waiverFiles, loadWaivers } from './waivers/load.js';
 import { applyWaivers } from './waivers/match.js';
 import { DEFAULT_MAX_WAIVER_DAYS, type Waiver } from './waivers/model.js';
@@ -14,22 +14,27 @@ export interface DebtInputs {
   waivers: Waiver[];
   baseline?: { baseline: Baseline; file: string };
   errors: InputProblem[];
+  /** The files read, with their digests, for Report.debtInputs. */
+  files: DebtInputFile[];
 }
 
 export async function loadDebtInputs(options: LintOptions, cwd: string, descriptors: string[], limits: Limits): Promise<DebtInputs> {
   const display = (p: string) => relative(cwd, p) || p;
   const errors: InputProblem[] = [];
   const waivers: Waiver[] = [];
+  const files: DebtInputFile[] = [];
   for (const file of await waiverFiles(options.waivers, cwd, descriptors)) {
     const loaded = await loadWaivers(file, display(file), limits);
     waivers.push(...loaded.waivers);
     errors.push(...loaded.errors);
+    if (loaded.sha256) files.push({ file: display(file), sha256: loaded.sha256, role: 'waivers' });
   }
-  if (options.baseline === undefined) return { waivers, errors };
+  if (options.baseline === undefined) return { waivers, errors, files };
   const abs = resolve(cwd, options.baseline);
   const loaded = await loadBaseline(abs, display(abs), limits);
-  if (!loaded.ok) return { waivers, errors: [...errors, ...loaded.errors] };
-  return { waivers, errors, baseline: { baseline: loaded.baseline, file: display(abs) } };
+  if (!loaded.ok) return { waivers, errors: [...errors, ...loaded.errors], files };
+  files.push({ file: display(abs), sha256: loaded.sha256, role: 'baseline' });
+  return { waivers, errors, files, baseline: { baseline: loaded.baseline, file: display(abs) } };
 }
 
 /**

@@ -86,7 +86,7 @@ export async function lint(paths: string[], options: LintOptions, deps: LintDeps
   }
   const settled = applyDebt(systems, debt, catalogue, options);
   const report = buildReport(settled.systems, errors, catalogue, options);
-  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}) };
+  return { ...report, waivers: settled.waivers, ...(settled.baseline ? { baseline: settled.baseline } : {}), ...(debt.files.length > 0 ? { debtInputs: debt.files } : {}) };
 }
 
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */

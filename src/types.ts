@@ -162,6 +162,14 @@ export interface Report {
   /** Every waiver that concerns a system of this run, with its status. */
   waivers?: WaiverRecord[];
   baseline?: BaselineSummary;
+  /** The waiver files and the baseline this run read, with their digests: they change its result. */
+  debtInputs?: DebtInputFile[];
+}
+
+export interface DebtInputFile {
+  file: string;
+  sha256: string;
+  role: 'waivers' | 'baseline';
 }
 
 export interface LintOptions {

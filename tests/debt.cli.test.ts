@@ -1,4 +1,5 @@
 // End to end: waivers, baselines, the go-live gate and `waivers list`, through the built CLI.
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,6 +155,31 @@ describe('baselines', () => {
     cpSync(join(ROOT, PORTAL), join(dir, 'system.yaml'));
     return dir;
   }
+
+  it('records the waiver file and the baseline a run read, with their digests, in JSON, HTML and OSCAL', async () => {
+    const dir = workspace();
+    cpSync(join(ROOT, 'tests/fixtures/waivers/portal/tuanthu.waivers.yaml'), join(dir, 'tuanthu.waivers.yaml'));
+    expect((await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF], { cwd: dir })).exitCode).toBe(0);
+    const digest = (f: string) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+    const expected = [
+      { file: 'tuanthu.waivers.yaml', sha256: digest('tuanthu.waivers.yaml'), role: 'waivers' },
+      { file: 'base.json', sha256: digest('base.json'), role: 'baseline' },
+    ];
+    const args = ['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF];
+    const json = JSON.parse((await run([...args, '--format', 'json'], { cwd: dir })).stdout);
+    expect(reportSchema(json), JSON.stringify(reportSchema.errors)).toBe(true);
+    expect(json.debtInputs).toEqual(expected);
+    const html = (await run([...args, '--format', 'html'], { cwd: dir })).stdout;
+    for (const f of expected) expect(html).toContain(`<td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td>`);
+    // Reproducing the run names the same waiver file and baseline.
+    expect(html).toContain('--waivers tuanthu.waivers.yaml --baseline base.json --format html=audit.html');
+    const oscal = JSON.parse((await run([...args, '--format', 'oscal'], { cwd: dir })).stdout);
+    const resources = oscal['assessment-results']['back-matter'].resources as Array<{ title: string; rlinks?: Array<{ hashes: Array<{ value: string }> }> }>;
+    for (const f of expected) expect(resources.find((r) => r.title === f.file)?.rlinks?.[0]?.hashes[0]?.value).toBe(f.sha256);
+    // A run without waivers or baseline has no such field (its report is unchanged).
+    const plain = JSON.parse((await run(['check', GOOD, '--as-of', AS_OF, '--format', 'json'])).stdout);
+    expect(plain).not.toHaveProperty('debtInputs');
+  });
 
   it('creates a baseline, then fails only on new violations, survives line moves, and reports fixed ones', async () => {
     const dir = workspace();

@@ -4,7 +4,7 @@ import { inputMessage } from '../i18n/input-messages.js';
 import type { InputProblem, Report } from '../types.js';
 import { baselineFromReport, type Baseline } from './compare.js';
 
-export type BaselineLoad = { ok: true; baseline: Baseline } | { ok: false; errors: InputProblem[] };
+export type BaselineLoad = { ok: true; baseline: Baseline; sha256: string } | { ok: false; errors: InputProblem[] };
 
 /**
  * Reads a baseline written by `tuanthu baseline create` (schemas/baseline.schema.json) or an earlier
@@ -20,5 +20,5 @@ export async function loadBaseline(file: string, display: string, limits: Limits
   const isReport = 'reportVersion' in v;
   const errors = validateAgainst(isReport ? 'report.schema.json' : 'baseline.schema.json', loaded.source);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, baseline: isReport ? baselineFromReport(v as Report) : (v as Baseline) };
+  return { ok: true, baseline: isReport ? baselineFromReport(v as Report) : (v as Baseline), sha256: loaded.source.sha256 };
 }

@@ -255,7 +255,10 @@ function reproduction(report: Report, lang: Lang): Safe {
   const L = (k: ReportLabel) => label(k, lang);
   const files = report.systems.map((s) => s.file);
   const quote = (f: string) => (/^[\w./-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`);
-  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang} --format html=audit.html`;
+  const debt = report.debtInputs ?? [];
+  // The waiver files read are named explicitly (then exactly those are read, as in this run).
+  const debtFlags = debt.map((f) => ` --${f.role === 'waivers' ? 'waivers' : 'baseline'} ${quote(f.file)}`).join('');
+  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${debtFlags} --format html=audit.html`;
   return html`<section class="repro">
 <h2>${L('inputs')}</h2>
 <dl class="meta">
@@ -266,7 +269,7 @@ function reproduction(report: Report, lang: Lang): Safe {
 <dt>${L('fail_on')}</dt><dd>${report.failOn}</dd>
 </dl>
 <table><thead><tr><th>${L('system')}</th><th>${L('file')}</th><th>${L('role')}</th><th>SHA-256</th></tr></thead><tbody>
-${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}
+${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}${debt.map((f) => html`<tr><td>${L('all_systems')}</td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}
 </tbody></table>
 ${waiverFiles(report).length > 0 ? html`<p><span class="label">${L('waiver_file')}:</span> ${waiverFiles(report).map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
 ${report.baseline ? html`<p><span class="label">Baseline:</span> <code>${report.baseline.file}</code> (${report.baseline.created})</p>` : ''}

@@ -22,7 +22,9 @@ export const oscal: Formatter = {
   extension: 'json',
   render(report, ctx) {
     const lang = ctx.lang;
-    const runKey = [report.asOf, report.tool.policyDigest, ...report.systems.map((s) => `${s.id}:${s.inputs.map((i) => i.sha256).join(',')}`)].join('|');
+    const debt = report.debtInputs ?? [];
+    // Waivers and a baseline change the results, so they are part of the document's identity.
+    const runKey = [report.asOf, report.tool.policyDigest, ...report.systems.map((s) => `${s.id}:${s.inputs.map((i) => i.sha256).join(',')}`), ...debt.map((f) => `${f.role}:${f.sha256}`)].join('|');
     const planUuid = uuidV5(`assessment-plan|${report.tool.policyDigest}`);
     const at = `${report.asOf}T00:00:00Z`;
     const doc = {
@@ -67,6 +69,12 @@ export const oscal: Formatter = {
                 rlinks: [{ href: toUriReference(i.file), hashes: [{ algorithm: 'SHA-256', value: i.sha256 }] }],
               })),
             ),
+            ...debt.map((f) => ({
+              uuid: uuidV5(`debt-input|${f.role}|${f.file}|${f.sha256}`),
+              title: f.file,
+              props: [prop('role', f.role)],
+              rlinks: [{ href: toUriReference(f.file), hashes: [{ algorithm: 'SHA-256', value: f.sha256 }] }],
+            })),
           ],
         },
       },

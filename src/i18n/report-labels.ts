@@ -65,6 +65,7 @@ export const R = {
   days_left: { en: 'days left', vi: 'ngày còn lại' },
   waiver_problems: { en: 'Waivers that need attention', vi: 'Miễn trừ cần xử lý' },
   waiver_file: { en: 'Waiver', vi: 'Miễn trừ' },
+  all_systems: { en: '(all)', vi: '(tất cả)' },
   status: { en: 'Status', vi: 'Trạng thái' },
   baseline_existing: { en: 'in baseline', vi: 'đã có trong baseline' },
   total_findings: { en: 'findings', vi: 'phát hiện' },

@@ -39,16 +39,17 @@ interface RawWaiver {
 }
 
 /** Reads and validates one waivers file (schemas/waivers.schema.json); a file with any problem yields no waivers. */
-export async function loadWaivers(file: string, display: string, limits: Limits = DEFAULT_LIMITS): Promise<{ waivers: Waiver[]; errors: InputProblem[] }> {
+export async function loadWaivers(file: string, display: string, limits: Limits = DEFAULT_LIMITS): Promise<{ waivers: Waiver[]; errors: InputProblem[]; sha256?: string }> {
   const loaded = await loadSource(file, display, limits);
   if (!loaded.ok) return { waivers: [], errors: loaded.errors };
   const source = loaded.source;
+  const { sha256 } = source;
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: inputMessage('not-waivers') }] };
+    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: inputMessage('not-waivers') }], sha256 };
   }
   const errors = validateAgainst('waivers.schema.json', source);
-  if (errors.length > 0) return { waivers: [], errors };
+  if (errors.length > 0) return { waivers: [], errors, sha256 };
   const raw = (v as { waivers: RawWaiver[] }).waivers;
   const waivers = raw.map((w, i): Waiver => {
     const target = w.path ?? w.resource;
@@ -64,5 +65,5 @@ export async function loadWaivers(file: string, display: string, limits: Limits 
       location: { file: display, ...locate(source, `/waivers/${i}`) },
     };
   });
-  return { waivers, errors: [] };
+  return { waivers, errors: [], sha256 };
 }
