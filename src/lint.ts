@@ -19,6 +19,7 @@ import { checkInParallel, iacThreads, parallelJobs } from './parallel.js';
 import { atLeast, severityRank } from './severity.js';
 import { SEVERITIES, type Finding, type InputProblem, type Lang, type Limits, type Localized, type LintOptions, type Report, type RuleReason, type RuleResult, type Severity, type Stage, type SystemReport } from './types.js';
 import { compareText } from './collate.js';
+import { DEFAULT_MAX_WAIVER_DAYS } from './waivers/model.js';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -411,6 +412,9 @@ function buildReport(systems: SystemReport[], problems: InputProblem[], catalogu
     asOf: options.asOf,
     failOn: options.failOn,
     lang: options.lang,
+    // Settings that change the result, kept so the run can be reproduced (absent when left as default).
+    ...(options.stage ? { stage: options.stage } : {}),
+    ...(options.maxWaiverDays !== undefined && options.maxWaiverDays !== DEFAULT_MAX_WAIVER_DAYS ? { maxWaiverDays: options.maxWaiverDays } : {}),
     summary: {
       systems: systems.length,
       passed: systems.filter((s) => s.result === 'pass').length,

@@ -147,6 +147,10 @@ export interface Report {
   asOf: string;
   failOn: Severity;
   lang: Lang;
+  /** Set when every system was evaluated at this lifecycle stage (--stage; the go-live gate). */
+  stage?: Stage;
+  /** Set when waivers were held to another longest length than the default (--max-waiver-days). */
+  maxWaiverDays?: number;
   summary: {
     systems: number;
     passed: number;

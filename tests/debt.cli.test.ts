@@ -179,6 +179,20 @@ describe('baselines', () => {
     // A run without waivers or baseline has no such field (its report is unchanged).
     const plain = JSON.parse((await run(['check', GOOD, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(plain).not.toHaveProperty('debtInputs');
+    expect(plain).not.toHaveProperty('stage');
+    expect(plain).not.toHaveProperty('maxWaiverDays');
+  });
+
+  it('records --stage and a non-default --max-waiver-days, which change the result, and reproduces them', async () => {
+    const dir = workspace();
+    cpSync(join(ROOT, 'tests/fixtures/waivers/portal/tuanthu.waivers.yaml'), join(dir, 'tuanthu.waivers.yaml'));
+    const args = ['check', 'system.yaml', '--as-of', AS_OF, '--stage', 'pre-production', '--max-waiver-days', '400'];
+    const json = JSON.parse((await run([...args, '--format', 'json'], { cwd: dir })).stdout);
+    expect(reportSchema(json), JSON.stringify(reportSchema.errors)).toBe(true);
+    expect(json).toMatchObject({ stage: 'pre-production', maxWaiverDays: 400 });
+    expect((await run([...args, '--format', 'html'], { cwd: dir })).stdout).toContain('--lang en --stage pre-production --max-waiver-days 400 --waivers tuanthu.waivers.yaml --format html=audit.html');
+    const props = JSON.parse((await run([...args, '--format', 'oscal'], { cwd: dir })).stdout)['assessment-results'].metadata.props as Array<{ name: string; value: string }>;
+    expect(props.map((p) => [p.name, p.value])).toEqual(expect.arrayContaining([['stage', 'pre-production'], ['max-waiver-days', '400']]));
   });
 
   it('creates a baseline, then fails only on new violations, survives line moves, and reports fixed ones', async () => {

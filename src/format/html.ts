@@ -258,7 +258,8 @@ function reproduction(report: Report, lang: Lang): Safe {
   const debt = report.debtInputs ?? [];
   // The waiver files read are named explicitly (then exactly those are read, as in this run).
   const debtFlags = debt.map((f) => ` --${f.role === 'waivers' ? 'waivers' : 'baseline'} ${quote(f.file)}`).join('');
-  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${debtFlags} --format html=audit.html`;
+  const settings = `${report.stage ? ` --stage ${report.stage}` : ''}${report.maxWaiverDays !== undefined ? ` --max-waiver-days ${report.maxWaiverDays}` : ''}`;
+  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${settings}${debtFlags} --format html=audit.html`;
   return html`<section class="repro">
 <h2>${L('inputs')}</h2>
 <dl class="meta">
