@@ -88,6 +88,11 @@ export function isDescriptorHead(head: Buffer): boolean {
   return DESCRIPTOR_MARKER.test(head.toString('utf8')) || DESCRIPTOR_MARKER.test(head.toString('utf16le'));
 }
 
+/** Why a path the user named could not be read: "file not found", else in discovery's words (a symlink loop…). */
+export function readErrorText(e: unknown): Localized {
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? inputMessage('file-not-found') : errnoText(e);
+}
+
 export function errnoText(e: unknown): Localized {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {

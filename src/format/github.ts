@@ -52,8 +52,7 @@ export const github: Formatter = {
     }
     // Across the whole portfolio, most severe first: the annotations GitHub shows are the first of
     // each kind printed, so a run's worst findings must not wait behind another system's minor ones.
-    const findings = report.systems.flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s })));
-    const stable = findings.map((x, i) => ({ ...x, i, kind: kindOf(x.f) }));
+    const stable = report.systems.flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s, kind: kindOf(f) }))).map((x, i) => ({ ...x, i }));
     stable.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i);
     for (const { f, s, kind } of stable) {
       const due = f.status === 'due' ? ` (${label('due_by', lang)} ${String(f.params.due)})` : '';

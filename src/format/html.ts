@@ -256,8 +256,8 @@ function reproduction(report: Report, lang: Lang): Safe {
   const files = report.systems.map((s) => s.file);
   const quote = (f: string) => (/^[\w./-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`);
   const debt = report.debtInputs ?? [];
-  // The waiver files read are named explicitly (then exactly those are read, as in this run).
-  const debtFlags = debt.map((f) => ` --${f.role === 'waivers' ? 'waivers' : 'baseline'} ${quote(f.file)}`).join('');
+  // Each role is its flag; waiver files named explicitly are exactly those read, as in this run.
+  const debtFlags = debt.map((f) => ` --${f.role} ${quote(f.file)}`).join('');
   const settings = `${report.stage ? ` --stage ${report.stage}` : ''}${report.maxWaiverDays !== undefined ? ` --max-waiver-days ${report.maxWaiverDays}` : ''}`;
   const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${settings}${debtFlags} --format html=audit.html`;
   return html`<section class="repro">

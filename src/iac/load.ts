@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { errnoText } from '../discover.js';
+import { readErrorText } from '../discover.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
 import { decodeText } from '../load/source.js';
@@ -39,7 +39,7 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
   try {
     st = await stat(path);
   } catch (e) {
-    return fail(display, 'read', readError(e));
+    return fail(display, 'read', readErrorText(e));
   }
   if (st.isDirectory()) return loadDirectory(path, display, limits, threads);
   const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
@@ -62,14 +62,14 @@ async function readIacFile(path: string, display: string, maxBytes: number, know
   try {
     st ??= await stat(path);
   } catch (e) {
-    return fail(display, 'read', readError(e));
+    return fail(display, 'read', readErrorText(e));
   }
   if (!st.isFile()) return fail(display, 'read', inputMessage('not-a-file'));
   if (st.size > maxBytes) return fail(display, 'too-large', inputMessage('too-large-iac', { size: st.size, limit: maxBytes }));
   try {
     return { ok: true, buf: await readFile(path) };
   } catch (e) {
-    return fail(display, 'read', readError(e));
+    return fail(display, 'read', readErrorText(e));
   }
 }
 
@@ -120,7 +120,7 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
   try {
     names = (await readdir(dir)).sort();
   } catch (e) {
-    return fail(display, 'read', readError(e));
+    return fail(display, 'read', readErrorText(e));
   }
   const files: Array<{ file: string; text: string; sha: string }> = [];
   // Every file of the module is held to the same checks as a file given alone (a FIFO named
@@ -240,11 +240,6 @@ const JSON_TEXT: Localized = { en: 'JSON text', vi: 'văn bản JSON' };
 
 function fail(file: string, code: string, message: Localized, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {
   return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };
-}
-
-function readError(e: unknown): Localized {
-  // "file not found" for a path the user gave; the rest in discovery's words (a symlink loop…).
-  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? inputMessage('file-not-found') : errnoText(e);
 }
 
 function pastByteOrderMark(head: string): string {

@@ -2,7 +2,7 @@
  * The one resource model every IaC input shape (Terraform JSON / cdk.tf.json, HCL, plan JSON)
  * is normalised into. The policies see `PolicyResource`; positions stay on the TypeScript side.
  */
-import type { Localized } from '../types.js';
+import type { InputProblem } from '../types.js';
 
 /** What the Rego policies receive for one resource. */
 export interface PolicyResource {
@@ -62,13 +62,7 @@ export interface IacStack {
   inputs: Array<{ file: string; sha256: string }>;
 }
 
-export interface IacLoadError {
-  file: string;
-  line?: number;
-  column?: number;
-  code: string;
-  /** In both languages; the report shows the run's. */
-  message: Localized;
-}
+/** An input problem of infrastructure code (never a JSON pointer: its positions are file:line:col). */
+export type IacLoadError = Omit<InputProblem, 'path'>;
 
 export type IacLoadResult = { ok: true; stack: IacStack } | { ok: false; errors: IacLoadError[] };

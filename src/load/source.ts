@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'n
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { memoized } from '../memoized.js';
-import { errnoText } from '../discover.js';
+import { readErrorText } from '../discover.js';
 import { inputMessage } from '../i18n/input-messages.js';
 import type { InputProblem, Limits, Localized } from '../types.js';
 import { fastParseJson } from './fast-json.js';
@@ -114,7 +114,6 @@ type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; mes
  */
 function readBounded(file: string, limits: Limits, headOfLarge?: number, walked = false): Bounded {
   const fail = (code: string, message: Localized): Bounded => ({ error: { code, message } });
-  const notAFile = inputMessage('not-a-file');
   let buf: Buffer;
   let fd: number | undefined;
   let tooBig: number | undefined;
@@ -122,12 +121,12 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
     if (!walked) {
       const st = statSync(file);
       if (st.isDirectory()) return fail('read', inputMessage('is-directory'));
-      if (!st.isFile()) return fail('read', notAFile);
+      if (!st.isFile()) return fail('read', inputMessage('not-a-file'));
       if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
     }
     fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return fail('read', opened.isDirectory() ? inputMessage('is-directory') : notAFile);
+    if (!opened.isFile()) return fail('read', opened.isDirectory() ? inputMessage('is-directory') : inputMessage('not-a-file'));
     const size = opened.size;
     if (size > limits.maxFileBytes) {
       if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
@@ -149,11 +148,6 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
     return { buf: buf.subarray(0, headOfLarge), tooLarge: buf.length };
   }
   return { buf };
-}
-
-function readErrorText(e: unknown): Localized {
-  // "file not found" for a file named by the user (discovery's wording is about paths in general).
-  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? inputMessage('file-not-found') : errnoText(e);
 }
 
 function tooLarge(size: number, limits: Limits): Localized {
