@@ -15,8 +15,8 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 const ROOT = join(import.meta.dirname, '..');
 
 async function evaluateShare(kind, dir, files, asOf) {
-  const { collectDayNumbers } = await import(join(ROOT, 'dist/dates.js'));
-  const { loadCatalogue } = await import(join(ROOT, 'dist/policy/catalogue.js'));
+  const { collectDayNumbers } = await import(join(ROOT, 'dist/util/dates.js'));
+  const { loadCatalogue } = await import(join(ROOT, 'dist/engine/catalogue.js'));
   const dues = loadCatalogue().rules.flatMap((r) => (r.due ? [r.due] : []));
   const inputOf = (name, text) => {
     if (kind === 'inputs') return JSON.parse(text);

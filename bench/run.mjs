@@ -134,8 +134,8 @@ function portfolio(n) {
  * them in one data document for `opa eval`. Built with tuanthu's own dist/ code, so they match.
  */
 async function policyInputs(n, dir) {
-  const { collectDayNumbers } = await import(join(ROOT, 'dist/dates.js'));
-  const { loadCatalogue } = await import(join(ROOT, 'dist/policy/catalogue.js'));
+  const { collectDayNumbers } = await import(join(ROOT, 'dist/util/dates.js'));
+  const { loadCatalogue } = await import(join(ROOT, 'dist/engine/catalogue.js'));
   const catalogue = loadCatalogue();
   const inputsDir = join(WORK, `inputs-${n}`);
   const opaData = join(WORK, `opa-inputs-${n}.json`);
@@ -429,8 +429,8 @@ function tuanthuIacArgs({ file }) {
  * JSON file each, by running lint() in this process with an engine that records its inputs.
  */
 async function capturedPolicyInputs(file, dir) {
-  const { PolicyEngine } = await import(join(ROOT, 'dist/policy/engine.js'));
-  const { lint } = await import(join(ROOT, 'dist/lint.js'));
+  const { PolicyEngine } = await import(join(ROOT, 'dist/engine/policy-engine.js'));
+  const { lint } = await import(join(ROOT, 'dist/run/lint-files.js'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const engine = PolicyEngine.load();
@@ -484,7 +484,7 @@ async function iacScenario(o, results) {
       const read = `(await import('node:fs')).readFileSync(${JSON.stringify(file)}, 'utf8')`;
       let floor;
       if (kind === 'hcl') {
-        const split = JSON.stringify(join(ROOT, 'dist/iac/hcl-split.js'));
+        const split = JSON.stringify(join(ROOT, 'dist/io/iac/hcl-split.js'));
         rows.push(await measure('hcl2json on the whole file (one call)', NODE, ['--input-type=module', '-e', `const { parse } = await import(${hcl2json}); await parse('main.tf', ${read});`], { runs, okCodes: [0] }));
         floor = await measure('floor: node read + hcl2json in pieces', NODE, ['--input-type=module', '-e', `const { parse } = await import(${hcl2json}); const { splitTopLevel } = await import(${split}); for (const p of splitTopLevel(${read}, 32768)) await parse('main.tf', p);`], { runs, okCodes: [0] });
       } else floor = await measure('floor: node read + JSON.parse', NODE, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`], { runs, okCodes: [0] });
@@ -523,7 +523,7 @@ async function main() {
   // A second Node for comparison rows: --also-node PATH, else CI's Node 24 when .ci/run installed it.
   if (o.alsoNode === undefined) o.alsoNode = existsSync(NODE24) ? NODE24 : null;
   if (!existsSync(TIME)) throw new Error(`${TIME} (GNU time) is needed for CPU and peak-memory figures: apt-get install time`);
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/ is missing: run npm run build first');
+  if (!existsSync(join(ROOT, 'dist/cli/program.js'))) throw new Error('dist/ is missing: run npm run build first');
   mkdirSync(WORK, { recursive: true });
   const env = machine();
   console.log(`# tuanthu benchmark — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${env}. Seed ${SEED}, as-of ${AS_OF}. Load average at start: ${loadavg()}.`);

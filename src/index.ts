@@ -1,9 +1,9 @@
-export { lint, TOOL_VERSION, type LintDeps } from './lint.js';
-export { exitCode, EXIT_FINDINGS, EXIT_PASS, EXIT_USAGE } from './exit-code.js';
-export { loadCatalogue, type Catalogue, type RuleMeta } from './policy/catalogue.js';
-export { PolicyEngine } from './policy/engine.js';
+export { lint, TOOL_VERSION, type LintDeps } from './run/lint-files.js';
+export { exitCode, EXIT_FINDINGS, EXIT_PASS, EXIT_USAGE } from './engine/exit-code.js';
+export { loadCatalogue, type Catalogue, type RuleMeta } from './engine/catalogue.js';
+export { PolicyEngine } from './engine/policy-engine.js';
 export { FORMATTERS, type Formatter, type FormatContext, type FormatName } from './format/index.js';
-export * from './types.js';
-export { isBlocking } from './exit-code.js';
-export { gateVerdict, type GateVerdict, type SystemVerdict } from './gate/verdict.js';
-export { fingerprint } from './baseline/fingerprint.js';
+export * from './model/types.js';
+export { isBlocking } from './engine/exit-code.js';
+export { gateVerdict, type GateVerdict, type SystemVerdict } from './engine/gate.js';
+export { fingerprint } from './engine/baseline/fingerprint.js';

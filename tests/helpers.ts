@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { collectDayNumbers } from '../src/dates.js';
-import { evaluateWithIac } from '../src/iac/evaluate.js';
-import type { IacStack } from '../src/iac/model.js';
-import { PolicyEngine, type PolicyResult } from '../src/policy/engine.js';
+import { collectDayNumbers } from '../src/util/dates.js';
+import { evaluateWithIac } from '../src/engine/iac-input.js';
+import type { IacStack } from '../src/model/iac.js';
+import { PolicyEngine, type PolicyResult } from '../src/engine/policy-engine.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const COMPLIANT = join(ROOT, 'examples/mof-public-services/system.yaml');

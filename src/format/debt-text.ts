@@ -1,5 +1,5 @@
 import { debtLabel, WAIVER_STATUS_NAMES } from '../i18n/debt.js';
-import type { Finding, Lang, Report, WaiverRecord } from '../types.js';
+import type { Finding, Lang, Report, WaiverRecord } from '../model/types.js';
 
 /** Text-format pieces for waivers and baselines, kept apart from text.ts so each stays small. */
 

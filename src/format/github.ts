@@ -1,7 +1,7 @@
-import { citation } from '../clauses.js';
+import { citation } from '../engine/clauses.js';
 import { label } from '../i18n/report-labels.js';
-import type { Finding, Report } from '../types.js';
-import { severityRank } from '../severity.js';
+import type { Finding, Report } from '../model/types.js';
+import { severityRank } from '../model/severity.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 

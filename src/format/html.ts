@@ -1,15 +1,15 @@
-import { citation, DOCUMENTS } from '../clauses.js';
-import { formatParam } from '../policy/catalogue.js';
+import { citation, DOCUMENTS } from '../engine/clauses.js';
+import { formatParam } from '../engine/catalogue.js';
 import { label, SEVERITY_NAMES, type ReportLabel } from '../i18n/report-labels.js';
 import { SECTOR_NAMES, STAGE_NAMES } from '../i18n/text.js';
-import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport, type WaiverRecord } from '../types.js';
+import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport, type WaiverRecord } from '../model/types.js';
 import { WAIVER_STATUS_NAMES } from '../i18n/debt.js';
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
 import { areaOf, isWaived, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
-import { compareText } from '../collate.js';
+import { compareText } from '../util/collate.js';
 
 /**
  * The audit report for inspectors: one self-contained HTML file (inline CSS and SVG, no script, a

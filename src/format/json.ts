@@ -1,4 +1,4 @@
-import type { Report, RuleReason, RuleResult, SystemReport } from '../types.js';
+import type { Report, RuleReason, RuleResult, SystemReport } from '../model/types.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://tuanthu.dev/schemas/report.schema.json';

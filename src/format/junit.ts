@@ -4,9 +4,9 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 // xmlbuilder2 is ~150 CommonJS modules: load it only when JUnit output is asked for (start-up time).
 const requireLazy = createRequire(import.meta.url);
 const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2') as typeof import('xmlbuilder2');
-import { citation } from '../clauses.js';
+import { citation } from '../engine/clauses.js';
 import { label } from '../i18n/report-labels.js';
-import type { Finding, Lang, Report, SystemReport } from '../types.js';
+import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 

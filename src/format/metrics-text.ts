@@ -1,5 +1,5 @@
-import { formatParam } from '../policy/catalogue.js';
-import type { Lang, Localized } from '../types.js';
+import { formatParam } from '../engine/catalogue.js';
+import type { Lang, Localized } from '../model/types.js';
 
 /** Day-count figures the rules compute, with the metric holding the window each is checked against. */
 const DAY_FIGURES: Array<{ key: string; max?: string; label: Localized }> = [

@@ -1,6 +1,6 @@
-import { citation } from '../clauses.js';
-import type { RuleMeta } from '../policy/catalogue.js';
-import type { Lang, Report, RuleResult, SystemReport } from '../types.js';
+import { citation } from '../engine/clauses.js';
+import type { RuleMeta } from '../engine/catalogue.js';
+import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
 import { label } from '../i18n/report-labels.js';
 import { findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';

@@ -1,6 +1,6 @@
-import type { RuleExplanation } from '../explain.js';
-import type { RuleMeta } from '../policy/catalogue.js';
-import type { Lang } from '../types.js';
+import type { RuleExplanation } from '../engine/explain.js';
+import type { RuleMeta } from '../engine/catalogue.js';
+import type { Lang } from '../model/types.js';
 
 /** `tuanthu rules --format json`: the catalogue in one language, for machines. */
 export function renderRuleListJson(rules: RuleMeta[], lang: Lang): string {

@@ -1,9 +1,9 @@
-import type { RuleExplanation } from '../explain.js';
+import type { RuleExplanation } from '../engine/explain.js';
 import { SEVERITY_NAMES } from '../i18n/report-labels.js';
 import { STAGE_NAMES } from '../i18n/text.js';
-import type { RuleMeta } from '../policy/catalogue.js';
-import type { Lang, Localized, Stage } from '../types.js';
-import { citation } from '../clauses.js';
+import type { RuleMeta } from '../engine/catalogue.js';
+import type { Lang, Localized, Stage } from '../model/types.js';
+import { citation } from '../engine/clauses.js';
 
 /** Labels of `tuanthu rules` and `tuanthu explain`. */
 const T = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding, InputError, RuleResult, Severity, SystemReport } from '../types.js';
+import type { Finding, InputError, RuleResult, Severity, SystemReport } from '../model/types.js';
 
 /**
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.

@@ -1,9 +1,9 @@
-import { citation } from '../clauses.js';
+import { citation } from '../engine/clauses.js';
 import { LABELS, STAGE_NAMES } from '../i18n/text.js';
 import { SEVERITY_NAMES } from '../i18n/report-labels.js';
 import { debtLabel } from '../i18n/debt.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
-import type { Finding, Lang, Report, Severity, SystemReport } from '../types.js';
+import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { inputErrorLine } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';

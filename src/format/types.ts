@@ -1,5 +1,5 @@
-import type { Catalogue } from '../policy/catalogue.js';
-import type { Lang, Report } from '../types.js';
+import type { Catalogue } from '../engine/catalogue.js';
+import type { Lang, Report } from '../model/types.js';
 
 export interface FormatContext {
   catalogue: Catalogue;

@@ -1,5 +1,5 @@
-import { renderTemplate } from '../policy/catalogue.js';
-import type { Lang, Localized, WaiverStatus } from '../types.js';
+import { renderTemplate } from '../engine/catalogue.js';
+import type { Lang, Localized, WaiverStatus } from '../model/types.js';
 
 /** Why a waiver is not applied, by reason code (codes from src/waivers/). */
 const WAIVER_REASONS: Record<string, Localized> = {

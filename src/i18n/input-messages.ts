@@ -1,5 +1,5 @@
-import { renderTemplate } from '../policy/catalogue.js';
-import type { InputError, InputProblem, Lang, Localized } from '../types.js';
+import { renderTemplate } from '../engine/catalogue.js';
+import type { InputError, InputProblem, Lang, Localized } from '../model/types.js';
 
 /**
  * Messages of input errors (files that cannot be read, decoded, parsed or recognised), by key,

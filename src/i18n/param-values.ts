@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../types.js';
+import type { Lang, Localized } from '../model/types.js';
 import { SEVERITY_NAMES } from './report-labels.js';
 import { SECTOR_NAMES } from './text.js';
 

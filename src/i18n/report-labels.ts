@@ -1,4 +1,4 @@
-import type { Lang, Localized, Severity } from '../types.js';
+import type { Lang, Localized, Severity } from '../model/types.js';
 
 /** Words of the document-style reports (HTML, Markdown, JUnit details, OSCAL remarks). */
 export const R = {

@@ -1,5 +1,5 @@
-import type { Lang, Localized, Stage } from '../types.js';
-import { renderTemplate } from '../policy/catalogue.js';
+import type { Lang, Localized, Stage } from '../model/types.js';
+import { renderTemplate } from '../engine/catalogue.js';
 
 /** Why a rule did not apply, by reason code (the codes come from the policies). */
 export const REASONS: Record<string, Localized> = {

@@ -1,0 +1,41 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { explainRule, lookupRule } from '../../engine/explain.js';
+import { renderExplanationJson, renderRuleListJson } from '../../format/rules-json.js';
+import { renderExplanation, renderRuleList } from '../../format/rules-text.js';
+import { loadCatalogue } from '../../engine/catalogue.js';
+import { LANGS, type Lang } from '../../model/types.js';
+
+type Io = { stdout: (s: string) => void };
+type RuleFormat = 'text' | 'json';
+
+/** `tuanthu rules` and `tuanthu explain <RULE-ID>`: the rule catalogue, from the compiled METADATA. */
+export function addRuleCommands(program: Command, io: Io, lang: Lang): void {
+  const langOption = () => new Option('--lang <lang>', 'language').choices(LANGS).default(lang, 'vi for a Vietnamese locale, else en');
+  const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+
+  program
+    .command('rules')
+    .description('list every rule: id, severity, title, stages, due date, clauses')
+    .addOption(langOption())
+    .addOption(formatOption())
+    .action((opts: { lang: Lang; format: RuleFormat }) => {
+      const rules = loadCatalogue().rules;
+      io.stdout(opts.format === 'json' ? renderRuleListJson(rules, opts.lang) : renderRuleList(rules, opts.lang));
+    });
+
+  program
+    .command('explain')
+    .description('show one rule in full: what must hold, the clauses behind it, when it applies, its deadline, the fix and a passing snippet')
+    .argument('<rule-id>', 'rule id such as MON-03 (aliases such as PL4-02 work too)')
+    .addOption(langOption())
+    .addOption(formatOption())
+    .action((id: string, opts: { lang: Lang; format: RuleFormat }) => {
+      const found = lookupRule(loadCatalogue(), id);
+      if (!found.found) {
+        const hint = found.suggestions.length ? `; did you mean ${found.suggestions.join(', ')}?` : '';
+        throw new InvalidArgumentError(`unknown rule "${id}"${hint} (run \`tuanthu rules\` for the list)`);
+      }
+      const e = explainRule(found.meta, opts.lang);
+      io.stdout(opts.format === 'json' ? renderExplanationJson(e, opts.lang) : renderExplanation(e, opts.lang));
+    });
+}

@@ -1,0 +1,24 @@
+import { atLeast } from '../model/severity.js';
+import type { Finding, Report, Severity } from '../model/types.js';
+
+export const EXIT_PASS = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * Whether a finding fails the run: a violation at or above the threshold that no active waiver
+ * accepts and that was not already in the baseline. "Due" findings never do.
+ */
+export function isBlocking(f: Pick<Finding, 'status' | 'severity' | 'waiver' | 'baseline'>, failOn: Severity): boolean {
+  return f.status === 'violation' && !f.waiver && f.baseline !== 'existing' && atLeast(f.severity, failOn);
+}
+
+/**
+ * 2 when any input could not be read or validated (it was not checked, so a pass would lie),
+ * 1 when a blocking finding remains (see isBlocking), else 0.
+ */
+export function exitCode(report: Report): number {
+  if (report.errors.length > 0) return EXIT_USAGE;
+  const failing = report.systems.some((s) => s.findings.some((f) => isBlocking(f, report.failOn)));
+  return failing ? EXIT_FINDINGS : EXIT_PASS;
+}

@@ -1,0 +1,107 @@
+import { citation } from './clauses.js';
+import type { Catalogue, RuleMeta } from './catalogue.js';
+import { loadSeeds, type Seeds } from './seeds.js';
+import type { Lang, Severity, Stage } from '../model/types.js';
+import { compareText } from '../util/collate.js';
+
+/** Rule ids as users type them: "mon_03", "mon-03 " and "MON-03" are the same rule. */
+export function normalizeRuleId(id: string): string {
+  return id.trim().toUpperCase().replace(/_/g, '-');
+}
+
+export type RuleLookup = { found: true; meta: RuleMeta; alias?: string } | { found: false; suggestions: string[] };
+
+/** Finds a rule by id or alias (PL4-02 → MON-03); otherwise the closest ids, for "did you mean". */
+export function lookupRule(catalogue: Catalogue, id: string): RuleLookup {
+  const want = normalizeRuleId(id);
+  const direct = catalogue.byId.get(want);
+  if (direct) return { found: true, meta: direct };
+  const aliased = catalogue.rules.find((r) => r.aliases?.includes(want));
+  if (aliased) return { found: true, meta: aliased, alias: want };
+  const names = catalogue.rules.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
+  const ranked = names.map((n) => ({ n, d: editDistance(want, n) })).sort((a, b) => a.d - b.d || compareText(a.n, b.n));
+  const close = ranked.filter((x) => x.d <= 2).slice(0, 3).map((x) => x.n);
+  const prefix = want.split('-')[0] ?? '';
+  const family = prefix.length >= 2 ? names.filter((n) => n.startsWith(`${prefix}-`)).slice(0, 5) : [];
+  return { found: false, suggestions: close.length > 0 ? close : family };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** A cited clause, resolved in seeds/: document number, section and the paraphrase in one language. */
+export interface ClauseExplanation {
+  id: string;
+  citation: string;
+  document: string;
+  section: string;
+  paraphrase: string;
+  deadline?: string;
+  /** The bullets of the clause the rule derives from (METADATA clause_items). */
+  items: Array<{ item: string; paraphrase: string; deadline?: string }>;
+}
+
+/** Everything `tuanthu explain` shows about one rule, in one language. */
+export interface RuleExplanation {
+  id: string;
+  aliases: string[];
+  severity: Severity;
+  title: string;
+  description: string;
+  stages: Stage[];
+  applies?: string;
+  due?: string;
+  /** First day on which a gap counts as a violation (the day after `due`). */
+  violationFrom?: string;
+  clauses: ClauseExplanation[];
+  remediation: string;
+  snippet?: string;
+}
+
+export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds()): RuleExplanation {
+  const clauses = meta.clauses.map((id): ClauseExplanation => {
+    const c = seeds.clauses.get(id);
+    const wanted = meta.clause_items?.[id] ?? [];
+    const items = (c?.items ?? [])
+      .filter((i) => wanted.includes(i.item))
+      .map((i) => ({ item: i.item, paraphrase: i.paraphrase[lang], ...(i.deadline ? { deadline: i.deadline } : {}) }));
+    return {
+      id,
+      citation: citation(id, lang),
+      document: c?.document.number ?? id.split(':')[0] ?? id,
+      section: c?.section ?? id.split(':')[1] ?? '',
+      paraphrase: c?.paraphrase[lang] ?? '',
+      ...(c?.deadline ? { deadline: c.deadline } : {}),
+      items,
+    };
+  });
+  return {
+    id: meta.id,
+    aliases: meta.aliases ?? [],
+    severity: meta.severity,
+    title: meta.title[lang],
+    description: meta.description[lang],
+    stages: meta.stages,
+    ...(meta.applies ? { applies: meta.applies[lang] } : {}),
+    ...(meta.due ? { due: meta.due, violationFrom: nextDay(meta.due) } : {}),
+    clauses,
+    remediation: meta.remediation[lang],
+    ...(meta.snippet ? { snippet: meta.snippet } : {}),
+  };
+}
+
+function nextDay(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

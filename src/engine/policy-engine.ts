@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
+
+// The SDK is CommonJS whose exports Node cannot name from ESM.
+const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
+import { assetPath } from '../util/assets.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import type { Localized } from '../model/types.js';
+
+/** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
+export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
+
+export interface PolicyResult {
+  /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
+  findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown>; severity?: 'info' }>;
+  /** Why each rule that does not apply does not (policies/main.rego). */
+  not_applicable: Record<string, PolicyReason>;
+  metrics: Record<string, unknown>;
+}
+
+/**
+ * A scope reason by its code alone (no_descriptor, no_iac, stage: their parameters are the
+ * system's stage and the rule's stages, filled in from the catalogue), or a rule's own reason.
+ */
+export type PolicyReason = string | { code: string; params: Record<string, unknown> };
+
+export interface PolicyInput {
+  descriptor: unknown;
+  iac: unknown;
+  context: { as_of: string; stage: string; days: Record<string, number> };
+}
+
+/** Thrown when the policy cannot run; carries a plain message in both languages, never an SDK string throw. */
+export class PolicyError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
+  }
+}
+
+export class PolicyEngine {
+  private constructor(private readonly policy: LoadedPolicy) {}
+
+  static load(maxPages = DEFAULT_MAX_MEMORY_PAGES): PolicyEngine {
+    const wasm = readFileSync(assetPath('policies', 'build', 'policy.wasm'));
+    const data = JSON.parse(readFileSync(assetPath('policies', 'build', 'data.json'), 'utf8')) as unknown;
+    try {
+      const policy = loadPolicySync(wasm, { initial: 32, maximum: maxPages });
+      policy.setData(data as object);
+      return new PolicyEngine(policy);
+    } catch (e) {
+      throw new PolicyError(inputMessage('policy-load', { detail: describe(e) }));
+    }
+  }
+
+  evaluate(input: PolicyInput): PolicyResult {
+    let out: unknown;
+    try {
+      out = this.policy.evaluate(input, 'tuanthu/main/result');
+    } catch (e) {
+      throw new PolicyError(inputMessage('policy-eval', { detail: describe(e) }));
+    }
+    const first = (out as Array<{ result?: PolicyResult }>)[0];
+    if (!first?.result) throw new PolicyError(inputMessage('policy-no-result'));
+    return first.result;
+  }
+}
+
+// The SDK throws strings as well as Errors.
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,58 @@
+import { debtLabel } from '../i18n/debt.js';
+import type { Lang, Report } from '../model/types.js';
+import { waiverRecordLine } from './debt-text.js';
+import { inputErrorLine } from './shared.js';
+import type { GateVerdict } from '../engine/gate.js';
+
+/** The short verdict `tuanthu gate` prints: one answer per system, then what blocks it. */
+export function renderGateText(report: Report, v: GateVerdict, lang: Lang): string {
+  const out: string[] = [];
+  for (const e of report.errors) out.push(inputErrorLine(e));
+  if (report.errors.length > 0) out.push('');
+  for (const s of v.systems) {
+    const head = s.accountableHead ? ` · ${s.accountableHead}` : '';
+    out.push(`${s.go ? '✔' : '✖'} ${debtLabel(s.go ? 'gate_go' : 'gate_no_go', lang, { as_of: v.asOf })}: ${s.name} (${s.id})${head} — ${s.file}`);
+    if (s.blocking.length > 0) {
+      out.push(`  ${debtLabel('gate_blocking', lang)}:`);
+      for (const f of s.blocking) out.push(`    ${f.severity} ${f.rule} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`, `        ${f.message}`);
+    }
+    if (s.ignored.length > 0) {
+      out.push(`  ${debtLabel('gate_ignored', lang)}:`);
+      for (const w of s.ignored) out.push(`    ${waiverRecordLine(w, lang)}`);
+    }
+    if (s.otherWaivers.length > 0) {
+      out.push(`  ${debtLabel('gate_other_waivers', lang)}:`);
+      for (const w of s.otherWaivers) out.push(`    ${waiverRecordLine(w, lang)}`);
+    }
+    if (s.debt.length > 0) {
+      out.push(`  ${debtLabel('gate_debt', lang)}:`);
+      for (const f of s.debt) {
+        const w = f.waiver!;
+        out.push(`    ${f.severity} ${f.rule} ${f.path} — ${w.expires} (${w.daysLeft} ${debtLabel('days_left', lang)}), ${w.approvedBy.name}: ${w.justification}`);
+      }
+    }
+  }
+  if (v.systems.length > 0) out.push('');
+  const blocked = v.systems.filter((s) => !s.go).length;
+  if (v.go === undefined) out.push(debtLabel('gate_input_errors', lang));
+  else out.push(debtLabel(v.go ? 'gate_overall_go' : 'gate_overall_no_go', lang, { n: v.systems.length, blocked }));
+  return out.join('\n') + '\n';
+}
+
+/** Machine-readable verdict: who may go live, and the fingerprints of what blocks the others. */
+export function renderGateJson(v: GateVerdict): string {
+  const slim = {
+    asOf: v.asOf,
+    go: v.go ?? null,
+    systems: v.systems.map((s) => ({
+      id: s.id,
+      name: s.name,
+      file: s.file,
+      go: s.go,
+      blocking: s.blocking.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, location: f.location, message: f.message, fingerprint: f.fingerprint })),
+      ignoredWaivers: s.ignored.map((w) => ({ rule: w.rule, location: w.location, reason: w.reason?.text })),
+      debt: s.debt.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, expires: f.waiver?.expires, daysLeft: f.waiver?.daysLeft, approvedBy: f.waiver?.approvedBy })),
+    })),
+  };
+  return JSON.stringify(slim, null, 2) + '\n';
+}

@@ -1,0 +1,98 @@
+// End to end: `tuanthu rules` and `tuanthu explain`, run through the built CLI.
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin/tuanthu.js');
+const run = (args: string[], env: Record<string, string> = {}) =>
+  execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', ...env } });
+const catalogue = loadCatalogue();
+
+describe('tuanthu rules', () => {
+  it('lists every rule with severity, stages, due date and clauses', async () => {
+    const r = await run(['rules', '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    for (const meta of catalogue.rules) expect(r.stdout).toContain(meta.id);
+    expect(r.stdout).toMatch(/^MON-03 \(also PL4-02\)\s+high\s+production\s+2026-04-30\s+24\/7 security monitoring in place/m);
+    expect(r.stdout).toMatch(/^LVL-05\s+high\s+design, build, pre-production, production\s+—\s+Declared level not below/m);
+    expect(r.stdout).toContain('04-KH/BCĐTW §V.1.m; 57-CT/TW §3.c');
+    expect(r.stdout).toContain(`${catalogue.rules.length} rule(s).`);
+    expect(r.stdout).not.toMatch(/^PL4-02\b/m);
+  });
+
+  it('speaks Vietnamese', async () => {
+    const r = await run(['rules'], { LANG: 'vi_VN.UTF-8' });
+    expect(r.stdout).toContain('GIAI ĐOẠN');
+    expect(r.stdout).toMatch(/^PL4-01\s+cao\s+vận hành\s+2026-04-30\s+Có lực lượng tại chỗ/m);
+  });
+
+  it('writes JSON for machines', async () => {
+    const r = await run(['rules', '--format', 'json', '--lang', 'vi']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.lang).toBe('vi');
+    expect(out.rules).toHaveLength(catalogue.rules.length);
+    expect(out.rules.find((x: { id: string }) => x.id === 'MON-04')).toEqual({
+      id: 'MON-04',
+      aliases: ['PL4-04'],
+      severity: 'high',
+      title: 'Có kênh trao đổi thông tin với Bộ Công an (mô hình 4 lớp, lớp 4)',
+      stages: ['production'],
+      due: '2026-04-30',
+      clauses: ['KH04:V.1.m', 'TB06:III.8.d(i)'],
+    });
+  });
+});
+
+describe('tuanthu explain', () => {
+  it('shows what must hold, why, when, the deadline, the fix and a snippet', async () => {
+    const r = await run(['explain', 'PL4-03', '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('PL4-03 · high · Independent periodic assessment within its period');
+    expect(r.stdout).toContain('What must hold:\n  A unit independent of the operator assessed the system');
+    expect(r.stdout).toContain('04-KH/BCĐTW §V.1.m — Ministries, agencies and provinces');
+    expect(r.stdout).toContain('• item 10(3), due 2026-04-30: Four-layer model, layer 3');
+    expect(r.stdout).toContain('57-CT/TW §3.c — ');
+    expect(r.stdout).toContain('Stages: production');
+    expect(r.stdout).toContain('up to and including 2026-04-30 a gap is reported as due (severity info); from 2026-05-01 it is a high violation');
+    expect(r.stdout).toContain('How to fix:\n  Commission an assessment');
+    expect(r.stdout).toContain('independent_assessment: {assessor: Công ty An ninh mạng Việt, independent: true, last: 2026-05-10}');
+  });
+
+  it('explains in Vietnamese with the seeds paraphrase and the conditions', async () => {
+    const r = await run(['explain', 'MON-02', '--lang', 'vi']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Căn cứ:\n  04-KH/BCĐTW §V.1.đ — Quân ủy Trung ương');
+    expect(r.stdout).toContain('Điều kiện: hệ thống quân sự, quốc phòng, cơ yếu');
+    expect(r.stdout).toContain('không có: thiếu sót là vi phạm ngay');
+  });
+
+  it('resolves an alias to the rule that covers it', async () => {
+    const r = await run(['explain', 'pl4-02', '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^MON-03 \(also PL4-02\) · high · 24\/7 security monitoring/);
+  });
+
+  it('writes JSON', async () => {
+    const r = await run(['explain', 'LVL-05', '--format', 'json', '--lang', 'en']);
+    const { rule } = JSON.parse(r.stdout);
+    expect(rule).toMatchObject({ id: 'LVL-05', severity: 'high', clauses: [{ id: 'TB06:III.3.c', document: '06-TB/CQTTBCĐ', section: 'III.3.c' }] });
+    expect(rule.clauses[0].paraphrase).toMatch(/national databases/);
+  });
+
+  it('exits 2 on an unknown rule and suggests close ones', async () => {
+    const r = await run(['explain', 'MON-3']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('unknown rule "MON-3"; did you mean MON-03');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('exits 2 without a rule id', async () => {
+    const r = await run(['explain']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'rule-id'");
+  });
+});

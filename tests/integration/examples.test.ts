@@ -1,0 +1,135 @@
+// End to end over examples/: each system, checked by the built CLI as of 2026-11-23, gets exactly
+// the findings pinned here (rule and status, one entry per finding). After the other half of the
+// catalogue lands, the integrator updates these lists with what the merged rules report.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { AS_OF, mergePatch, ROOT } from '../helpers.js';
+
+const BIN = join(ROOT, 'bin/tuanthu.js');
+
+interface JsonReport {
+  systems: Array<{
+    id: string;
+    result: string;
+    metrics: Record<string, unknown>;
+    findings: Array<{ rule: string; status: string; params: Record<string, unknown> }>;
+    rules: Array<{ rule: string; outcome: string; reason?: { code: string; text: string } }>;
+  }>;
+  errors: unknown[];
+}
+
+// One CLI run per (file, date), shared by the tests that read it.
+const runs = new Map<string, Promise<{ exitCode: number; report: JsonReport }>>();
+function check(path: string, asOf = AS_OF): Promise<{ exitCode: number; report: JsonReport }> {
+  const key = `${path}@${asOf}`;
+  if (!runs.has(key)) runs.set(key, runCli(path, asOf));
+  return runs.get(key)!;
+}
+
+async function runCli(path: string, asOf: string): Promise<{ exitCode: number; report: JsonReport }> {
+  const r = await execa('node', [BIN, 'check', path, '--as-of', asOf, '--format', 'json', '--lang', 'en'], { cwd: ROOT, reject: false });
+  return { exitCode: r.exitCode ?? -1, report: JSON.parse(r.stdout) as JsonReport };
+}
+
+const pinned: Record<string, { id: string; exit: number; findings: string[] }> = {
+  'examples/mof-public-services/system.yaml': { id: 'mof-public-services', exit: 0, findings: [] },
+  'examples/province-land-portal/system.yaml': {
+    id: 'tinh-ha-nam-dat-dai',
+    exit: 1,
+    findings: [
+      'AWS-KMS-01 violation', 'AWS-LOG-01 violation', 'AWS-LOG-02 violation', 'AWS-NET-01 violation', 'AWS-NET-01 violation',
+      'AWS-RDS-01 violation', 'AWS-RDS-02 violation', 'AWS-RDS-02 violation', 'AWS-RDS-03 violation', 'AWS-S3-01 violation',
+      'AWS-S3-02 violation', 'AWS-S3-03 violation', 'AWS-TLS-01 violation', 'BUD-01 violation', 'BUD-02 violation',
+      'CRY-01 violation', 'CRY-02 violation', 'CRY-05 violation', 'DAT-01 violation', 'DAT-01 violation',
+      'GOV-02 violation', 'GOV-03 violation', 'HST-01 violation', 'HST-03 violation', 'HST-04 violation',
+      'IAC-LOC-01 violation', 'IAC-LOC-01 violation', 'IAC-LOC-01 violation', 'IAC-X-01 violation', 'IAC-X-01 violation',
+      'IAC-X-01 violation', 'IAC-X-01 violation', 'IDN-01 violation', 'IDN-02 violation', 'IRP-01 violation',
+      'IRP-02 violation', 'IRP-03 violation', 'IRP-04 violation', 'LVL-02 violation', 'LVL-03 violation',
+      'LVL-04 violation', 'MON-01 violation', 'MON-04 violation', 'PL4-01 violation', 'PL4-03 violation',
+      'SBD-01 violation', 'SBD-02 violation', 'SBD-02 violation', 'SBD-03 violation', 'SUP-01 violation',
+      'SUP-02 violation', 'SUP-03 violation', 'SUP-04 violation', 'VUL-01 violation', 'VUL-02 violation',
+      'VUL-03 violation',
+    ],
+  },
+  'examples/bca-population-database/system.yaml': {
+    id: 'bca-csdl-dan-cu',
+    exit: 1, // VUL-01 is critical
+    findings: ['CRY-04 violation', 'SUP-02 violation', 'VUL-01 violation'],
+  },
+  'examples/ninh-binh-so-noi-vu-van-ban/system.yaml': {
+    id: 'ninh-binh-snv-qlvb',
+    exit: 0, // low and info only
+    findings: ['BUD-03 violation', 'SUP-03 violation'],
+  },
+  'examples/bqp-quan-khu-3-hau-can/system.yaml': { id: 'bqp-qk3-hau-can', exit: 0, findings: [] },
+};
+
+describe.each(Object.entries(pinned))('%s', (file, want) => {
+  it(`gets exactly its pinned findings as of ${AS_OF}`, async () => {
+    const { exitCode, report } = await check(file);
+    expect(report.errors).toEqual([]);
+    expect(report.systems.map((s) => s.id)).toEqual([want.id]);
+    expect(report.systems[0]!.findings.map((f) => `${f.rule} ${f.status}`).sort()).toEqual(want.findings);
+    expect(exitCode).toBe(want.exit);
+  });
+
+  it('explains every rule that does not apply in words, not a bare code', async () => {
+    const { report } = await check(file);
+    for (const r of report.systems[0]!.rules.filter((x) => x.outcome === 'not_applicable')) {
+      expect(r.reason?.text, `${r.rule} reason ${r.reason?.code}`).not.toBe(r.reason?.code);
+    }
+  });
+});
+
+describe('what the examples show', () => {
+  it('the defence system is exempt from MON-01 and sends its assessment to the Cipher Committee only', async () => {
+    const s = (await check('examples/bqp-quan-khu-3-hau-can/system.yaml')).report.systems[0]!;
+    expect(s.rules.find((r) => r.rule === 'MON-01')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'sector' } });
+    expect(s.rules.find((r) => r.rule === 'VUL-03')).toMatchObject({ outcome: 'pass' });
+    expect(s.rules.find((r) => r.rule === 'CRY-03')).toMatchObject({ outcome: 'pass' });
+  });
+
+  it('the level-2 internal system is outside the level-3 rules', async () => {
+    const s = (await check('examples/ninh-binh-so-noi-vu-van-ban/system.yaml')).report.systems[0]!;
+    for (const id of ['MON-01', 'SUP-02']) expect(s.rules.find((r) => r.rule === id)).toMatchObject({ outcome: 'not_applicable', reason: { code: 'level' } });
+    expect(s.metrics.security_budget_domestic_certified_share_pct).toBe(0);
+  });
+
+  it('reports the computed figures: domestic share, vulnerability ages, days since assessment', async () => {
+    const s = (await check('examples/bca-population-database/system.yaml')).report.systems[0]!;
+    expect(s.metrics.security_budget_domestic_certified_share_pct).toBe(62.9);
+    expect(s.metrics.days_since_vulnerability_assessment).toBe(177);
+    expect(s.metrics.open_vulnerabilities).toEqual([
+      { id: 'CVE-2026-31877', severity: 'high', found: '2026-10-05', age_days: 49, window_days: 30 },
+      { id: 'CVE-2026-29001', severity: 'low', found: '2026-09-18', age_days: 66, window_days: null },
+    ]);
+    const vul = s.findings.find((f) => f.rule === 'VUL-01');
+    expect(vul?.params).toMatchObject({ id: 'CVE-2026-31877', age_days: 49, window_days: 30 });
+  });
+});
+
+describe('versioned thresholds end to end', () => {
+  // vulnerability_fix_window_days has two versions: critical 15 days (practice) until 26/9/2025,
+  // none allowed open from 27/9/2025 (06-TB/CQTTBCĐ III.3.c). The same six-day-old critical
+  // vulnerability passes on the 26th and fails on the 27th.
+  const dir = mkdtempSync(join(tmpdir(), 'tuanthu-thresholds-'));
+  const base = parse(readFileSync(join(ROOT, 'examples/mof-public-services/system.yaml'), 'utf8')) as unknown;
+  const write = (name: string, found: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, stringify(mergePatch(base, { vulnerabilities: { open: [{ id: 'CVE-2025-0001', severity: 'critical', found }] } })));
+    return f;
+  };
+
+  it('--as-of picks the version in force', async () => {
+    const before = (await check(write('before.yaml', '2025-09-20'), '2025-09-26')).report.systems[0]!;
+    const after = (await check(write('after.yaml', '2025-09-21'), '2025-09-27')).report.systems[0]!;
+    expect(before.rules.find((r) => r.rule === 'VUL-01')?.outcome).toBe('pass');
+    expect(before.metrics.open_vulnerabilities).toEqual([{ id: 'CVE-2025-0001', severity: 'critical', found: '2025-09-20', age_days: 6, window_days: 15 }]);
+    expect(after.rules.find((r) => r.rule === 'VUL-01')?.outcome).toBe('fail');
+    expect(after.findings.find((f) => f.rule === 'VUL-01')?.params).toMatchObject({ age_days: 6, window_days: 0, msg: 'not_allowed' });
+  });
+});

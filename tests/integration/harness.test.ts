@@ -1,0 +1,78 @@
+// Layout harness: a rule is complete only with its Rego file, METADATA, Rego tests, passing and
+// failing fixtures, messages in both languages and clause citations that resolve in seeds/.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { LANGS, SEVERITIES, STAGES } from '../../src/model/types.js';
+import { readYaml, ROOT } from '../helpers.js';
+
+const RULES_DIR = join(ROOT, 'policies/rules');
+const catalogue = loadCatalogue();
+const dirs = readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+function seedClauseIds(): Set<string> {
+  const dir = join(ROOT, 'seeds');
+  const ids = new Set<string>();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    for (const c of readYaml<{ clauses: Array<{ id: string }> }>(join(dir, f)).clauses) ids.add(c.id);
+  }
+  return ids;
+}
+const clauses = seedClauseIds();
+
+describe.each(dirs)('rule directory %s', (dir) => {
+  const meta = catalogue.rules.find((r) => r.key === dir);
+
+  it('has <dir>.rego with a package METADATA block', () => {
+    expect(existsSync(join(RULES_DIR, dir, `${dir}.rego`))).toBe(true);
+    expect(meta, 'METADATA with custom.id (scope: package)').toBeDefined();
+    expect(meta!.package).toBe(`tuanthu.rules.${dir}`);
+    expect(meta!.id.toLowerCase().replaceAll('-', '_')).toBe(dir);
+  });
+
+  it('has Rego unit tests', () => {
+    const f = join(RULES_DIR, dir, `${dir}_test.rego`);
+    expect(existsSync(f)).toBe(true);
+    expect(readFileSync(f, 'utf8')).toMatch(/^test_\w+ if/m);
+  });
+
+  it('has passing and failing fixtures', () => {
+    const f = join(RULES_DIR, dir, 'fixtures.yaml');
+    expect(existsSync(f)).toBe(true);
+    const fx = readYaml<{ valid?: unknown[]; invalid?: unknown[] }>(f);
+    expect(fx.valid?.length ?? 0).toBeGreaterThan(0);
+    expect(fx.invalid?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('declares severity, stages and a valid due date', () => {
+    expect(SEVERITIES).toContain(meta!.severity);
+    expect(meta!.stages.length).toBeGreaterThan(0);
+    for (const s of meta!.stages) expect(STAGES).toContain(s);
+    if (meta!.due !== undefined) expect(meta!.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('has title, description, remediation and every message in vi and en', () => {
+    for (const lang of LANGS) {
+      expect(meta!.title[lang]?.trim(), `title.${lang}`).toBeTruthy();
+      expect(meta!.description[lang]?.trim(), `description.${lang}`).toBeTruthy();
+      expect(meta!.remediation[lang]?.trim(), `remediation.${lang}`).toBeTruthy();
+    }
+    expect(Object.keys(meta!.messages).length).toBeGreaterThan(0);
+    for (const [key, m] of Object.entries(meta!.messages)) {
+      for (const lang of LANGS) expect(m[lang]?.trim(), `messages.${key}.${lang}`).toBeTruthy();
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+      expect(placeholders(m.vi), `messages.${key}: same placeholders in vi and en`).toEqual(placeholders(m.en));
+    }
+  });
+
+  it('cites clauses that exist in seeds/', () => {
+    expect(meta!.clauses.length).toBeGreaterThan(0);
+    for (const c of meta!.clauses) expect(clauses.has(c), `clause ${c} not found in seeds/*.yaml`).toBe(true);
+  });
+
+  it('uses only message keys it defines', () => {
+    const src = readFileSync(join(RULES_DIR, dir, `${dir}.rego`), 'utf8');
+    for (const m of src.matchAll(/lib\.finding\([^,]+,\s*"(\w+)"/g)) expect(meta!.messages).toHaveProperty(m[1]!);
+  });
+});

@@ -1,0 +1,106 @@
+// Every rule's fixtures (policies/rules/<rule>/fixtures.yaml) run through the compiled Wasm:
+// valid cases produce no finding of the rule, invalid cases exactly the expected ones.
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIac, loadJsonText } from '../../src/io/iac/load.js';
+import type { IacStack } from '../../src/model/iac.js';
+import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { AS_OF, COMPLIANT, evaluate, mergePatch, readYaml, ROOT } from '../helpers.js';
+
+interface Case {
+  name: string;
+  patch?: unknown;
+  /** Inline Terraform JSON (the shape of cdk.tf.json); gets provider aws in ap-southeast-1 when it names no provider. */
+  iac?: Record<string, unknown>;
+  /** An IaC file beside fixtures.yaml (.tf, plan JSON, Terraform JSON). */
+  iac_file?: string;
+  as_of?: string;
+  stage?: string;
+  reason?: string;
+  /** path "<iac>" stands for the IaC input's name (stack-level findings). */
+  expect?: Array<{ msg: string; path: string; status?: string; severity?: string; params?: Record<string, unknown> }>;
+}
+interface Fixtures {
+  valid?: Case[];
+  invalid?: Case[];
+  not_applicable?: Case[];
+}
+
+const RULES_DIR = join(ROOT, 'policies/rules');
+const catalogue = loadCatalogue();
+const base = readYaml(COMPLIANT);
+
+for (const meta of catalogue.rules) {
+  const file = join(RULES_DIR, meta.key, 'fixtures.yaml');
+  if (!existsSync(file)) continue; // the layout harness reports it
+  const fx = readYaml<Fixtures>(file);
+
+  describe(`${meta.id} (${meta.key})`, () => {
+    // IaC goes through the same loader users run; the descriptor is the compliant one, patched.
+    const stacksOf = async (c: Case): Promise<IacStack[]> => {
+      let r;
+      if (c.iac_file) r = await loadIac(join(dirname(file), c.iac_file), c.iac_file);
+      else if (c.iac) r = loadJsonText(JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, ...c.iac }), 'fixture.tf.json');
+      else return [];
+      if (!r.ok) throw new Error(`fixture IaC does not load: ${JSON.stringify(r.errors)}`);
+      return [r.stack];
+    };
+    const runFull = async (c: Case) => {
+      const stacks = await stacksOf(c);
+      return { result: evaluate(mergePatch(base, c.patch ?? {}), c.as_of ?? AS_OF, c.stage, stacks), stack: stacks[0]?.file ?? '' };
+    };
+    const run = async (c: Case) => (await runFull(c)).result;
+
+    for (const c of fx.valid ?? []) {
+      it(`passes: ${c.name}`, async () => {
+        const r = await run(c);
+        expect(r.not_applicable[meta.key], 'rule should apply').toBeUndefined();
+        expect(r.findings.filter((f) => f.rule === meta.id)).toEqual([]);
+      });
+    }
+
+    for (const c of fx.not_applicable ?? []) {
+      it(`not applicable: ${c.name}`, async () => {
+        const r = await run(c);
+        const reason = r.not_applicable[meta.key];
+        expect(typeof reason === 'string' ? reason : reason?.code).toBe(c.reason);
+        expect(r.findings.filter((f) => f.rule === meta.id)).toEqual([]);
+      });
+    }
+
+    for (const c of fx.invalid ?? []) {
+      it(`fails: ${c.name}`, async () => {
+        const { result, stack } = await runFull(c);
+        const got = result.findings.filter((f) => f.rule === meta.id);
+        const want = (c.expect ?? []).map((w) => (w.path === '<iac>' ? { ...w, path: stack } : w));
+        expect(want.length, 'an invalid case must say what it expects').toBeGreaterThan(0);
+        expect(got.map((f) => `${f.msg} ${f.path} ${f.status}`).sort()).toEqual(want.map((w) => `${w.msg} ${w.path} ${w.status ?? 'violation'}`).sort());
+        for (const w of want) {
+          const sev = got.find((g) => g.msg === w.msg && g.path === w.path)?.severity;
+          expect(sev, `severity of ${w.msg}`).toBe(w.severity);
+          if (!w.params) continue;
+          const f = got.find((g) => g.msg === w.msg && g.path === w.path);
+          expect(f?.params).toMatchObject(w.params);
+        }
+        for (const f of got) expect(meta.messages[f.msg], `message template "${f.msg}"`).toBeDefined();
+      });
+    }
+  });
+}
+
+describe('the compliant base example', () => {
+  it('passes every rule that applies to it, with its infrastructure code', async () => {
+    const stack = await loadIac(join(ROOT, 'examples/mof-public-services/iac/cdktf.out/stacks/portal/cdk.tf.json'), 'cdk.tf.json');
+    expect(stack.ok).toBe(true);
+    const r = evaluate(base, AS_OF, undefined, stack.ok ? [stack.stack] : []);
+    expect(r.findings).toEqual([]);
+    const iacKeys = catalogue.rules.filter((m) => m.supports).map((m) => m.key);
+    expect(Object.keys(r.not_applicable).filter((k) => iacKeys.includes(k))).toEqual([]);
+  });
+
+  it('has every rule directory compiled into the catalogue', () => {
+    const dirs = readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(catalogue.rules.map((r) => r.key).sort()).toEqual(dirs);
+  });
+});

@@ -1,0 +1,101 @@
+// Consistency of the rule catalogue beyond the per-rule layout harness: reason codes translated,
+// bullet citations and deadlines that match seeds/, aliases, thresholds with their sources.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainRule, lookupRule } from '../../src/engine/explain.js';
+import { REASONS } from '../../src/i18n/text.js';
+import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { loadSeeds } from '../../src/engine/seeds.js';
+import { LANGS } from '../../src/model/types.js';
+import { readYaml, ROOT } from '../helpers.js';
+
+const catalogue = loadCatalogue();
+const seeds = loadSeeds();
+const RULES_DIR = join(ROOT, 'policies/rules');
+const regoOf = (key: string) => readFileSync(join(RULES_DIR, key, `${key}.rego`), 'utf8');
+
+describe('reason codes for not_applicable', () => {
+  const emitted = new Set<string>();
+  for (const src of [readFileSync(join(ROOT, 'policies/main.rego'), 'utf8'), ...catalogue.rules.map((r) => regoOf(r.key))]) {
+    for (const m of src.matchAll(/"code":\s*"(\w+)"/g)) emitted.add(m[1]!);
+  }
+  for (const r of catalogue.rules) {
+    const fx = readYaml<{ not_applicable?: Array<{ reason: string }> }>(join(RULES_DIR, r.key, 'fixtures.yaml'));
+    for (const c of fx.not_applicable ?? []) emitted.add(c.reason);
+  }
+
+  it('finds the codes the policies emit', () => {
+    expect([...emitted]).toEqual(expect.arrayContaining(['stage', 'sector', 'level', 'no_citizen_service', 'no_sensitive_data']));
+  });
+
+  it.each([...emitted].sort())('%s has a translation in vi and en', (code) => {
+    for (const lang of LANGS) expect(REASONS[code]?.[lang]?.trim(), `${code}.${lang}`).toBeTruthy();
+  });
+});
+
+describe('clause bullets and deadlines', () => {
+  const withItems = catalogue.rules.filter((r) => r.clause_items);
+
+  it.each(withItems.map((r) => [r.id, r] as const))('%s cites bullets that exist under clauses it cites', (_id, r) => {
+    for (const [clause, items] of Object.entries(r.clause_items!)) {
+      expect(r.clauses, `${clause} is cited`).toContain(clause);
+      const known = seeds.clauses.get(clause)?.items?.map((i) => i.item) ?? [];
+      for (const i of items) expect(known, `${clause} item ${i}`).toContain(i);
+    }
+  });
+
+  it.each(withItems.filter((r) => r.due).map((r) => [r.id, r] as const))('%s has the deadline of a bullet it cites', (_id, r) => {
+    const deadlines = Object.entries(r.clause_items!).flatMap(([c, items]) =>
+      (seeds.clauses.get(c)?.items ?? []).filter((i) => items.includes(i.item)).map((i) => i.deadline),
+    );
+    expect(deadlines).toContain(r.due);
+  });
+});
+
+describe('aliases', () => {
+  it('never collide with rule ids or each other', () => {
+    const ids = catalogue.rules.map((r) => r.id);
+    const aliases = catalogue.rules.flatMap((r) => r.aliases ?? []);
+    expect(new Set([...ids, ...aliases]).size).toBe(ids.length + aliases.length);
+  });
+
+  it('resolve to the rule that covers them (PL4-02 = MON-03, PL4-04 = MON-04)', () => {
+    expect(lookupRule(catalogue, 'PL4-02')).toMatchObject({ found: true, meta: { id: 'MON-03' }, alias: 'PL4-02' });
+    expect(lookupRule(catalogue, 'pl4_04')).toMatchObject({ found: true, meta: { id: 'MON-04' } });
+    expect(catalogue.byId.has('PL4-02')).toBe(false);
+  });
+
+  it('suggest close ids for an unknown one', () => {
+    expect(lookupRule(catalogue, 'MON-3')).toMatchObject({ found: false, suggestions: expect.arrayContaining(['MON-03']) });
+    expect(lookupRule(catalogue, 'IRP-9')).toMatchObject({ found: false, suggestions: expect.arrayContaining(['IRP-01']) });
+  });
+});
+
+describe('explanations', () => {
+  it.each(catalogue.rules.map((r) => [r.id, r] as const))('%s resolves every clause in both languages', (_id, r) => {
+    for (const lang of LANGS) {
+      const e = explainRule(r, lang, seeds);
+      expect(e.clauses).toHaveLength(r.clauses.length);
+      for (const c of e.clauses) expect(c.paraphrase, `${c.id} ${lang}`).not.toBe('');
+    }
+  });
+});
+
+describe('policies/data/thresholds.yaml', () => {
+  const thresholds = readYaml<Record<string, Array<{ value: unknown; effective_from: string; source: string }>>>(join(ROOT, 'policies/data/thresholds.yaml'));
+
+  it.each(Object.entries(thresholds))('%s: every version has a value, an effective date and a source', (_name, versions) => {
+    for (const v of versions) {
+      expect(v.value).toBeDefined();
+      expect(v.effective_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(v.source?.trim()).toBeTruthy();
+    }
+  });
+
+  it('holds every threshold a rule asks for', () => {
+    const names = new Set<string>();
+    for (const d of readdirSync(RULES_DIR)) for (const m of regoOf(d).matchAll(/lib\.threshold\("(\w+)"\)/g)) names.add(m[1]!);
+    for (const n of names) expect(thresholds, n).toHaveProperty(n);
+  });
+});
