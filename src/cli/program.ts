@@ -60,9 +60,9 @@ export function buildProgram(
       'after',
       `
 Start here:
-  $ tuanthu check system.yaml                 what is missing, the clause behind it, how to fix it
-  $ tuanthu explain MON-01                    one rule in full
-  $ tuanthu gate system.yaml --as-of 2026-12-01   may this system go live on that date?
+  $ tuanthu check examples/province-land-portal/system.yaml   what is missing, the clause behind it, how to fix it
+  $ tuanthu explain MON-01                                   one rule in full
+  $ tuanthu gate examples/mof-public-services/system.yaml --as-of 2026-12-01   may this system go live on that date?
 
 Exit codes: 0 pass; 1 findings at or above --fail-on; 2 usage or input error.
 `,
@@ -94,10 +94,10 @@ Exit codes: 0 pass; 1 findings at or above --fail-on; 2 usage or input error.
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
 
 Examples:
-  $ tuanthu check examples/mof-tax-portal/system.yaml
-  $ tuanthu check portfolio/ --format json=report.json --format text
-  $ tuanthu check . --format github --format sarif=tuanthu.sarif --format html=audit.html
-  $ tuanthu check system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
+  $ tuanthu check examples/mof-public-services/system.yaml
+  $ tuanthu check examples/ --format json=report.json --format text
+  $ tuanthu check examples/ --format github --format sarif=tuanthu.sarif --format html=audit.html
+  $ tuanthu check examples/province-land-portal/system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
     .action(async (paths: string[], opts: WaiverOpts & { format?: OutputSpec[]; asOf: string; failOn: Severity; lang: Lang; stage?: Stage; baseline?: string; maxFileSize: number; maxIacFileSize: number; maxDepth: number; maxAliases: number; jobs?: number }) => {
       const outputs = opts.format ?? [{ format: 'text' as const }];

@@ -64,7 +64,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
   )
     .addOption(new Option('--fail-on <severity>', 'findings at or above this severity block go-live').choices(SEVERITIES).default('high'))
     .addOption(new Option('-f, --format <name>', 'text verdict or json').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit codes: 0 may go live; 1 blocked; 2 usage or input error.\n\nExample:\n  $ tuanthu gate system.yaml --as-of 2026-12-01')
+    .addHelpText('after', '\nExit codes: 0 may go live; 1 blocked; 2 usage or input error.\n\nExample:\n  $ tuanthu gate examples/province-land-portal/system.yaml --as-of 2026-12-01')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; failOn: Severity; format: 'text' | 'json' }) => {
       const report = await lint(paths, { asOf: o.asOf, failOn: o.failOn, lang: o.lang, stage: 'pre-production', waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
       const verdict = gateVerdict(report);
@@ -81,7 +81,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     defaultLang,
   )
     .addOption(new Option('-o, --output <file>', 'where to write it').default('tuanthu.baseline.json'))
-    .addHelpText('after', '\nThen: tuanthu check <paths...> --baseline tuanthu.baseline.json\nExit codes: 0 written; 2 usage or input error (nothing written).')
+    .addHelpText('after', '\nExit codes: 0 written; 2 usage or input error (nothing written).\n\nExample (record once, then fail only on new violations):\n  $ tuanthu baseline create examples/ -o tuanthu.baseline.json\n  $ tuanthu check examples/ --baseline tuanthu.baseline.json')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; output: string }) => {
       const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
       if (report.errors.length > 0) {
@@ -107,7 +107,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     defaultLang,
   )
     .addOption(new Option('-f, --format <name>', 'table or json').choices(['text', 'json']).default('text'))
-    .addHelpText('after', '\nExit codes: 0 listed; 2 usage or input error.')
+    .addHelpText('after', '\nExit codes: 0 listed; 2 usage or input error.\n\nExample:\n  $ tuanthu waivers list examples/ --as-of 2026-11-23')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; format: 'text' | 'json' }) => {
       const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays, allWaivers: true });
       for (const e of report.errors) io.stderr(inputErrorLine(e) + '\n');
