@@ -49,7 +49,7 @@ export function generate(n) {
 }
 
 async function child(n) {
-  const { lint } = await import('../dist/index.js');
+  const { lintFiles: lint } = await import('../dist/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bench-'));
   const file = join(dir, 'cdk.tf.json');
   writeFileSync(file, JSON.stringify(generate(n), null, 2));

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { lint, loadCatalogue, FORMATTERS } from '../dist/index.js';
+import { lintFiles as lint, loadCatalogue, FORMATTERS } from '../dist/index.js';
 
 const N = Number(process.argv[2] ?? 200);
 const root = join(import.meta.dirname, '..');

@@ -430,7 +430,7 @@ function tuanthuIacArgs({ file }) {
  */
 async function capturedPolicyInputs(file, dir) {
   const { PolicyEngine } = await import(join(ROOT, 'dist/engine/policy-engine.js'));
-  const { lint } = await import(join(ROOT, 'dist/run/lint-files.js'));
+  const { lintFiles: lint } = await import(join(ROOT, 'dist/run/lint-files.js'));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const engine = PolicyEngine.load();

@@ -3,10 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { collectDayNumbers } from '../src/util/dates.js';
 import { evaluateWithIac } from '../src/engine/iac-input.js';
 import type { IacStack } from '../src/model/iac.js';
 import { PolicyEngine, type PolicyResult } from '../src/engine/policy-engine.js';
+import { loadCatalogue } from '../src/engine/catalogue.js';
+import { policyBase, type Descriptor } from '../src/engine/system-report.js';
+import type { Stage } from '../src/model/types.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const COMPLIANT = join(ROOT, 'examples/mof-public-services/system.yaml');
@@ -50,11 +52,10 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
 
 let engine: PolicyEngine | undefined;
 
-/** Evaluates a descriptor (and IaC stacks) with the compiled Wasm, exactly as lint() does. */
+/** Evaluates a descriptor (and IaC stacks) with the compiled Wasm, with the policy input lint() builds (policyBase). */
 export function evaluate(descriptor: unknown, asOf = AS_OF, stage?: string, stacks: IacStack[] = [], batchSize?: number): PolicyResult {
   engine ??= PolicyEngine.load();
-  const d = descriptor as { lifecycle?: { stage?: string } } | null;
-  const days = collectDayNumbers(descriptor ?? {});
-  collectDayNumbers([asOf, '2026-04-30', '2026-06-30'], days);
-  return evaluateWithIac(engine, { descriptor, context: { as_of: asOf, stage: stage ?? d?.lifecycle?.stage ?? 'production', days } }, stacks, batchSize);
+  const options = { asOf, failOn: 'high' as const, lang: 'en' as const, ...(stage ? { stage: stage as Stage } : {}) };
+  const { base } = policyBase(descriptor as Descriptor | null, loadCatalogue(), options);
+  return evaluateWithIac(engine, base, stacks, batchSize);
 }

@@ -5,7 +5,8 @@ import { addWaiverOptions, registerDebtCommands, type WaiverOpts } from './comma
 import { errnoText } from '../io/discover.js';
 import { exitCode, EXIT_USAGE } from '../engine/exit-code.js';
 import { FORMATTERS, isFormatName, type FormatName, type Formatter } from '../format/index.js';
-import { lint, TOOL_VERSION } from '../run/lint-files.js';
+import { runLint } from '../run/lint-files.js';
+import { TOOL_VERSION } from '../model/version.js';
 import { DEFAULT_LIMITS, parseSize } from '../io/limits.js';
 import { addRuleCommands } from './commands/rules.js';
 import { loadCatalogue } from '../engine/catalogue.js';
@@ -105,7 +106,7 @@ Examples:
         throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
       }
       const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
-      const report = await lint(paths, {
+      const { report, prerendered } = await runLint(paths, {
         asOf: opts.asOf,
         failOn: opts.failOn,
         lang: opts.lang,
@@ -123,7 +124,7 @@ Examples:
       const color = io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
       for (const o of outputs) {
         const formatter: Formatter = FORMATTERS[o.format];
-        const ctx = { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text' };
+        const ctx = { catalogue, lang: opts.lang, color: o.file ? false : color && o.format === 'text', prerendered };
         const pieces = formatter.chunks ? formatter.chunks(report, ctx) : [formatter.render(report, ctx)];
         if (o.file) writeOutput(o.file, pieces);
         else for (const p of pieces) io.stdout(p);

@@ -1,41 +1,10 @@
-import { relative, resolve } from 'node:path';
-import { applyBaseline, type Baseline } from './baseline/compare.js';
-import { loadBaseline } from '../io/debt/baseline.js';
+import { applyBaseline } from './baseline/compare.js';
 import { isBlocking } from './exit-code.js';
-import type { Limits } from '../io/descriptor/source.js';
 import type { Catalogue } from './catalogue.js';
-import type { BaselineSummary, DebtInputFile, InputProblem, LintOptions, SystemReport, WaiverRecord } from '../model/types.js';
-import { waiverFiles, loadWaivers } from '../io/debt/waivers.js';
+import type { DebtInputs } from '../model/debt.js';
+import type { BaselineSummary, EvaluationOptions, SystemReport, WaiverRecord } from '../model/types.js';
 import { applyWaivers } from './waivers/match.js';
-import { DEFAULT_MAX_WAIVER_DAYS, type Waiver } from './waivers/model.js';
-
-/** Waivers and baseline of a run, read and validated before any descriptor is evaluated. */
-export interface DebtInputs {
-  waivers: Waiver[];
-  baseline?: { baseline: Baseline; file: string };
-  errors: InputProblem[];
-  /** The files read, with their digests, for Report.debtInputs. */
-  files: DebtInputFile[];
-}
-
-export async function loadDebtInputs(options: LintOptions, cwd: string, descriptors: string[], limits: Limits): Promise<DebtInputs> {
-  const display = (p: string) => relative(cwd, p) || p;
-  const errors: InputProblem[] = [];
-  const waivers: Waiver[] = [];
-  const files: DebtInputFile[] = [];
-  for (const file of await waiverFiles(options.waivers, cwd, descriptors)) {
-    const loaded = await loadWaivers(file, display(file), limits);
-    waivers.push(...loaded.waivers);
-    errors.push(...loaded.errors);
-    if (loaded.sha256) files.push({ file: display(file), sha256: loaded.sha256, role: 'waivers' });
-  }
-  if (options.baseline === undefined) return { waivers, errors, files };
-  const abs = resolve(cwd, options.baseline);
-  const loaded = await loadBaseline(abs, display(abs), limits);
-  if (!loaded.ok) return { waivers, errors: [...errors, ...loaded.errors], files };
-  files.push({ file: display(abs), sha256: loaded.sha256, role: 'baseline' });
-  return { waivers, errors, files, baseline: { baseline: loaded.baseline, file: display(abs) } };
-}
+import { DEFAULT_MAX_WAIVER_DAYS } from '../model/waiver.js';
 
 /**
  * Applies waivers, then the baseline, to the evaluated systems and recomputes each system's result.
@@ -45,7 +14,7 @@ export function applyDebt(
   systems: SystemReport[],
   inputs: DebtInputs,
   catalogue: Catalogue,
-  options: LintOptions,
+  options: EvaluationOptions,
 ): { systems: SystemReport[]; waivers: WaiverRecord[]; baseline?: BaselineSummary } {
   const waived = applyWaivers(systems, inputs.waivers, {
     asOf: options.asOf,

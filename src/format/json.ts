@@ -11,17 +11,29 @@ const BATCH = 16;
 const WRAP_HEAD = '{\n  "systems": [\n';
 const WRAP_TAIL = '\n  ]\n}';
 
-// Systems serialised while they were checked (renderSystemJson), by identity: a system changed
-// afterwards (a waiver, a baseline) is a new object and is serialised again here.
-const rendered = new WeakMap<SystemReport, Uint8Array>();
 const utf8 = new TextEncoder();
+
+/**
+ * What serialising many systems shares: each distinct rule entry's text (systems share their reason
+ * objects, src/engine/system-report.ts) and a buffer to encode into. One per report or per worker
+ * thread, never module-level, so nothing outlives the run that made it.
+ */
+interface JsonMemo {
+  plainEntries: Map<string, string>;
+  reasonEntries: WeakMap<RuleReason, Map<string, string>>;
+  scratch: Uint8Array;
+}
+
+function jsonMemo(): JsonMemo {
+  return { plainEntries: new Map(), reasonEntries: new WeakMap(), scratch: new Uint8Array(1 << 16) };
+}
 
 /**
  * Systems (in a stand-in report, for the indentation of their real place) as JSON text. Each
  * system's per-rule outcomes, half of its text and the same few dozen entries in every system of
  * a portfolio, are spliced in from fragments serialised once (rulesText), not stringified again.
  */
-function systemsText(systems: SystemReport[]): string {
+function systemsText(systems: SystemReport[], memo: JsonMemo): string {
   // A system without a rules list (a report not made by lint()) is serialised as it is.
   const spliced = systems.filter((s) => Array.isArray(s.rules));
   const wrapped = JSON.stringify({ systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) }, null, 2);
@@ -29,7 +41,7 @@ function systemsText(systems: SystemReport[]): string {
   // A value that spells the marker (it takes NUL characters, on purpose) gets plain serialisation.
   if (parts.length !== spliced.length + 1) return unwrapSystems(JSON.stringify({ systems }, null, 2));
   let out = parts[0]!;
-  for (let i = 0; i < spliced.length; i++) out += rulesText(spliced[i]!.rules) + parts[i + 1]!;
+  for (let i = 0; i < spliced.length; i++) out += rulesText(spliced[i]!.rules, memo) + parts[i + 1]!;
   return out;
 }
 
@@ -38,22 +50,20 @@ const RULES_MARK_JSON = JSON.stringify(RULES_MARK);
 // A system's rules array is four levels deep in the report: {systems: [{rules: [entry]}]}.
 const ENTRY_BREAK = '\n' + ' '.repeat(8);
 const RULES_CLOSE = '\n' + ' '.repeat(6) + ']';
-// Entries by rule and outcome; entries with a reason by the reason object, which systems share.
-const plainEntries = new Map<string, string>();
-const reasonEntries = new WeakMap<RuleReason, Map<string, string>>();
 
 function unwrapSystems(wrapped: string): string {
   return wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
 }
 
-function rulesText(rules: RuleResult[]): string {
+function rulesText(rules: RuleResult[], memo: JsonMemo): string {
   if (rules.length === 0) return '[]';
   let out = '[';
-  for (let i = 0; i < rules.length; i++) out += (i === 0 ? '' : ',') + ENTRY_BREAK + entryText(rules[i]!);
+  for (let i = 0; i < rules.length; i++) out += (i === 0 ? '' : ',') + ENTRY_BREAK + entryText(rules[i]!, memo);
   return out + RULES_CLOSE;
 }
 
-function entryText(r: RuleResult): string {
+// Entries by rule and outcome; entries with a reason by the reason object, which systems share.
+function entryText(r: RuleResult, { plainEntries, reasonEntries }: JsonMemo): string {
   // Only the shapes lint() builds are cached; anything else is serialised as it is.
   const keys = Object.keys(r);
   if (keys.length !== (r.reason ? 3 : 2) || keys[0] !== 'rule' || keys[1] !== 'outcome') return indented(r);
@@ -76,35 +86,35 @@ function indented(r: RuleResult): string {
 }
 
 /**
- * One system as the JSON report will show it, in UTF-8. Worker threads call it for the systems
- * they check, so that a large portfolio's report is serialised by every thread, not by the main
- * thread alone after checking (docs/benchmarks.md). The bytes own their buffer: transferable.
+ * A writer of systems as the JSON report will show them, in UTF-8. Worker threads use one for the
+ * systems they check, so that a large portfolio's report is serialised by every thread, not by the
+ * main thread alone after checking (docs/benchmarks.md); jsonChunks writes those bytes as they are
+ * (FormatContext.prerendered). The bytes own their buffer: transferable.
  */
-export function renderSystemJson(system: SystemReport): Uint8Array {
-  const text = systemsText([system]);
+export function createSystemJsonWriter(): (system: SystemReport) => Uint8Array {
+  const memo = jsonMemo();
+  return (system) => encodeSystem(systemsText([system], memo), memo);
+}
+
+function encodeSystem(text: string, memo: JsonMemo): Uint8Array {
   // encodeInto a reused buffer, then one exact-size copy: half the time of encode() here. The buffer
   // grows to fit ordinary systems only; a huge one (IaC with thousands of findings) gets its own.
   const need = text.length * 3;
-  if (need > scratch.length && need <= SCRATCH_MAX) scratch = new Uint8Array(need);
-  const into = need <= scratch.length ? scratch : new Uint8Array(need);
+  if (need > memo.scratch.length && need <= SCRATCH_MAX) memo.scratch = new Uint8Array(need);
+  const into = need <= memo.scratch.length ? memo.scratch : new Uint8Array(need);
   const { written } = utf8.encodeInto(text, into);
   return into.slice(0, written);
 }
 
 const SCRATCH_MAX = 4 << 20;
-let scratch = new Uint8Array(1 << 16);
-
-/** Records a system's JSON (from renderSystemJson) for jsonChunks to write as it is. */
-export function reuseSystemJson(system: SystemReport, json: Uint8Array): void {
-  rendered.set(system, json);
-}
 
 /**
  * The JSON report in pieces, one system at a time, byte for byte what
  * `JSON.stringify({$schema, ...report}, null, 2)` gives. A 10,000-system portfolio makes a report
  * of several hundred MB: built as one string it (and its UTF-8 copy) dominated peak memory.
  */
-export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
+export function* jsonChunks(report: Report, prerendered?: ReadonlyMap<SystemReport, Uint8Array>): Generator<string | Uint8Array> {
+  const memo = jsonMemo();
   const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
   const at = whole.indexOf(MARK_JSON);
   yield whole.slice(0, at);
@@ -114,11 +124,12 @@ export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
   let first = true;
   const separator = () => (first ? ((first = false), '[\n') : ',\n');
   function* flush(): Generator<string> {
-    if (pending.length > 0) yield separator() + systemsText(pending);
+    if (pending.length > 0) yield separator() + systemsText(pending, memo);
     pending = [];
   }
   for (const s of systems) {
-    const json = rendered.get(s);
+    // A system changed after it was serialised (a waiver, a baseline) is a new object: written again here.
+    const json = prerendered?.get(s);
     if (json) {
       yield* flush();
       yield separator();
@@ -126,7 +137,7 @@ export function* jsonChunks(report: Report): Generator<string | Uint8Array> {
     } else if (Array.isArray(s.findings) && s.findings.length > FINDINGS_PIECE) {
       yield* flush();
       yield separator();
-      yield* largeSystemChunks(s);
+      yield* largeSystemChunks(s, memo);
     } else {
       pending.push(s);
       if (pending.length >= BATCH) yield* flush();
@@ -148,11 +159,11 @@ const FINDINGS_MARK_JSON = JSON.stringify(FINDINGS_MARK);
 const FINDING_INDENT = ' '.repeat(8);
 
 /** One system with many findings, in pieces: its text around the findings, then them, a thousand at a time. */
-function* largeSystemChunks(s: SystemReport): Generator<string> {
-  const text = systemsText([{ ...s, findings: FINDINGS_MARK as unknown as SystemReport['findings'] }]);
+function* largeSystemChunks(s: SystemReport, memo: JsonMemo): Generator<string> {
+  const text = systemsText([{ ...s, findings: FINDINGS_MARK as unknown as SystemReport['findings'] }], memo);
   const at = text.indexOf(FINDINGS_MARK_JSON);
   if (at !== text.lastIndexOf(FINDINGS_MARK_JSON)) {
-    yield systemsText([s]);
+    yield systemsText([s], memo);
     return;
   }
   yield text.slice(0, at) + '[';
@@ -170,6 +181,6 @@ const utf8Text = new TextDecoder();
 export const json: Formatter = {
   description: 'machine-readable report (schemas/report.schema.json)',
   extension: 'json',
-  render: (report) => [...jsonChunks(report)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
-  chunks: jsonChunks,
+  render: (report, ctx) => [...jsonChunks(report, ctx.prerendered)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
+  chunks: (report, ctx) => jsonChunks(report, ctx.prerendered),
 };

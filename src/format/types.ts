@@ -1,11 +1,16 @@
 import type { Catalogue } from '../engine/catalogue.js';
-import type { Lang, Report } from '../model/types.js';
+import type { Lang, Report, SystemReport } from '../model/types.js';
 
 export interface FormatContext {
   catalogue: Catalogue;
   lang: Lang;
   /** ANSI colours; the CLI sets it for a TTY without NO_COLOR. */
   color: boolean;
+  /**
+   * Systems already serialised as the JSON report shows them (by worker threads, src/run/), by
+   * identity; the json format writes those bytes as they are. Other formats ignore it.
+   */
+  prerendered?: ReadonlyMap<SystemReport, Uint8Array>;
 }
 
 /** One output format. Formatters present a report; they never compute findings. */

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { WAIVERS_FILE } from '../engine/waivers/model.js';
+import { WAIVERS_FILE } from '../model/waiver.js';
 import { compareText } from '../util/collate.js';
 import { inputMessage } from '../i18n/input-messages.js';
 import type { Localized } from '../model/types.js';

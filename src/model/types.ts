@@ -176,13 +176,22 @@ export interface DebtInputFile {
   role: 'waivers' | 'baseline';
 }
 
-export interface LintOptions {
+/** What decides a verdict: all that the pure library function lint() (src/api.ts) takes. */
+export interface EvaluationOptions {
   /** Evaluation date, YYYY-MM-DD. */
   asOf: string;
   failOn: Severity;
   lang: Lang;
   /** Overrides every descriptor's lifecycle stage (e.g. the go-live gate). */
   stage?: Stage;
+  /** Longest allowed waiver, approval to expiry, in days (default 180). */
+  maxWaiverDays?: number;
+  /** Also report waivers naming systems that were not checked in this run (as stale). */
+  allWaivers?: boolean;
+}
+
+/** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */
+export interface LintOptions extends EvaluationOptions {
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
   /** Called after each descriptor is checked (portfolio runs show progress with it). */
@@ -192,19 +201,16 @@ export interface LintOptions {
    * descriptor, when present. Given: exactly these files (missing ones are input errors).
    */
   waivers?: string[];
-  /** Longest allowed waiver, approval to expiry, in days (default 180). */
-  maxWaiverDays?: number;
-  /** Also report waivers naming systems that were not checked in this run (as stale). */
-  allWaivers?: boolean;
   /** A baseline file (or an earlier JSON report): only violations not in it fail the run. */
   baseline?: string;
-  /** Guards against hostile input; unset fields keep their defaults (see src/load/limits.ts). */
+  /** Guards against hostile input; unset fields keep their defaults (see src/io/limits.ts). */
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the
-   * systems it checks (src/format/json.ts), so the report is not serialised by one thread at the end.
+   * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON
+   * formatter to write as they are, so the report is not serialised by one thread at the end.
    */
   renderJson?: boolean;
 }

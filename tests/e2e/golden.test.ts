@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { TOOL_VERSION } from '../../src/run/lint-files.js';
+import { TOOL_VERSION } from '../../src/model/version.js';
 import { AS_OF, ROOT } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin/tuanthu.js');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { FORMATTERS } from '../../src/format/index.js';
-import { lint } from '../../src/run/lint-files.js';
+import { lintFiles } from '../../src/run/lint-files.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
 
@@ -35,7 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
         .replace('name: Cổng thông tin đất đai tỉnh Hà Nam', 'name: "Hệ thống <script>window.__xss=1;console.error(\'xss\')</script><img src=x onerror=alert(1)>"')
         .replace(/^  level: 3$/m, '  level: 2'),
     );
-    const report = await lint([COMPLIANT, NONCOMPLIANT, evil], { asOf: AS_OF, failOn: 'high', lang: 'vi', cwd: ROOT });
+    const report = await lintFiles([COMPLIANT, NONCOMPLIANT, evil], { asOf: AS_OF, failOn: 'high', lang: 'vi', cwd: ROOT });
     page = FORMATTERS.html.render(report, { catalogue: loadCatalogue(), lang: 'vi', color: false });
   }, 60_000);
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.js';
-import { lint } from '../../src/run/lint-files.js';
+import { lintFiles } from '../../src/run/lint-files.js';
 import { progressReporter } from '../../src/cli/progress.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
 
@@ -59,9 +59,9 @@ describe('progress', () => {
       expect(out).toEqual([]);
     }
   });
-  it('is fed by lint() once per descriptor', async () => {
+  it('is fed by lintFiles() once per descriptor', async () => {
     const seen: string[] = [];
-    await lint([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, onProgress: (p) => seen.push(`${p.done + 1}/${p.total} ${p.file}`) });
+    await lintFiles([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, onProgress: (p) => seen.push(`${p.done + 1}/${p.total} ${p.file}`) });
     expect(seen).toEqual(['1/2 examples/mof-public-services/system.yaml', '2/2 examples/province-land-portal/system.yaml']);
   });
 

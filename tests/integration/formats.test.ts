@@ -1,4 +1,4 @@
-// The report formats, rendered in-process from a real lint() run and checked against the official
+// The report formats, rendered in-process from a real lintFiles() run and checked against the official
 // schemas (SARIF 2.1.0, OSCAL 1.1.2 assessment results) and a real XML parser (JUnit).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { ANNOTATIONS_SHOWN_PER_KIND, escapeData, escapeProperty } from '../../sr
 import { escapeHtml } from '../../src/format/html-escape.js';
 import { mdEscape } from '../../src/format/markdown.js';
 import { uuidV5 } from '../../src/format/shared.js';
-import { lint } from '../../src/run/lint-files.js';
+import { lintFiles } from '../../src/run/lint-files.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import type { Lang, LintOptions, Report } from '../../src/model/types.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
@@ -30,11 +30,11 @@ function render(format: FormatName, report: Report, lang: Lang = 'en'): string {
 }
 
 function check(paths: string[], opts: Partial<LintOptions> = {}): Promise<Report> {
-  return lint(paths, { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, ...opts });
+  return lintFiles(paths, { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, ...opts });
 }
 
 let both: Report;
-/** Where lint() placed LVL-02 in the failing example (the example evolves; the formats must follow). */
+/** Where lintFiles() placed LVL-02 in the failing example (the example evolves; the formats must follow). */
 const lvlAt = () => both.systems[1]!.findings.find((f) => f.rule === 'LVL-02')!.location;
 beforeAll(async () => {
   both = await check([COMPLIANT, NONCOMPLIANT]);

@@ -11,7 +11,7 @@ import { batchInputs } from '../../src/engine/iac-input.js';
 import { loadIac, loadJsonText } from '../../src/io/iac/load.js';
 import type { IacStack } from '../../src/model/iac.js';
 import { inLanguage } from '../../src/i18n/input-messages.js';
-import { lint } from '../../src/run/lint-files.js';
+import { lintFiles } from '../../src/run/lint-files.js';
 import { MofPublicServices } from '../../examples/mof-public-services/iac/stack.js';
 import { ProvinceLandPortal } from '../../examples/province-land-portal/iac/stack.js';
 import { AS_OF, evaluate, inTempDir, ROOT } from '../helpers.js';
@@ -40,7 +40,7 @@ describe('CDKTF examples', () => {
   }
 
   it('the non-compliant system: contradictions are critical and state both sides, with the construct path', async () => {
-    const r = await lint(['examples/province-land-portal/system.yaml'], opts);
+    const r = await lintFiles(['examples/province-land-portal/system.yaml'], opts);
     const f = r.systems[0]!.findings;
     const hosting = f.find((x) => x.rule === 'IAC-X-01' && x.path === 'aws_db_instance.main' && x.params.msg === 'hosting');
     expect(hosting).toMatchObject({ severity: 'critical', supports: ['HST-02', 'CRY-02', 'MON-03'], params: { construct_path: 'portal/main', place: 'ap-southeast-1', country: 'SG' } });
@@ -55,7 +55,7 @@ describe('CDKTF examples', () => {
       .replace('at_rest: {encrypted: false}', 'at_rest: {encrypted: true}')
       .replace('iac: [iac/', `iac: [${join(ROOT, 'examples/province-land-portal/iac')}/`);
     writeFileSync(join(dir, 'system.yaml'), claimed);
-    const c = await lint([join(dir, 'system.yaml')], { ...opts, cwd: dir });
+    const c = await lintFiles([join(dir, 'system.yaml')], { ...opts, cwd: dir });
     rmSync(dir, { recursive: true, force: true });
     const atRest = c.systems[0]!.findings.find((x) => x.rule === 'IAC-X-01' && x.params.msg === 'at_rest' && x.path === 'aws_s3_bucket.uploads');
     expect(atRest?.message).toBe('The descriptor says data at rest is encrypted (crypto.at_rest.encrypted: true), but aws_s3_bucket.uploads is not encrypted.');
@@ -170,11 +170,11 @@ describe('loaders', () => {
       writeFileSync(join(dir, 'utf16.tf.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]));
       writeFileSync(join(dir, 'utf16be.tf.json'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json, 'utf16le').swap16()]));
       writeFileSync(join(dir, 'package.json'), '{"name": "not ours"}');
-      const r = await lint([dir], { ...opts, cwd: dir });
+      const r = await lintFiles([dir], { ...opts, cwd: dir });
       expect(r.systems.map((x) => x.file)).toEqual(['plan.json']);
       const plain = await inTempDir('tuanthu-no-bom-', (bare) => {
         writeFileSync(join(bare, 'plan.json'), readFileSync(join(ROOT, 'tests/fixtures/iac/plan.json')));
-        return lint([bare], { ...opts, cwd: bare });
+        return lintFiles([bare], { ...opts, cwd: bare });
       });
       // Past the mark, positions are as an editor shows them: the same as in the file without it.
       expect(r.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column])).toEqual(plain.systems[0]!.findings.map((f) => [f.rule, f.path, f.location.line, f.location.column]));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
+import { createRunMemo } from '../../src/engine/system-report.js';
 
 const BIN = join(ROOT, 'bin/tuanthu.js');
 
@@ -45,7 +46,7 @@ describe('checking with worker threads', () => {
     const { readdirSync } = await import('node:fs');
     const files = readdirSync(dir).sort().map((f) => join(dir, f));
     const { checkInParallel } = (await import(join(ROOT, 'dist/run/pool.js'))) as typeof import('../../src/run/pool.js');
-    const { checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/run/lint-files.js'))) as typeof import('../../src/run/lint-files.js');
+    const { checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/run/check-files.js'))) as typeof import('../../src/run/check-files.js');
     const { PolicyEngine } = (await import(join(ROOT, 'dist/engine/policy-engine.js'))) as typeof import('../../src/engine/policy-engine.js');
     const { loadCatalogue } = (await import(join(ROOT, 'dist/engine/catalogue.js'))) as typeof import('../../src/engine/catalogue.js');
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
@@ -58,13 +59,13 @@ describe('checking with worker threads', () => {
     const slow = async (batch: string[]) => {
       here += batch.length;
       await new Promise((r) => setTimeout(r, 3000));
-      return checkDescriptorFiles(batch, fileOptions, engine, catalogue);
+      return checkDescriptorFiles(batch, fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() });
     };
     const results = await checkInParallel(files, 2, fileOptions, slow);
     expect(here).toBe(CHECK_BATCH);
     expect(here).toBeLessThan(files.length); // the worker checked the others
     const sequential = [];
-    for (const f of files) sequential.push(...(await checkDescriptorFiles([f], fileOptions, engine, catalogue)));
+    for (const f of files) sequential.push(...(await checkDescriptorFiles([f], fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() })));
     expect(results).toEqual(sequential);
     // Rule outcomes travel packed (src/wire.ts) and are rebuilt with checkSystem's key order.
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
@@ -74,7 +75,7 @@ describe('checking with worker threads', () => {
 describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
   it('gives each file of a mixed batch what checking it alone gives, in order', async () => {
     const { readdirSync } = await import('node:fs');
-    const { checkDescriptorFiles } = await import('../../src/run/lint-files.js');
+    const { checkDescriptorFiles } = await import('../../src/run/check-files.js');
     const { PolicyEngine } = await import('../../src/engine/policy-engine.js');
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const dir = portfolio();
@@ -84,8 +85,8 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
     const engine = PolicyEngine.load();
     const catalogue = loadCatalogue();
     const alone = [];
-    for (const f of files) alone.push(...(await checkDescriptorFiles([f], fileOptions, engine, catalogue)));
-    const together = await checkDescriptorFiles(files, fileOptions, engine, catalogue);
+    for (const f of files) alone.push(...(await checkDescriptorFiles([f], fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() })));
+    const together = await checkDescriptorFiles(files, fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() });
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
     expect(new Set(together.map((c) => (c.system ? 'system' : c.skipped ?? (c.errors[0]?.code ?? 'none'))))).toEqual(new Set(['system', 'other', 'syntax']));
     // A system checked with input errors of its own (the copies' IaC paths do not resolve).
@@ -93,7 +94,7 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
   });
 
   it('finishes a descriptor that lists IaC before reading the next, so a batch holds one stack at a time', async () => {
-    const { checkDescriptorFiles } = await import('../../src/run/lint-files.js');
+    const { checkDescriptorFiles } = await import('../../src/run/check-files.js');
     const { PolicyEngine } = await import('../../src/engine/policy-engine.js');
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-iac-'));
@@ -109,13 +110,13 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
       },
     });
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = await checkDescriptorFiles([COMPLIANT, bare, NONCOMPLIANT], fileOptions, engine, loadCatalogue());
+    const checked = await checkDescriptorFiles([COMPLIANT, bare, NONCOMPLIANT], fileOptions, { engine: engine, catalogue: loadCatalogue(), memo: createRunMemo() });
     expect(checked.map((c) => c.system?.id)).toEqual(['mof-public-services', 'bare-copy', 'tinh-ha-nam-dat-dai']);
     expect(order).toEqual(['mof-public-services+iac', 'tinh-ha-nam-dat-dai+iac', 'bare-copy']);
   });
 
   it('checks a large descriptor on its own before reading the next, so a batch never holds sixteen of them', async () => {
-    const { checkDescriptorFiles } = await import('../../src/run/lint-files.js');
+    const { checkDescriptorFiles } = await import('../../src/run/check-files.js');
     const { PolicyEngine } = await import('../../src/engine/policy-engine.js');
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-large-'));
@@ -131,13 +132,13 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
       },
     });
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = await checkDescriptorFiles(files, fileOptions, engine, loadCatalogue());
+    const checked = await checkDescriptorFiles(files, fileOptions, { engine: engine, catalogue: loadCatalogue(), memo: createRunMemo() });
     expect(checked.map((c) => c.system?.id)).toEqual(['copy-a', 'copy-b', 'copy-c']);
     expect(order).toEqual(['copy-b', 'copy-a', 'copy-c']);
   });
 
   it('starts a worker by default only from 1,000 descriptors, where one pays (docs/benchmarks.md, Run 9)', async () => {
-    const { parallelJobs, PARALLEL_MIN_FILES } = (await import(join(ROOT, 'dist/run/pool.js'))) as typeof import('../../src/run/pool.js');
+    const { parallelJobs, PARALLEL_MIN_FILES } = (await import(join(ROOT, 'dist/run/threads.js'))) as typeof import('../../src/run/threads.js');
     const { availableParallelism } = await import('node:os');
     expect(PARALLEL_MIN_FILES).toBe(1000);
     expect(parallelJobs(undefined, 999)).toBe(1);
@@ -155,27 +156,23 @@ describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
   });
 });
 
-describe('the wire between threads (src/wire.ts)', () => {
-  it('sends findings without their rule texts and rebuilds them as checkSystem built them', async () => {
-    const { checkDescriptorFiles } = await import('../../src/run/lint-files.js');
+describe('the wire between threads (src/run/wire.ts)', () => {
+  it('sends findings without their rule texts and rebuilds them as assembleSystem built them', async () => {
+    const { checkDescriptorFiles } = await import('../../src/run/check-files.js');
     const { PolicyEngine } = await import('../../src/engine/policy-engine.js');
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const { packChecked, unpackChecked } = await import('../../src/run/wire.js');
     const catalogue = loadCatalogue();
     const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = (await checkDescriptorFiles([NONCOMPLIANT], fileOptions, PolicyEngine.load(), catalogue))[0]!;
+    const checked = (await checkDescriptorFiles([NONCOMPLIANT], fileOptions, { engine: PolicyEngine.load(), catalogue: catalogue, memo: createRunMemo() }))[0]!;
     const findings = checked.system!.findings;
     expect(findings.length).toBeGreaterThan(3);
-    // A finding changed after checking (an extra key, another text) travels as it is.
-    const odd = { ...findings[0]!, baseline: 'new' as const };
-    const other = { ...findings[1]!, title: 'another title' };
-    const system = { ...checked.system!, findings: [odd, other, ...findings.slice(2)] };
-    const packed = packChecked({ ...checked, system }, catalogue);
+    const packed = packChecked(checked);
     const wire = structuredClone(packed).system!.findings;
-    expect(wire.filter((f) => Array.isArray(f))).toHaveLength(findings.length - 2);
-    for (const f of wire) if (Array.isArray(f)) expect(JSON.stringify(f)).not.toContain(catalogue.byId.get(f[0])!.remediation.vi);
-    const back = unpackChecked(structuredClone(packed), catalogue).system!;
-    expect(JSON.stringify(back)).toBe(JSON.stringify(system));
+    expect(wire).toHaveLength(findings.length);
+    for (const f of wire) expect(JSON.stringify(f)).not.toContain(catalogue.byId.get(f[0])!.remediation.vi);
+    const back = unpackChecked(structuredClone(packed), catalogue, 'vi').system!;
+    expect(JSON.stringify(back)).toBe(JSON.stringify(checked.system));
     expect(back.findings[2]!.clauses).toBe(catalogue.byId.get(back.findings[2]!.rule)!.clauses);
   });
 });

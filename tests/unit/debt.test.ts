@@ -1,13 +1,14 @@
 // Pure functions behind waivers, baselines and the gate, tested around their boundaries.
 import { describe, expect, it } from 'vitest';
-import { applyBaseline, baselineFromReport } from '../../src/engine/baseline/compare.js';
+import { applyBaseline } from '../../src/engine/baseline/compare.js';
+import { baselineFromReport } from '../../src/model/baseline.js';
 import { fingerprint, keyParams } from '../../src/engine/baseline/fingerprint.js';
 import { exitCode, isBlocking } from '../../src/engine/exit-code.js';
 import { gateVerdict } from '../../src/engine/gate.js';
 import type { Finding, Report, Severity, SystemReport } from '../../src/model/types.js';
 import { daysLeft, expiryStatus, isExpired } from '../../src/engine/waivers/expiry.js';
 import { applyWaivers, waiverMatches, type WaiverContext } from '../../src/engine/waivers/match.js';
-import type { Waiver } from '../../src/engine/waivers/model.js';
+import type { Waiver } from '../../src/model/waiver.js';
 import { invalidReason, sameName } from '../../src/engine/waivers/validity.js';
 
 const HEAD = 'Lê Văn Cường';

@@ -2,7 +2,7 @@
 // must join to exactly what one JSON.stringify of the whole report gives.
 import { describe, expect, it } from 'vitest';
 import { jsonChunks } from '../../src/format/json.js';
-import { lint } from '../../src/run/lint-files.js';
+import { lintFiles } from '../../src/run/lint-files.js';
 import type { Report } from '../../src/model/types.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT } from '../helpers.js';
 
@@ -10,7 +10,7 @@ const whole = (r: Report) => JSON.stringify({ $schema: 'https://tuanthu.dev/sche
 
 describe('jsonChunks', () => {
   it('joins to the one-string serialisation for zero, one and several systems', async () => {
-    const many = await lint([COMPLIANT, NONCOMPLIANT, 'no/such/file.yaml'], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
+    const many = await lintFiles([COMPLIANT, NONCOMPLIANT, 'no/such/file.yaml'], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
     expect(many.systems.length).toBe(2);
     const large = { ...many, systems: Array.from({ length: 130 }, (_, i) => many.systems[i % 2]!) };
     expect([...jsonChunks(large)].join('')).toBe(whole(large)); // several batches
@@ -22,7 +22,7 @@ describe('jsonChunks', () => {
   });
 
   it('writes a system with thousands of findings in pieces that join to the same text', async () => {
-    const r = await lint([NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
+    const r = await lintFiles([NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'vi' });
     const s = r.systems[0]!;
     const findings = Array.from({ length: 2500 }, (_, i) => ({ ...s.findings[i % s.findings.length]!, path: `/x/${i}` }));
     const big = { ...r, systems: [s, { ...s, findings }, { ...s, findings: findings.slice(0, 1001) }, s] };
@@ -38,7 +38,7 @@ describe('jsonChunks', () => {
   });
 
   it('serialises per-rule entries of other shapes, and systems without them, as they are', async () => {
-    const r = await lint([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en' });
+    const r = await lintFiles([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en' });
     const [a, b] = r.systems as [Report['systems'][number], Report['systems'][number]];
     const odd = { ...a, rules: [{ outcome: 'pass' as const, rule: a.rules[0]!.rule }, { ...a.rules[1]!, note: 'x' }, ...a.rules.slice(2)] };
     const { rules: _none, ...bare } = b;

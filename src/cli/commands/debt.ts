@@ -6,10 +6,10 @@ import { EXIT_FINDINGS, EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js'
 import { inputErrorLine } from '../../format/shared.js';
 import { renderGateJson, renderGateText } from '../../format/gate-text.js';
 import { gateVerdict } from '../../engine/gate.js';
-import { lint } from '../../run/lint-files.js';
+import { lintFiles } from '../../run/lint-files.js';
 import { LANGS, SEVERITIES, type Lang, type Severity } from '../../model/types.js';
 import { renderWaiverTable, sortWaivers } from '../../engine/waivers/list.js';
-import { DEFAULT_MAX_WAIVER_DAYS, WAIVERS_FILE } from '../../engine/waivers/model.js';
+import { DEFAULT_MAX_WAIVER_DAYS, WAIVERS_FILE } from '../../model/waiver.js';
 
 /** Commands and options for compliance debt: waivers, baselines and the go-live gate. */
 
@@ -66,7 +66,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     .addOption(new Option('-f, --format <name>', 'text verdict or json').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit codes: 0 may go live; 1 blocked; 2 usage or input error.\n\nExample:\n  $ tuanthu gate examples/province-land-portal/system.yaml --as-of 2026-12-01')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; failOn: Severity; format: 'text' | 'json' }) => {
-      const report = await lint(paths, { asOf: o.asOf, failOn: o.failOn, lang: o.lang, stage: 'pre-production', waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
+      const report = await lintFiles(paths, { asOf: o.asOf, failOn: o.failOn, lang: o.lang, stage: 'pre-production', waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
       const verdict = gateVerdict(report);
       io.stdout(o.format === 'json' ? renderGateJson(verdict) : renderGateText(report, verdict, o.lang));
       setExit(verdict.go === undefined ? EXIT_USAGE : verdict.go ? EXIT_PASS : EXIT_FINDINGS);
@@ -83,7 +83,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     .addOption(new Option('-o, --output <file>', 'where to write it').default('tuanthu.baseline.json'))
     .addHelpText('after', '\nExit codes: 0 written; 2 usage or input error (nothing written).\n\nExample (record once, then fail only on new violations):\n  $ tuanthu baseline create examples/ -o tuanthu.baseline.json\n  $ tuanthu check examples/ --baseline tuanthu.baseline.json')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; output: string }) => {
-      const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
+      const report = await lintFiles(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays });
       if (report.errors.length > 0) {
         // A baseline missing a system that could not be read would later flag all its findings as new.
         for (const e of report.errors) io.stderr(inputErrorLine(e) + '\n');
@@ -109,7 +109,7 @@ export function registerDebtCommands(program: Command, io: Io, defaultLang: Lang
     .addOption(new Option('-f, --format <name>', 'table or json').choices(['text', 'json']).default('text'))
     .addHelpText('after', '\nExit codes: 0 listed; 2 usage or input error.\n\nExample:\n  $ tuanthu waivers list examples/ --as-of 2026-11-23')
     .action(async (paths: string[], o: WaiverOpts & { asOf: string; lang: Lang; format: 'text' | 'json' }) => {
-      const report = await lint(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays, allWaivers: true });
+      const report = await lintFiles(paths, { asOf: o.asOf, failOn: 'high', lang: o.lang, waivers: o.waivers, maxWaiverDays: o.maxWaiverDays, allWaivers: true });
       for (const e of report.errors) io.stderr(inputErrorLine(e) + '\n');
       const records = sortWaivers(report.waivers ?? []);
       io.stdout(o.format === 'json' ? JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2) + '\n' : renderWaiverTable(records, o.lang));

@@ -1,5 +1,5 @@
 import type { Report } from '../../model/types.js';
-import { baselineFromReport } from './compare.js';
+import { baselineFromReport } from '../../model/baseline.js';
 
 /** The file `tuanthu baseline create` writes (schemas/baseline.schema.json). */
 export function baselineDocument(report: Report): string {

@@ -1,5 +1,5 @@
 import { dayNumber } from '../../util/dates.js';
-import { EXPIRING_WITHIN_DAYS } from './model.js';
+import { EXPIRING_WITHIN_DAYS } from '../../model/waiver.js';
 
 /** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). Both must be valid dates. */
 export function daysBetween(from: string, to: string): number {

@@ -1,7 +1,7 @@
 import { waiverReasonText } from '../../i18n/debt.js';
 import type { AppliedWaiver, Finding, Lang, Severity, SystemReport, WaiverRecord, WaiverStatus } from '../../model/types.js';
 import { daysLeft, expiryStatus } from './expiry.js';
-import type { Waiver } from './model.js';
+import type { Waiver } from '../../model/waiver.js';
 import { invalidReason } from './validity.js';
 
 /** A waiver names a finding by rule and system id, and optionally by its exact path or resource address. */

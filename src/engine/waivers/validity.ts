@@ -1,6 +1,6 @@
 import type { Severity } from '../../model/types.js';
 import { daysBetween } from './expiry.js';
-import type { Waiver } from './model.js';
+import type { Waiver } from '../../model/waiver.js';
 
 export interface ValidityContext {
   asOf: string;

@@ -2,7 +2,7 @@ import { validateAgainst } from '../descriptor/schema.js';
 import { loadSource, DEFAULT_LIMITS, type Limits } from '../descriptor/source.js';
 import { inputMessage } from '../../i18n/input-messages.js';
 import type { InputProblem, Report } from '../../model/types.js';
-import { baselineFromReport, type Baseline } from '../../engine/baseline/compare.js';
+import { baselineFromReport, type Baseline } from '../../model/baseline.js';
 
 export type BaselineLoad = { ok: true; baseline: Baseline; sha256: string } | { ok: false; errors: InputProblem[] };
 

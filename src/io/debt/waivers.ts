@@ -4,7 +4,7 @@ import { validateAgainst } from '../descriptor/schema.js';
 import { loadSource, locate, DEFAULT_LIMITS, type Limits } from '../descriptor/source.js';
 import { inputMessage } from '../../i18n/input-messages.js';
 import type { InputProblem } from '../../model/types.js';
-import { WAIVERS_FILE, type Waiver } from '../../engine/waivers/model.js';
+import { WAIVERS_FILE, type Waiver } from '../../model/waiver.js';
 
 /**
  * Which waiver files a run reads. Given explicitly (--waivers): exactly those, and a missing one is

@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { memoized } from '../../util/memoized.js';
 import { readErrorText } from '../discover.js';
 import { inputMessage } from '../../i18n/input-messages.js';
+import type { LoadedSource } from '../../model/source.js';
 import type { InputProblem, Limits, Localized } from '../../model/types.js';
 import { fastParseJson } from './fast-json.js';
 import { fastParse, type PosNode } from './fast-yaml.js';
@@ -13,10 +14,7 @@ import { lineStarts, positionAt, positionIn } from '../text-position.js';
 import { blockDepthExceeded, DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage } from '../limits.js';
 
 /** A parsed YAML or JSON file that remembers where each value came from. */
-export interface SourceDoc {
-  file: string;
-  text: string;
-  sha256: string;
+export interface SourceDoc extends LoadedSource {
   /** `yaml`'s document model; built on first access when the fast path loaded the file. */
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
@@ -43,7 +41,7 @@ function makeSource(file: string, text: string, sha256: string, value: unknown, 
     return full;
   };
   let starts: number[] | undefined;
-  return {
+  const source = {
     file,
     text,
     sha256,
@@ -59,7 +57,9 @@ function makeSource(file: string, text: string, sha256: string, value: unknown, 
     get starts() {
       return (starts ??= lineStarts(text));
     },
+    locate: (pointer: string) => locate(source, pointer),
   } as SourceDoc;
+  return source;
 }
 
 export { DEFAULT_LIMITS };

@@ -1,4 +1,4 @@
-import type { Location } from '../../model/types.js';
+import type { Location } from './types.js';
 
 /** One waiver as written in a waivers file, with where it was written. */
 export interface Waiver {

@@ -1,0 +1,218 @@
+import { fingerprint } from './baseline/fingerprint.js';
+import type { Catalogue, RuleMeta } from './catalogue.js';
+import { messageFor } from './catalogue.js';
+import { evaluateWithIac, iacLocations, resourceIndex } from './iac-input.js';
+import { PolicyError, type PolicyEngine, type PolicyInput, type PolicyReason, type PolicyResult } from './policy-engine.js';
+import { inputMessage } from '../i18n/input-messages.js';
+import { reasonText } from '../i18n/text.js';
+import type { IacStack } from '../model/iac.js';
+import { atLeast, severityRank } from '../model/severity.js';
+import type { LoadedSource } from '../model/source.js';
+import type { EvaluationOptions, Finding, Lang, Location, RuleReason, RuleResult, Stage, SystemReport } from '../model/types.js';
+import { compareText } from '../util/collate.js';
+import { collectDayNumbers } from '../util/dates.js';
+
+/** The fields of a descriptor the report shows; the schema guarantees the required ones. */
+export interface Descriptor {
+  system: { id: string; name: string; owner?: string; sector?: string; accountable_head?: { name: string; title?: string } };
+  lifecycle: { stage: Stage };
+  classification?: { level?: number };
+}
+
+/**
+ * What the systems of one run share: the evaluation date's and the deadlines' day numbers, and
+ * one object per distinct "not applicable" reason (most systems of a portfolio give the same few;
+ * sharing them keeps reports small and lets the JSON writer serialise each once). Explicit state:
+ * made by whoever runs a batch of systems (src/api.ts, src/run/), never module-level.
+ */
+export interface RunMemo {
+  contextDays?: { asOf: string; catalogue: Catalogue; days: Array<[string, number]> };
+  reasons: Map<string, RuleReason>;
+  stagesKeys: WeakMap<RuleMeta, string>;
+}
+
+export function createRunMemo(): RunMemo {
+  return { reasons: new Map(), stagesKeys: new WeakMap() };
+}
+
+/** The policy's input but for the IaC, and the stage the system is checked in. */
+export function policyBase(
+  descriptor: Descriptor | null,
+  catalogue: Catalogue,
+  options: EvaluationOptions,
+  memo: RunMemo = createRunMemo(),
+): { base: Omit<PolicyInput, 'iac'>; stage: Stage } {
+  // Without a descriptor only IaC rules run; they apply in every stage.
+  const stage = options.stage ?? descriptor?.lifecycle.stage ?? 'production';
+  const days = collectDayNumbers(descriptor ?? {});
+  for (const [d, n] of contextDays(options.asOf, catalogue, memo)) if (!(d in days)) days[d] = n;
+  return { base: { descriptor, context: { as_of: options.asOf, stage, days } }, stage };
+}
+
+/** Evaluates one system (a descriptor, or IaC alone) and builds its report. Throws PolicyError. */
+export function checkSystem(
+  source: LoadedSource | null,
+  stacks: IacStack[],
+  engine: PolicyEngine,
+  catalogue: Catalogue,
+  options: EvaluationOptions,
+  memo: RunMemo,
+): SystemReport {
+  const { base, stage } = policyBase((source?.value ?? null) as Descriptor | null, catalogue, options, memo);
+  return assembleSystem(source, stacks, evaluateWithIac(engine, base, stacks), stage, catalogue, options, memo);
+}
+
+/**
+ * A finding with its rule's catalogue texts. The one place that fixes a finding's key order, which
+ * the JSON report shows: reports built on a worker thread (src/run/wire.ts) come through here too.
+ */
+export function makeFinding(
+  meta: RuleMeta,
+  lang: Lang,
+  f: Pick<Finding, 'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'>,
+): Finding {
+  const finding: Finding = {
+    rule: meta.id,
+    severity: f.severity,
+    ruleSeverity: f.ruleSeverity,
+    status: f.status,
+    path: f.path,
+    params: f.params,
+    location: f.location,
+    message: f.message,
+    title: meta.title[lang],
+    remediation: meta.remediation[lang],
+    clauses: meta.clauses,
+    fingerprint: f.fingerprint,
+  };
+  // Set afterwards rather than spread into the literal, which V8 builds on a slow path.
+  if (meta.supports) finding.supports = meta.supports;
+  return finding;
+}
+
+/** A system's report from what the policy said about it. */
+export function assembleSystem(
+  source: LoadedSource | null,
+  stacks: IacStack[],
+  result: PolicyResult,
+  stage: Stage,
+  catalogue: Catalogue,
+  options: EvaluationOptions,
+  memo: RunMemo,
+): SystemReport {
+  const descriptor = (source?.value ?? null) as Descriptor | null;
+
+  // Descriptor findings carry a JSON pointer; IaC findings a resource address (or the IaC input name).
+  const iacPlaces = iacLocations(
+    stacks,
+    result.findings.filter((f) => !f.path.startsWith('/')).map((f) => f.path),
+  );
+  const byAddress = resourceIndex(stacks);
+  const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
+  const findings: Finding[] = result.findings.map((raw) => {
+    const meta = catalogue.byId.get(raw.rule);
+    if (!meta) throw new PolicyError(inputMessage('policy-unknown-rule', { rule: raw.rule }));
+    const due = raw.status === 'due';
+    const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
+    const constructPath = byAddress.get(raw.path)?.construct_path;
+    if (constructPath) params.construct_path = constructPath;
+    const location: Location =
+      raw.path.startsWith('/') && source
+        ? { file: source.file, ...source.locate(raw.path) }
+        : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
+    const keyed = { ...params, msg: raw.msg };
+    return makeFinding(meta, options.lang, {
+      severity: due ? 'info' : (raw.severity ?? meta.severity),
+      ruleSeverity: meta.severity,
+      status: raw.status,
+      path: raw.path,
+      params: keyed,
+      location,
+      message: messageFor(meta, raw.msg, params, options.lang),
+      fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: keyed }),
+    });
+  });
+  findings.sort(compareFindings);
+
+  // One pass over the findings, not one per rule: a violation outranks "due".
+  const outcomes = new Map<string, 'violation' | 'due'>();
+  for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
+  const rules: RuleResult[] = catalogue.rules.map((meta) => {
+    const reason = result.not_applicable[meta.key];
+    if (reason !== undefined) {
+      return { rule: meta.id, outcome: 'not_applicable', reason: sharedReason(reason, meta, stage, options.lang, memo) };
+    }
+    const status = outcomes.get(meta.id);
+    if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
+    if (status === 'due') return { rule: meta.id, outcome: 'due' };
+    return { rule: meta.id, outcome: 'pass' };
+  });
+
+  const failing = findings.some((f) => f.status === 'violation' && atLeast(f.severity, options.failOn));
+  const iacInputs = stacks.flatMap((s) => s.inputs.map((i) => ({ ...i, role: 'iac' as const })));
+  if (!source || !descriptor) {
+    const file = stacks[0]!.file;
+    return { file, id: file, name: file, result: failing ? 'fail' : 'pass', metrics: result.metrics, findings, rules, inputs: iacInputs };
+  }
+  return {
+    file: source.file,
+    id: descriptor.system.id,
+    name: descriptor.system.name,
+    owner: descriptor.system.owner,
+    ...(descriptor.system.accountable_head ? { accountableHead: descriptor.system.accountable_head } : {}),
+    level: descriptor.classification?.level,
+    stage,
+    sector: descriptor.system.sector,
+    result: failing ? 'fail' : 'pass',
+    metrics: result.metrics,
+    findings,
+    rules,
+    inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],
+  };
+}
+
+// The evaluation date and the rules' deadlines are the same for every system of a run.
+function contextDays(asOf: string, catalogue: Catalogue, memo: RunMemo): Array<[string, number]> {
+  const known = memo.contextDays;
+  if (known?.asOf === asOf && known.catalogue === catalogue) return known.days;
+  const days = collectDayNumbers(asOf);
+  for (const r of catalogue.rules) if (r.due) collectDayNumbers(r.due, days);
+  memo.contextDays = { asOf, catalogue, days: Object.entries(days) };
+  return memo.contextDays.days;
+}
+
+function stagesKey(meta: RuleMeta, memo: RunMemo): string {
+  let k = memo.stagesKeys.get(meta);
+  if (k === undefined) memo.stagesKeys.set(meta, (k = meta.stages.join('\u0000')));
+  return k;
+}
+
+function sharedReason(raw: PolicyReason, meta: RuleMeta, stage: string, lang: Lang, memo: RunMemo): RuleReason {
+  const own = typeof raw !== 'string';
+  // A scope reason's parameters: the stage, and the stages the rule applies in, for "stage".
+  const key = own
+    ? `${lang}\u0000${raw.code}\u0000${JSON.stringify(raw.params)}`
+    : raw === 'stage'
+      ? `${lang}\u0000stage\u0000${stage}\u0000${stagesKey(meta, memo)}`
+      : `${lang}\u0000${raw}`;
+  let reason = memo.reasons.get(key);
+  if (reason === undefined) {
+    if (memo.reasons.size > 10_000) memo.reasons.clear();
+    const { code, params } = own ? raw : { code: raw, params: raw === 'stage' ? { stages: meta.stages, stage } : {} };
+    memo.reasons.set(key, (reason = { code, params, text: reasonText(code, params, lang) }));
+  }
+  return reason;
+}
+
+/** Most severe first, then by rule and place, so output is stable run to run. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(b.severity) - severityRank(a.severity) ||
+    compareText(a.location.file, b.location.file) ||
+    compareText(a.rule, b.rule) ||
+    a.location.line - b.location.line ||
+    a.location.column - b.location.column ||
+    compareText(a.path, b.path) ||
+    compareText(String(a.params.msg), String(b.params.msg))
+  );
+}

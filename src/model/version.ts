@@ -1,0 +1,2 @@
+/** The tool's version, as reports record it (kept in step with package.json by a test). */
+export const TOOL_VERSION = '0.1.0';
