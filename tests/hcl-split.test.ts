@@ -87,7 +87,7 @@ describe('mergePieces', () => {
   });
 
   it('does so for the committed .tf files', async () => {
-    for (const f of ['examples/terraform-hcl/main.tf', 'examples/terraform-hcl/variables.tf', 'policies/rules/aws_net_01/open-ssh.tf', 'policies/rules/aws_s3_01/encrypted.tf']) {
+    for (const f of ['examples/terraform-hcl/main.tf', 'examples/terraform-hcl/variables.tf', 'policies/tuanthu/rules/aws/aws_net_01/open-ssh.tf', 'policies/tuanthu/rules/aws/aws_s3_01/encrypted.tf']) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       expect(JSON.stringify(await viaPieces(text, 1)), f).toBe(JSON.stringify(await hcl(text)));
     }
