@@ -164,7 +164,7 @@ function regoSources() {
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory() && e.name !== 'build') walk(p);
+      if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.rego') && !e.name.endsWith('_test.rego')) out.push(p);
     }
   };
@@ -289,7 +289,7 @@ async function portfolioScenario(n, o, results) {
   if (!o.peers) rows.push({ label: 'conftest', skipped: '--no-peers' });
   else if (have(conftest)) {
     const policy = conftestPolicyDir();
-    const c = await measure('conftest test (same Rego, precomputed JSON inputs)', conftest, ['test', '--no-color', '--output', 'json', '--parser', 'json', '--policy', policy, '--data', join(ROOT, 'policies/build/data.json'), inputsDir], { runs });
+    const c = await measure('conftest test (same Rego, precomputed JSON inputs)', conftest, ['test', '--no-color', '--output', 'json', '--parser', 'json', '--policy', policy, '--data', join(ROOT, 'build/policy/data.json'), inputsDir], { runs });
     const out = JSON.parse(c.output);
     c.check = `${out.length} files, ${out.reduce((a, f) => a + (f.failures?.length ?? 0), 0)} violations`;
     rows.push(c);
@@ -299,7 +299,7 @@ async function portfolioScenario(n, o, results) {
   if (!o.peers) rows.push({ label: 'opa eval', skipped: '--no-peers' });
   else if (have(opa)) {
     const query = 'r := [x | some i in data.bench.inputs; x := count([f | some f in data.tuanthu.main.result.findings with input as i; f.status == "violation"])]';
-    const args = ['eval', '--format', 'json', ...regoSources().flatMap((f) => ['-d', f]), '-d', join(ROOT, 'policies/build/data.json'), '-d', opaData, query];
+    const args = ['eval', '--format', 'json', ...regoSources().flatMap((f) => ['-d', f]), '-d', join(ROOT, 'build/policy/data.json'), '-d', opaData, query];
     const e = await measure('opa eval (same Rego, all inputs in one process)', opa, args, { runs });
     const counts = JSON.parse(e.output).result[0].bindings.r;
     e.check = `${counts.length} inputs, ${counts.reduce((a, b) => a + b, 0)} violations`;

@@ -30,7 +30,7 @@ as_list(x) := x if is_array(x)
 
 as_list(x) := [x] if is_object(x)
 
-as_list(x) := [] if x == null
+as_list(null) := []
 
 # The value at a dotted path is only known after apply (itself or a parent is unknown).
 unknown(r, path) if path in r.unknown

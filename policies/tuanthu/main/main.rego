@@ -10,6 +10,9 @@ import data.tuanthu.lib
 
 catalogue := data.tuanthu.catalogue
 
+# METADATA
+# description: What tuanthu evaluates (src/policy/engine.ts) - findings, reasons a rule does not apply, metrics.
+# entrypoint: true
 result := {
 	"findings": findings,
 	"not_applicable": not_applicable,

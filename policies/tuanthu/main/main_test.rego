@@ -2,7 +2,10 @@ package tuanthu.main_test
 
 import data.tuanthu.main
 
-catalogue := {"lvl_02": {"id": "LVL-02", "family": "lvl", "severity": "critical", "stages": ["production"]}, "mon_01": {"id": "MON-01", "family": "mon", "severity": "critical", "stages": ["production"], "due": "2026-06-30"}}
+catalogue := {
+	"lvl_02": {"id": "LVL-02", "family": "lvl", "severity": "critical", "stages": ["production"]},
+	"mon_01": {"id": "MON-01", "family": "mon", "severity": "critical", "stages": ["production"], "due": "2026-06-30"},
+}
 
 ctx(stage, as_of) := {"stage": stage, "as_of": as_of, "days": {}}
 

@@ -43,12 +43,12 @@ deny contains lib.finding(iac.stack_path, "no_guardduty", {}) if {
 	not guardduty
 }
 
-guardduty if {
-	some d in iac.of_type("aws_guardduty_detector")
-	not d.values.enable == false
-}
-
 deny contains lib.finding(v.address, "no_flow_log", {"address": v.address}) if {
 	some v in iac.of_type("aws_vpc")
 	count(iac.attached(v, "aws_flow_log")) == 0
+}
+
+guardduty if {
+	some d in iac.of_type("aws_guardduty_detector")
+	not d.values.enable == false
 }

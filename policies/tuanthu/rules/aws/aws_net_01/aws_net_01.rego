@@ -49,7 +49,13 @@ ingress contains {"address": r.address, "from": v.from_port, "to": v.to_port, "p
 	v.type == "ingress"
 }
 
-ingress contains {"address": r.address, "from": object.get(v, "from_port", 0), "to": object.get(v, "to_port", 65535), "protocol": v.ip_protocol, "cidrs": [c | some k in ["cidr_ipv4", "cidr_ipv6"]; c := v[k]]} if {
+ingress contains {
+	"address": r.address,
+	"from": object.get(v, "from_port", 0),
+	"to": object.get(v, "to_port", 65535),
+	"protocol": v.ip_protocol,
+	"cidrs": [c | some k in ["cidr_ipv4", "cidr_ipv6"]; c := v[k]],
+} if {
 	some r in iac.of_type("aws_vpc_security_group_ingress_rule")
 	v := r.values
 }
@@ -71,6 +77,6 @@ deny contains lib.finding(rule.address, "open", {"address": rule.address, "cidr"
 	some rule in ingress
 	some cidr in rule.cidrs
 	cidr in world
-	some p in data.tuanthu.iac.admin_db_ports
+	some p in iac.admin_db_ports
 	covers(rule, p.port)
 }

@@ -34,7 +34,7 @@ package tuanthu.rules.aws.aws_rds_02
 import data.tuanthu.iac
 import data.tuanthu.lib
 
-min_days := data.tuanthu.iac.rds_backup_retention_min_days
+min_days := iac.rds_backup_retention_min_days
 
 # AWS keeps 1 day by default for a cluster, 0 for an instance created by Terraform without the argument.
 default_days := {"aws_db_instance": 0, "aws_rds_cluster": 1}
@@ -47,15 +47,15 @@ deny contains lib.finding(r.address, "retention", {"address": r.address, "days":
 	days < min_days
 }
 
-retention(r) := r.values.backup_retention_period if is_number(r.values.backup_retention_period)
-
-retention(r) := default_days[r.type] if not has_number(r.values, "backup_retention_period")
-
-has_number(obj, key) if is_number(obj[key])
-
 deny contains lib.finding(r.address, "deletion", {"address": r.address}) if {
 	some r in iac.resources
 	r.type in iac.rds_types
 	not iac.is_true(r.values, "deletion_protection")
 	not iac.unknown(r, "deletion_protection")
 }
+
+retention(r) := r.values.backup_retention_period if is_number(r.values.backup_retention_period)
+
+retention(r) := default_days[r.type] if not has_number(r.values, "backup_retention_period")
+
+has_number(obj, key) if is_number(obj[key])

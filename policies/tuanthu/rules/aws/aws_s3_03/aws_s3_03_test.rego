@@ -4,7 +4,13 @@ import data.tuanthu.rules.aws.aws_s3_03
 
 bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "values": {}, "unknown": [], "refs": []}
 
-versioning(status) := {"address": "aws_s3_bucket_versioning.b", "type": "aws_s3_bucket_versioning", "values": {"versioning_configuration": [{"status": status}]}, "unknown": [], "refs": ["aws_s3_bucket.b"]}
+versioning(status) := {
+	"address": "aws_s3_bucket_versioning.b",
+	"type": "aws_s3_bucket_versioning",
+	"values": {"versioning_configuration": [{"status": status}]},
+	"unknown": [],
+	"refs": ["aws_s3_bucket.b"],
+}
 
 test_enabled_passes if {
 	count(aws_s3_03.deny) == 0 with input.iac as {"resources": [referenced(bucket, "aws_s3_bucket_versioning"), versioning("Enabled")]}

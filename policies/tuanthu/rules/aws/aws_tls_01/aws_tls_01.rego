@@ -64,7 +64,7 @@ policy(r) := "ELBSecurityPolicy-2016-08" if not has_string(r.values, "ssl_policy
 has_string(obj, key) if is_string(obj[key])
 
 strong(p) if {
-	some prefix in data.tuanthu.iac.elb_tls12_policy_prefixes
+	some prefix in iac.elb_tls12_policy_prefixes
 	startswith(p, prefix)
 }
 

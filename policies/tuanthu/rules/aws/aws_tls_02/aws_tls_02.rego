@@ -59,12 +59,6 @@ version(d) := v if {
 	v := protocol_version(c)
 }
 
-protocol_version(c) := c.minimum_protocol_version if is_string(c.minimum_protocol_version)
-
-protocol_version(c) := "TLSv1" if not has_string(c, "minimum_protocol_version")
-
-has_string(obj, key) if is_string(obj[key])
-
 version(d) := "TLSv1" if {
 	not custom_certificate(d)
 }
@@ -75,6 +69,12 @@ custom_certificate(d) if {
 }
 
 tls12(v) if {
-	some prefix in data.tuanthu.iac.cloudfront_tls12_prefixes
+	some prefix in iac.cloudfront_tls12_prefixes
 	startswith(v, prefix)
 }
+
+protocol_version(c) := c.minimum_protocol_version if is_string(c.minimum_protocol_version)
+
+protocol_version(c) := "TLSv1" if not has_string(c, "minimum_protocol_version")
+
+has_string(obj, key) if is_string(obj[key])

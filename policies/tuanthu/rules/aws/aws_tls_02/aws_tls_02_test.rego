@@ -2,7 +2,13 @@ package tuanthu.rules.aws.aws_tls_02_test
 
 import data.tuanthu.rules.aws.aws_tls_02
 
-dist(behaviour, cert) := {"address": "aws_cloudfront_distribution.site", "type": "aws_cloudfront_distribution", "values": {"default_cache_behavior": [behaviour], "viewer_certificate": [cert]}, "unknown": [], "refs": []}
+dist(behaviour, cert) := {
+	"address": "aws_cloudfront_distribution.site",
+	"type": "aws_cloudfront_distribution",
+	"values": {"default_cache_behavior": [behaviour], "viewer_certificate": [cert]},
+	"unknown": [],
+	"refs": [],
+}
 
 prefixes := ["TLSv1.2_"]
 

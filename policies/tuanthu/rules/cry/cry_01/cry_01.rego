@@ -36,13 +36,13 @@ package tuanthu.rules.cry.cry_01
 
 import data.tuanthu.lib
 
-min := lib.threshold("tls_min_version")
+min_version := lib.threshold("tls_min_version")
 
 tls := object.get(lib.d, ["crypto", "in_transit", "tls_min"], null)
 
-deny contains lib.finding("/crypto/in_transit/tls_min", "missing", {"min": min}) if not is_string(tls)
+deny contains lib.finding("/crypto/in_transit/tls_min", "missing", {"min": min_version}) if not is_string(tls)
 
-deny contains lib.finding("/crypto/in_transit/tls_min", "weak", {"tls_min": tls, "min": min}) if {
+deny contains lib.finding("/crypto/in_transit/tls_min", "weak", {"tls_min": tls, "min": min_version}) if {
 	is_string(tls)
-	to_number(tls) < to_number(min)
+	to_number(tls) < to_number(min_version)
 }

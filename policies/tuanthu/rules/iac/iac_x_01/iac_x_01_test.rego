@@ -2,9 +2,23 @@ package tuanthu.rules.iac.iac_x_01_test
 
 import data.tuanthu.rules.iac.iac_x_01
 
-locs := {"no_data_tag": "tuanthu:data", "no_data_value": "none", "providers": {"aws": {"data_resource_types": ["aws_db_instance"], "regions": {"ap-southeast-1": {"country": "SG", "name": "Singapore"}}}}}
+locs := {
+	"no_data_tag": "tuanthu:data",
+	"no_data_value": "none",
+	"providers": {"aws": {"data_resource_types": ["aws_db_instance"], "regions": {"ap-southeast-1": {"country": "SG", "name": "Singapore"}}}},
+}
 
-db := {"address": "aws_db_instance.main", "type": "aws_db_instance", "provider": "aws", "region": "ap-southeast-1", "zone": null, "tags": {}, "values": {"storage_encrypted": true}, "unknown": [], "refs": []}
+db := {
+	"address": "aws_db_instance.main",
+	"type": "aws_db_instance",
+	"provider": "aws",
+	"region": "ap-southeast-1",
+	"zone": null,
+	"tags": {},
+	"values": {"storage_encrypted": true},
+	"unknown": [],
+	"refs": [],
+}
 
 vn := {"hosting": {"data_centres": [{"name": "x", "country": "VN"}]}}
 

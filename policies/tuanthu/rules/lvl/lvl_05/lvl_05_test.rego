@@ -49,12 +49,16 @@ test_missing_level_reports_against_null if {
 }
 
 test_newer_threshold_applies_from_its_date if {
-	newer := {"national_database_min_level": criteria.national_database_min_level, "level_criteria": array.concat(criteria.level_criteria, [{"effective_from": "2026-07-01", "value": object.union(criteria.level_criteria[0].value, {"personal_data": {"subjects_at_least": 100000, "min_level": 3}})}])}
+	stricter := object.union(criteria.level_criteria[0].value, {"personal_data": {"subjects_at_least": 100000, "min_level": 3}})
+	newer := {
+		"national_database_min_level": criteria.national_database_min_level,
+		"level_criteria": array.concat(criteria.level_criteria, [{"effective_from": "2026-07-01", "value": stricter}]),
+	}
 	before := {f | some f in lvl_05.deny} with input as {"descriptor": {"classification": {"level": 2}, "data": {"personal_subjects": 50000}}, "context": {"as_of": "2026-06-30"}}
 		with data.tuanthu.thresholds as newer
+	count(before) == 1
 	after := {f | some f in lvl_05.deny} with input as {"descriptor": {"classification": {"level": 2}, "data": {"personal_subjects": 50000}}, "context": {"as_of": "2026-07-01"}}
 		with data.tuanthu.thresholds as newer
-	count(before) == 1
 	count(after) == 0
 }
 

@@ -59,6 +59,6 @@ deny contains lib.finding("/data/production_data_in_test", "production_data", pa
 	}
 }
 
-declared if is_boolean(facts.production_data_in_test)
-
 deny contains lib.finding("/data/production_data_in_test", "undeclared", {}) if not declared
+
+declared if is_boolean(facts.production_data_in_test)
