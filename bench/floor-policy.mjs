@@ -1,5 +1,5 @@
 // The floor of the whole job: read each input, parse it and evaluate it with the compiled policy
-// (policies/build/policy.wasm, the entrypoint tuanthu calls), nothing else: no positions, schema,
+// (build/policy/policy.wasm, the entrypoint tuanthu calls), nothing else: no positions, schema,
 // findings' texts or report. Any tool that runs these policies through OPA's Wasm runtime does at
 // least this much work. `inputs`: each file is a policy input (precomputed, or captured from a
 // tuanthu run), JSON-parsed as it is. `descriptors`: each file is a descriptor, parsed with js-yaml
@@ -25,8 +25,8 @@ async function evaluateShare(kind, dir, files, asOf) {
     for (const d of [asOf, ...dues]) collectDayNumbers(d, days);
     return { descriptor, iac: { stacks: [], providers: [], resources: [], global: [] }, context: { as_of: asOf, stage: descriptor.lifecycle?.stage ?? 'production', days } };
   };
-  const policy = opa.loadPolicySync(readFileSync(join(ROOT, 'policies/build/policy.wasm')), { initial: 32, maximum: 16384 });
-  policy.setData(JSON.parse(readFileSync(join(ROOT, 'policies/build/data.json'), 'utf8')));
+  const policy = opa.loadPolicySync(readFileSync(join(ROOT, 'build/policy/policy.wasm')), { initial: 32, maximum: 16384 });
+  policy.setData(JSON.parse(readFileSync(join(ROOT, 'build/policy/data.json'), 'utf8')));
   let violations = 0;
   for (const name of files) {
     const input = inputOf(name, readFileSync(join(dir, name), 'utf8'));

@@ -164,7 +164,7 @@ function regoSources() {
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
-      if (e.isDirectory() && e.name !== 'build') walk(p);
+      if (e.isDirectory()) walk(p);
       else if (e.name.endsWith('.rego') && !e.name.endsWith('_test.rego')) out.push(p);
     }
   };
@@ -272,7 +272,7 @@ async function portfolioScenario(n, o, results) {
   tt.check = `${report.summary.systems} systems, ${violations} violations, ${report.errors.length} input errors`;
   rows.push(tt);
   if (n >= 400) {
-    // From 400 descriptors tuanthu checks with two threads by default (src/parallel.ts).
+    // From 400 descriptors tuanthu checks with two threads by default (src/run/pool.ts).
     const one = await measure('tuanthu check --jobs 1 (one thread)', NODE, [BIN, 'check', dir, '--format', `json=${outOne}`, '--as-of', AS_OF, '--jobs', '1'], { runs, fresh: [outOne] });
     one.check = readFileSync(outOne).equals(written) ? 'same report' : 'REPORT DIFFERS';
     rows.push(one);
@@ -289,7 +289,7 @@ async function portfolioScenario(n, o, results) {
   if (!o.peers) rows.push({ label: 'conftest', skipped: '--no-peers' });
   else if (have(conftest)) {
     const policy = conftestPolicyDir();
-    const c = await measure('conftest test (same Rego, precomputed JSON inputs)', conftest, ['test', '--no-color', '--output', 'json', '--parser', 'json', '--policy', policy, '--data', join(ROOT, 'policies/build/data.json'), inputsDir], { runs });
+    const c = await measure('conftest test (same Rego, precomputed JSON inputs)', conftest, ['test', '--no-color', '--output', 'json', '--parser', 'json', '--policy', policy, '--data', join(ROOT, 'build/policy/data.json'), inputsDir], { runs });
     const out = JSON.parse(c.output);
     c.check = `${out.length} files, ${out.reduce((a, f) => a + (f.failures?.length ?? 0), 0)} violations`;
     rows.push(c);
@@ -299,7 +299,7 @@ async function portfolioScenario(n, o, results) {
   if (!o.peers) rows.push({ label: 'opa eval', skipped: '--no-peers' });
   else if (have(opa)) {
     const query = 'r := [x | some i in data.bench.inputs; x := count([f | some f in data.tuanthu.main.result.findings with input as i; f.status == "violation"])]';
-    const args = ['eval', '--format', 'json', ...regoSources().flatMap((f) => ['-d', f]), '-d', join(ROOT, 'policies/build/data.json'), '-d', opaData, query];
+    const args = ['eval', '--format', 'json', ...regoSources().flatMap((f) => ['-d', f]), '-d', join(ROOT, 'build/policy/data.json'), '-d', opaData, query];
     const e = await measure('opa eval (same Rego, all inputs in one process)', opa, args, { runs });
     const counts = JSON.parse(e.output).result[0].bindings.r;
     e.check = `${counts.length} inputs, ${counts.reduce((a, b) => a + b, 0)} violations`;
@@ -312,7 +312,7 @@ async function portfolioScenario(n, o, results) {
   const floorJson = await measure('floor: node read + JSON.parse of the policy inputs', NODE, [join(ROOT, 'bench/floor.mjs'), inputsDir], { runs, okCodes: [0] });
   rows.push(floorJson);
   // The floor of the whole job: the same descriptors parsed as the floor parses them, and evaluated by
-  // the compiled policy, on as many threads as tuanthu uses for this many descriptors (src/parallel.ts).
+  // the compiled policy, on as many threads as tuanthu uses for this many descriptors (src/run/pool.ts).
   const threads = n >= 1000 ? 2 : 1;
   const floorPolicy = await measure(`floor + policy: read + YAML/JSON parse + policy.wasm (${threads} thread${threads > 1 ? 's' : ''})`, NODE, [join(ROOT, 'bench/floor-policy.mjs'), 'descriptors', dir, String(threads), AS_OF], { runs, okCodes: [0] });
   const [inputs, floorViolations] = floorPolicy.output.trim().split(' ').map(Number);

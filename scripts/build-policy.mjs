@@ -1,68 +1,102 @@
-// Compiles policies/ to policies/build/{policy.wasm,catalogue.json,data.json,manifest.json}.
+// Compiles the Rego tree policies/ to build/policy/{policy.wasm,catalogue.json,data.json,manifest.json}
+// and writes the slim catalogue the aggregator reads, policies/tuanthu/catalogue/data.json (so that
+// `opa test policies` sees it at data.tuanthu.catalogue without the build on its command line).
 // The outputs are committed so users need only Node; `--check` rebuilds into a temporary folder
 // and fails when the committed outputs are stale against the Rego sources.
+//
+// Layout (directory = package; OPA loads every .json/.yaml under policies/ as data at the path of
+// its directory):
+//   policies/tuanthu/main/                  package tuanthu.main (the entrypoint) and its tests
+//   policies/tuanthu/lib/, tuanthu/iac/     package tuanthu.lib, tuanthu.iac (helpers)
+//   policies/tuanthu/<doc>/data.yaml        data.tuanthu.<doc> (thresholds, locations, iac)
+//   policies/tuanthu/catalogue/data.json    data.tuanthu.catalogue (generated here)
+//   policies/tuanthu/rules/<family>/<key>/  package tuanthu.rules.<family>.<key>: <key>.rego,
+//                                           <key>_test.rego, fixtures.yaml and fixture IaC files
+// where, for a rule id, <key> is the id in lower case with '-' as '_' and <family> its first
+// segment in lower case: MON-01 → rules/mon/mon_01, AWS-S3-01 → rules/aws/aws_s3_01,
+// IAC-LOC-01 → rules/iac/iac_loc_01, PL4-03 → rules/pl4/pl4_03. A rule elsewhere fails the build.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, statSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
 const root = new URL('..', import.meta.url).pathname;
 const opa = process.env.OPA ?? join(root, '.tools/bin/opa');
 const check = process.argv.includes('--check');
-const outDir = check ? mkdtempSync(join(tmpdir(), 'tuanthu-policy-')) : join(root, 'policies/build');
+const OUT = 'build/policy';
+const CAPABILITIES = 'build/capabilities.json';
+const SLIM = 'policies/tuanthu/catalogue/data.json';
+const outDir = check ? mkdtempSync(join(tmpdir(), 'tuanthu-policy-')) : join(root, OUT);
 mkdirSync(outDir, { recursive: true });
 
 const run = (args, opts = {}) => execFileSync(opa, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, ...opts });
 
 function walk(dir) {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? walk(p) : [p];
+    });
 }
 
-const regoSources = walk(join(root, 'policies'))
-  .filter((p) => p.endsWith('.rego') && !p.endsWith('_test.rego'))
-  .map((p) => relative(root, p))
-  .sort();
-const hashed = [...regoSources, 'policies/capabilities.json', 'policies/data/thresholds.yaml', 'policies/data/locations.yaml', 'policies/data/iac.yaml'];
+const files = walk(join(root, 'policies')).map((p) => relative(root, p));
+const regoSources = files.filter((p) => p.endsWith('.rego') && !p.endsWith('_test.rego')).sort();
+// Data documents: data.yaml files, each at the path of its folder (fixtures.yaml are test data only).
+const dataDocs = files.filter((p) => p.endsWith(`${sep}data.yaml`)).sort();
+const hashed = [...regoSources, CAPABILITIES, ...dataDocs];
 const regoDigest = createHash('sha256');
 for (const f of hashed) regoDigest.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
 
 // 1. Catalogue from METADATA.
-const inspected = JSON.parse(run(['inspect', '-a', '-f', 'json', 'policies/rules']));
+const inspected = JSON.parse(run(['inspect', '-a', '-f', 'json', 'policies/tuanthu/rules']));
 const catalogue = [];
+const misplaced = [];
 for (const a of inspected.annotations ?? []) {
   if (a.annotations.scope !== 'package' || !a.annotations.custom?.id) continue;
   const pkg = a.path.map((p) => p.value).slice(1).join('.');
   const c = a.annotations.custom;
-  catalogue.push({ ...c, package: pkg, key: pkg.split('.').pop(), file: relative(root, a.location.file.startsWith('/') ? a.location.file : join(root, a.location.file)) });
+  const file = relative(root, a.location.file.startsWith('/') ? a.location.file : join(root, a.location.file));
+  const key = c.id.toLowerCase().replaceAll('-', '_');
+  const family = c.id.split('-')[0].toLowerCase();
+  const want = `policies/tuanthu/rules/${family}/${key}/${key}.rego`;
+  if (pkg !== `tuanthu.rules.${family}.${key}` || file !== want) misplaced.push(`${c.id}: package ${pkg} in ${file}; expected package tuanthu.rules.${family}.${key} in ${want}`);
+  catalogue.push({ ...c, package: pkg, key, family, file });
+}
+if (misplaced.length > 0) {
+  console.error(`policy: rules outside their place (directory = package):\n  ${misplaced.join('\n  ')}`);
+  process.exit(1);
 }
 catalogue.sort((x, y) => x.id.localeCompare(y.id));
 
 // Which optional rules a package defines, so that the aggregator looks up only those: in the Wasm, a
-// lookup of data.tuanthu.rules[name] by a variable name costs a scan of all packages (docs/benchmarks.md).
+// lookup of data.tuanthu.rules[family][name] by variables costs a scan of packages (docs/benchmarks.md).
 function definesOf(file) {
   const src = readFileSync(join(root, file), 'utf8');
   return { ...(/^metrics\b/m.test(src) ? { metrics: true } : {}), ...(/^not_applicable\b/m.test(src) ? { reasons: true } : {}) };
 }
 
-// 2. Data for the Wasm (and for `opa test`): the slim catalogue the aggregator needs and the thresholds.
-const thresholds = parseYaml(readFileSync(join(root, 'policies/data/thresholds.yaml'), 'utf8'));
+// 2. Data for the Wasm (and, through the tree, for `opa test`): the slim catalogue the aggregator
+// needs and every data document.
 const slim = Object.fromEntries(
   // iac: the rule checks infrastructure code (its METADATA names the directive rules it supports).
-  catalogue.map((c) => [c.key, { id: c.id, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}), ...definesOf(c.file) }]),
+  catalogue.map((c) => [c.key, { id: c.id, family: c.family, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}), ...definesOf(c.file) }]),
 );
-const locations = parseYaml(readFileSync(join(root, 'policies/data/locations.yaml'), 'utf8'));
-const iac = parseYaml(readFileSync(join(root, 'policies/data/iac.yaml'), 'utf8'));
-const data = { tuanthu: { catalogue: slim, thresholds, locations, iac } };
+const data = {};
+for (const f of dataDocs) {
+  const path = dirname(relative('policies', f)).split(sep);
+  let at = data;
+  for (const seg of path.slice(0, -1)) at = at[seg] ??= {};
+  at[path.at(-1)] = parseYaml(readFileSync(join(root, f), 'utf8'));
+}
+data.tuanthu = { catalogue: slim, ...data.tuanthu };
 
-// 3. Wasm.
+// 3. Wasm: the modules of the tree without their tests and data (the data goes in data.json).
 const bundle = join(outDir, 'bundle.tar.gz');
-run(['build', '-t', 'wasm', '-e', 'tuanthu/main/result', '--capabilities', 'policies/capabilities.json', '-o', bundle,
-  '--ignore', '*_test.rego', 'policies/main.rego', 'policies/lib', 'policies/rules']);
+run(['build', '-t', 'wasm', '-e', 'tuanthu/main/result', '--capabilities', CAPABILITIES, '-o', bundle,
+  '--ignore', '*_test.rego', '--ignore', '*.yaml', '--ignore', '*.json', 'policies']);
 execFileSync('tar', ['-xzf', bundle, '-C', outDir, '/policy.wasm'], { stdio: 'ignore' });
 rmSync(bundle);
 const wasm = readFileSync(join(outDir, 'policy.wasm'));
@@ -76,25 +110,31 @@ const manifest = {
   rules: catalogue.length,
 };
 const json = (v) => JSON.stringify(v, null, 2) + '\n';
-writeFileSync(join(outDir, 'catalogue.json'), json(catalogue));
+// The full catalogue keeps the fields it had; the family is in the package and the slim catalogue.
+writeFileSync(join(outDir, 'catalogue.json'), json(catalogue.map(({ family, ...c }) => c)));
 writeFileSync(join(outDir, 'data.json'), json(data));
 writeFileSync(join(outDir, 'manifest.json'), json(manifest));
+const slimText = json(slim);
 
 if (!check) {
+  mkdirSync(dirname(join(root, SLIM)), { recursive: true });
+  writeFileSync(join(root, SLIM), slimText);
   console.log(`policy: ${catalogue.length} rules, ${wasm.length} bytes of Wasm, ${manifest.regoDigest.slice(0, 19)}…`);
 } else {
-  const committed = join(root, 'policies/build');
-  const stale = ['catalogue.json', 'data.json', 'manifest.json', 'policy.wasm'].filter((f) => {
+  const committed = join(root, OUT);
+  const same = (a, b) => {
     try {
-      return !readFileSync(join(committed, f)).equals(readFileSync(join(outDir, f)));
+      return readFileSync(a).equals(typeof b === 'string' ? readFileSync(b) : b);
     } catch {
-      return true;
+      return false;
     }
-  });
+  };
+  const stale = ['catalogue.json', 'data.json', 'manifest.json', 'policy.wasm'].filter((f) => !same(join(committed, f), join(outDir, f))).map((f) => `${OUT}/${f}`);
+  if (!same(join(root, SLIM), Buffer.from(slimText))) stale.push(SLIM);
   rmSync(outDir, { recursive: true, force: true });
   if (stale.length > 0) {
-    console.error(`policy: policies/build is stale (${stale.join(', ')} differ from a fresh build). Run \`npm run policy:build\` and commit.`);
+    console.error(`policy: the policy build is stale (${stale.join(', ')} differ from a fresh build). Run \`npm run policy:build\` and commit.`);
     process.exit(1);
   }
-  console.log(`policy: policies/build is up to date (${catalogue.length} rules)`);
+  console.log(`policy: ${OUT} is up to date (${catalogue.length} rules)`);
 }

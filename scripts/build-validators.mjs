@@ -1,6 +1,6 @@
 // Precompiles the JSON Schemas that tuanthu validates input against into standalone ajv code in
 // dist/io/descriptor/validators/, so that a run does not load and compile ajv (most of a cold start).
-// Each module records the sha256 of its schema; src/load/schema.ts uses it only when that matches
+// Each module records the sha256 of its schema; src/io/descriptor/schema.ts uses it only when that matches
 // the schema it ships, and otherwise compiles at run time, so a stale build is slow, never wrong.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

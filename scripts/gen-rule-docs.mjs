@@ -14,8 +14,8 @@ import { parse as parseYaml } from 'yaml';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The compiled catalogue: build/policy/ (its new home) first, then policies/build/. */
-const CATALOGUE_CANDIDATES = ['build/policy/catalogue.json', 'policies/build/catalogue.json'];
+/** The compiled catalogue: build/policy/ (its new home) first, then build/policy/. */
+const CATALOGUE_CANDIDATES = ['build/policy/catalogue.json'];
 
 function parseArgs(argv) {
   let out = join(ROOT, 'docs', 'rules');
@@ -56,7 +56,7 @@ function loadSeeds() {
   const clauses = new Map();
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
     const doc = parseYaml(readFileSync(join(dir, f), 'utf8'));
-    // The Prime Minister's dispatch has no printed number; src/clauses.ts cites it the same way.
+    // The Prime Minister's dispatch has no printed number; src/engine/clauses.ts cites it the same way.
     const number = doc.document.number ?? 'Công điện TTg';
     for (const c of doc.clauses ?? []) {
       const items = new Map((c.items ?? []).map((it) => [String(it.item), it]));

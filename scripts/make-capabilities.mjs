@@ -1,5 +1,6 @@
-// Writes policies/capabilities.json: the built-ins of the pinned OPA that also run under
-// @open-policy-agent/opa-wasm, so that `opa build` rejects a built-in that would only fail at run time.
+// Writes build/capabilities.json (outside the Rego tree, which OPA would load as data): the
+// built-ins of the pinned OPA that also run under @open-policy-agent/opa-wasm, so that `opa build`
+// rejects a built-in that would only fail at run time.
 // Usage: node scripts/make-capabilities.mjs <(opa capabilities --current)
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -17,5 +18,5 @@ const out = {
   features: current.features.filter((f) => f === 'rego_v1' || f === 'keywords_in_refs'),
   wasm_abi_versions: sdk.wasm_abi_versions,
 };
-writeFileSync('policies/capabilities.json', JSON.stringify(out, null, 1) + '\n');
-console.log(`policies/capabilities.json: ${builtins.length} built-ins`);
+writeFileSync('build/capabilities.json', JSON.stringify(out, null, 1) + '\n');
+console.log(`build/capabilities.json: ${builtins.length} built-ins`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -33,6 +33,13 @@ export function makeFifo(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The rules' folders, policies/tuanthu/rules/<family>/<key>/ (directory = package tuanthu.rules.<family>.<key>). */
+export const RULES_DIR = join(ROOT, 'policies/tuanthu/rules');
+export function ruleDirs(): Array<{ family: string; key: string; dir: string }> {
+  const subdirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return subdirs(RULES_DIR).flatMap((family) => subdirs(join(RULES_DIR, family)).map((key) => ({ family, key, dir: join(RULES_DIR, family, key) })));
 }
 
 export function readYaml<T = unknown>(file: string): T {

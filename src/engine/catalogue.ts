@@ -7,7 +7,7 @@ import { memoized } from '../util/memoized.js';
 /** One rule as described by its METADATA block (extracted by scripts/build-policy.mjs). */
 export interface RuleMeta {
   id: string;
-  /** Rego package, e.g. tuanthu.rules.lvl_02. */
+  /** Rego package, e.g. tuanthu.rules.lvl.lvl_02. */
   package: string;
   key: string;
   file: string;
@@ -40,8 +40,8 @@ let cached: Catalogue | undefined;
 
 export function loadCatalogue(): Catalogue {
   if (cached) return cached;
-  const rules = JSON.parse(readFileSync(assetPath('policies', 'build', 'catalogue.json'), 'utf8')) as RuleMeta[];
-  const manifest = JSON.parse(readFileSync(assetPath('policies', 'build', 'manifest.json'), 'utf8')) as Catalogue['manifest'];
+  const rules = JSON.parse(readFileSync(assetPath('build', 'policy', 'catalogue.json'), 'utf8')) as RuleMeta[];
+  const manifest = JSON.parse(readFileSync(assetPath('build', 'policy', 'manifest.json'), 'utf8')) as Catalogue['manifest'];
   cached = { rules, byId: new Map(rules.map((r) => [r.id, r])), manifest };
   return cached;
 }

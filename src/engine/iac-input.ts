@@ -1,11 +1,16 @@
+import { policyData } from '../util/assets.js';
 import type { PolicyEngine, PolicyInput, PolicyResult } from './policy-engine.js';
 import type { IacStack, Location, PolicyResource } from '../model/iac.js';
 
 /**
  * Resource types whose rules ask "does one exist anywhere in the stack" (a multi-region
- * CloudTrail, GuardDuty, EBS encryption by default). Every batch sees all of them.
+ * CloudTrail, GuardDuty, EBS encryption by default). Every batch sees all of them. They are the
+ * rules' knowledge, kept with them: stack_wide_types in policies/tuanthu/iac/data.yaml.
  */
-export const STACK_WIDE_TYPES = new Set(['aws_cloudtrail', 'aws_guardduty_detector', 'aws_ebs_encryption_by_default']);
+let stackWide: ReadonlySet<string> | undefined;
+export function stackWideTypes(): ReadonlySet<string> {
+  return (stackWide ??= new Set(policyData().tuanthu.iac.stack_wide_types));
+}
 
 /**
  * Resources per evaluation, at least (batchInputs raises it when the stack-wide resources are many).
@@ -31,8 +36,9 @@ export function batchInputs(stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE):
   const all = stacks.flatMap((s) => s.resources);
   const names = stacks.map((s) => s.file);
   const providers = [...new Set(all.map((r) => r.provider))].sort();
-  const global = all.filter((r) => STACK_WIDE_TYPES.has(r.type));
-  const local = all.filter((r) => !STACK_WIDE_TYPES.has(r.type));
+  const stackWide = stackWideTypes();
+  const global = all.filter((r) => stackWide.has(r.type));
+  const local = all.filter((r) => !stackWide.has(r.type));
   // Every batch repeats the stack-wide resources; when they are many, fewer and larger batches
   // repeat them fewer times. 50,000 resources of which 10,000 stack-wide, policy time in a new
   // process: 2,000 per batch 5.5-6.2 s, 5,000 4.1-4.7 s, 10,000 4.4-5.1 s (docs/benchmarks.md, Run 6).

@@ -4,7 +4,7 @@ import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 
 // The SDK is CommonJS whose exports Node cannot name from ESM.
 const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
-import { assetPath } from '../util/assets.js';
+import { assetPath, policyData } from '../util/assets.js';
 import { inputMessage } from '../i18n/input-messages.js';
 import type { Localized } from '../model/types.js';
 
@@ -14,7 +14,7 @@ export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 export interface PolicyResult {
   /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
   findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown>; severity?: 'info' }>;
-  /** Why each rule that does not apply does not (policies/main.rego). */
+  /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;
   metrics: Record<string, unknown>;
 }
@@ -42,8 +42,8 @@ export class PolicyEngine {
   private constructor(private readonly policy: LoadedPolicy) {}
 
   static load(maxPages = DEFAULT_MAX_MEMORY_PAGES): PolicyEngine {
-    const wasm = readFileSync(assetPath('policies', 'build', 'policy.wasm'));
-    const data = JSON.parse(readFileSync(assetPath('policies', 'build', 'data.json'), 'utf8')) as unknown;
+    const wasm = readFileSync(assetPath('build', 'policy', 'policy.wasm'));
+    const data = policyData();
     try {
       const policy = loadPolicySync(wasm, { initial: 32, maximum: maxPages });
       policy.setData(data as object);

@@ -3,7 +3,7 @@ import type { InputError, InputProblem, Lang, Localized } from '../model/types.j
 
 /**
  * Messages of input errors (files that cannot be read, decoded, parsed or recognised), by key,
- * in both languages. `{name}` is a parameter. The schema's messages are built in src/load/schema.ts.
+ * in both languages. `{name}` is a parameter. The schema's messages are built in src/io/descriptor/schema.ts.
  */
 export const INPUT_MESSAGES = {
   // Reading
@@ -106,12 +106,12 @@ export const INPUT_MESSAGES = {
   'policy-load': { en: 'cannot load the compiled policy: {detail}', vi: 'không nạp được chính sách đã biên dịch: {detail}' },
   'policy-eval': { en: 'policy evaluation failed: {detail}', vi: 'đánh giá chính sách thất bại: {detail}' },
   'policy-no-result': {
-    en: 'policy returned no result (is policies/build/policy.wasm current?)',
-    vi: 'chính sách không trả về kết quả (policies/build/policy.wasm có phải bản mới nhất không?)',
+    en: 'policy returned no result (is build/policy/policy.wasm current?)',
+    vi: 'chính sách không trả về kết quả (build/policy/policy.wasm có phải bản mới nhất không?)',
   },
   'policy-unknown-rule': {
-    en: 'the policy reported unknown rule {rule}; policies/build is inconsistent',
-    vi: 'chính sách báo một quy tắc không có trong danh mục: {rule}; policies/build không nhất quán',
+    en: 'the policy reported unknown rule {rule}; build/policy is inconsistent',
+    vi: 'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   },
   // Text from elsewhere (an operating-system error without a code), shown as it is.
   verbatim: { en: '{detail}', vi: '{detail}' },

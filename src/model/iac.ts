@@ -27,7 +27,7 @@ export interface PolicyResource {
   /** Addresses of the resources this one references (by expression or by S3 bucket name). */
   refs: string[];
   /**
-   * Set only in a policy input batch (src/iac/evaluate.ts): for each type of resource that
+   * Set only in a policy input batch (src/engine/iac-input.ts): for each type of resource that
    * references this one, the positions of those resources in the batch.
    */
   referenced_by?: Record<string, number[]>;

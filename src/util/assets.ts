@@ -1,9 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** The package root, where schemas/, policies/build/, seeds/ and data/ live (dist/ sits beside them). */
+/** The package root, where schemas/, build/policy/, seeds/ and data/ live (dist/ sits beside them). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function assetPath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts);
+}
+
+/** What TypeScript reads of the policy's data (policies/tuanthu/iac/data.yaml). */
+export interface PolicyData {
+  tuanthu: {
+    iac: {
+      /** Resource types that every evaluation batch sees (rules that look across the whole stack). */
+      stack_wide_types: string[];
+      /** A resource of another type whose attribute `by` equals the `name` of a resource of `type` references it. */
+      name_references: Array<{ type: string; name: string; by: string }>;
+    };
+  };
+}
+
+let policyDataCache: PolicyData | undefined;
+
+/** The compiled policy's data document (build/policy/data.json), read once: the engine's data and the IaC loaders' provider knowledge. */
+export function policyData(): PolicyData {
+  return (policyDataCache ??= JSON.parse(readFileSync(assetPath('build', 'policy', 'data.json'), 'utf8')) as PolicyData);
 }

@@ -1,6 +1,6 @@
 // Work shared by this thread and worker threads through one counter in shared memory: whoever is
 // free takes the next item, so the threads finish together whatever each item costs. Used for the
-// descriptors of a large portfolio (src/parallel.ts) and the pieces of a large .tf file (src/iac/hcl.ts).
+// descriptors of a large portfolio (src/run/pool.ts) and the pieces of a large .tf file (src/io/iac/hcl.ts).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';

@@ -1,15 +1,33 @@
 // Layout harness: a rule is complete only with its Rego file, METADATA, Rego tests, passing and
-// failing fixtures, messages in both languages and clause citations that resolve in seeds/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// failing fixtures, messages in both languages and clause citations that resolve in seeds/; and
+// the Rego tree's directory = package (policies/tuanthu/rules/<family>/<key>/ holds package
+// tuanthu.rules.<family>.<key>, scripts/build-policy.mjs).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { LANGS, SEVERITIES, STAGES } from '../../src/model/types.js';
-import { readYaml, ROOT } from '../helpers.js';
+import { readYaml, ROOT, ruleDirs } from '../helpers.js';
 
-const RULES_DIR = join(ROOT, 'policies/rules');
 const catalogue = loadCatalogue();
-const dirs = readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const dirs = ruleDirs();
+
+/** The package a Rego file declares. */
+const packageOf = (file: string) => /^package\s+([\w.]+)/m.exec(readFileSync(file, 'utf8'))?.[1];
+
+function regoFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? regoFiles(join(dir, n)) : n.endsWith('.rego') ? [join(dir, n)] : []));
+}
+
+describe('the Rego tree', () => {
+  // A test package may add _test to the package it tests (as Regal's directory-package-mismatch allows).
+  it.each(regoFiles(join(ROOT, 'policies')).map((f) => relative(ROOT, f)))('%s: directory = package', (file) => {
+    const pkg = dirname(relative(join(ROOT, 'policies'), join(ROOT, file))).split(sep).join('.');
+    expect(packageOf(join(ROOT, file))?.replace(/_test$/, '')).toBe(pkg);
+  });
+});
 
 function seedClauseIds(): Set<string> {
   const dir = join(ROOT, 'seeds');
@@ -21,24 +39,27 @@ function seedClauseIds(): Set<string> {
 }
 const clauses = seedClauseIds();
 
-describe.each(dirs)('rule directory %s', (dir) => {
+describe.each(dirs)('rule directory $family/$key', ({ family, key: dir, dir: path }) => {
   const meta = catalogue.rules.find((r) => r.key === dir);
 
   it('has <dir>.rego with a package METADATA block', () => {
-    expect(existsSync(join(RULES_DIR, dir, `${dir}.rego`))).toBe(true);
+    expect(existsSync(join(path, `${dir}.rego`))).toBe(true);
     expect(meta, 'METADATA with custom.id (scope: package)').toBeDefined();
-    expect(meta!.package).toBe(`tuanthu.rules.${dir}`);
+    expect(meta!.package).toBe(`tuanthu.rules.${family}.${dir}`);
+    expect(packageOf(join(path, `${dir}.rego`))).toBe(`tuanthu.rules.${family}.${dir}`);
     expect(meta!.id.toLowerCase().replaceAll('-', '_')).toBe(dir);
+    expect(meta!.id.split('-')[0]!.toLowerCase(), 'the family is the id\'s first segment').toBe(family);
   });
 
   it('has Rego unit tests', () => {
-    const f = join(RULES_DIR, dir, `${dir}_test.rego`);
+    const f = join(path, `${dir}_test.rego`);
     expect(existsSync(f)).toBe(true);
+    expect(packageOf(f)).toBe(`tuanthu.rules.${family}.${dir}_test`);
     expect(readFileSync(f, 'utf8')).toMatch(/^test_\w+ if/m);
   });
 
   it('has passing and failing fixtures', () => {
-    const f = join(RULES_DIR, dir, 'fixtures.yaml');
+    const f = join(path, 'fixtures.yaml');
     expect(existsSync(f)).toBe(true);
     const fx = readYaml<{ valid?: unknown[]; invalid?: unknown[] }>(f);
     expect(fx.valid?.length ?? 0).toBeGreaterThan(0);
@@ -72,7 +93,7 @@ describe.each(dirs)('rule directory %s', (dir) => {
   });
 
   it('uses only message keys it defines', () => {
-    const src = readFileSync(join(RULES_DIR, dir, `${dir}.rego`), 'utf8');
+    const src = readFileSync(join(path, `${dir}.rego`), 'utf8');
     for (const m of src.matchAll(/lib\.finding\([^,]+,\s*"(\w+)"/g)) expect(meta!.messages).toHaveProperty(m[1]!);
   });
 });

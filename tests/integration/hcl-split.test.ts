@@ -1,4 +1,4 @@
-// Large .tf files are parsed in pieces cut at top-level blocks (src/iac/hcl-split.ts): the pieces
+// Large .tf files are parsed in pieces cut at top-level blocks (src/io/iac/hcl-split.ts): the pieces
 // must put the text back together exactly, and hcl2json's values for them must merge into the very
 // value (keys in the same order) it gives for the whole file, or the report would change.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,7 +87,7 @@ describe('mergePieces', () => {
   });
 
   it('does so for the committed .tf files', async () => {
-    for (const f of ['examples/terraform-hcl/main.tf', 'examples/terraform-hcl/variables.tf', 'policies/rules/aws_net_01/open-ssh.tf', 'policies/rules/aws_s3_01/encrypted.tf']) {
+    for (const f of ['examples/terraform-hcl/main.tf', 'examples/terraform-hcl/variables.tf', 'policies/tuanthu/rules/aws/aws_net_01/open-ssh.tf', 'policies/tuanthu/rules/aws/aws_s3_01/encrypted.tf']) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       expect(JSON.stringify(await viaPieces(text, 1)), f).toBe(JSON.stringify(await hcl(text)));
     }

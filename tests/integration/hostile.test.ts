@@ -47,7 +47,7 @@ const CORPUS: Array<[string, RegExp, string | null]> = [
   ['utf16le-no-bom.yaml', /the file is UTF-16; save it as UTF-8/, '1:1'],
   ['invalid-utf8.yaml', /invalid UTF-8 \(byte 0xc3 at offset 70\); save the file as UTF-8/, '4:14'],
   ['duplicate-keys.yaml', /a key appears twice in the same mapping/, '6:3'],
-  // JSON descriptors take their own fast path (src/load/fast-json.ts): a duplicate key must still be
+  // JSON descriptors take their own fast path (src/io/descriptor/fast-json.ts): a duplicate key must still be
   // an error where it stands, and schema errors must still point into the file.
   ['duplicate-keys.json', /a key appears twice in the same mapping/, '7:5'],
   ['wrong-types.json', /"classification.level" must be a whole number/, '5:31'],
@@ -211,7 +211,7 @@ describe('hostile files made at test time', () => {
   });
 
   it('refuses a named pipe that replaced a walked file after the walk, without waiting for a writer', async () => {
-    // A walked file is known to be regular and is not stat'ed again before it is opened (src/load/source.ts).
+    // A walked file is known to be regular and is not stat'ed again before it is opened (src/io/descriptor/source.ts).
     const fifo = join(dir, 'walked-pipe.yaml');
     if (!makeFifo(fifo)) return; // no mkfifo on this system; nothing to test
     const { loadWalkedSourceSync } = await import('../../src/io/descriptor/source.js');

@@ -1,4 +1,4 @@
-// Large portfolios are checked by two threads (src/parallel.ts, src/lint-worker.ts). The split must
+// Large portfolios are checked by two threads (src/run/pool.ts, src/run/worker.ts). The split must
 // never show: same report, byte for byte, as one thread. Runs the built CLI (the worker is dist/ code).
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,12 +67,12 @@ describe('checking with worker threads', () => {
     const sequential = [];
     for (const f of files) sequential.push(...(await checkDescriptorFiles([f], fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() })));
     expect(results).toEqual(sequential);
-    // Rule outcomes travel packed (src/wire.ts) and are rebuilt with checkSystem's key order.
+    // Rule outcomes travel packed (src/run/wire.ts) and are rebuilt with checkSystem's key order.
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
   });
 });
 
-describe('checking in batches (src/lint.ts, src/share-work.ts)', () => {
+describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', () => {
   it('gives each file of a mixed batch what checking it alone gives, in order', async () => {
     const { readdirSync } = await import('node:fs');
     const { checkDescriptorFiles } = await import('../../src/run/check-files.js');

@@ -1,12 +1,12 @@
-// Every rule's fixtures (policies/rules/<rule>/fixtures.yaml) run through the compiled Wasm:
+// Every rule's fixtures (policies/tuanthu/rules/<family>/<rule>/fixtures.yaml) run through the compiled Wasm:
 // valid cases produce no finding of the rule, invalid cases exactly the expected ones.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIac, loadJsonText } from '../../src/io/iac/load.js';
 import type { IacStack } from '../../src/model/iac.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
-import { AS_OF, COMPLIANT, evaluate, mergePatch, readYaml, ROOT } from '../helpers.js';
+import { AS_OF, COMPLIANT, evaluate, mergePatch, readYaml, ROOT, ruleDirs } from '../helpers.js';
 
 interface Case {
   name: string;
@@ -24,15 +24,15 @@ interface Case {
 interface Fixtures {
   valid?: Case[];
   invalid?: Case[];
-  not_applicable?: Case[];
+  /** Not `not_applicable`: OPA loads fixtures.yaml as data beside the package, which defines that rule. */
+  inapplicable?: Case[];
 }
 
-const RULES_DIR = join(ROOT, 'policies/rules');
 const catalogue = loadCatalogue();
 const base = readYaml(COMPLIANT);
 
 for (const meta of catalogue.rules) {
-  const file = join(RULES_DIR, meta.key, 'fixtures.yaml');
+  const file = join(ROOT, dirname(meta.file), 'fixtures.yaml');
   if (!existsSync(file)) continue; // the layout harness reports it
   const fx = readYaml<Fixtures>(file);
 
@@ -60,7 +60,7 @@ for (const meta of catalogue.rules) {
       });
     }
 
-    for (const c of fx.not_applicable ?? []) {
+    for (const c of fx.inapplicable ?? []) {
       it(`not applicable: ${c.name}`, async () => {
         const r = await run(c);
         const reason = r.not_applicable[meta.key];
@@ -100,7 +100,7 @@ describe('the compliant base example', () => {
   });
 
   it('has every rule directory compiled into the catalogue', () => {
-    const dirs = readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = ruleDirs().map((d) => d.key).sort();
     expect(catalogue.rules.map((r) => r.key).sort()).toEqual(dirs);
   });
 });

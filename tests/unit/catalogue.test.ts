@@ -1,7 +1,7 @@
 // Consistency of the rule catalogue beyond the per-rule layout harness: reason codes translated,
 // bullet citations and deadlines that match seeds/, aliases, thresholds with their sources.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainRule, lookupRule } from '../../src/engine/explain.js';
 import { REASONS } from '../../src/i18n/text.js';
@@ -12,17 +12,18 @@ import { readYaml, ROOT } from '../helpers.js';
 
 const catalogue = loadCatalogue();
 const seeds = loadSeeds();
-const RULES_DIR = join(ROOT, 'policies/rules');
-const regoOf = (key: string) => readFileSync(join(RULES_DIR, key, `${key}.rego`), 'utf8');
+// A rule's folder is that of its .rego file (policies/tuanthu/rules/<family>/<key>/).
+const ruleDir = (key: string) => dirname(join(ROOT, catalogue.rules.find((r) => r.key === key)!.file));
+const regoOf = (key: string) => readFileSync(join(ruleDir(key), `${key}.rego`), 'utf8');
 
 describe('reason codes for not_applicable', () => {
   const emitted = new Set<string>();
-  for (const src of [readFileSync(join(ROOT, 'policies/main.rego'), 'utf8'), ...catalogue.rules.map((r) => regoOf(r.key))]) {
+  for (const src of [readFileSync(join(ROOT, 'policies/tuanthu/main/main.rego'), 'utf8'), ...catalogue.rules.map((r) => regoOf(r.key))]) {
     for (const m of src.matchAll(/"code":\s*"(\w+)"/g)) emitted.add(m[1]!);
   }
   for (const r of catalogue.rules) {
-    const fx = readYaml<{ not_applicable?: Array<{ reason: string }> }>(join(RULES_DIR, r.key, 'fixtures.yaml'));
-    for (const c of fx.not_applicable ?? []) emitted.add(c.reason);
+    const fx = readYaml<{ inapplicable?: Array<{ reason: string }> }>(join(ruleDir(r.key), 'fixtures.yaml'));
+    for (const c of fx.inapplicable ?? []) emitted.add(c.reason);
   }
 
   it('finds the codes the policies emit', () => {
@@ -82,8 +83,8 @@ describe('explanations', () => {
   });
 });
 
-describe('policies/data/thresholds.yaml', () => {
-  const thresholds = readYaml<Record<string, Array<{ value: unknown; effective_from: string; source: string }>>>(join(ROOT, 'policies/data/thresholds.yaml'));
+describe('policies/tuanthu/thresholds/data.yaml', () => {
+  const thresholds = readYaml<Record<string, Array<{ value: unknown; effective_from: string; source: string }>>>(join(ROOT, 'policies/tuanthu/thresholds/data.yaml'));
 
   it.each(Object.entries(thresholds))('%s: every version has a value, an effective date and a source', (_name, versions) => {
     for (const v of versions) {
@@ -95,7 +96,7 @@ describe('policies/data/thresholds.yaml', () => {
 
   it('holds every threshold a rule asks for', () => {
     const names = new Set<string>();
-    for (const d of readdirSync(RULES_DIR)) for (const m of regoOf(d).matchAll(/lib\.threshold\("(\w+)"\)/g)) names.add(m[1]!);
+    for (const r of catalogue.rules) for (const m of regoOf(r.key).matchAll(/lib\.threshold\("(\w+)"\)/g)) names.add(m[1]!);
     for (const n of names) expect(thresholds, n).toHaveProperty(n);
   });
 });

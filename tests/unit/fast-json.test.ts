@@ -1,4 +1,4 @@
-// The JSON fast path (src/load/fast-json.ts) must give what the YAML fast path gives on the same
+// The JSON fast path (src/io/descriptor/fast-json.ts) must give what the YAML fast path gives on the same
 // text — value and every position — and must leave to the YAML paths whatever they judge.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

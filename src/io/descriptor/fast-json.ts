@@ -10,7 +10,7 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 /**
  * The fast path for JSON descriptors: JSON.parse for the value (30× faster than js-yaml on the
  * same text, docs/benchmarks.md) and one jsonc-parser pass for the start of every value and key,
- * the same offsets src/load/fast-yaml.ts takes from js-yaml's listener. It declines — returns
+ * the same offsets src/io/descriptor/fast-yaml.ts takes from js-yaml's listener. It declines — returns
  * undefined — for anything the YAML paths must judge: text that is not a JSON object, a
  * duplicate key (an error there), `__proto__` keys, characters YAML refuses, or nesting deeper than
  * the limit.

@@ -19,7 +19,7 @@ export interface SourceDoc extends LoadedSource {
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
   value: unknown;
-  /** Start offsets of values and keys, from the fast path (src/load/fast-yaml.ts). */
+  /** Start offsets of values and keys, from the fast path (src/io/descriptor/fast-yaml.ts). */
   pos?: PosNode;
 }
 
@@ -99,7 +99,7 @@ export function loadWalkedSourceSync(file: string, displayName: string, limits: 
   return parseSource(read.buf, displayName, limits);
 }
 
-/** Bytes of a file's head that tell whether it is a descriptor (src/discover.ts). */
+/** Bytes of a file's head that tell whether it is a descriptor (src/io/discover.ts). */
 export const HEAD_BYTES = 4096;
 
 type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; message: Localized } };
@@ -108,7 +108,7 @@ type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; mes
  * Reads a file within the size limit. Kind and size come first, from the file system: a FIFO or
  * device (whose read would block forever) is refused without being opened, and a 200 MB file
  * without being read — or, with `headOfLarge`, by reading only that many bytes of it. A file found
- * by a walk is already known to be a regular file (src/discover.ts), so its `stat` (a fifth of the
+ * by a walk is already known to be a regular file (src/io/discover.ts), so its `stat` (a fifth of the
  * cost of reading a descriptor) is skipped; it is opened without blocking and its kind checked again
  * from the open file, in case it was replaced by a FIFO in between.
  */

@@ -1,5 +1,5 @@
-// Worker thread for large .tf files (src/iac/hcl.ts): parses pieces of them with its own hcl2json,
-// taking them one by one from the counter shared with the main thread (src/share-work.ts), and posts each value back.
+// Worker thread for large .tf files (src/io/iac/hcl.ts): parses pieces of them with its own hcl2json,
+// taking them one by one from the counter shared with the main thread (src/util/share-work.ts), and posts each value back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { claims } from '../../util/share-work.js';
 import type { PieceMessage } from './hcl.js';

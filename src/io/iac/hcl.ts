@@ -12,7 +12,7 @@ export interface HclFile {
 
 type HclErrors = Array<{ file: string; line?: number; column?: number; message: Localized }>;
 
-/** A .tf file is parsed in pieces of about this many characters (src/iac/hcl-split.ts). */
+/** A .tf file is parsed in pieces of about this many characters (src/io/iac/hcl-split.ts). */
 const PIECE_CHARS = 4 * 1024;
 /**
  * Below this much HCL a second thread costs more than it saves: starting one (a Go runtime in
@@ -72,7 +72,7 @@ async function parseEach(pieces: string[], hclToJson: Parse): Promise<Array<Reco
   return out;
 }
 
-/** As parseEach, with threads-1 worker threads (src/iac/hcl-worker.ts) taking pieces from the same counter as this one. */
+/** As parseEach, with threads-1 worker threads (src/io/iac/hcl-worker.ts) taking pieces from the same counter as this one. */
 async function parseShared(pieces: string[], threads: number, hclToJson: Parse): Promise<Array<Record<string, unknown> | undefined>> {
   const out = new Array<Record<string, unknown> | undefined>(pieces.length);
   await shareWork<Exclude<PieceMessage, Done>>({

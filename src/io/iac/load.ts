@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded }
 import type { Limits, Localized } from '../../model/types.js';
 import { inputMessage } from '../../i18n/input-messages.js';
 
-/** The limits that apply to infrastructure code (src/load/limits.ts). */
+/** The limits that apply to infrastructure code (src/io/limits.ts). */
 export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
 
 /**
@@ -31,7 +31,7 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  * Loads one IaC input: a directory of .tf/.tf.json files, a .tf file, a Terraform JSON file
  * (cdk.tf.json from CDKTF or CDK Terrain), a plan JSON (`terraform show -json`), or a binary
  * plan file (converted with `terraform show -json` when the terraform CLI is installed).
- * `threads` may share the parsing of a large .tf module (src/iac/hcl.ts).
+ * `threads` may share the parsing of a large .tf module (src/io/iac/hcl.ts).
  */
 export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS, { threads = 1 }: { threads?: number } = {}): Promise<IacLoadResult> {
   const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };

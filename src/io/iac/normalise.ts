@@ -1,3 +1,4 @@
+import { policyData } from '../../util/assets.js';
 import type { PolicyResource } from '../../model/iac.js';
 
 /** A resource as a loader reads it, before references and locations are resolved. */
@@ -31,8 +32,15 @@ const WHOLE_EXPRESSION = /^\$\{[^}]*\}$/;
 export function normalise(raws: RawResource[], providers: ProviderRegions, variables: Record<string, unknown> = {}): PolicyResource[] {
   const types = new Set(raws.map((r) => r.type));
   const byAddress = new Map(raws.map((r) => [r.address, r]));
-  const bucketNames = new Map<string, string>();
-  for (const r of raws) if (r.type === 'aws_s3_bucket' && typeof r.values.bucket === 'string' && !WHOLE_EXPRESSION.test(r.values.bucket)) bucketNames.set(r.values.bucket, r.address);
+  // Resources named by a literal attribute (policies/tuanthu/iac/data.yaml, name_references): for
+  // each such join, the address of each resource of its type by the name it holds.
+  const joins = policyData().tuanthu.iac.name_references.map((j) => ({ ...j, named: new Map<string, string>() }));
+  for (const j of joins) {
+    for (const r of raws) {
+      const v = r.values[j.name];
+      if (r.type === j.type && typeof v === 'string' && !WHOLE_EXPRESSION.test(v)) j.named.set(v, r.address);
+    }
+  }
 
   const out: PolicyResource[] = raws.map((raw) => {
     const unknown = new Set(raw.unknown ?? []);
@@ -42,8 +50,10 @@ export function normalise(raws: RawResource[], providers: ProviderRegions, varia
       for (const m of s.matchAll(INTERPOLATION)) collectRefs(m[1]!, types, refs);
     });
     // A bucket's configuration resources may name the bucket by its literal name.
-    if (raw.type !== 'aws_s3_bucket' && typeof raw.values.bucket === 'string') {
-      const target = bucketNames.get(raw.values.bucket);
+    for (const j of joins) {
+      const v = raw.values[j.by];
+      if (raw.type === j.type || typeof v !== 'string') continue;
+      const target = j.named.get(v);
       if (target) refs.add(target);
     }
     refs.delete(raw.address);

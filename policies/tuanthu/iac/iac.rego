@@ -1,0 +1,156 @@
+# METADATA
+# description: |
+#   Helpers over the normalised IaC resource model (built in TypeScript from cdk.tf.json,
+#   Terraform JSON, HCL and plan JSON). input.iac.resources is the batch being checked;
+#   input.iac.global holds the stack-wide resources (CloudTrail, GuardDuty, EBS default
+#   encryption) that every batch sees; input.iac.providers lists the providers of the whole stack.
+package tuanthu.iac
+
+# Every resource this evaluation can see.
+resources := array.concat(object.get(input, ["iac", "resources"], []), object.get(input, ["iac", "global"], []))
+
+of_type(t) := object.get(resources_by_type, t, [])
+
+# Where stack-level findings point: the first IaC input (TypeScript maps it to that file).
+stack_path := input.iac.stacks[0]
+
+uses_aws if "aws" in object.get(input, ["iac", "providers"], [])
+
+# Resources of type t that reference r (e.g. the encryption configuration of a bucket), by their
+# positions in the batch, which TypeScript adds to r as referenced_by (src/iac/evaluate.ts):
+# scanning the batch for them, bucket by bucket, was quadratic in its size.
+attached(r, t) := [input.iac.resources[i] | some i in object.get(r, ["referenced_by", t], [])]
+
+resources_by_type[t] := [a | some a in resources; a.type == t] if some t in {r.type | some r in resources}
+
+# A nested block as a list: Terraform JSON writes one block as an object, hcl2json and plans as arrays.
+blocks(obj, key) := as_list(object.get(obj, key, []))
+
+as_list(x) := x if is_array(x)
+
+as_list(x) := [x] if is_object(x)
+
+as_list(null) := []
+
+# The value at a dotted path is only known after apply (itself or a parent is unknown).
+unknown(r, path) if path in r.unknown
+
+unknown(r, path) if {
+	some u in r.unknown
+	startswith(path, concat("", [u, "."]))
+}
+
+is_true(obj, key) if obj[key] == true
+
+# --- encryption at rest (AWS-S3-01, AWS-RDS-01, AWS-EBS-01, IAC-X-01) ---
+
+# "encrypted" | "unknown" | "missing" for an aws_s3_bucket.
+s3_encryption(b) := "encrypted" if s3_encrypted(b)
+
+s3_encryption(b) := "unknown" if {
+	not s3_encrypted(b)
+	unknown(b, "server_side_encryption_configuration")
+}
+
+s3_encryption(b) := "missing" if {
+	not s3_encrypted(b)
+	not unknown(b, "server_side_encryption_configuration")
+}
+
+s3_encrypted(b) if count(blocks(b.values, "server_side_encryption_configuration")) > 0
+
+s3_encrypted(b) if count(attached(b, "aws_s3_bucket_server_side_encryption_configuration")) > 0
+
+# RDS instances and Aurora clusters: "encrypted" | "unknown" | "missing".
+rds_types := {"aws_db_instance", "aws_rds_cluster"}
+
+db_encryption(r) := "encrypted" if is_true(r.values, "storage_encrypted")
+
+db_encryption(r) := "unknown" if {
+	not is_true(r.values, "storage_encrypted")
+	unknown(r, "storage_encrypted")
+}
+
+db_encryption(r) := "missing" if {
+	not is_true(r.values, "storage_encrypted")
+	not unknown(r, "storage_encrypted")
+}
+
+ebs_default_encryption if {
+	some e in of_type("aws_ebs_encryption_by_default")
+	not e.values.enabled == false
+}
+
+ebs_encryption(v) := "encrypted" if is_true(v.values, "encrypted")
+
+ebs_encryption(v) := "encrypted" if {
+	not is_true(v.values, "encrypted")
+	ebs_default_encryption
+}
+
+ebs_encryption(v) := "unknown" if {
+	not is_true(v.values, "encrypted")
+	not ebs_default_encryption
+	unknown(v, "encrypted")
+}
+
+ebs_encryption(v) := "missing" if {
+	not is_true(v.values, "encrypted")
+	not ebs_default_encryption
+	not unknown(v, "encrypted")
+}
+
+# Resources holding data that are not encrypted at rest (known, not merely unknown until apply).
+# A list, not a set: a set hashes every resource object it holds.
+unencrypted_at_rest := array.concat(
+	array.concat(
+		[r | some r in of_type("aws_s3_bucket"); s3_encryption(r) == "missing"],
+		[r | some t in rds_types; some r in of_type(t); db_encryption(r) == "missing"],
+	),
+	[r | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "missing"],
+)
+
+# --- location (IAC-LOC-01, IAC-X-01) ---
+
+locations := data.tuanthu.locations
+
+# Every resource that holds or processes data, with where it is, worked out once per evaluation
+# rather than once per question about it: each question looked the provider up again, a dozen
+# lookups per resource (docs/benchmarks.md, Run 6).
+placements := [{"resource": r, "where": where(r, info)} |
+	some r in resources
+	info := locations.providers[r.provider]
+	holds_data(r, info)
+	not declared_without_data(r)
+]
+
+holds_data(_, info) if not info.data_resource_types
+
+holds_data(r, info) if r.type in info.data_resource_types
+
+declared_without_data(r) if r.tags[locations.no_data_tag] == locations.no_data_value
+
+# Country (null when it cannot be told), the place for messages and its name: the zone's when the
+# zone is a listed one, else the region's, else the provider's default country.
+where(r, info) := {"country": z.country, "place": r.zone, "place_name": z.name} if {
+	z := info.zones[r.zone]
+} else := {"country": g.country, "place": object.get(r, "region", null), "place_name": g.name} if {
+	g := info.regions[r.region]
+} else := {"country": object.get(info, "default_country", null), "place": object.get(r, "region", null), "place_name": ""}
+
+# The location cannot be known before apply (no region configured, or set from an expression).
+location_unknown(p) if {
+	p.where.country == null
+	p.resource.region == null
+}
+
+# Placed outside Vietnam: a known location whose country is not VN.
+outside_vietnam := [p |
+	some p in placements
+	p.where.country != "VN"
+	not location_unknown(p)
+]
+
+country_of(p) := p.where.country if p.where.country != null
+
+else := "?"

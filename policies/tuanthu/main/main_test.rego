@@ -1,0 +1,49 @@
+package tuanthu.main_test
+
+import data.tuanthu.main
+
+catalogue := {
+	"lvl_02": {"id": "LVL-02", "family": "lvl", "severity": "critical", "stages": ["production"]},
+	"mon_01": {"id": "MON-01", "family": "mon", "severity": "critical", "stages": ["production"], "due": "2026-06-30"},
+}
+
+ctx(stage, as_of) := {"stage": stage, "as_of": as_of, "days": {}}
+
+no_approval := {"system": {"sector": "civil"}, "classification": {"level": 3}, "lifecycle": {"go_live": "2026-01-01"}}
+
+test_stage_filters_rules if {
+	r := main.result with input as {"descriptor": no_approval, "context": ctx("design", "2026-11-23")}
+		with data.tuanthu.catalogue as catalogue
+	count(r.findings) == 0
+	r.not_applicable.lvl_02 == "stage"
+}
+
+test_due_before_deadline_violation_after if {
+	before := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-06-30")}
+		with data.tuanthu.catalogue as catalogue
+	after := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-07-01")}
+		with data.tuanthu.catalogue as catalogue
+	some b in before.findings
+	b.rule == "MON-01"
+	b.status == "due"
+	some a in after.findings
+	a.rule == "MON-01"
+	a.status == "violation"
+}
+
+test_rule_without_deadline_is_violation if {
+	r := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-01-01")}
+		with data.tuanthu.catalogue as catalogue
+	some f in r.findings
+	f.rule == "LVL-02"
+	f.status == "violation"
+}
+
+# One reason per rule, the first that holds: the input it needs, then the stage.
+test_input_reason_comes_before_stage if {
+	cat := object.union(catalogue, {"aws_s3_01": {"id": "AWS-S3-01", "family": "aws", "severity": "high", "stages": ["production"], "iac": true}})
+	r := main.result with input as {"descriptor": no_approval, "context": ctx("design", "2026-11-23")}
+		with data.tuanthu.catalogue as cat
+	r.not_applicable.aws_s3_01 == "no_iac"
+	r.not_applicable.lvl_02 == "stage"
+}

@@ -1,0 +1,54 @@
+# METADATA
+# scope: package
+# custom:
+#   id: AWS-LOG-02
+#   severity: medium
+#   stages: [design, build, pre-production, production]
+#   supports: [MON-03]
+#   clauses: ["KH04:V.1.m", "KH04:III.2(ii)"]
+#   title:
+#     en: "GuardDuty on and VPC flow logs recorded"
+#     vi: "Bật GuardDuty và ghi flow log VPC"
+#   description:
+#     en: "Threat detection (GuardDuty) is enabled and every VPC records flow logs, as inputs to 24/7 monitoring."
+#     vi: "Bật phát hiện mối đe doạ (GuardDuty) và mọi VPC ghi flow log, làm đầu vào cho giám sát 24/7."
+#   messages:
+#     no_guardduty:
+#       en: "The infrastructure code enables no GuardDuty detector."
+#       vi: "Mã hạ tầng chưa bật GuardDuty."
+#     no_flow_log:
+#       en: "VPC {address} records no flow logs."
+#       vi: "VPC {address} chưa ghi flow log."
+#   remediation:
+#     en: >-
+#       Add aws_guardduty_detector with enable = true, and an aws_flow_log (traffic_type = "ALL") for
+#       every VPC, sent to the monitoring system.
+#     vi: >-
+#       Thêm aws_guardduty_detector với enable = true và aws_flow_log (traffic_type = "ALL") cho mọi
+#       VPC, chuyển về hệ thống giám sát.
+#   snippet: |
+#     resource "aws_guardduty_detector" "main" { enable = true }
+#     resource "aws_flow_log" "main" {
+#       vpc_id       = aws_vpc.main.id
+#       traffic_type = "ALL"
+#     }
+package tuanthu.rules.aws.aws_log_02
+
+import data.tuanthu.iac
+import data.tuanthu.lib
+
+not_applicable contains {"code": "no_provider", "params": {"provider": "aws"}} if not iac.uses_aws
+
+deny contains lib.finding(iac.stack_path, "no_guardduty", {}) if {
+	not guardduty
+}
+
+deny contains lib.finding(v.address, "no_flow_log", {"address": v.address}) if {
+	some v in iac.of_type("aws_vpc")
+	count(iac.attached(v, "aws_flow_log")) == 0
+}
+
+guardduty if {
+	some d in iac.of_type("aws_guardduty_detector")
+	not d.values.enable == false
+}

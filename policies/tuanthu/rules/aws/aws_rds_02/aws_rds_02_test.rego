@@ -1,0 +1,21 @@
+package tuanthu.rules.aws.aws_rds_02_test
+
+import data.tuanthu.rules.aws.aws_rds_02
+
+db(values) := {"address": "aws_db_instance.main", "type": "aws_db_instance", "values": values, "unknown": [], "refs": []}
+
+test_kept_and_protected_passes if {
+	count(aws_rds_02.deny) == 0 with input.iac as {"resources": [db({"backup_retention_period": 7, "deletion_protection": true})]}
+		with data.tuanthu.iac.rds_backup_retention_min_days as 7
+}
+
+test_short_retention_fails if {
+	some f in aws_rds_02.deny with input.iac as {"resources": [db({"backup_retention_period": 3, "deletion_protection": true})]}
+		with data.tuanthu.iac.rds_backup_retention_min_days as 7
+	f.params.days == 3
+}
+
+test_defaults_fail_both if {
+	count(aws_rds_02.deny) == 2 with input.iac as {"resources": [db({})]}
+		with data.tuanthu.iac.rds_backup_retention_min_days as 7
+}

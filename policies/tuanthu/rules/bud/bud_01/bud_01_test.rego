@@ -1,0 +1,19 @@
+package tuanthu.rules.bud.bud_01_test
+
+import data.tuanthu.rules.bud.bud_01
+
+line(cat) := {"item": "x", "amount": 10, "category": cat}
+
+test_security_line_passes if {
+	count(bud_01.deny) == 0 with input.descriptor as {"budget": {"lines": [line("development"), line("security")]}}
+}
+
+test_no_security_line_fails if {
+	some f in bud_01.deny with input.descriptor as {"budget": {"lines": [line("development")]}}
+	f.msg == "no_security_line"
+}
+
+test_missing_budget_fails if {
+	some f in bud_01.deny with input.descriptor as {}
+	f.msg == "no_budget"
+}

@@ -1,0 +1,50 @@
+# METADATA
+# scope: package
+# custom:
+#   id: IAC-LOC-01
+#   severity: high
+#   stages: [design, build, pre-production, production]
+#   supports: [HST-02]
+#   clauses: ["CT57:3.d", "TB06:III.3.c"]
+#   title:
+#     en: "Resources are placed in Vietnam"
+#     vi: "Tài nguyên đặt tại Việt Nam"
+#   description:
+#     en: "Every resource that holds or processes data is in a region or zone in Vietnam (policies/tuanthu/locations/data.yaml): e.g. the AWS Hanoi Local Zone, or a Vietnamese cloud."
+#     vi: "Mọi tài nguyên lưu trữ hoặc xử lý dữ liệu nằm ở vùng hoặc zone tại Việt Nam (policies/tuanthu/locations/data.yaml): ví dụ AWS Local Zone Hà Nội hoặc đám mây Việt Nam."
+#   messages:
+#     outside:
+#       en: "{address} is placed in {place} {place_name} ({country}), outside Vietnam."
+#       vi: "{address} được đặt tại {place} {place_name} ({country}), ngoài lãnh thổ Việt Nam."
+#     unknown:
+#       en: "The location of {address} is unknown until apply (no region configured, or set by an expression)."
+#       vi: "Vị trí của {address} chỉ biết sau khi apply (chưa cấu hình vùng, hoặc vùng được đặt bằng biểu thức)."
+#   remediation:
+#     en: >-
+#       Place the resource in a Vietnamese location: a subnet in the Hanoi Local Zone
+#       (ap-southeast-1-han-1a) for compute and volumes, or a Vietnamese cloud (VNG Cloud, FPT Cloud,
+#       Bizfly, CMC, Viettel IDC) or the National Data Centre. A resource that holds none of the system
+#       data may say so with tag tuanthu:data = none.
+#     vi: >-
+#       Đặt tài nguyên tại Việt Nam: mạng con trong Local Zone Hà Nội (ap-southeast-1-han-1a) cho máy
+#       chủ và ổ đĩa, hoặc đám mây Việt Nam (VNG Cloud, FPT Cloud, Bizfly, CMC, Viettel IDC) hay Trung
+#       tâm dữ liệu quốc gia. Tài nguyên không chứa dữ liệu của hệ thống có thể khai báo bằng tag
+#       tuanthu:data = none.
+#   snippet: |
+#     resource "aws_subnet" "hanoi" {
+#       availability_zone = "ap-southeast-1-han-1a"
+#     }
+package tuanthu.rules.iac.iac_loc_01
+
+import data.tuanthu.iac
+import data.tuanthu.lib
+
+deny contains lib.finding(p.resource.address, "outside", params) if {
+	some p in iac.outside_vietnam
+	params := {"address": p.resource.address, "place": p.where.place, "place_name": p.where.place_name, "country": iac.country_of(p)}
+}
+
+deny contains lib.unknown_finding(p.resource.address, "unknown", {"address": p.resource.address}) if {
+	some p in iac.placements
+	iac.location_unknown(p)
+}
