@@ -11,7 +11,7 @@ const root = join(import.meta.dirname, '..');
 const examples = readdirSync(join(root, 'examples')).map((d) => readFileSync(join(root, 'examples', d, 'system.yaml'), 'utf8'));
 const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bench-'));
 for (let i = 0; i < N; i++) {
-  const src = examples[i % examples.length].replace(/^(  id: )(\S+)/m, `$1$2-${i}`);
+  const src = examples[i % examples.length].replace(/^( {2}id: )(\S+)/m, `$1$2-${i}`);
   mkdirSync(join(dir, `s${i}`));
   writeFileSync(join(dir, `s${i}`, 'system.yaml'), src);
 }

@@ -344,7 +344,7 @@ async function singleScenario(o, results) {
 // Large IaC: Terraform JSON, plan JSON, CDKTF JSON and HCL with 1k / 10k / 50k resources vs Checkov.
 
 const IAC_TYPES = [
-  (i, r) => ['aws_s3_bucket', { bucket: `bucket-${i}`, tags: { system: `sys-${i % 97}` } }],
+  (i, _r) => ['aws_s3_bucket', { bucket: `bucket-${i}`, tags: { system: `sys-${i % 97}` } }],
   (i, r) => ['aws_s3_bucket_server_side_encryption_configuration', { bucket: `bucket-${i}`, rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: r() < 0.8 ? 'aws:kms' : 'AES256' }] }] }],
   (i, r) => ['aws_db_instance', { identifier: `db-${i}`, engine: 'postgres', instance_class: 'db.t3.medium', storage_encrypted: r() < 0.7, backup_retention_period: Math.floor(r() * 14), publicly_accessible: r() < 0.05 }],
   (i, r) => ['aws_security_group', { name: `sg-${i}`, ingress: [{ from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: [r() < 0.1 ? '0.0.0.0/0' : '10.0.0.0/8'], description: 'https', ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false }] }],

@@ -29,7 +29,7 @@ export const junit: Formatter = {
       skipped: sum(suites, 'skipped'),
       time: '0',
     });
-    report.systems.forEach((s, i) => systemSuite(root, s, suites[i]!, report, ctx));
+    for (const [i, s] of report.systems.entries()) systemSuite(root, s, suites[i]!, report, ctx);
     if (errors > 0) inputErrorSuite(root, report);
     return root.end({ prettyPrint: true, indent: '  ' }) + '\n';
   },

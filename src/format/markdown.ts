@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { formatParam } from '../engine/catalogue.js';
 import { label, SEVERITY_NAMES } from '../i18n/report-labels.js';
 import { STAGE_NAMES } from '../i18n/text.js';
-import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
+import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 

@@ -159,7 +159,7 @@ function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: st
 function finding(s: SystemReport, r: RuleResult, meta: RuleMeta | undefined, lang: Lang, key: string, observationUuid: string) {
   const mine = findingsOf(s, r.rule);
   const violated = mine.some((f) => f.status === 'violation');
-  const waived = shownOutcome(s, r) === 'waived';
+  const _waived = shownOutcome(s, r) === 'waived';
   const remarks = [
     ...(meta ? [`${label('required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`] : []),
     ...(violated && meta ? [`${label('remediation', lang)}: ${meta.remediation[lang]}`] : []),

@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import type { Finding, Lang, Severity } from '../model/types.js';
 import { label } from '../i18n/report-labels.js';
 import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';

@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { WAIVERS_FILE } from '../model/waiver.js';
@@ -34,7 +35,7 @@ export async function discover(paths: string[]): Promise<Discovered> {
   const iac = new Set<string>();
   const problems: Discovered['problems'] = [];
   for (const p of paths) {
-    let st;
+    let st: Stats;
     try {
       st = await stat(p);
     } catch (e) {
@@ -53,7 +54,7 @@ export async function discover(paths: string[]): Promise<Discovered> {
 }
 
 async function walk(dir: string, out: Set<string>, problems: Discovered['problems'], iac: Set<string>): Promise<void> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {

@@ -20,7 +20,7 @@ let batch: Array<[number, WireChecked]> = [];
 // The next unclaimed files come from the counter shared with the other threads (src/util/share-work.ts).
 for (const items of claimBlocks(next, files.length, CHECK_BATCH)) {
   const checked = await checkDescriptorFiles(items.map((i) => files[i]!), fileOptions, tools);
-  items.forEach((i, k) => batch.push([i, packChecked(checked[k]!)]));
+  for (const [k, i] of items.entries()) batch.push([i, packChecked(checked[k]!)]);
   if (batch.length >= BATCH) {
     post({ results: batch });
     batch = [];

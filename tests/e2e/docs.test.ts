@@ -17,7 +17,7 @@ function run(args: string[]) {
 }
 
 /** Shell-like word splitting (quotes and backslashes; no expansion), enough for documented commands. */
-export function splitArgs(line: string): string[] {
+function splitArgs(line: string): string[] {
   const out: string[] = [];
   let cur = '';
   let inWord = false;
@@ -49,7 +49,7 @@ export function splitArgs(line: string): string[] {
 }
 
 /** The tuanthu commands of a README ```sh line ("npm ci && npx tuanthu check x  # comment" → ["check", "x"]). */
-export function readmeCommands(markdown: string): string[][] {
+function readmeCommands(markdown: string): string[][] {
   const cmds: string[][] = [];
   for (const block of markdown.matchAll(/^```sh\n([\s\S]*?)^```/gm)) {
     for (const raw of block[1]!.split('\n')) {
@@ -65,7 +65,7 @@ export function readmeCommands(markdown: string): string[][] {
 }
 
 /** `$ tuanthu …` example lines of a help text; the command ends where its aligned comment begins. */
-export function helpCommands(help: string): string[][] {
+function helpCommands(help: string): string[][] {
   return [...help.matchAll(/^\s*\$ tuanthu (.*)$/gm)].map((m) => splitArgs(m[1]!.split(/ {2,}/)[0]!));
 }
 

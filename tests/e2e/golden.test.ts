@@ -16,7 +16,7 @@ function run(args: string[]) {
   return execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', CI: 'true' } });
 }
 
-export function normalise(s: string): string {
+function normalise(s: string): string {
   return s
     .split(ROOT)
     .join('<ROOT>')

@@ -33,7 +33,7 @@ describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
       readFileSync(NONCOMPLIANT, 'utf8')
         .replace('id: tinh-ha-nam-dat-dai', 'id: tinh-thu-nghiem')
         .replace('name: Cổng thông tin đất đai tỉnh Hà Nam', 'name: "Hệ thống <script>window.__xss=1;console.error(\'xss\')</script><img src=x onerror=alert(1)>"')
-        .replace(/^  level: 3$/m, '  level: 2'),
+        .replace(/^ {2}level: 3$/m, '  level: 2'),
     );
     const report = await lintFiles([COMPLIANT, NONCOMPLIANT, evil], { asOf: AS_OF, failOn: 'high', lang: 'vi', cwd: ROOT });
     page = FORMATTERS.html.render(report, { catalogue: loadCatalogue(), lang: 'vi', color: false });

@@ -122,7 +122,7 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-large-'));
     const text = readFileSync(COMPLIANT, 'utf8').replace(/^iac:.*$/m, '');
     const files = ['a', 'large', 'b'].map((name) => join(dir, `${name}.yaml`));
-    files.forEach((f, i) => writeFileSync(f, text.replace('id: mof-public-services', `id: copy-${'abc'[i]}`) + (i === 1 ? `# ${'x'.repeat(70_000)}\n` : '')));
+    for (const [i, f] of files.entries()) writeFileSync(f, text.replace('id: mof-public-services', `id: copy-${'abc'[i]}`) + (i === 1 ? `# ${'x'.repeat(70_000)}\n` : ''));
     const real = PolicyEngine.load();
     const order: string[] = [];
     const engine = Object.assign(Object.create(real) as typeof real, {

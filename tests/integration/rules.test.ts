@@ -39,7 +39,7 @@ for (const meta of catalogue.rules) {
   describe(`${meta.id} (${meta.key})`, () => {
     // IaC goes through the same loader users run; the descriptor is the compliant one, patched.
     const stacksOf = async (c: Case): Promise<IacStack[]> => {
-      let r;
+      let r: ReturnType<typeof loadJsonText>;
       if (c.iac_file) r = await loadIac(join(dirname(file), c.iac_file), c.iac_file);
       else if (c.iac) r = loadJsonText(JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, ...c.iac }), 'fixture.tf.json');
       else return [];

@@ -37,7 +37,7 @@ function assertWellFormed(r: ReturnType<typeof parseSource>): void {
 
 function pointers(v: unknown, p = '', out: string[] = []): string[] {
   out.push(p);
-  if (Array.isArray(v)) v.forEach((x, i) => pointers(x, `${p}/${i}`, out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) pointers(x, `${p}/${i}`, out);
   else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   return out;
 }

@@ -1,6 +1,5 @@
 import type { Baseline } from '../../model/baseline.js';
 import type { BaselineSummary, Finding, SystemReport } from '../../model/types.js';
-import { compareText } from '../../util/collate.js';
 
 /**
  * Marks each violation "existing" (its fingerprint is in the baseline) or "new", and lists the

@@ -135,7 +135,7 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
     // Read at most one byte beyond the limit: a file that grew since fstat is still refused.
     buf = Buffer.allocUnsafe(tooBig !== undefined ? headOfLarge! : Math.min(size, limits.maxFileBytes) + 1);
     let n = 0;
-    for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
+    for (let r: number; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
     buf = buf.subarray(0, n);
   } catch (e) {
     return fail('read', readErrorText(e));

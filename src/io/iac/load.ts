@@ -35,7 +35,7 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  */
 export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS, { threads = 1 }: { threads?: number } = {}): Promise<IacLoadResult> {
   const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };
-  let st;
+  let st: Stats;
   try {
     st = await stat(path);
   } catch (e) {

@@ -137,14 +137,14 @@ function stringMap(v: unknown): Record<string, string> {
 
 function walkStrings(v: unknown, path: string, visit: (s: string, path: string) => void): void {
   if (typeof v === 'string') visit(v, path);
-  else if (Array.isArray(v)) v.forEach((x, i) => walkStrings(x, path ? `${path}.${i}` : String(i), visit));
+  else if (Array.isArray(v)) for (const [i, x] of v.entries()) walkStrings(x, path ? `${path}.${i}` : String(i), visit);
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walkStrings(x, path ? `${path}.${k}` : k, visit);
 }
 
 /** Dotted paths of the `true` leaves of a plan's after_unknown structure. */
 export function unknownPaths(v: unknown, path = '', out: string[] = []): string[] {
   if (v === true) out.push(path);
-  else if (Array.isArray(v)) v.forEach((x, i) => unknownPaths(x, path ? `${path}.${i}` : String(i), out));
+  else if (Array.isArray(v)) for (const [i, x] of v.entries()) unknownPaths(x, path ? `${path}.${i}` : String(i), out);
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) unknownPaths(x, path ? `${path}.${k}` : k, out);
   return out;
 }

@@ -101,7 +101,7 @@ function collectModule(mod: unknown, prefix: string, into: Map<string, ConfigEnt
 
 // "aws_s3_bucket.uploads.id" → "aws_s3_bucket.uploads"; variables, locals, data sources are not resources.
 function collectReferences(v: unknown, into: Set<string>): void {
-  if (Array.isArray(v)) v.forEach((x) => collectReferences(x, into));
+  if (Array.isArray(v)) for (const x of v) collectReferences(x, into);
   else if (isObject(v)) {
     for (const [k, x] of Object.entries(v)) {
       if (k === 'references' && Array.isArray(x)) {
