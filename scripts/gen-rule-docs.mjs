@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes docs/rules/<ID>.md and docs/rules/README.md from the compiled rule catalogue (the rules'
 // METADATA blocks) and the clause catalogue in seeds/. The pages are generated: edit the METADATA
-// block of the rule (policies/rules/<rule>/<rule>.rego), rebuild the policy, then run
+// block of the rule (policies/tuanthu/rules/<family>/<rule>/<rule>.rego), rebuild the policy, then run
 // `npm run docs:rules`. tests/e2e/docs.test.ts fails when the committed pages are stale.
 //
 //   node scripts/gen-rule-docs.mjs [--out <dir>]     (default: docs/rules)
@@ -186,7 +186,7 @@ function indexPage(rules, seeds) {
   L.push('');
   L.push('# Rules');
   L.push('');
-  L.push(`${rules.length} rules, generated from the METADATA block of each rule (\`policies/rules/<rule>/<rule>.rego\`). ` +
+  L.push(`${rules.length} rules, generated from the METADATA block of each rule (\`policies/tuanthu/rules/<family>/<rule>/<rule>.rego\`). ` +
     'The same catalogue is printed by `tuanthu rules` and, one rule in full, by `tuanthu explain <RULE-ID>`. ' +
     'A rule with a due date reports a gap as *due* (severity `info`) up to and including that date and as a violation from the day after.');
   L.push('');
