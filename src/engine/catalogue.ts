@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { assetPath } from '../util/assets.js';
 import type { Lang, Localized, Severity, Stage } from '../model/types.js';
-import { localizeParamValues } from '../i18n/param-values.js';
-import { memoized } from '../util/memoized.js';
+import { interpolate } from '../i18n/interpolate.js';
+import { localizeParamValues } from '../i18n/vocabulary.js';
 
 /** One rule as described by its METADATA block (extracted by scripts/build-policy.mjs). */
 export interface RuleMeta {
@@ -46,49 +46,8 @@ export function loadCatalogue(): Catalogue {
   return cached;
 }
 
-/** Fills {name} placeholders; unknown placeholders stay visible rather than vanish. */
-export function renderTemplate(template: string, params: Record<string, unknown>, lang: Lang): string {
-  // Split once per template (a few hundred of them), not scanned by a regex per finding.
-  let parts = templateParts.get(template);
-  if (!parts) templateParts.set(template, (parts = template.split(/\{([a-z_][a-z0-9_]*)\}/i)));
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in params ? formatParam(params[name], lang) : `{${name}}`) + parts[i + 1]!;
-  }
-  return out;
-}
-
-/** Literal text at even indices, placeholder names at odd ones. */
-const templateParts = new Map<string, string[]>();
-
-// Number.prototype.toLocaleString builds an Intl.NumberFormat on every call (the top self-time
-// entry when profiling a 1,000-descriptor portfolio); one formatter per language is enough.
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-// The same numbers (thresholds, levels, day counts) recur in every system of a portfolio, and
-// format() is a call into ICU each time.
-const formatted: Record<Lang, (v: number) => string> = {
-  en: memoized((v: number) => numberFormat('en').format(v), 50_000),
-  vi: memoized((v: number) => numberFormat('vi').format(v), 50_000),
-};
-
-function numberFormat(lang: Lang): Intl.NumberFormat {
-  let nf = numberFormats.get(lang);
-  if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })));
-  return nf;
-}
-
-export function formatParam(v: unknown, lang: Lang): string {
-  if (typeof v === 'number') {
-    // A Map takes -0 for 0; ICU does not ("-0").
-    return Object.is(v, -0) ? numberFormat(lang).format(v) : formatted[lang](v);
-  }
-  if (Array.isArray(v)) return v.map((x) => formatParam(x, lang)).join(', ');
-  if (v === null || v === undefined) return '—';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
+/** A finding's message: its rule's METADATA template, or the rule's title and the message id when there is none. */
 export function messageFor(meta: RuleMeta, msg: string, params: Record<string, unknown>, lang: Lang): string {
   const t = meta.messages[msg]?.[lang];
-  return t === undefined ? `${meta.title[lang]} (${msg})` : renderTemplate(t, localizeParamValues(params, lang), lang);
+  return t === undefined ? `${meta.title[lang]} (${msg})` : interpolate(t, localizeParamValues(params, lang), lang);
 }

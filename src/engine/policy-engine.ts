@@ -5,7 +5,7 @@ import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 // The SDK is CommonJS whose exports Node cannot name from ESM.
 const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
-import { inputMessage } from '../i18n/input-messages.js';
+import { localized } from '../i18n/index.js';
 import type { Localized } from '../model/types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
@@ -49,7 +49,7 @@ export class PolicyEngine {
       policy.setData(data as object);
       return new PolicyEngine(policy);
     } catch (e) {
-      throw new PolicyError(inputMessage('policy-load', { detail: describe(e) }));
+      throw new PolicyError(localized('input.policy-load', { detail: describe(e) }));
     }
   }
 
@@ -58,10 +58,10 @@ export class PolicyEngine {
     try {
       out = this.policy.evaluate(input, 'tuanthu/main/result');
     } catch (e) {
-      throw new PolicyError(inputMessage('policy-eval', { detail: describe(e) }));
+      throw new PolicyError(localized('input.policy-eval', { detail: describe(e) }));
     }
     const first = (out as Array<{ result?: PolicyResult }>)[0];
-    if (!first?.result) throw new PolicyError(inputMessage('policy-no-result'));
+    if (!first?.result) throw new PolicyError(localized('input.policy-no-result'));
     return first.result;
   }
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from './catalogue.js';
 import { applyDebt } from './debt.js';
-import { inLanguage } from '../i18n/input-messages.js';
+import { inLanguage } from '../i18n/index.js';
 import type { DebtInputs } from '../model/debt.js';
 import { SEVERITIES, type EvaluationOptions, type InputProblem, type Report, type Severity, type SystemReport } from '../model/types.js';
 import { TOOL_VERSION } from '../model/version.js';

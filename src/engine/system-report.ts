@@ -3,8 +3,8 @@ import type { Catalogue, RuleMeta } from './catalogue.js';
 import { messageFor } from './catalogue.js';
 import { evaluateWithIac, iacLocations, resourceIndex } from './iac-input.js';
 import { PolicyError, type PolicyEngine, type PolicyInput, type PolicyReason, type PolicyResult } from './policy-engine.js';
-import { inputMessage } from '../i18n/input-messages.js';
-import { reasonText } from '../i18n/text.js';
+import { localized, messageKey, t } from '../i18n/index.js';
+import { localizeReasonParams } from '../i18n/vocabulary.js';
 import type { IacStack } from '../model/iac.js';
 import { atLeast, severityRank } from '../model/severity.js';
 import type { LoadedSource } from '../model/source.js';
@@ -111,7 +111,7 @@ export function assembleSystem(
   const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
   const findings: Finding[] = result.findings.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
-    if (!meta) throw new PolicyError(inputMessage('policy-unknown-rule', { rule: raw.rule }));
+    if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
     const due = raw.status === 'due';
     const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
     const constructPath = byAddress.get(raw.path)?.construct_path;
@@ -199,7 +199,8 @@ function sharedReason(raw: PolicyReason, meta: RuleMeta, stage: string, lang: La
   if (reason === undefined) {
     if (memo.reasons.size > 10_000) memo.reasons.clear();
     const { code, params } = own ? raw : { code: raw, params: raw === 'stage' ? { stages: meta.stages, stage } : {} };
-    memo.reasons.set(key, (reason = { code, params, text: reasonText(code, params, lang) }));
+    const known = messageKey('reason', code);
+    memo.reasons.set(key, (reason = { code, params, text: known ? t(known, localizeReasonParams(params, lang), lang) : code }));
   }
   return reason;
 }

@@ -1,4 +1,4 @@
-import { debtLabel } from '../i18n/debt.js';
+import { t } from '../i18n/index.js';
 import type { Lang, Report } from '../model/types.js';
 import { waiverRecordLine } from './debt-text.js';
 import { inputErrorLine } from './shared.js';
@@ -11,31 +11,31 @@ export function renderGateText(report: Report, v: GateVerdict, lang: Lang): stri
   if (report.errors.length > 0) out.push('');
   for (const s of v.systems) {
     const head = s.accountableHead ? ` · ${s.accountableHead}` : '';
-    out.push(`${s.go ? '✔' : '✖'} ${debtLabel(s.go ? 'gate_go' : 'gate_no_go', lang, { as_of: v.asOf })}: ${s.name} (${s.id})${head} — ${s.file}`);
+    out.push(`${s.go ? '✔' : '✖'} ${t(s.go ? 'debt.gate_go' : 'debt.gate_no_go', { as_of: v.asOf }, lang)}: ${s.name} (${s.id})${head} — ${s.file}`);
     if (s.blocking.length > 0) {
-      out.push(`  ${debtLabel('gate_blocking', lang)}:`);
+      out.push(`  ${t('debt.gate_blocking', lang)}:`);
       for (const f of s.blocking) out.push(`    ${f.severity} ${f.rule} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`, `        ${f.message}`);
     }
     if (s.ignored.length > 0) {
-      out.push(`  ${debtLabel('gate_ignored', lang)}:`);
+      out.push(`  ${t('debt.gate_ignored', lang)}:`);
       for (const w of s.ignored) out.push(`    ${waiverRecordLine(w, lang)}`);
     }
     if (s.otherWaivers.length > 0) {
-      out.push(`  ${debtLabel('gate_other_waivers', lang)}:`);
+      out.push(`  ${t('debt.gate_other_waivers', lang)}:`);
       for (const w of s.otherWaivers) out.push(`    ${waiverRecordLine(w, lang)}`);
     }
     if (s.debt.length > 0) {
-      out.push(`  ${debtLabel('gate_debt', lang)}:`);
+      out.push(`  ${t('debt.gate_debt', lang)}:`);
       for (const f of s.debt) {
         const w = f.waiver!;
-        out.push(`    ${f.severity} ${f.rule} ${f.path} — ${w.expires} (${w.daysLeft} ${debtLabel('days_left', lang)}), ${w.approvedBy.name}: ${w.justification}`);
+        out.push(`    ${f.severity} ${f.rule} ${f.path} — ${w.expires} (${w.daysLeft} ${t('debt.days_left', lang)}), ${w.approvedBy.name}: ${w.justification}`);
       }
     }
   }
   if (v.systems.length > 0) out.push('');
   const blocked = v.systems.filter((s) => !s.go).length;
-  if (v.go === undefined) out.push(debtLabel('gate_input_errors', lang));
-  else out.push(debtLabel(v.go ? 'gate_overall_go' : 'gate_overall_no_go', lang, { n: v.systems.length, blocked }));
+  if (v.go === undefined) out.push(t('debt.gate_input_errors', lang));
+  else out.push(t(v.go ? 'debt.gate_overall_go' : 'debt.gate_overall_no_go', { n: v.systems.length, blocked }, lang));
   return out.join('\n') + '\n';
 }
 

@@ -1,5 +1,5 @@
 import { citation } from '../engine/clauses.js';
-import { label } from '../i18n/report-labels.js';
+import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
 import { isWaived } from './shared.js';
@@ -55,19 +55,19 @@ export const github: Formatter = {
     const stable = report.systems.flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s, kind: kindOf(f) }))).map((x, i) => ({ ...x, i }));
     stable.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i);
     for (const { f, s, kind } of stable) {
-      const due = f.status === 'due' ? ` (${label('due_by', lang)} ${String(f.params.due)})` : '';
-      const body = `${f.message}${due}\n${label('required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${label('remediation', lang)}: ${f.remediation}`;
+      const due = f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : '';
+      const body = `${f.message}${due}\n${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${t('report.remediation', lang)}: ${f.remediation}`;
       out.push(command(kind, { file: f.location.file, line: f.location.line, col: f.location.column, title: `${f.rule} ${f.title} [${s.id}]` }, body));
       printed[kind]++;
     }
     const over = KINDS.filter((k) => printed[k] > ANNOTATIONS_SHOWN_PER_KIND);
     if (over.length > 0) {
-      const counts = over.map((k) => `${printed[k]} ${label(`annotations_${k}`, lang)}`).join(', ');
-      out.push(`tuanthu: ${counts}: ${label('annotations_beyond_limit', lang).replace('{limit}', String(ANNOTATIONS_SHOWN_PER_KIND))}`);
+      const counts = over.map((k) => `${printed[k]} ${t(`report.annotations_${k}`, lang)}`).join(', ');
+      out.push(`tuanthu: ${counts}: ${t('report.annotations_beyond_limit', { limit: String(ANNOTATIONS_SHOWN_PER_KIND) }, lang)}`);
     }
     const sum = report.summary;
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
-    out.push(`tuanthu: ${sum.systems} ${label('systems', lang).toLowerCase()}, ${sum.passed} ${label('passed', lang).toLowerCase()}, ${sum.failed} ${label('failed', lang).toLowerCase()}, ${total} ${label('total_findings', lang)}, as of ${report.asOf}`);
+    out.push(`tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`);
     return out.join('\n') + '\n';
   },
 };

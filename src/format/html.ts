@@ -1,9 +1,6 @@
 import { citation, DOCUMENTS } from '../engine/clauses.js';
-import { formatParam } from '../engine/catalogue.js';
-import { label, SEVERITY_NAMES, type ReportLabel } from '../i18n/report-labels.js';
-import { SECTOR_NAMES, STAGE_NAMES } from '../i18n/text.js';
+import { formatParam, messageKey, t } from '../i18n/index.js';
 import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport, type WaiverRecord } from '../model/types.js';
-import { WAIVER_STATUS_NAMES } from '../i18n/debt.js';
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
@@ -21,7 +18,6 @@ export const htmlReport: Formatter = {
   extension: 'html',
   render(report, ctx) {
     const lang = ctx.lang;
-    const L = (k: ReportLabel) => label(k, lang);
     const page = html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -29,7 +25,7 @@ export const htmlReport: Formatter = {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="tuanthu ${report.tool.version}">
-<title>${L('report_title')} — ${report.asOf}</title>
+<title>${t('report.report_title', lang)} — ${report.asOf}</title>
 <style>${raw(STYLE)}</style>
 </head>
 <body>
@@ -38,7 +34,7 @@ ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
 ${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
-<footer>${L('generated_by')} tuanthu ${report.tool.version} · ${L('as_of')} ${report.asOf} · ${Object.values(DOCUMENTS).map((d) => d[lang]).join(' · ')}</footer>
+<footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(DOCUMENTS).map((d) => d[lang]).join(' · ')}</footer>
 </body>
 </html>
 `;
@@ -51,29 +47,28 @@ function totalFindings(report: Report): number {
 }
 
 function cover(report: Report, lang: Lang): Safe {
-  const L = (k: ReportLabel) => label(k, lang);
   const sum = report.summary;
   const sev = SEVERITIES.slice()
     .reverse()
     .filter((s) => sum.findings[s] > 0)
-    .map((s) => html`<div class="kpi"><b>${sum.findings[s]}</b><span class="badge sev-${s}">${SEVERITY_NAMES[s][lang]}</span></div>`);
+    .map((s) => html`<div class="kpi"><b>${sum.findings[s]}</b><span class="badge sev-${s}">${t(`severity.${s}`, lang)}</span></div>`);
   return html`<header class="cover">
-<h1>${L('report_title')}</h1>
+<h1>${t('report.report_title', lang)}</h1>
 <dl class="meta">
-<dt>${L('as_of')}</dt><dd>${report.asOf}</dd>
-<dt>${L('fail_on')}</dt><dd>${SEVERITY_NAMES[report.failOn][lang]}</dd>
-<dt>${L('tool')}</dt><dd>tuanthu ${report.tool.version}</dd>
-<dt>${L('policy_digest')}</dt><dd><code>${report.tool.policyDigest}</code></dd>
+<dt>${t('report.as_of', lang)}</dt><dd>${report.asOf}</dd>
+<dt>${t('report.fail_on', lang)}</dt><dd>${t(`severity.${report.failOn}`, lang)}</dd>
+<dt>${t('report.tool', lang)}</dt><dd>tuanthu ${report.tool.version}</dd>
+<dt>${t('report.policy_digest', lang)}</dt><dd><code>${report.tool.policyDigest}</code></dd>
 </dl>
 <div class="kpis">
-<div class="kpi"><b>${sum.systems}</b>${L('systems')}</div>
-<div class="kpi pass"><b>${sum.passed}</b>${L('passed')}</div>
-<div class="kpi fail"><b>${sum.failed}</b>${L('failed')}</div>
-<div class="kpi"><b>${totalFindings(report)}</b>${L('findings')}</div>
+<div class="kpi"><b>${sum.systems}</b>${t('report.systems', lang)}</div>
+<div class="kpi pass"><b>${sum.passed}</b>${t('report.passed', lang)}</div>
+<div class="kpi fail"><b>${sum.failed}</b>${t('report.failed', lang)}</div>
+<div class="kpi"><b>${totalFindings(report)}</b>${t('report.findings', lang)}</div>
 ${sev}
-${sum.due > 0 ? html`<div class="kpi"><b>${sum.due}</b><span class="badge due">${L('status_due')}</span></div>` : ''}
-${sum.waived > 0 ? html`<div class="kpi"><b>${sum.waived}</b><span class="badge waived">${L('status_waived')}</span></div>` : ''}
-${sum.inputErrors > 0 ? html`<div class="kpi fail"><b>${sum.inputErrors}</b>${L('input_errors')}</div>` : ''}
+${sum.due > 0 ? html`<div class="kpi"><b>${sum.due}</b><span class="badge due">${t('report.status_due', lang)}</span></div>` : ''}
+${sum.waived > 0 ? html`<div class="kpi"><b>${sum.waived}</b><span class="badge waived">${t('report.status_waived', lang)}</span></div>` : ''}
+${sum.inputErrors > 0 ? html`<div class="kpi fail"><b>${sum.inputErrors}</b>${t('report.input_errors', lang)}</div>` : ''}
 </div>
 </header>`;
 }
@@ -82,8 +77,8 @@ function passFailBars(groups: Map<string, SystemReport[]>, lang: Lang): Bar[] {
   return [...groups.entries()].map(([name, list]) => ({
     label: name,
     segments: [
-      { value: list.filter((s) => s.result === 'pass').length, className: 'pass', title: label('passed', lang) },
-      { value: list.filter((s) => s.result === 'fail').length, className: 'fail', title: label('failed', lang) },
+      { value: list.filter((s) => s.result === 'pass').length, className: 'pass', title: t('report.passed', lang) },
+      { value: list.filter((s) => s.result === 'fail').length, className: 'fail', title: t('report.failed', lang) },
     ],
   }));
 }
@@ -101,34 +96,33 @@ const total = (b: Bar) => b.segments.reduce((a, x) => a + x.value, 0);
 
 function overview(report: Report, ctx: FormatContext): Safe {
   const lang = ctx.lang;
-  const L = (k: ReportLabel) => label(k, lang);
   const byOwner = groupBy(report.systems, (s) => s.owner ?? '—');
-  const byLevel = groupBy(report.systems, (s) => (s.level !== undefined ? `${L('level_n')} ${s.level}` : L('no_level')));
+  const byLevel = groupBy(report.systems, (s) => (s.level !== undefined ? `${t('report.level_n', lang)} ${s.level}` : t('report.no_level', lang)));
   // Only rules that fail or fall due somewhere, most frequent first: the chart stays short as the catalogue grows.
   const ruleBars: Bar[] = ctx.catalogue.rules.map((r) => ({
     label: `${r.id} ${r.title[lang]}`,
     segments: [
-      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'fail')).length, className: 'fail', title: L('failed') },
-      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'due')).length, className: 'due', title: L('rules_due') },
+      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'fail')).length, className: 'fail', title: t('report.failed', lang) },
+      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'due')).length, className: 'due', title: t('report.rules_due', lang) },
     ],
   }))
     .filter((b) => b.segments.some((x) => x.value > 0))
     .sort((a, b) => total(b) - total(a) || compareText(a.label, b.label));
-  const legend = html`<div class="legend"><span><i class="pass"></i>${L('passed')}</span><span><i class="fail"></i>${L('failed')}</span><span><i class="due"></i>${L('rules_due')}</span></div>`;
+  const legend = html`<div class="legend"><span><i class="pass"></i>${t('report.passed', lang)}</span><span><i class="fail"></i>${t('report.failed', lang)}</span><span><i class="due"></i>${t('report.rules_due', lang)}</span></div>`;
   return html`<section class="overview">
-<h2>${L('overview')}</h2>
+<h2>${t('report.overview', lang)}</h2>
 ${legend}
 <div class="charts">
-<figure><figcaption>${L('by_agency')}</figcaption>${barChart(passFailBars(byOwner, lang), { title: L('by_agency') })}</figure>
-<figure><figcaption>${L('by_level')}</figcaption>${barChart(passFailBars(byLevel, lang), { title: L('by_level') })}</figure>
-${ruleBars.length > 0 ? html`<figure><figcaption>${L('by_rule')}</figcaption>${barChart(ruleBars, { title: L('by_rule'), labelWidth: 300 })}</figure>` : ''}
+<figure><figcaption>${t('report.by_agency', lang)}</figcaption>${barChart(passFailBars(byOwner, lang), { title: t('report.by_agency', lang) })}</figure>
+<figure><figcaption>${t('report.by_level', lang)}</figcaption>${barChart(passFailBars(byLevel, lang), { title: t('report.by_level', lang) })}</figure>
+${ruleBars.length > 0 ? html`<figure><figcaption>${t('report.by_rule', lang)}</figcaption>${barChart(ruleBars, { title: t('report.by_rule', lang), labelWidth: 300 })}</figure>` : ''}
 </div>
 <table>
-<thead><tr><th>${L('system')}</th><th>${L('owner')}</th><th class="num">${L('level')}</th><th>${L('stage')}</th><th>${L('result')}</th><th class="num">${L('budget_share')}</th><th class="num">${L('findings')}</th></tr></thead>
+<thead><tr><th>${t('report.system', lang)}</th><th>${t('report.owner', lang)}</th><th class="num">${t('report.level', lang)}</th><th>${t('report.stage', lang)}</th><th>${t('report.result', lang)}</th><th class="num">${t('report.budget_share', lang)}</th><th class="num">${t('report.findings', lang)}</th></tr></thead>
 <tbody>
 ${report.systems.map(
   (s, i) =>
-    html`<tr><td><a href="#system-${i + 1}">${s.name}</a><br><small><code>${s.id}</code></small></td><td>${s.owner ?? '—'}</td><td class="num">${s.level ?? '—'}</td><td>${s.stage ? STAGE_NAMES[s.stage][lang] : '—'}</td><td>${verdict(s, lang)}</td><td class="num">${typeof s.metrics.security_budget_share_pct === 'number' ? `${formatParam(s.metrics.security_budget_share_pct, lang)}%` : '—'}</td><td class="num">${s.findings.filter((f) => !isWaived(f)).length}</td></tr>\n`,
+    html`<tr><td><a href="#system-${i + 1}">${s.name}</a><br><small><code>${s.id}</code></small></td><td>${s.owner ?? '—'}</td><td class="num">${s.level ?? '—'}</td><td>${s.stage ? t(`stage.${s.stage}`, lang) : '—'}</td><td>${verdict(s, lang)}</td><td class="num">${typeof s.metrics.security_budget_share_pct === 'number' ? `${formatParam(s.metrics.security_budget_share_pct, lang)}%` : '—'}</td><td class="num">${s.findings.filter((f) => !isWaived(f)).length}</td></tr>\n`,
 )}
 </tbody>
 </table>
@@ -136,11 +130,11 @@ ${report.systems.map(
 }
 
 function verdict(s: SystemReport, lang: Lang): Safe {
-  return html`<span class="badge ${s.result}">${label(s.result, lang)}</span>`;
+  return html`<span class="badge ${s.result}">${t(`report.${s.result}`, lang)}</span>`;
 }
 
 function inputErrors(report: Report, lang: Lang): Safe {
-  return html`<section class="errors"><h2>${label('input_errors', lang)}</h2><table><tbody>
+  return html`<section class="errors"><h2>${t('report.input_errors', lang)}</h2><table><tbody>
 ${report.errors.map((e) => html`<tr><td><code>${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}</code></td><td>${e.message}</td></tr>\n`)}
 </tbody></table></section>`;
 }
@@ -152,16 +146,15 @@ function budgetShare(s: SystemReport, lang: Lang): Safe | '' {
   const scale = Math.max(30, share, typeof min === 'number' ? min : 0);
   const w = (v: number) => ((Math.min(v, scale) / scale) * 220).toFixed(1);
   const ok = typeof min !== 'number' || share >= min;
-  return html`<tr><th>${label('budget_share', lang)}</th><td><div class="share"><svg viewBox="0 0 220 14" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${formatParam(share, lang)}%"><rect x="0" y="0" width="220" height="14" fill="#eaeef2"/><rect x="0" y="0" width="${w(share)}" height="14" fill="${ok ? '#1a7f37' : '#c62828'}"/>${
+  return html`<tr><th>${t('report.budget_share', lang)}</th><td><div class="share"><svg viewBox="0 0 220 14" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${formatParam(share, lang)}%"><rect x="0" y="0" width="220" height="14" fill="#eaeef2"/><rect x="0" y="0" width="${w(share)}" height="14" fill="${ok ? '#1a7f37' : '#c62828'}"/>${
     typeof min === 'number' ? html`<line x1="${w(min)}" x2="${w(min)}" y1="0" y2="14" stroke="#1f2328" stroke-width="2"/>` : ''
-  }</svg><span><b>${formatParam(share, lang)}%</b>${typeof min === 'number' ? html` (${label('minimum', lang)} ${formatParam(min, lang)}%)` : ''}</span></div></td></tr>`;
+  }</svg><span><b>${formatParam(share, lang)}%</b>${typeof min === 'number' ? html` (${t('report.minimum', lang)} ${formatParam(min, lang)}%)` : ''}</span></div></td></tr>`;
 }
 
 function areaTable(s: SystemReport, lang: Lang): Safe {
-  const L = (k: ReportLabel) => label(k, lang);
   const areas = [...new Set(s.rules.map((r) => areaOf(r.rule)))].sort();
   const count = (area: string, outcome: string) => s.rules.filter((r) => areaOf(r.rule) === area && shownOutcome(s, r) === outcome).length;
-  return html`<table class="areas"><thead><tr><th>${L('area')}</th><th class="num">${L('rules_pass')}</th><th class="num">${L('rules_fail')}</th><th class="num">${L('rules_due')}</th><th class="num">${L('rules_waived')}</th><th class="num">${L('rules_na')}</th></tr></thead><tbody>
+  return html`<table class="areas"><thead><tr><th>${t('report.area', lang)}</th><th class="num">${t('report.rules_pass', lang)}</th><th class="num">${t('report.rules_fail', lang)}</th><th class="num">${t('report.rules_due', lang)}</th><th class="num">${t('report.rules_waived', lang)}</th><th class="num">${t('report.rules_na', lang)}</th></tr></thead><tbody>
 ${areas.map(
   (a) =>
     html`<tr><td><b>${a}</b></td><td class="num">${count(a, 'pass')}</td><td class="num">${count(a, 'fail')}</td><td class="num">${count(a, 'due')}</td><td class="num">${count(a, 'waived')}</td><td class="num">${count(a, 'not_applicable')}</td></tr>\n`,
@@ -170,77 +163,73 @@ ${areas.map(
 }
 
 function findingCard(f: Finding, lang: Lang): Safe {
-  const L = (k: ReportLabel) => label(k, lang);
   const waived = isWaived(f);
   const cls = waived ? 'waived' : f.status === 'due' ? 'due' : `sev-${f.severity}`;
   const tag = waived
-    ? html`<span class="badge waived">${L('status_waived')}</span>`
+    ? html`<span class="badge waived">${t('report.status_waived', lang)}</span>`
     : f.status === 'due'
-      ? html`<span class="badge due">${L('status_due')} · ${L('due_by')} ${String(f.params.due)}</span>`
-      : html`<span class="badge sev-${f.severity}">${SEVERITY_NAMES[f.severity][lang]}</span>`;
+      ? html`<span class="badge due">${t('report.status_due', lang)} · ${t('report.due_by', lang)} ${String(f.params.due)}</span>`
+      : html`<span class="badge sev-${f.severity}">${t(`severity.${f.severity}`, lang)}</span>`;
   const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter(Boolean);
   return html`<article class="finding ${cls}">
-<p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${L('baseline_existing')}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
+<p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${t('report.baseline_existing', lang)}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
 <p>${f.message}</p>
-<p><span class="label">${L('required_by')}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
-<p><span class="label">${L('remediation')}:</span> ${f.remediation}</p>
+<p><span class="label">${t('report.required_by', lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
+<p><span class="label">${t('report.remediation', lang)}:</span> ${f.remediation}</p>
 ${f.waiver ? waiverDetails(f, lang) : ''}
 </article>`;
 }
 
 function waiverDetails(f: Finding, lang: Lang): Safe {
-  const L = (k: ReportLabel) => label(k, lang);
   const w = f.waiver!;
-  return html`<p><span class="label">${L('justification')}:</span> ${w.justification}</p>
-<p><span class="label">${L('approved_by')}:</span> ${w.approvedBy.name} (${w.approvedBy.title}), ${w.approved}${w.reference ? ` · ${w.reference}` : ''} · ${L('waived_until')} ${w.expires} (${w.daysLeft} ${L('days_left')}) · <span class="mono">${w.location.file}:${w.location.line}:${w.location.column}</span></p>`;
+  return html`<p><span class="label">${t('report.justification', lang)}:</span> ${w.justification}</p>
+<p><span class="label">${t('report.approved_by', lang)}:</span> ${w.approvedBy.name} (${w.approvedBy.title}), ${w.approved}${w.reference ? ` · ${w.reference}` : ''} · ${t('report.waived_until', lang)} ${w.expires} (${w.daysLeft} ${t('report.days_left', lang)}) · <span class="mono">${w.location.file}:${w.location.line}:${w.location.column}</span></p>`;
 }
 
 function waiverProblemTable(records: WaiverRecord[], lang: Lang): Safe | '' {
   if (records.length === 0) return '';
-  const L = (k: ReportLabel) => label(k, lang);
-  return html`<p class="label">${L('waiver_problems')}</p><table><thead><tr><th>${L('waiver_file')}</th><th>${L('rule')}</th><th>${L('status')}</th><th>${L('reason')}</th></tr></thead><tbody>
+  return html`<p class="label">${t('report.waiver_problems', lang)}</p><table><thead><tr><th>${t('report.waiver_file', lang)}</th><th>${t('report.rule', lang)}</th><th>${t('report.status', lang)}</th><th>${t('report.reason', lang)}</th></tr></thead><tbody>
 ${records.map(
   (w) =>
-    html`<tr><td class="mono">${w.location.file}:${w.location.line}:${w.location.column}</td><td><b>${w.rule}</b>${w.path ? html` <code>${w.path}</code>` : ''}</td><td>${WAIVER_STATUS_NAMES[w.status][lang]}</td><td>${w.reason?.text ?? `${L('waived_until')} ${w.expires} (${w.daysLeft} ${L('days_left')})`}</td></tr>\n`,
+    html`<tr><td class="mono">${w.location.file}:${w.location.line}:${w.location.column}</td><td><b>${w.rule}</b>${w.path ? html` <code>${w.path}</code>` : ''}</td><td>${t(`waiver_status.${w.status}`, lang)}</td><td>${w.reason?.text ?? `${t('report.waived_until', lang)} ${w.expires} (${w.daysLeft} ${t('report.days_left', lang)})`}</td></tr>\n`,
 )}
 </tbody></table>`;
 }
 
 function systemSection(s: SystemReport, i: number, ctx: FormatContext, report: Report): Safe {
   const lang = ctx.lang;
-  const L = (k: ReportLabel) => label(k, lang);
   const open = s.findings.filter((f) => !isWaived(f));
   const waived = s.findings.filter(isWaived);
   const na = s.rules.filter((r) => r.outcome === 'not_applicable');
   return html`<section class="system" id="system-${i + 1}">
 <h2>${verdict(s, lang)} ${s.name} <small>(${s.id})</small></h2>
-<h3>${L('summary')}</h3>
+<h3>${t('report.summary', lang)}</h3>
 <table class="facts"><tbody>
-<tr><th>${L('owner')}</th><td>${s.owner ?? '—'}</td></tr>
-<tr><th>${L('level')}</th><td>${s.level ?? L('no_level')}</td></tr>
-<tr><th>${L('stage')}</th><td>${s.stage ? STAGE_NAMES[s.stage][lang] : '—'}</td></tr>
-<tr><th>${L('sector')}</th><td>${s.sector ? (SECTOR_NAMES[s.sector]?.[lang] ?? s.sector) : '—'}</td></tr>
-<tr><th>${L('file')}</th><td><code>${s.file}</code></td></tr>
+<tr><th>${t('report.owner', lang)}</th><td>${s.owner ?? '—'}</td></tr>
+<tr><th>${t('report.level', lang)}</th><td>${s.level ?? t('report.no_level', lang)}</td></tr>
+<tr><th>${t('report.stage', lang)}</th><td>${s.stage ? t(`stage.${s.stage}`, lang) : '—'}</td></tr>
+<tr><th>${t('report.sector', lang)}</th><td>${s.sector ? sectorName(s.sector, lang) : '—'}</td></tr>
+<tr><th>${t('report.file', lang)}</th><td><code>${s.file}</code></td></tr>
 ${budgetShare(s, lang)}
 </tbody></table>
-<h3>${L('areas')}</h3>
+<h3>${t('report.areas', lang)}</h3>
 ${areaTable(s, lang)}
-<h3>${L('findings')} (${open.length})</h3>
-${open.length > 0 ? open.map((f) => findingCard(f, lang)) : html`<p>${L('no_findings')}</p>`}
-<h3>${L('not_applicable')} (${na.length})</h3>
+<h3>${t('report.findings', lang)} (${open.length})</h3>
+${open.length > 0 ? open.map((f) => findingCard(f, lang)) : html`<p>${t('report.no_findings', lang)}</p>`}
+<h3>${t('report.not_applicable', lang)} (${na.length})</h3>
 ${
   na.length > 0
-    ? html`<table><thead><tr><th>${L('rule')}</th><th>${L('reason')}</th></tr></thead><tbody>
+    ? html`<table><thead><tr><th>${t('report.rule', lang)}</th><th>${t('report.reason', lang)}</th></tr></thead><tbody>
 ${na.map((r) => html`<tr><td><b>${r.rule}</b> ${ctx.catalogue.byId.get(r.rule)?.title[lang] ?? ''}</td><td>${r.reason?.text ?? ''}</td></tr>\n`)}
 </tbody></table>`
-    : html`<p>${L('none')}</p>`
+    : html`<p>${t('report.none', lang)}</p>`
 }
-<h3>${L('debt')} (${waived.length})</h3>
-${waived.length > 0 ? waived.map((f) => findingCard(f, lang)) : html`<p>${L('debt_none')}</p>`}
+<h3>${t('report.debt', lang)} (${waived.length})</h3>
+${waived.length > 0 ? waived.map((f) => findingCard(f, lang)) : html`<p>${t('report.debt_none', lang)}</p>`}
 ${waiverProblemTable((report.waivers ?? []).filter((w) => w.system === s.id && w.status !== 'active'), lang)}
-<h3>${L('inputs')}</h3>
-<table><thead><tr><th>${L('file')}</th><th>${L('role')}</th><th>SHA-256</th></tr></thead><tbody>
+<h3>${t('report.inputs', lang)}</h3>
+<table><thead><tr><th>${t('report.file', lang)}</th><th>${t('report.role', lang)}</th><th>SHA-256</th></tr></thead><tbody>
 ${s.inputs.map((f) => html`<tr><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}
 </tbody></table>
 </section>`;
@@ -252,7 +241,6 @@ function waiverFiles(report: Report): string[] {
 }
 
 function reproduction(report: Report, lang: Lang): Safe {
-  const L = (k: ReportLabel) => label(k, lang);
   const files = report.systems.map((s) => s.file);
   const quote = (f: string) => (/^[\w./-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`);
   const debt = report.debtInputs ?? [];
@@ -261,20 +249,25 @@ function reproduction(report: Report, lang: Lang): Safe {
   const settings = `${report.stage ? ` --stage ${report.stage}` : ''}${report.maxWaiverDays !== undefined ? ` --max-waiver-days ${report.maxWaiverDays}` : ''}`;
   const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${settings}${debtFlags} --format html=audit.html`;
   return html`<section class="repro">
-<h2>${L('inputs')}</h2>
+<h2>${t('report.inputs', lang)}</h2>
 <dl class="meta">
-<dt>${L('tool')}</dt><dd>tuanthu ${report.tool.version}</dd>
-<dt>${L('policy_digest')}</dt><dd><code>${report.tool.policyDigest}</code></dd>
-<dt>${L('rego_digest')}</dt><dd><code>${report.tool.regoDigest}</code></dd>
-<dt>${L('as_of')}</dt><dd>${report.asOf}</dd>
-<dt>${L('fail_on')}</dt><dd>${report.failOn}</dd>
+<dt>${t('report.tool', lang)}</dt><dd>tuanthu ${report.tool.version}</dd>
+<dt>${t('report.policy_digest', lang)}</dt><dd><code>${report.tool.policyDigest}</code></dd>
+<dt>${t('report.rego_digest', lang)}</dt><dd><code>${report.tool.regoDigest}</code></dd>
+<dt>${t('report.as_of', lang)}</dt><dd>${report.asOf}</dd>
+<dt>${t('report.fail_on', lang)}</dt><dd>${report.failOn}</dd>
 </dl>
-<table><thead><tr><th>${L('system')}</th><th>${L('file')}</th><th>${L('role')}</th><th>SHA-256</th></tr></thead><tbody>
-${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}${debt.map((f) => html`<tr><td>${L('all_systems')}</td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}
+<table><thead><tr><th>${t('report.system', lang)}</th><th>${t('report.file', lang)}</th><th>${t('report.role', lang)}</th><th>SHA-256</th></tr></thead><tbody>
+${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}${debt.map((f) => html`<tr><td>${t('report.all_systems', lang)}</td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}
 </tbody></table>
-${waiverFiles(report).length > 0 ? html`<p><span class="label">${L('waiver_file')}:</span> ${waiverFiles(report).map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
+${waiverFiles(report).length > 0 ? html`<p><span class="label">${t('report.waiver_file', lang)}:</span> ${waiverFiles(report).map((f, i) => html`${i > 0 ? ', ' : ''}<code>${f}</code>`)}</p>` : ''}
 ${report.baseline ? html`<p><span class="label">Baseline:</span> <code>${report.baseline.file}</code> (${report.baseline.created})</p>` : ''}
-<p><span class="label">${L('reproduce')}:</span></p>
+<p><span class="label">${t('report.reproduce', lang)}:</span></p>
 <pre><code>${command}</code></pre>
 </section>`;
+}
+
+function sectorName(sector: string, lang: Lang): string {
+  const k = messageKey('sector', sector);
+  return k ? t(k, lang) : sector;
 }

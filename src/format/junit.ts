@@ -5,7 +5,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 const requireLazy = createRequire(import.meta.url);
 const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2') as typeof import('xmlbuilder2');
 import { citation } from '../engine/clauses.js';
-import { label } from '../i18n/report-labels.js';
+import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -93,15 +93,15 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
       continue;
     }
     if (r.outcome === 'not_applicable') {
-      tc.ele('skipped', { message: `${label('not_applicable', lang)}: ${r.reason?.text ?? ''}` });
+      tc.ele('skipped', { message: `${t('report.not_applicable', lang)}: ${r.reason?.text ?? ''}` });
     } else if (mine.some(isWaived)) {
       const waived = mine.filter(isWaived);
       tc.ele('skipped', {
-        message: `${label('rules_waived', lang)}: ${waived.map((f) => `${f.message} (${label('waived_until', lang)} ${f.waiver!.expires}, ${f.waiver!.approvedBy.name})`).join(' | ')}`,
+        message: `${t('report.rules_waived', lang)}: ${waived.map((f) => `${f.message} (${t('report.waived_until', lang)} ${f.waiver!.expires}, ${f.waiver!.approvedBy.name})`).join(' | ')}`,
       });
     } else if (mine.some((f) => f.status === 'due')) {
       const f = mine.find((x) => x.status === 'due')!;
-      tc.ele('skipped', { message: `${label('due_by', lang)} ${String(f.params.due)}: ${f.message}` });
+      tc.ele('skipped', { message: `${t('report.due_by', lang)} ${String(f.params.due)}: ${f.message}` });
     }
   }
 }
@@ -111,8 +111,8 @@ function details(f: Finding, lang: Lang): string {
     `[${f.severity}] ${f.rule} ${f.title}`,
     `${f.location.file}:${f.location.line}:${f.location.column} (${f.path})`,
     f.message,
-    `${label('required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
-    `${label('remediation', lang)}: ${f.remediation}`,
+    `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
+    `${t('report.remediation', lang)}: ${f.remediation}`,
   ].join('\n');
 }
 

@@ -1,8 +1,6 @@
 import { citation } from '../engine/clauses.js';
-import { formatParam } from '../engine/catalogue.js';
-import { label, SEVERITY_NAMES } from '../i18n/report-labels.js';
-import { STAGE_NAMES } from '../i18n/text.js';
-import type { Finding, Lang, SystemReport } from '../model/types.js';
+import { formatParam, t } from '../i18n/index.js';
+import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -31,30 +29,29 @@ export const markdown: Formatter = {
   extension: 'md',
   render(report, ctx) {
     const lang = ctx.lang;
-    const L = (k: Parameters<typeof label>[0]) => label(k, lang);
     const sum = report.summary;
-    const out: string[] = [`## ${L('md_title')}`, ''];
+    const out: string[] = [`## ${t('report.md_title', lang)}`, ''];
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
     out.push(
-      `**${sum.systems}** ${L('systems').toLowerCase()} · ${ICON.pass} ${sum.passed} ${L('passed').toLowerCase()} · ${ICON.fail} ${sum.failed} ${L('failed').toLowerCase()} · ${total} ${L('total_findings')}` +
-        (sum.due ? ` · ${sum.due} ${L('status_due')}` : '') +
-        (sum.waived ? ` · ${sum.waived} ${L('status_waived')}` : '') +
-        (sum.inputErrors ? ` · ⚠️ ${sum.inputErrors} ${L('input_errors').toLowerCase()}` : ''),
+      `**${sum.systems}** ${t('report.systems', lang).toLowerCase()} · ${ICON.pass} ${sum.passed} ${t('report.passed', lang).toLowerCase()} · ${ICON.fail} ${sum.failed} ${t('report.failed', lang).toLowerCase()} · ${total} ${t('report.total_findings', lang)}` +
+        (sum.due ? ` · ${sum.due} ${t('report.status_due', lang)}` : '') +
+        (sum.waived ? ` · ${sum.waived} ${t('report.status_waived', lang)}` : '') +
+        (sum.inputErrors ? ` · ⚠️ ${sum.inputErrors} ${t('report.input_errors', lang).toLowerCase()}` : ''),
       '',
-      `${L('as_of')}: ${mdCode(report.asOf)} · ${L('fail_on')}: ${mdCode(report.failOn)} · tuanthu ${mdEscape(report.tool.version)}`,
+      `${t('report.as_of', lang)}: ${mdCode(report.asOf)} · ${t('report.fail_on', lang)}: ${mdCode(report.failOn)} · tuanthu ${mdEscape(report.tool.version)}`,
       '',
     );
     if (report.systems.length > 0) {
-      out.push(`| | ${L('system')} | ${L('owner')} | ${L('level')} | ${L('stage')} | ${L('findings')} |`, '|---|---|---|---|---|---|');
+      out.push(`| | ${t('report.system', lang)} | ${t('report.owner', lang)} | ${t('report.level', lang)} | ${t('report.stage', lang)} | ${t('report.findings', lang)} |`, '|---|---|---|---|---|---|');
       for (const s of report.systems) {
         out.push(
-          `| ${ICON[s.result]} | ${mdEscape(s.name)} (${mdCode(s.id)}) | ${mdEscape(s.owner ?? '—')} | ${s.level ?? '—'} | ${s.stage ? STAGE_NAMES[s.stage][lang] : '—'} | ${s.findings.filter((f) => !isWaived(f)).length} |`,
+          `| ${ICON[s.result]} | ${mdEscape(s.name)} (${mdCode(s.id)}) | ${mdEscape(s.owner ?? '—')} | ${s.level ?? '—'} | ${s.stage ? t(`stage.${s.stage}`, lang) : '—'} | ${s.findings.filter((f) => !isWaived(f)).length} |`,
         );
       }
       out.push('');
     }
     if (report.errors.length > 0) {
-      out.push(`### ⚠️ ${L('input_errors')}`, '');
+      out.push(`### ⚠️ ${t('report.input_errors', lang)}`, '');
       for (const e of report.errors) out.push(`- ${mdCode(e.file + (e.line ? `:${e.line}:${e.column ?? 1}` : ''))} ${mdEscape(e.message)}`);
       out.push('');
     }
@@ -64,15 +61,14 @@ export const markdown: Formatter = {
 };
 
 function systemSection(s: SystemReport, lang: Lang): string[] {
-  const L = (k: Parameters<typeof label>[0]) => label(k, lang);
   const shown = s.findings.filter((f) => !isWaived(f));
   if (shown.length === 0) return [];
   const out = [`### ${ICON[s.result]} ${mdEscape(s.name)} (${mdCode(s.id)})`, ''];
   const share = s.metrics.security_budget_share_pct;
-  if (typeof share === 'number') out.push(`${L('budget_share')}: **${formatParam(share, lang)}%** (${L('minimum')} ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`, '');
-  out.push(`| ${L('severity')} | ${L('rule')} | ${L('message')} | ${L('location')} | ${L('required_by')} |`, '|---|---|---|---|---|');
+  if (typeof share === 'number') out.push(`${t('report.budget_share', lang)}: **${formatParam(share, lang)}%** (${t('report.minimum', lang)} ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`, '');
+  out.push(`| ${t('report.severity', lang)} | ${t('report.rule', lang)} | ${t('report.message', lang)} | ${t('report.location', lang)} | ${t('report.required_by', lang)} |`, '|---|---|---|---|---|');
   for (const f of shown) out.push(row(f, lang));
-  out.push('', `<details><summary>${L('remediation')}</summary>`, '');
+  out.push('', `<details><summary>${t('report.remediation', lang)}</summary>`, '');
   const seen = new Set<string>();
   for (const f of shown) {
     if (seen.has(f.rule)) continue;
@@ -84,7 +80,7 @@ function systemSection(s: SystemReport, lang: Lang): string[] {
 }
 
 function row(f: Finding, lang: Lang): string {
-  const sev = f.status === 'due' ? `${label('status_due', lang)} (${label('due_by', lang)} ${String(f.params.due)})` : SEVERITY_NAMES[f.severity][lang];
+  const sev = f.status === 'due' ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})` : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
   )} |`;

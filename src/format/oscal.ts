@@ -1,7 +1,7 @@
 import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
-import { label } from '../i18n/report-labels.js';
+import { t } from '../i18n/index.js';
 import { findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -31,7 +31,7 @@ export const oscal: Formatter = {
       'assessment-results': {
         uuid: uuidV5(`assessment-results|${runKey}`),
         metadata: {
-          title: `${label('report_title', lang)} — tuanthu`,
+          title: `${t('report.report_title', lang)} — tuanthu`,
           'last-modified': at,
           version: report.tool.version,
           'oscal-version': OSCAL_VERSION,
@@ -108,7 +108,7 @@ function systemResult(s: SystemReport, report: Report, ctx: FormatContext, at: s
   return {
     uuid: uuidV5(`result|${key}`),
     title: `${s.name} (${s.id})`,
-    description: `${label('result', lang)}: ${label(s.result, lang)} — ${s.file}`,
+    description: `${t('report.result', lang)}: ${t(`report.${s.result}`, lang)} — ${s.file}`,
     start: at,
     end: at,
     props: [
@@ -123,7 +123,7 @@ function systemResult(s: SystemReport, report: Report, ctx: FormatContext, at: s
     ...(observations.length > 0 ? { observations } : {}),
     ...(findings.length > 0 ? { findings } : {}),
     ...(notApplicable.length > 0
-      ? { remarks: notApplicable.map((r) => `${r.rule}: ${label('not_applicable', lang).toLowerCase()} — ${r.reason?.text ?? ''}`).join('\n') }
+      ? { remarks: notApplicable.map((r) => `${r.rule}: ${t('report.not_applicable', lang).toLowerCase()} — ${r.reason?.text ?? ''}`).join('\n') }
       : {}),
   };
 }
@@ -139,7 +139,7 @@ function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: st
   const description =
     mine.length > 0
       ? mine.map((f) => `${f.message} (${f.location.file}:${f.location.line}:${f.location.column}, ${f.path})`).join('\n')
-      : `${r.rule}: ${label('no_findings', lang)}`;
+      : `${r.rule}: ${t('report.no_findings', lang)}`;
   return {
     uuid: uuidV5(`observation|${key}|${r.rule}`),
     title: `${r.rule} — ${s.id}`,
@@ -161,10 +161,10 @@ function finding(s: SystemReport, r: RuleResult, meta: RuleMeta | undefined, lan
   const violated = mine.some((f) => f.status === 'violation');
   const _waived = shownOutcome(s, r) === 'waived';
   const remarks = [
-    ...(meta ? [`${label('required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`] : []),
-    ...(violated && meta ? [`${label('remediation', lang)}: ${meta.remediation[lang]}`] : []),
-    ...mine.filter((f) => f.status === 'due').map((f) => `${label('due_by', lang)} ${String(f.params.due)}: ${f.message}`),
-    ...mine.filter(isWaived).map((f) => `${label('rules_waived', lang)}: ${f.waiver!.justification} (${f.waiver!.approvedBy.name}, ${label('waived_until', lang)} ${f.waiver!.expires})`),
+    ...(meta ? [`${t('report.required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`] : []),
+    ...(violated && meta ? [`${t('report.remediation', lang)}: ${meta.remediation[lang]}`] : []),
+    ...mine.filter((f) => f.status === 'due').map((f) => `${t('report.due_by', lang)} ${String(f.params.due)}: ${f.message}`),
+    ...mine.filter(isWaived).map((f) => `${t('report.rules_waived', lang)}: ${f.waiver!.justification} (${f.waiver!.approvedBy.name}, ${t('report.waived_until', lang)} ${f.waiver!.expires})`),
   ];
   return {
     uuid: uuidV5(`finding|${key}|${r.rule}`),

@@ -1,8 +1,8 @@
 import type * as Sarif from 'sarif';
 import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { Finding, Lang, Severity } from '../model/types.js';
-import { label } from '../i18n/report-labels.js';
+import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import { t } from '../i18n/index.js';
 import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -82,7 +82,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: level(f),
     kind: 'fail',
-    message: { text: f.status === 'due' ? `${f.message} (${label('due_by', lang)} ${String(f.params.due)})` : f.message },
+    message: { text: f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message },
     locations: [
       {
         physicalLocation: {
@@ -132,16 +132,16 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter((d): d is string => Boolean(d));
   const text = [
     r.description[lang],
-    `${label('required_by', lang)}: ${cites.join('; ')}.`,
-    `${label('remediation', lang)}: ${r.remediation[lang]}`,
-    ...(r.due ? [`${label('due_by', lang)} ${r.due}.`] : []),
+    `${t('report.required_by', lang)}: ${cites.join('; ')}.`,
+    `${t('report.remediation', lang)}: ${r.remediation[lang]}`,
+    ...(r.due ? [`${t('report.due_by', lang)} ${r.due}.`] : []),
   ].join('\n\n');
   const markdown = [
     r.description[lang],
-    `**${label('required_by', lang)}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
-    `**${label('remediation', lang)}:** ${r.remediation[lang]}`,
+    `**${t('report.required_by', lang)}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
+    `**${t('report.remediation', lang)}:** ${r.remediation[lang]}`,
     ...(r.snippet ? ['```yaml\n' + r.snippet.trimEnd() + '\n```'] : []),
-    ...(r.due ? [`**${label('due_by', lang)}** ${r.due}`] : []),
+    ...(r.due ? [`**${t('report.due_by', lang)}** ${r.due}`] : []),
   ].join('\n\n');
   return {
     id: r.id,

@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { WAIVERS_FILE } from '../model/waiver.js';
 import { compareText } from '../util/collate.js';
-import { inputMessage } from '../i18n/input-messages.js';
+import { localized } from '../i18n/index.js';
 import type { Localized } from '../model/types.js';
 
 const DESCRIPTOR_EXT = /\.(ya?ml|json)$/i;
@@ -91,21 +91,21 @@ export function isDescriptorHead(head: Buffer): boolean {
 
 /** Why a path the user named could not be read: "file not found", else in discovery's words (a symlink loop…). */
 export function readErrorText(e: unknown): Localized {
-  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? inputMessage('file-not-found') : errnoText(e);
+  return (e as NodeJS.ErrnoException).code === 'ENOENT' ? localized('input.file-not-found') : errnoText(e);
 }
 
 export function errnoText(e: unknown): Localized {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
-      return inputMessage('no-such-path');
+      return localized('input.no-such-path');
     case 'EACCES':
-      return inputMessage('permission-denied');
+      return localized('input.permission-denied');
     case 'ELOOP':
-      return inputMessage('symlink-loop');
+      return localized('input.symlink-loop');
     case 'EISDIR':
-      return inputMessage('is-directory');
+      return localized('input.is-directory');
     default:
-      return code ? inputMessage('cannot-read', { errno: code }) : inputMessage('verbatim', { detail: String(e) });
+      return code ? localized('input.cannot-read', { errno: code }) : localized('input.verbatim', { detail: String(e) });
   }
 }

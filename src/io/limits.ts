@@ -1,4 +1,4 @@
-import { inputMessage } from '../i18n/input-messages.js';
+import { localized } from '../i18n/index.js';
 import type { Limits, Localized } from '../model/types.js';
 
 /**
@@ -13,7 +13,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliasCount: 100,
 };
 
-export const tooDeepMessage = (maxDepth: number): Localized => inputMessage('too-deep', { max: maxDepth });
+export const tooDeepMessage = (maxDepth: number): Localized => localized('input.too-deep', { max: maxDepth });
 
 /** Whether a parsed value nests collections deeper than maxDepth (the root is level 1), walked without recursion. */
 export function valueDepthExceeded(root: unknown, maxDepth: number): boolean {

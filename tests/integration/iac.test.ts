@@ -10,7 +10,7 @@ import { addTuanthuValidation, checkStack } from '../../src/integrations/cdktf.j
 import { batchInputs } from '../../src/engine/iac-input.js';
 import { loadIac, loadJsonText } from '../../src/io/iac/load.js';
 import type { IacStack } from '../../src/model/iac.js';
-import { inLanguage } from '../../src/i18n/input-messages.js';
+import { inLanguage } from '../../src/i18n/index.js';
 import { lintFiles } from '../../src/run/lint-files.js';
 import { MofPublicServices } from '../../examples/mof-public-services/iac/stack.js';
 import { ProvinceLandPortal } from '../../examples/province-land-portal/iac/stack.js';

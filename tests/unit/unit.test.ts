@@ -3,7 +3,7 @@ import { defaultLang, parseFormatSpec } from '../../src/cli/program.js';
 import { collectDayNumbers, dayNumber, isIsoDate } from '../../src/util/dates.js';
 import { exitCode } from '../../src/engine/exit-code.js';
 import { parseSource, locate } from '../../src/io/descriptor/source.js';
-import { renderTemplate } from '../../src/engine/catalogue.js';
+import { interpolate } from '../../src/i18n/interpolate.js';
 import type { Finding, Report, Severity } from '../../src/model/types.js';
 
 function report(findings: Array<{ severity: Severity; status?: 'violation' | 'due' }>, errors = 0, failOn: Severity = 'high'): Report {
@@ -97,8 +97,8 @@ describe('cli helpers', () => {
     expect(defaultLang({ LANG: 'en_US.UTF-8' })).toBe('en');
   });
   it('renders templates with locale-aware numbers and leaves unknown placeholders visible', () => {
-    expect(renderTemplate('{a} of {b} {c}', { a: 1500000, b: 'x' }, 'vi')).toBe('1.500.000 of x {c}');
-    expect(renderTemplate('{a}', { a: 1500000 }, 'en')).toBe('1,500,000');
+    expect(interpolate('{a} of {b} {c}', { a: 1500000, b: 'x' }, 'vi')).toBe('1.500.000 of x {c}');
+    expect(interpolate('{a}', { a: 1500000 }, 'en')).toBe('1,500,000');
   });
 });
 
@@ -112,7 +112,7 @@ describe('message parameters', () => {
     expect(params).toEqual({ severity: 'high', grade: 'toi_mat' });
   });
   it('formats a number the same way however often it is seen, -0 apart from 0', async () => {
-    const { formatParam } = await import('../../src/engine/catalogue.js');
+    const { formatParam } = await import('../../src/i18n/index.js');
     for (let i = 0; i < 2; i++) {
       expect(formatParam(1234567.891, 'en')).toBe('1,234,567.89');
       expect(formatParam(1234567.891, 'vi')).toBe('1.234.567,89');

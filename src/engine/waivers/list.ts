@@ -1,4 +1,4 @@
-import { debtLabel, WAIVER_STATUS_NAMES } from '../../i18n/debt.js';
+import { t } from '../../i18n/index.js';
 import type { Lang, WaiverRecord } from '../../model/types.js';
 import { WAIVER_STATUS_ORDER } from './match.js';
 import { compareText } from '../../util/collate.js';
@@ -16,14 +16,14 @@ export function sortWaivers(records: WaiverRecord[]): WaiverRecord[] {
 
 /** `tuanthu waivers list` as a plain table with aligned columns, then why each problem waiver is one. */
 export function renderWaiverTable(records: WaiverRecord[], lang: Lang): string {
-  if (records.length === 0) return `${debtLabel('no_waivers', lang)}\n`;
+  if (records.length === 0) return `${t('debt.no_waivers', lang)}\n`;
   const sorted = sortWaivers(records);
-  const header = (['status', 'rule', 'system', 'finding', 'expires', 'left', 'approver', 'where'] as const).map((k) => debtLabel(k, lang));
+  const header = (['status', 'rule', 'system', 'finding', 'expires', 'left', 'approver', 'where'] as const).map((k) => t(`debt.${k}`, lang));
   const rows = sorted.map((w) => [
-    WAIVER_STATUS_NAMES[w.status][lang],
+    t(`waiver_status.${w.status}`, lang),
     w.rule,
     w.system,
-    w.path ?? debtLabel('all_findings', lang),
+    w.path ?? t('debt.all_findings', lang),
     w.expires,
     String(w.daysLeft),
     w.approvedBy.name,
@@ -35,7 +35,7 @@ export function renderWaiverTable(records: WaiverRecord[], lang: Lang): string {
   const explained = sorted.filter((w) => w.reason);
   if (explained.length > 0) {
     out.push('');
-    for (const w of explained) out.push(`${w.location.file}:${w.location.line}:${w.location.column}: ${WAIVER_STATUS_NAMES[w.status][lang]} — ${w.reason?.text}`);
+    for (const w of explained) out.push(`${w.location.file}:${w.location.line}:${w.location.column}: ${t(`waiver_status.${w.status}`, lang)} — ${w.reason?.text}`);
   }
   return out.join('\n') + '\n';
 }

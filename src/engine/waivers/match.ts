@@ -1,4 +1,4 @@
-import { waiverReasonText } from '../../i18n/debt.js';
+import { messageKey, t } from '../../i18n/index.js';
 import type { AppliedWaiver, Finding, Lang, Severity, SystemReport, WaiverRecord, WaiverStatus } from '../../model/types.js';
 import { daysLeft, expiryStatus } from './expiry.js';
 import type { Waiver } from '../../model/waiver.js';
@@ -62,12 +62,13 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
         }
       }
     }
+    const reasonKey = reason && messageKey('waiver_reason', reason.code);
     records.push({
       rule: w.rule,
       system: w.system,
       ...(w.path !== undefined ? { path: w.path } : {}),
       status,
-      ...(reason ? { reason: { ...reason, text: waiverReasonText(reason.code, reason.params, ctx.lang) } } : {}),
+      ...(reason ? { reason: { ...reason, text: reasonKey ? t(reasonKey, reason.params, ctx.lang) : reason.code } } : {}),
       ...appliedFrom(w, left),
       matched: matched.length,
     });

@@ -1,6 +1,6 @@
 import { validateAgainst } from '../descriptor/schema.js';
 import { loadSource, DEFAULT_LIMITS, type Limits } from '../descriptor/source.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 import type { InputProblem, Report } from '../../model/types.js';
 import { baselineFromReport, type Baseline } from '../../model/baseline.js';
 
@@ -15,7 +15,7 @@ export async function loadBaseline(file: string, display: string, limits: Limits
   if (!loaded.ok) return loaded;
   const v = loaded.source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { ok: false, errors: [{ file: display, line: 1, column: 1, code: 'not-baseline', message: inputMessage('not-baseline') }] };
+    return { ok: false, errors: [{ file: display, line: 1, column: 1, code: 'not-baseline', message: localized('input.not-baseline') }] };
   }
   const isReport = 'reportVersion' in v;
   const errors = validateAgainst(isReport ? 'report.schema.json' : 'baseline.schema.json', loaded.source);

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { validateAgainst } from '../descriptor/schema.js';
 import { loadSource, locate, DEFAULT_LIMITS, type Limits } from '../descriptor/source.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 import type { InputProblem } from '../../model/types.js';
 import { WAIVERS_FILE, type Waiver } from '../../model/waiver.js';
 
@@ -46,7 +46,7 @@ export async function loadWaivers(file: string, display: string, limits: Limits 
   const { sha256 } = source;
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: inputMessage('not-waivers') }], sha256 };
+    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: localized('input.not-waivers') }], sha256 };
   }
   const errors = validateAgainst('waivers.schema.json', source);
   if (errors.length > 0) return { waivers: [], errors, sha256 };

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Type, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
-import type { InputProblem } from '../../model/types.js';
+import { messageKey, t } from '../../i18n/index.js';
+import type { InputProblem, Lang } from '../../model/types.js';
 import { isIsoDate } from '../../util/dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../../util/assets.js';
@@ -79,27 +80,19 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-type Lang = 'vi' | 'en';
-
 function where(e: ErrorObject, lang: Lang): string {
-  if (e.instancePath === '') return lang === 'vi' ? 'tài liệu' : 'the document';
+  if (e.instancePath === '') return t('schema.document', lang);
   return `"${e.instancePath.slice(1).replace(/\//g, '.')}"`;
 }
-
-const TYPE_NAMES: Record<string, Record<Lang, string>> = {
-  object: { en: 'a mapping (key: value)', vi: 'một ánh xạ (khoá: giá trị)' },
-  array: { en: 'a list', vi: 'một danh sách' },
-  string: { en: 'text', vi: 'văn bản' },
-  integer: { en: 'a whole number', vi: 'một số nguyên' },
-  number: { en: 'a number', vi: 'một số' },
-  boolean: { en: 'true or false', vi: 'true hoặc false' },
-};
 
 function typeName(type: string, lang: Lang): string {
   return type
     .split(',')
-    .map((t) => TYPE_NAMES[t]?.[lang] ?? t)
-    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+    .map((x) => {
+      const k = messageKey('schema_type', x);
+      return k ? t(k, lang) : x;
+    })
+    .join(` ${t('schema.or', lang)} `);
 }
 
 /** Vietnamese for the descriptions (English in schemas/) that say why a schema forbids a value. */
@@ -111,46 +104,39 @@ export const NOT_REASONS_VI: Record<string, string> = {
 function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
   const w = where(e, lang);
-  const vi = lang === 'vi';
   switch (e.keyword) {
     case 'required':
-      return vi ? `${w} thiếu trường bắt buộc "${String(p.missingProperty)}"` : `${w} is missing the required field "${String(p.missingProperty)}"`;
+      return t('schema.required', { where: w, field: String(p.missingProperty) }, lang);
     case 'additionalProperties':
-      return vi
-        ? `trường lạ "${String(p.additionalProperty)}" trong ${w} (kiểm tra chính tả theo schemas/${schemaFile})`
-        : `unknown field "${String(p.additionalProperty)}" in ${w} (check the spelling against schemas/${schemaFile})`;
+      return t('schema.additional_properties', { where: w, field: String(p.additionalProperty), schema: schemaFile }, lang);
     case 'type':
-      return vi ? `${w} phải là ${typeName(String(p.type), lang)}` : `${w} must be ${typeName(String(p.type), lang)}`;
-    case 'enum': {
-      const values = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
-      return vi ? `${w} phải là một trong: ${values}` : `${w} must be one of: ${values}`;
-    }
+      return t('schema.type', { where: w, type: typeName(String(p.type), lang) }, lang);
+    case 'enum':
+      return t('schema.enum', { where: w, values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') }, lang);
     case 'const':
-      return vi ? `${w} phải là ${JSON.stringify(p.allowedValue)}` : `${w} must be ${JSON.stringify(p.allowedValue)}`;
+      return t('schema.const', { where: w, value: JSON.stringify(p.allowedValue) }, lang);
     case 'format':
-      if (p.format === 'date') return vi ? `${w} phải là ngày có thật, viết dạng YYYY-MM-DD` : `${w} must be a real date written YYYY-MM-DD`;
-      return vi ? `${w} phải là ${String(p.format)} hợp lệ` : `${w} must be a valid ${String(p.format)}`;
+      if (p.format === 'date') return t('schema.format_date', { where: w }, lang);
+      return t('schema.format', { where: w, format: String(p.format) }, lang);
     case 'pattern':
-      return vi ? `${w} sai định dạng (cần khớp ${String(p.pattern)})` : `${w} has an invalid format (expected to match ${String(p.pattern)})`;
+      return t('schema.pattern', { where: w, pattern: String(p.pattern) }, lang);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return vi ? `${w} phải ${String(p.comparison)} ${String(p.limit)}` : `${w} must be ${String(p.comparison)} ${String(p.limit)}`;
+      return t('schema.limit', { where: w, comparison: String(p.comparison), limit: String(p.limit) }, lang);
     case 'minLength':
-      if (Number(p.limit) > 1) return vi ? `${w} phải dài ít nhất ${String(p.limit)} ký tự` : `${w} must be at least ${String(p.limit)} characters long`;
-      return vi ? `${w} không được để trống` : `${w} must not be empty`;
+      if (Number(p.limit) > 1) return t('schema.min_length', { where: w, limit: String(p.limit) }, lang);
+      return t('schema.not_empty', { where: w }, lang);
     case 'not': {
       // verbose mode gives the schema that forbids the value; its description says why.
       const why = (e.parentSchema as { description?: unknown } | undefined)?.description;
-      const tail = typeof why === 'string' ? `: ${(vi ? NOT_REASONS_VI[why] : undefined) ?? why}` : '';
-      return vi ? `${w} không được phép ở đây${tail}` : `${w} is not allowed here${tail}`;
+      const tail = typeof why === 'string' ? `: ${(lang === 'vi' ? NOT_REASONS_VI[why] : undefined) ?? why}` : '';
+      return t('schema.not', { where: w, why: tail }, lang);
     }
     case 'uniqueItems':
-      return vi
-        ? `${w} có giá trị lặp lại (mục ${String(p.j)} và ${String(p.i)})`
-        : `${w} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`;
+      return t('schema.unique_items', { where: w, i: String(p.i), j: String(p.j) }, lang);
     default:
-      return `${w} ${e.message ?? (vi ? 'không hợp lệ' : 'is invalid')}`;
+      return t('schema.other', { where: w, detail: e.message ?? t('schema.invalid', lang) }, lang);
   }
 }

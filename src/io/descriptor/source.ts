@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { memoized } from '../../util/memoized.js';
 import { readErrorText } from '../discover.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 import type { LoadedSource } from '../../model/source.js';
 import type { InputProblem, Limits, Localized } from '../../model/types.js';
 import { fastParseJson } from './fast-json.js';
@@ -120,13 +120,13 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
   try {
     if (!walked) {
       const st = statSync(file);
-      if (st.isDirectory()) return fail('read', inputMessage('is-directory'));
-      if (!st.isFile()) return fail('read', inputMessage('not-a-file'));
+      if (st.isDirectory()) return fail('read', localized('input.is-directory'));
+      if (!st.isFile()) return fail('read', localized('input.not-a-file'));
       if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
     }
     fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return fail('read', opened.isDirectory() ? inputMessage('is-directory') : inputMessage('not-a-file'));
+    if (!opened.isFile()) return fail('read', opened.isDirectory() ? localized('input.is-directory') : localized('input.not-a-file'));
     const size = opened.size;
     if (size > limits.maxFileBytes) {
       if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
@@ -151,7 +151,7 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
 }
 
 function tooLarge(size: number, limits: Limits): Localized {
-  return inputMessage('too-large', { size, limit: limits.maxFileBytes });
+  return localized('input.too-large', { size, limit: limits.maxFileBytes });
 }
 
 export function parseSource(buf: Buffer, displayName: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
@@ -159,7 +159,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const decoded = decodeText(buf);
   if (typeof decoded !== 'string') return { ok: false, errors: [{ file: displayName, ...decoded }] };
   const text = decoded;
-  if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: inputMessage('empty') }] };
+  if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: localized('input.empty') }] };
   // The fast paths hold nesting to the limit themselves (and decline beyond it); the text is scanned
   // for depth only before the careful path, whose parser and walks recurse.
   const fast = fastParseJson(text, limits.maxDepth) ?? fastParse(text, limits.maxDepth);
@@ -203,7 +203,7 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
       },
     });
     const { line, column } = positionAt(text, at ?? 0);
-    const message = unresolved !== undefined ? inputMessage('alias-unresolved', { name: unresolved }) : inputMessage('alias-bomb', { limit: limits.maxAliasCount });
+    const message = unresolved !== undefined ? localized('input.alias-unresolved', { name: unresolved }) : localized('input.alias-bomb', { limit: limits.maxAliasCount });
     return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
@@ -230,12 +230,12 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
   return undefined;
 }
 
-const YAML_OR_JSON: Localized = { en: 'YAML or JSON text', vi: 'văn bản YAML hoặc JSON' };
+const YAML_OR_JSON: Localized = localized('kind.yaml_or_json');
 
 /** UTF-8 text of a file, or why it is not (UTF-16, binary, invalid UTF-8) with the position; `kind` names the text expected. */
 export function decodeText(buf: Buffer, kind: Localized = YAML_OR_JSON): string | { code: string; message: Localized; line?: number; column?: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
-    return { code: 'encoding', message: inputMessage('utf16'), line: 1, column: 1 };
+    return { code: 'encoding', message: localized('input.utf16'), line: 1, column: 1 };
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
@@ -243,12 +243,12 @@ export function decodeText(buf: Buffer, kind: Localized = YAML_OR_JSON): string 
     const utf16 = buf.length >= 4 && ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0));
     const where = lineColOfByte(buf, nul);
     return utf16
-      ? { code: 'encoding', message: inputMessage('utf16'), line: 1, column: 1 }
-      : { code: 'encoding', message: inputMessage('binary', { kind }), ...where };
+      ? { code: 'encoding', message: localized('input.utf16'), line: 1, column: 1 }
+      : { code: 'encoding', message: localized('input.binary', { kind }), ...where };
   }
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
-    return { code: 'encoding', message: inputMessage('invalid-utf8', { byte: buf[at]!.toString(16).padStart(2, '0'), offset: at }), ...lineColOfByte(buf, at) };
+    return { code: 'encoding', message: localized('input.invalid-utf8', { byte: buf[at]!.toString(16).padStart(2, '0'), offset: at }), ...lineColOfByte(buf, at) };
   }
   // TextDecoder drops a leading UTF-8 byte order mark (ignoreBOM: false), which editors on Windows add.
   return new TextDecoder('utf-8', { ignoreBOM: false }).decode(buf);
@@ -280,15 +280,15 @@ function plainYamlError(code: string, message: string): Localized {
   const detail = first.replace(/ at line \d+, column \d+.*$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return inputMessage('duplicate-key');
+      return localized('input.duplicate-key');
     case 'MULTIPLE_DOCS':
-      return inputMessage('multiple-docs');
+      return localized('input.multiple-docs');
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
     case 'UNEXPECTED_TOKEN':
-      return inputMessage('malformed-yaml', { detail });
+      return localized('input.malformed-yaml', { detail });
     default:
-      return inputMessage('yaml-other', { detail });
+      return localized('input.yaml-other', { detail });
   }
 }
 

@@ -2,7 +2,7 @@ import { hasWorker, shareWork, type Done } from '../../util/share-work.js';
 import { mergePieces, splitTopLevel } from './hcl-split.js';
 import type { Location } from '../../model/iac.js';
 import { lineStarts, positionIn } from '../text-position.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 import type { Localized } from '../../model/types.js';
 
 export interface HclFile {
@@ -100,10 +100,10 @@ function hclError(e: unknown, file: string): { line?: number; column?: number; m
   const at = new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: `, 'g');
   const found = [...body.matchAll(at)];
   const first = found[0];
-  if (!first) return { message: inputMessage('malformed-hcl', { detail: body }) };
+  if (!first) return { message: localized('input.malformed-hcl', { detail: body }) };
   const text = body.slice(first.index + first[0].length, found[1]?.index ?? body.length).trim().replace(/;\s*/, ': ');
   const more = found.length - 1;
-  const message = more === 0 ? inputMessage('malformed-hcl', { detail: text }) : inputMessage(more === 1 ? 'malformed-hcl-one-more' : 'malformed-hcl-more', { detail: text, more });
+  const message = more === 0 ? localized('input.malformed-hcl', { detail: text }) : localized(more === 1 ? 'input.malformed-hcl-one-more' : 'input.malformed-hcl-more', { detail: text, more });
   return { line: Number(first[1]), column: Number(first[2]), message };
 }
 

@@ -1,6 +1,6 @@
 import type { ParseError } from 'jsonc-parser';
 import { jsoncParser as J } from '../jsonc.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 import { flowDepthExceeded, tooDeepMessage } from '../limits.js';
 import type { Localized } from '../../model/types.js';
 import { positionAt } from '../text-position.js';
@@ -20,8 +20,8 @@ export function parseJson(text: string, maxDepth: number): { ok: true; value: un
     const errors: ParseError[] = [];
     J().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const first = errors[0];
-    if (first) return { ok: false, code: 'syntax', ...positionAt(text, first.offset), message: inputMessage('malformed-json', { detail: plainCode(J().printParseErrorCode(first.error)) }) };
-    return { ok: false, code: 'syntax', line: 1, column: 1, message: inputMessage('malformed-json', { detail: (e as Error).message }) };
+    if (first) return { ok: false, code: 'syntax', ...positionAt(text, first.offset), message: localized('input.malformed-json', { detail: plainCode(J().printParseErrorCode(first.error)) }) };
+    return { ok: false, code: 'syntax', line: 1, column: 1, message: localized('input.malformed-json', { detail: (e as Error).message }) };
   }
 }
 

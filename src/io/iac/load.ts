@@ -13,7 +13,7 @@ import { configResources, isTerraformConfig } from './terraform-config.js';
 
 import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded } from '../limits.js';
 import type { Limits, Localized } from '../../model/types.js';
-import { inputMessage } from '../../i18n/input-messages.js';
+import { localized } from '../../i18n/index.js';
 
 /** The limits that apply to infrastructure code (src/io/limits.ts). */
 export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
@@ -64,8 +64,8 @@ async function readIacFile(path: string, display: string, maxBytes: number, know
   } catch (e) {
     return fail(display, 'read', readErrorText(e));
   }
-  if (!st.isFile()) return fail(display, 'read', inputMessage('not-a-file'));
-  if (st.size > maxBytes) return fail(display, 'too-large', inputMessage('too-large-iac', { size: st.size, limit: maxBytes }));
+  if (!st.isFile()) return fail(display, 'read', localized('input.not-a-file'));
+  if (st.size > maxBytes) return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
   try {
     return { ok: true, buf: await readFile(path) };
   } catch (e) {
@@ -87,7 +87,7 @@ function fromJsonValue(value: unknown, text: string, display: string, digest: st
       const at = findPaths(text, [['format_version']]).get('format_version') ?? { line: 1, column: 1 };
       return {
         ok: false,
-        errors: [{ file: display, ...at, code: 'plan-version', message: inputMessage('plan-version', { version: String(value.format_version), major: SUPPORTED_PLAN_MAJOR }) }],
+        errors: [{ file: display, ...at, code: 'plan-version', message: localized('input.plan-version', { version: String(value.format_version), major: SUPPORTED_PLAN_MAJOR }) }],
       };
     }
     const { resources, indexOf } = planResources(value);
@@ -107,7 +107,7 @@ function fromJsonValue(value: unknown, text: string, display: string, digest: st
     };
     return { ok: true, stack: { file: display, shape: 'terraform-json', resources, locate, inputs } };
   }
-  return fail(display, 'not-terraform', inputMessage('not-terraform-json'), 1, 1);
+  return fail(display, 'not-terraform', localized('input.not-terraform-json'), 1, 1);
 }
 
 function splitAddress(a: string): [string, string] {
@@ -137,7 +137,7 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
     else errors.push({ file: join(display, n), ...text });
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (files.length === 0) return fail(display, 'no-terraform', inputMessage('no-terraform'));
+  if (files.length === 0) return fail(display, 'no-terraform', localized('input.no-terraform'));
   return loadHcl(files, display, limits.maxDepth, threads);
 }
 
@@ -164,7 +164,7 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
     const p = parseJson(f.text, maxDepth);
     if (!p.ok) errors.push({ file: f.file, line: p.line, column: p.column, code: p.code, message: p.message });
-    else if (!isTerraformConfig(p.value)) errors.push({ file: f.file, line: 1, column: 1, code: 'not-terraform', message: inputMessage('not-terraform-tfjson') });
+    else if (!isTerraformConfig(p.value)) errors.push({ file: f.file, line: 1, column: 1, code: 'not-terraform', message: localized('input.not-terraform-tfjson') });
     else {
       jsonTexts.set(f.file, f.text);
       for (const [k, v] of Object.entries(p.value)) (merged[k] ??= []).push(v);
@@ -205,17 +205,17 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
     if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
     if (r.exitCode !== 0) {
       const why = String(r.stderr).split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim()).filter(Boolean).slice(0, 3).join(' ');
-      return fail(display, 'terraform-show', why ? inputMessage('terraform-show-refused', { detail: why }) : inputMessage('terraform-show-exit', { code: String(r.exitCode) }));
+      return fail(display, 'terraform-show', why ? localized('input.terraform-show-refused', { detail: why }) : localized('input.terraform-show-exit', { code: String(r.exitCode) }));
     }
     out = String(r.stdout);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return fail(display, 'terraform-missing', inputMessage('terraform-missing'));
+      return fail(display, 'terraform-missing', localized('input.terraform-missing'));
     }
-    return fail(display, 'terraform-show', inputMessage('terraform-show-failed', { detail: (e as Error).message }));
+    return fail(display, 'terraform-show', localized('input.terraform-show-failed', { detail: (e as Error).message }));
   }
   const parsed = parseJson(out, limits.maxDepth);
-  if (!parsed.ok) return parsed.code === 'too-deep' ? fail(display, 'too-deep', parsed.message) : fail(display, 'terraform-show', inputMessage('terraform-show-json', { detail: parsed.message }));
+  if (!parsed.ok) return parsed.code === 'too-deep' ? fail(display, 'too-deep', parsed.message) : fail(display, 'terraform-show', localized('input.terraform-show-json', { detail: parsed.message }));
   const r = fromJsonValue(parsed.value, out, display, digest);
   if (!r.ok) return r;
   // Positions in the converted JSON mean nothing to the user: point at the plan file itself.
@@ -231,12 +231,12 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
  * Other JSON (plans, files Terraform does not load) is read past the mark.
  */
 function iacText(buf: Buffer, name: string): ReturnType<typeof decodeText> {
-  if (/\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { code: 'bom', message: inputMessage('bom'), line: 1, column: 1 };
+  if (/\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { code: 'bom', message: localized('input.bom'), line: 1, column: 1 };
   return decodeText(buf, /\.tf$/i.test(name) ? HCL_TEXT : JSON_TEXT);
 }
 
-const HCL_TEXT: Localized = { en: 'Terraform (HCL) text', vi: 'văn bản Terraform (HCL)' };
-const JSON_TEXT: Localized = { en: 'JSON text', vi: 'văn bản JSON' };
+const HCL_TEXT: Localized = localized('kind.hcl');
+const JSON_TEXT: Localized = localized('kind.json');
 
 function fail(file: string, code: string, message: Localized, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {
   return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };
