@@ -22,3 +22,13 @@ export function exitCode(report: Report): number {
   const failing = report.systems.some((s) => s.findings.some((f) => isBlocking(f, report.failOn)));
   return failing ? EXIT_FINDINGS : EXIT_PASS;
 }
+
+/** The go-live gate: 0 may go live, 1 blocked, 2 when no verdict could be given (an input was not checked). */
+export function gateExitCode(verdict: { go: boolean | undefined }): number {
+  return verdict.go === undefined ? EXIT_USAGE : verdict.go ? EXIT_PASS : EXIT_FINDINGS;
+}
+
+/** Commands that record or list rather than judge (baseline create, waivers list): 2 when an input could not be checked, else 0. */
+export function inputExitCode(report: Pick<Report, 'errors'>): number {
+  return report.errors.length > 0 ? EXIT_USAGE : EXIT_PASS;
+}

@@ -8,7 +8,7 @@ import { AS_OF, ROOT } from '../helpers.js';
 const PROBE = `
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
-const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli/program.js'))});
+const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli/main.js'))});
 process.stdout.write = () => true;
 await main(['node', 'tuanthu', 'check', 'examples/mof-public-services/system.yaml', '--as-of', '${AS_OF}']);
 process.stderr.write(JSON.stringify(Object.keys(require.cache)));

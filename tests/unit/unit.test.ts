@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLang, parseFormatSpec } from '../../src/cli/program.js';
+import { defaultLang, parseFormatSpec } from '../../src/cli/options.js';
 import { collectDayNumbers, dayNumber, isIsoDate } from '../../src/util/dates.js';
 import { exitCode } from '../../src/engine/exit-code.js';
 import { parseSource, locate } from '../../src/io/descriptor/source.js';

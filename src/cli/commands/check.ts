@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { exitCode } from '../../engine/exit-code.js';
+import type { Catalogue } from '../../engine/catalogue.js';
+import { FORMATTERS } from '../../format/index.js';
+import type { Report, Severity, SystemReport } from '../../model/types.js';
+import { type CliIo, useColor, writeOutputFile } from '../io.js';
+import { addBaselineOption, addFailOnOption, addInputOptions, addReportFormatOption, type InputOpts, lintOptions, type OutputSpec, outputSpecs } from '../options.js';
+import { progressReporter } from '../progress.js';
+import type { Lang } from '../../model/types.js';
+
+type CheckOpts = InputOpts & { format?: OutputSpec[]; failOn: Severity; baseline?: string };
+
+/** `tuanthu check <paths...>`: the report, in one or more formats. */
+export function registerCheck(program: Command, io: CliIo, lang: Lang, setExit: (code: number) => void): void {
+  const check = program
+    .command('check')
+    .description('check system descriptors and their infrastructure code (files, or directories searched for them)')
+    .argument('<paths...>', 'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories');
+  addReportFormatOption(check);
+  addFailOnOption(check, 'exit 1 when a finding is at or above this severity');
+  addBaselineOption(check);
+  addInputOptions(check, { lang, stage: true })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or input error.
+
+Examples:
+  $ tuanthu check examples/mof-public-services/system.yaml
+  $ tuanthu check examples/ --format json=report.json --format text
+  $ tuanthu check examples/ --format github --format sarif=tuanthu.sarif --format html=audit.html
+  $ tuanthu check examples/province-land-portal/system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
+    )
+    .action(async (paths: string[], opts: CheckOpts) => {
+      const outputs = outputSpecs(opts.format);
+      const [{ runLint }, { loadCatalogue }] = await Promise.all([import('../../run/lint-files.js'), import('../../engine/catalogue.js')]);
+      const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
+      const { report, prerendered } = await runLint(paths, lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }));
+      progress.finish();
+      writeReports(report, outputs, { catalogue: loadCatalogue(), lang: opts.lang, prerendered, color: useColor(io) }, io);
+      setExit(exitCode(report));
+    });
+}
+
+/** Each output in its format: to its file (never coloured), or to standard output. */
+function writeReports(
+  report: Report,
+  outputs: OutputSpec[],
+  ctx: { catalogue: Catalogue; lang: Lang; prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
+  io: CliIo,
+): void {
+  for (const o of outputs) {
+    const formatter = FORMATTERS[o.format];
+    const c = { ...ctx, color: o.file ? false : ctx.color && o.format === 'text' };
+    const pieces = formatter.chunks ? formatter.chunks(report, c) : [formatter.render(report, c)];
+    if (o.file) writeOutputFile(o.file, pieces);
+    else for (const p of pieces) io.stdout(p);
+  }
+}

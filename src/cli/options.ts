@@ -1,0 +1,149 @@
+// Every option the commands share, declared once: one parser per kind of value (dates, sizes,
+// counts, days, severities, languages, stages, formats) and one way from the parsed options to the
+// library's LintOptions. A command adds the groups it takes; none declares its own copy.
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { FORMATTERS, isFormatName, type FormatName } from '../format/index.js';
+import { DEFAULT_LIMITS, parseSize } from '../io/limits.js';
+import { LANGS, SEVERITIES, STAGES, type Lang, type LintOptions, type Severity, type Stage } from '../model/types.js';
+import { DEFAULT_MAX_WAIVER_DAYS, WAIVERS_FILE } from '../model/waiver.js';
+import { isIsoDate, todayIso } from '../util/dates.js';
+
+// --- Parsers: each throws InvalidArgumentError, which commander reports as a usage error (exit 2).
+
+/** A real calendar date written YYYY-MM-DD (2026-13-01 and 2026-02-30 are refused). */
+export function parseDate(v: string): string {
+  if (!isIsoDate(v)) throw new InvalidArgumentError(`"${v}" is not a date written YYYY-MM-DD`);
+  return v;
+}
+
+/** A size in bytes: "20MB", "512k", "1048576" (binary units). */
+export function parseByteSize(v: string): number {
+  const n = parseSize(v);
+  if (n === undefined) throw new InvalidArgumentError(`"${v}" is not a size (e.g. 20MB, 512k, 1048576)`);
+  return n;
+}
+
+/** A whole number, 0 or more. */
+export function parseCount(v: string): number {
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InvalidArgumentError(`"${v}" is not a whole number`);
+  return Number(v);
+}
+
+/** A number of days, 1 or more. */
+export function parseDays(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1) throw new InvalidArgumentError(`"${v}" is not a positive whole number of days`);
+  return n;
+}
+
+export interface OutputSpec {
+  format: FormatName;
+  file?: string;
+}
+
+/** One repeatable `--format name[=file]`, added to the ones before it. */
+export function parseFormatSpec(spec: string, previous: OutputSpec[] = []): OutputSpec[] {
+  const [name, file] = spec.split(/=(.*)/s, 2) as [string, string | undefined];
+  if (!isFormatName(name)) throw new InvalidArgumentError(`unknown format "${name}"; choose one of: ${Object.keys(FORMATTERS).join(', ')}`);
+  if (file === '') throw new InvalidArgumentError(`"${spec}": give a file name after "="`);
+  return [...previous, file ? { format: name, file } : { format: name }];
+}
+
+function collect(v: string, previous: string[] = []): string[] {
+  return [...previous, v];
+}
+
+/** The outputs of `check`: text on standard output by default; at most one without a file. */
+export function outputSpecs(specs: OutputSpec[] | undefined): OutputSpec[] {
+  const outputs = specs ?? [{ format: 'text' as const }];
+  if (outputs.filter((o) => !o.file).length > 1) {
+    throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
+  }
+  return outputs;
+}
+
+/** Default language: Vietnamese when the user's locale is Vietnamese. */
+export function defaultLang(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^vi([_-]|$)/i.test(locale ?? '') ? 'vi' : 'en';
+}
+
+// --- Options, one function per option or group, each adding to a command and returning it.
+
+export function addLangOption(cmd: Command, lang: Lang): Command {
+  return cmd.addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(lang, 'vi for a Vietnamese locale, else en'));
+}
+
+export function addFailOnOption(cmd: Command, description: string): Command {
+  return cmd.addOption(new Option('--fail-on <severity>', description).choices(SEVERITIES).default('high'));
+}
+
+/** `-f, --format text|json`: the commands with a table or verdict and its JSON. */
+export function addTextJsonFormatOption(cmd: Command, description: string): Command {
+  return cmd.addOption(new Option('-f, --format <name>', description).choices(['text', 'json']).default('text'));
+}
+
+/** `-f, --format name[=file]`, repeatable: the report formats of `check`. */
+export function addReportFormatOption(cmd: Command): Command {
+  return cmd.addOption(
+    new Option('-f, --format <name[=file]>', `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`).argParser(parseFormatSpec),
+  );
+}
+
+export function addBaselineOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'));
+}
+
+/** What every command that lints takes: the date, language, stage, waivers, input limits and threads. */
+export interface InputOpts {
+  asOf: string;
+  lang: Lang;
+  stage?: Stage;
+  waivers?: string[];
+  maxWaiverDays: number;
+  maxFileSize: number;
+  maxIacFileSize: number;
+  maxDepth: number;
+  maxAliases: number;
+  jobs?: number;
+}
+
+/**
+ * The input options of check, gate, baseline create and waivers list. `stage: false` for a command
+ * that fixes the stage itself (gate: pre-production).
+ */
+export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boolean }): Command {
+  cmd.addOption(new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines').default(todayIso(), 'today').argParser(parseDate));
+  addLangOption(cmd, defaults.lang);
+  if (defaults.stage) {
+    cmd.addOption(new Option('--stage <stage>', 'evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)').choices(STAGES));
+  }
+  return cmd
+    .addOption(new Option('--waivers <file>', `waivers file, repeatable (default: ${WAIVERS_FILE} in the working directory and next to each descriptor)`).argParser(collect))
+    .addOption(new Option('--max-waiver-days <days>', 'longest allowed waiver, approval to expiry').default(DEFAULT_MAX_WAIVER_DAYS).argParser(parseDays))
+    .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
+    .addOption(
+      new Option('--max-iac-file-size <size>', 'refuse infrastructure-code files (Terraform JSON, plans, .tf) larger than this').default(DEFAULT_LIMITS.maxIacFileBytes, '256MB').argParser(parseByteSize),
+    )
+    .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this (infrastructure code: at least 512)').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
+    .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
+    .addOption(
+      new Option('--jobs <n>', 'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)').argParser(parseCount),
+    );
+}
+
+/** The library's options for a run from the parsed input options (and --fail-on, --baseline where the command takes them). */
+export function lintOptions(o: InputOpts & { failOn?: Severity; baseline?: string }, extra: Partial<LintOptions> = {}): LintOptions {
+  return {
+    asOf: o.asOf,
+    failOn: o.failOn ?? 'high',
+    lang: o.lang,
+    stage: o.stage,
+    waivers: o.waivers,
+    maxWaiverDays: o.maxWaiverDays,
+    baseline: o.baseline,
+    limits: { maxFileBytes: o.maxFileSize, maxIacFileBytes: o.maxIacFileSize, maxDepth: o.maxDepth, maxAliasCount: o.maxAliases },
+    ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...extra,
+  };
+}
