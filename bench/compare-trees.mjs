@@ -33,9 +33,13 @@ function input(n) {
   if (n === 1) return join(ROOT, 'examples/province-land-portal/system.yaml');
   const dir = join(ROOT, `bench/.work/portfolio-${n}`);
   if (!existsSync(dir)) {
-    execFileSync(process.execPath, [join(ROOT, 'bench/run.mjs'), '--only', 'portfolio', '--sizes', String(n), '--runs', '1', '--no-peers'], {
-      stdio: 'ignore',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'bench/run.mjs'), '--only', 'portfolio', '--sizes', String(n), '--runs', '1', '--no-peers'],
+      {
+        stdio: 'ignore',
+      },
+    );
   }
   return dir;
 }
@@ -44,9 +48,13 @@ function once(tree, target, out) {
   rmSync(out, { force: true });
   const bin = join(tree, 'bin/tuanthu.js');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(TIME, ['-f', '%M', process.execPath, bin, 'check', target, '--format', `json=${out}`, '--as-of', AS_OF], {
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    TIME,
+    ['-f', '%M', process.execPath, bin, 'check', target, '--format', `json=${out}`, '--as-of', AS_OF],
+    {
+      encoding: 'utf8',
+    },
+  );
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${bin} exited ${r.status}: ${r.stderr}`);
   const rssKiB = Number(r.stderr.trim().split('\n').pop());
@@ -57,7 +65,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const normalise = (file) => readFileSync(file, 'utf8').replace(/sha256:[0-9a-f]{64}/g, 'sha256:<DIGEST>');
 
 console.log(`before: ${before}\nafter:  ${after}\nruns: ${runs} alternating pairs per size, as-of ${AS_OF}\n`);
-console.log('| input | before wall (median, min) | after wall (median, min) | after / before | before RSS | after RSS |');
+console.log(
+  '| input | before wall (median, min) | after wall (median, min) | after / before | before RSS | after RSS |',
+);
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const target = input(n);

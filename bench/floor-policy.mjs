@@ -23,9 +23,16 @@ async function evaluateShare(kind, dir, files, asOf) {
     const descriptor = name.endsWith('.json') ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA });
     const days = collectDayNumbers(descriptor);
     for (const d of [asOf, ...dues]) collectDayNumbers(d, days);
-    return { descriptor, iac: { stacks: [], providers: [], resources: [], global: [] }, context: { as_of: asOf, stage: descriptor.lifecycle?.stage ?? 'production', days } };
+    return {
+      descriptor,
+      iac: { stacks: [], providers: [], resources: [], global: [] },
+      context: { as_of: asOf, stage: descriptor.lifecycle?.stage ?? 'production', days },
+    };
   };
-  const policy = opa.loadPolicySync(readFileSync(join(ROOT, 'build/policy/policy.wasm')), { initial: 32, maximum: 16384 });
+  const policy = opa.loadPolicySync(readFileSync(join(ROOT, 'build/policy/policy.wasm')), {
+    initial: 32,
+    maximum: 16384,
+  });
   policy.setData(JSON.parse(readFileSync(join(ROOT, 'build/policy/data.json'), 'utf8')));
   let violations = 0;
   for (const name of files) {
@@ -38,14 +45,21 @@ async function evaluateShare(kind, dir, files, asOf) {
 
 if (isMainThread) {
   const [kind, dir, threadArg = '2', asOf = '2026-11-23'] = process.argv.slice(2);
-  if (kind !== 'inputs' && kind !== 'descriptors') throw new Error('usage: node bench/floor-policy.mjs inputs|descriptors <dir> [threads] [as-of]');
+  if (kind !== 'inputs' && kind !== 'descriptors')
+    throw new Error('usage: node bench/floor-policy.mjs inputs|descriptors <dir> [threads] [as-of]');
   const threads = Math.max(1, Number(threadArg));
-  const files = readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(json|ya?ml)$/.test(f))
+    .sort();
   const share = (k) => files.filter((_, i) => i % threads === k);
-  const others = Array.from({ length: threads - 1 }, (_, k) => new Promise((done, fail) => {
-    const w = new Worker(import.meta.filename, { workerData: { kind, dir, files: share(k + 1), asOf } });
-    w.once('message', done).once('error', fail);
-  }));
+  const others = Array.from(
+    { length: threads - 1 },
+    (_, k) =>
+      new Promise((done, fail) => {
+        const w = new Worker(import.meta.filename, { workerData: { kind, dir, files: share(k + 1), asOf } });
+        w.once('message', done).once('error', fail);
+      }),
+  );
   const mine = await evaluateShare(kind, dir, share(0), asOf);
   const total = mine + (await Promise.all(others)).reduce((a, b) => a + b, 0);
   process.stdout.write(`${files.length} ${total}\n`);

@@ -11,7 +11,11 @@ const [dir, mode] = process.argv.slice(2);
 let n = 0;
 for (const name of readdirSync(dir).sort()) {
   const text = readFileSync(join(dir, name), 'utf8');
-  const value = name.endsWith('.json') ? JSON.parse(text) : mode === 'json-only' ? undefined : load(text, { schema: CORE_SCHEMA });
+  const value = name.endsWith('.json')
+    ? JSON.parse(text)
+    : mode === 'json-only'
+      ? undefined
+      : load(text, { schema: CORE_SCHEMA });
   if (value !== undefined) n++;
 }
 process.stdout.write(`${n}\n`);

@@ -8,7 +8,9 @@ import { lintFiles as lint, loadCatalogue, FORMATTERS } from '../dist/index.js';
 
 const N = Number(process.argv[2] ?? 200);
 const root = join(import.meta.dirname, '..');
-const examples = readdirSync(join(root, 'examples')).map((d) => readFileSync(join(root, 'examples', d, 'system.yaml'), 'utf8'));
+const examples = readdirSync(join(root, 'examples')).map((d) =>
+  readFileSync(join(root, 'examples', d, 'system.yaml'), 'utf8'),
+);
 const dir = mkdtempSync(join(tmpdir(), 'tuanthu-bench-'));
 for (let i = 0; i < N; i++) {
   const src = examples[i % examples.length].replace(/^( {2}id: )(\S+)/m, `$1$2-${i}`);
@@ -17,11 +19,15 @@ for (let i = 0; i < N; i++) {
 }
 let t = performance.now();
 const report = await lint([dir], { asOf: '2026-11-23', failOn: 'high', lang: 'vi', cwd: dir });
-console.log(`lint: ${N} descriptors in ${(performance.now() - t).toFixed(0)} ms (${report.summary.systems} systems, ${report.summary.inputErrors} input errors)`);
+console.log(
+  `lint: ${N} descriptors in ${(performance.now() - t).toFixed(0)} ms (${report.summary.systems} systems, ${report.summary.inputErrors} input errors)`,
+);
 const catalogue = loadCatalogue();
 for (const [name, f] of Object.entries(FORMATTERS)) {
   t = performance.now();
   const out = f.render(report, { catalogue, lang: 'vi', color: false });
-  console.log(`${name.padEnd(8)} ${(performance.now() - t).toFixed(0).padStart(6)} ms ${(Buffer.byteLength(out) / 1024).toFixed(0).padStart(7)} KiB`);
+  console.log(
+    `${name.padEnd(8)} ${(performance.now() - t).toFixed(0).padStart(6)} ms ${(Buffer.byteLength(out) / 1024).toFixed(0).padStart(7)} KiB`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

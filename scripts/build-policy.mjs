@@ -31,7 +31,8 @@ const SLIM = 'policies/tuanthu/catalogue/data.json';
 const outDir = check ? mkdtempSync(join(tmpdir(), 'tuanthu-policy-')) : join(root, OUT);
 mkdirSync(outDir, { recursive: true });
 
-const run = (args, opts = {}) => execFileSync(opa, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, ...opts });
+const run = (args, opts = {}) =>
+  execFileSync(opa, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 << 20, ...opts });
 
 function walk(dir) {
   return readdirSync(dir)
@@ -48,7 +49,12 @@ const regoSources = files.filter((p) => p.endsWith('.rego') && !p.endsWith('_tes
 const dataDocs = files.filter((p) => p.endsWith(`${sep}data.yaml`)).sort();
 const hashed = [...regoSources, CAPABILITIES, ...dataDocs];
 const regoDigest = createHash('sha256');
-for (const f of hashed) regoDigest.update(f).update('\0').update(readFileSync(join(root, f))).update('\0');
+for (const f of hashed)
+  regoDigest
+    .update(f)
+    .update('\0')
+    .update(readFileSync(join(root, f)))
+    .update('\0');
 
 // 1. Catalogue from METADATA.
 const inspected = JSON.parse(run(['inspect', '-a', '-f', 'json', 'policies/tuanthu/rules']));
@@ -56,13 +62,17 @@ const catalogue = [];
 const misplaced = [];
 for (const a of inspected.annotations ?? []) {
   if (a.annotations.scope !== 'package' || !a.annotations.custom?.id) continue;
-  const pkg = a.path.map((p) => p.value).slice(1).join('.');
+  const pkg = a.path
+    .map((p) => p.value)
+    .slice(1)
+    .join('.');
   const c = a.annotations.custom;
   const file = relative(root, a.location.file.startsWith('/') ? a.location.file : join(root, a.location.file));
   const key = c.id.toLowerCase().replaceAll('-', '_');
   const family = c.id.split('-')[0].toLowerCase();
   const want = `policies/tuanthu/rules/${family}/${key}/${key}.rego`;
-  if (pkg !== `tuanthu.rules.${family}.${key}` || file !== want) misplaced.push(`${c.id}: package ${pkg} in ${file}; expected package tuanthu.rules.${family}.${key} in ${want}`);
+  if (pkg !== `tuanthu.rules.${family}.${key}` || file !== want)
+    misplaced.push(`${c.id}: package ${pkg} in ${file}; expected package tuanthu.rules.${family}.${key} in ${want}`);
   catalogue.push({ ...c, package: pkg, key, family, file });
 }
 if (misplaced.length > 0) {
@@ -75,14 +85,28 @@ catalogue.sort((x, y) => x.id.localeCompare(y.id));
 // lookup of data.tuanthu.rules[family][name] by variables costs a scan of packages (docs/benchmarks.md).
 function definesOf(file) {
   const src = readFileSync(join(root, file), 'utf8');
-  return { ...(/^metrics\b/m.test(src) ? { metrics: true } : {}), ...(/^not_applicable\b/m.test(src) ? { reasons: true } : {}) };
+  return {
+    ...(/^metrics\b/m.test(src) ? { metrics: true } : {}),
+    ...(/^not_applicable\b/m.test(src) ? { reasons: true } : {}),
+  };
 }
 
 // 2. Data for the Wasm (and, through the tree, for `opa test`): the slim catalogue the aggregator
 // needs and every data document.
 const slim = Object.fromEntries(
   // iac: the rule checks infrastructure code (its METADATA names the directive rules it supports).
-  catalogue.map((c) => [c.key, { id: c.id, family: c.family, severity: c.severity, stages: c.stages, iac: Array.isArray(c.supports), ...(c.due ? { due: c.due } : {}), ...definesOf(c.file) }]),
+  catalogue.map((c) => [
+    c.key,
+    {
+      id: c.id,
+      family: c.family,
+      severity: c.severity,
+      stages: c.stages,
+      iac: Array.isArray(c.supports),
+      ...(c.due ? { due: c.due } : {}),
+      ...definesOf(c.file),
+    },
+  ]),
 );
 const data = {};
 for (const f of dataDocs) {
@@ -95,8 +119,24 @@ data.tuanthu = { catalogue: slim, ...data.tuanthu };
 
 // 3. Wasm: the modules of the tree without their tests and data (the data goes in data.json).
 const bundle = join(outDir, 'bundle.tar.gz');
-run(['build', '-t', 'wasm', '-e', 'tuanthu/main/result', '--capabilities', CAPABILITIES, '-o', bundle,
-  '--ignore', '*_test.rego', '--ignore', '*.yaml', '--ignore', '*.json', 'policies']);
+run([
+  'build',
+  '-t',
+  'wasm',
+  '-e',
+  'tuanthu/main/result',
+  '--capabilities',
+  CAPABILITIES,
+  '-o',
+  bundle,
+  '--ignore',
+  '*_test.rego',
+  '--ignore',
+  '*.yaml',
+  '--ignore',
+  '*.json',
+  'policies',
+]);
 execFileSync('tar', ['-xzf', bundle, '-C', outDir, '/policy.wasm'], { stdio: 'ignore' });
 rmSync(bundle);
 const wasm = readFileSync(join(outDir, 'policy.wasm'));
@@ -129,11 +169,15 @@ if (!check) {
       return false;
     }
   };
-  const stale = ['catalogue.json', 'data.json', 'manifest.json', 'policy.wasm'].filter((f) => !same(join(committed, f), join(outDir, f))).map((f) => `${OUT}/${f}`);
+  const stale = ['catalogue.json', 'data.json', 'manifest.json', 'policy.wasm']
+    .filter((f) => !same(join(committed, f), join(outDir, f)))
+    .map((f) => `${OUT}/${f}`);
   if (!same(join(root, SLIM), Buffer.from(slimText))) stale.push(SLIM);
   rmSync(outDir, { recursive: true, force: true });
   if (stale.length > 0) {
-    console.error(`policy: the policy build is stale (${stale.join(', ')} differ from a fresh build). Run \`npm run policy:build\` and commit.`);
+    console.error(
+      `policy: the policy build is stale (${stale.join(', ')} differ from a fresh build). Run \`npm run policy:build\` and commit.`,
+    );
     process.exit(1);
   }
   console.log(`policy: ${OUT} is up to date (${catalogue.length} rules)`);

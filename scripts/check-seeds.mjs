@@ -60,10 +60,14 @@ for (const key of KEYS) {
 const pad = (s, n) => String(s).padStart(n);
 console.log('document  clauses  checkable  not-checkable  bullet-items');
 for (const r of rows) {
-  console.log(`${r.key.padEnd(8)}  ${pad(r.total, 7)}  ${pad(r.checkable, 9)}  ${pad(r.notCheckable, 13)}  ${pad(r.items, 12)}`);
+  console.log(
+    `${r.key.padEnd(8)}  ${pad(r.total, 7)}  ${pad(r.checkable, 9)}  ${pad(r.notCheckable, 13)}  ${pad(r.items, 12)}`,
+  );
 }
 const sum = (k) => rows.reduce((a, r) => a + r[k], 0);
-console.log(`${'total'.padEnd(8)}  ${pad(sum('total'), 7)}  ${pad(sum('checkable'), 9)}  ${pad(sum('notCheckable'), 13)}  ${pad(sum('items'), 12)}`);
+console.log(
+  `${'total'.padEnd(8)}  ${pad(sum('total'), 7)}  ${pad(sum('checkable'), 9)}  ${pad(sum('notCheckable'), 13)}  ${pad(sum('items'), 12)}`,
+);
 
 if (problems.length) {
   console.error(`\n${problems.length} problem(s):`);

@@ -4,8 +4,6 @@
 // Usage: node scripts/make-capabilities.mjs <(opa capabilities --current)
 import { readFileSync, writeFileSync } from 'node:fs';
 
-
-
 const current = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const sdk = JSON.parse(readFileSync('node_modules/@open-policy-agent/opa-wasm/capabilities.json', 'utf8'));
 const sdkNames = new Set(sdk.builtins.map((b) => b.name));

@@ -8,9 +8,29 @@ import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'node_modules/.cache/tuanthu-examples');
-const stacks = readdirSync(join(root, 'examples')).map((d) => join('examples', d, 'iac/stack.ts')).filter((p) => existsSync(join(root, p)));
+const stacks = readdirSync(join(root, 'examples'))
+  .map((d) => join('examples', d, 'iac/stack.ts'))
+  .filter((p) => existsSync(join(root, p)));
 rmSync(out, { recursive: true, force: true });
-execFileSync(join(root, 'node_modules/.bin/tsc'), ['--outDir', out, '--rootDir', join(root, 'examples'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--strict', ...stacks], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  join(root, 'node_modules/.bin/tsc'),
+  [
+    '--outDir',
+    out,
+    '--rootDir',
+    join(root, 'examples'),
+    '--module',
+    'NodeNext',
+    '--moduleResolution',
+    'NodeNext',
+    '--target',
+    'ES2022',
+    '--skipLibCheck',
+    '--strict',
+    ...stacks,
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
 for (const s of stacks) {
   const dir = join(root, s, '..');
   const mod = await import(pathToFileURL(join(out, s.replace(/^examples\//, '').replace(/\.ts$/, '.js'))).href);

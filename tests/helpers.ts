@@ -38,8 +38,14 @@ export function makeFifo(path: string): boolean {
 /** The rules' folders, policies/tuanthu/rules/<family>/<key>/ (directory = package tuanthu.rules.<family>.<key>). */
 export const RULES_DIR = join(ROOT, 'policies/tuanthu/rules');
 export function ruleDirs(): Array<{ family: string; key: string; dir: string }> {
-  const subdirs = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  return subdirs(RULES_DIR).flatMap((family) => subdirs(join(RULES_DIR, family)).map((key) => ({ family, key, dir: join(RULES_DIR, family, key) })));
+  const subdirs = (dir: string) =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
+  return subdirs(RULES_DIR).flatMap((family) =>
+    subdirs(join(RULES_DIR, family)).map((key) => ({ family, key, dir: join(RULES_DIR, family, key) })),
+  );
 }
 
 export function readYaml<T = unknown>(file: string): T {
@@ -49,7 +55,8 @@ export function readYaml<T = unknown>(file: string): T {
 /** Deep merge for fixtures: objects merge, arrays and scalars replace, null deletes. */
 export function mergePatch(base: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> = base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {};
+  const out: Record<string, unknown> =
+    base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as Record<string, unknown>) } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
     else out[k] = mergePatch(out[k], v);
@@ -60,7 +67,13 @@ export function mergePatch(base: unknown, patch: unknown): unknown {
 let engine: PolicyEngine | undefined;
 
 /** Evaluates a descriptor (and IaC stacks) with the compiled Wasm, with the policy input lint() builds (policyBase). */
-export function evaluate(descriptor: unknown, asOf = AS_OF, stage?: string, stacks: IacStack[] = [], batchSize?: number): PolicyResult {
+export function evaluate(
+  descriptor: unknown,
+  asOf = AS_OF,
+  stage?: string,
+  stacks: IacStack[] = [],
+  batchSize?: number,
+): PolicyResult {
   engine ??= PolicyEngine.load();
   const options = { asOf, failOn: 'high' as const, lang: 'en' as const, ...(stage ? { stage: stage as Stage } : {}) };
   const { base } = policyBase(descriptor as Descriptor | null, loadCatalogue(), options);

@@ -31,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
-    process.stderr.write(`tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the command you ran.\n`);
+    process.stderr.write(
+      `tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the command you ran.\n`,
+    );
     if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return EXIT_USAGE;
   }

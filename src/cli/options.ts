@@ -25,7 +25,8 @@ export function parseByteSize(v: string): number {
 
 /** A whole number, 0 or more. */
 export function parseCount(v: string): number {
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw new InvalidArgumentError(`"${v}" is not a whole number`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)))
+    throw new InvalidArgumentError(`"${v}" is not a whole number`);
   return Number(v);
 }
 
@@ -44,7 +45,8 @@ export interface OutputSpec {
 /** One repeatable `--format name[=file]`, added to the ones before it. */
 export function parseFormatSpec(spec: string, previous: OutputSpec[] = []): OutputSpec[] {
   const [name, file] = spec.split(/=(.*)/s, 2) as [string, string | undefined];
-  if (!isFormatName(name)) throw new InvalidArgumentError(`unknown format "${name}"; choose one of: ${Object.keys(FORMATTERS).join(', ')}`);
+  if (!isFormatName(name))
+    throw new InvalidArgumentError(`unknown format "${name}"; choose one of: ${Object.keys(FORMATTERS).join(', ')}`);
   if (file === '') throw new InvalidArgumentError(`"${spec}": give a file name after "="`);
   return [...previous, file ? { format: name, file } : { format: name }];
 }
@@ -57,7 +59,9 @@ function collect(v: string, previous: string[] = []): string[] {
 export function outputSpecs(specs: OutputSpec[] | undefined): OutputSpec[] {
   const outputs = specs ?? [{ format: 'text' as const }];
   if (outputs.filter((o) => !o.file).length > 1) {
-    throw new InvalidArgumentError('only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)');
+    throw new InvalidArgumentError(
+      'only one --format can go to standard output; give the others a file (e.g. --format sarif=out.sarif)',
+    );
   }
   return outputs;
 }
@@ -71,7 +75,11 @@ export function defaultLang(env: NodeJS.ProcessEnv): Lang {
 // --- Options, one function per option or group, each adding to a command and returning it.
 
 export function addLangOption(cmd: Command, lang: Lang): Command {
-  return cmd.addOption(new Option('--lang <lang>', 'language of messages').choices(LANGS).default(lang, 'vi for a Vietnamese locale, else en'));
+  return cmd.addOption(
+    new Option('--lang <lang>', 'language of messages')
+      .choices(LANGS)
+      .default(lang, 'vi for a Vietnamese locale, else en'),
+  );
 }
 
 export function addFailOnOption(cmd: Command, description: string): Command {
@@ -86,12 +94,20 @@ export function addTextJsonFormatOption(cmd: Command, description: string): Comm
 /** `-f, --format name[=file]`, repeatable: the report formats of `check`. */
 export function addReportFormatOption(cmd: Command): Command {
   return cmd.addOption(
-    new Option('-f, --format <name[=file]>', `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`).argParser(parseFormatSpec),
+    new Option(
+      '-f, --format <name[=file]>',
+      `output format, repeatable; "name=file" writes to a file (${Object.keys(FORMATTERS).join(', ')})`,
+    ).argParser(parseFormatSpec),
   );
 }
 
 export function addBaselineOption(cmd: Command): Command {
-  return cmd.addOption(new Option('--baseline <file>', 'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report'));
+  return cmd.addOption(
+    new Option(
+      '--baseline <file>',
+      'fail only on violations not in this baseline (tuanthu baseline create) or earlier JSON report',
+    ),
+  );
 }
 
 /** What every command that lints takes: the date, language, stage, waivers, input limits and threads. */
@@ -113,27 +129,68 @@ export interface InputOpts {
  * that fixes the stage itself (gate: pre-production).
  */
 export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boolean }): Command {
-  cmd.addOption(new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines').default(todayIso(), 'today').argParser(parseDate));
+  cmd.addOption(
+    new Option('--as-of <date>', 'evaluation date YYYY-MM-DD; decides deadlines')
+      .default(todayIso(), 'today')
+      .argParser(parseDate),
+  );
   addLangOption(cmd, defaults.lang);
   if (defaults.stage) {
-    cmd.addOption(new Option('--stage <stage>', 'evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)').choices(STAGES));
+    cmd.addOption(
+      new Option(
+        '--stage <stage>',
+        'evaluate as if every system were in this lifecycle stage (pre-production = the go-live gate)',
+      ).choices(STAGES),
+    );
   }
   return cmd
-    .addOption(new Option('--waivers <file>', `waivers file, repeatable (default: ${WAIVERS_FILE} in the working directory and next to each descriptor)`).argParser(collect))
-    .addOption(new Option('--max-waiver-days <days>', 'longest allowed waiver, approval to expiry').default(DEFAULT_MAX_WAIVER_DAYS).argParser(parseDays))
-    .addOption(new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)').default(DEFAULT_LIMITS.maxFileBytes, '20MB').argParser(parseByteSize))
     .addOption(
-      new Option('--max-iac-file-size <size>', 'refuse infrastructure-code files (Terraform JSON, plans, .tf) larger than this').default(DEFAULT_LIMITS.maxIacFileBytes, '256MB').argParser(parseByteSize),
+      new Option(
+        '--waivers <file>',
+        `waivers file, repeatable (default: ${WAIVERS_FILE} in the working directory and next to each descriptor)`,
+      ).argParser(collect),
     )
-    .addOption(new Option('--max-depth <n>', 'refuse inputs nested deeper than this (infrastructure code: at least 512)').default(DEFAULT_LIMITS.maxDepth).argParser(parseCount))
-    .addOption(new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this').default(DEFAULT_LIMITS.maxAliasCount).argParser(parseCount))
     .addOption(
-      new Option('--jobs <n>', 'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)').argParser(parseCount),
+      new Option('--max-waiver-days <days>', 'longest allowed waiver, approval to expiry')
+        .default(DEFAULT_MAX_WAIVER_DAYS)
+        .argParser(parseDays),
+    )
+    .addOption(
+      new Option('--max-file-size <size>', 'refuse input files larger than this (e.g. 20MB)')
+        .default(DEFAULT_LIMITS.maxFileBytes, '20MB')
+        .argParser(parseByteSize),
+    )
+    .addOption(
+      new Option(
+        '--max-iac-file-size <size>',
+        'refuse infrastructure-code files (Terraform JSON, plans, .tf) larger than this',
+      )
+        .default(DEFAULT_LIMITS.maxIacFileBytes, '256MB')
+        .argParser(parseByteSize),
+    )
+    .addOption(
+      new Option('--max-depth <n>', 'refuse inputs nested deeper than this (infrastructure code: at least 512)')
+        .default(DEFAULT_LIMITS.maxDepth)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option('--max-aliases <n>', 'refuse YAML files expanding more aliases than this')
+        .default(DEFAULT_LIMITS.maxAliasCount)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)',
+      ).argParser(parseCount),
     );
 }
 
 /** The library's options for a run from the parsed input options (and --fail-on, --baseline where the command takes them). */
-export function lintOptions(o: InputOpts & { failOn?: Severity; baseline?: string }, extra: Partial<LintOptions> = {}): LintOptions {
+export function lintOptions(
+  o: InputOpts & { failOn?: Severity; baseline?: string },
+  extra: Partial<LintOptions> = {},
+): LintOptions {
   return {
     asOf: o.asOf,
     failOn: o.failOn ?? 'high',
@@ -142,7 +199,12 @@ export function lintOptions(o: InputOpts & { failOn?: Severity; baseline?: strin
     waivers: o.waivers,
     maxWaiverDays: o.maxWaiverDays,
     baseline: o.baseline,
-    limits: { maxFileBytes: o.maxFileSize, maxIacFileBytes: o.maxIacFileSize, maxDepth: o.maxDepth, maxAliasCount: o.maxAliases },
+    limits: {
+      maxFileBytes: o.maxFileSize,
+      maxIacFileBytes: o.maxIacFileSize,
+      maxDepth: o.maxDepth,
+      maxAliasCount: o.maxAliases,
+    },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...extra,
   };

@@ -12,7 +12,9 @@ export interface ProgressSink {
  * A progress callback for lint(), or undefined when progress would be noise: stderr is not a
  * terminal (piped, redirected), or a CI runner is detected (CI set). Short runs stay quiet too.
  */
-export function progressReporter(sink: ProgressSink): ((p: { done: number; total: number; file: string }) => void) & { finish: () => void } {
+export function progressReporter(
+  sink: ProgressSink,
+): ((p: { done: number; total: number; file: string }) => void) & { finish: () => void } {
   const active = sink.isTTY && !sink.env.CI;
   let shown = false;
   const report = (p: { done: number; total: number; file: string }) => {

@@ -41,7 +41,9 @@ let cached: Catalogue | undefined;
 export function loadCatalogue(): Catalogue {
   if (cached) return cached;
   const rules = JSON.parse(readFileSync(assetPath('build', 'policy', 'catalogue.json'), 'utf8')) as RuleMeta[];
-  const manifest = JSON.parse(readFileSync(assetPath('build', 'policy', 'manifest.json'), 'utf8')) as Catalogue['manifest'];
+  const manifest = JSON.parse(
+    readFileSync(assetPath('build', 'policy', 'manifest.json'), 'utf8'),
+  ) as Catalogue['manifest'];
   cached = { rules, byId: new Map(rules.map((r) => [r.id, r])), manifest };
   return cached;
 }

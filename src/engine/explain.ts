@@ -20,7 +20,10 @@ export function lookupRule(catalogue: Catalogue, id: string): RuleLookup {
   if (aliased) return { found: true, meta: aliased, alias: want };
   const names = catalogue.rules.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
   const ranked = names.map((n) => ({ n, d: editDistance(want, n) })).sort((a, b) => a.d - b.d || compareText(a.n, b.n));
-  const close = ranked.filter((x) => x.d <= 2).slice(0, 3).map((x) => x.n);
+  const close = ranked
+    .filter((x) => x.d <= 2)
+    .slice(0, 3)
+    .map((x) => x.n);
   const prefix = want.split('-')[0] ?? '';
   const family = prefix.length >= 2 ? names.filter((n) => n.startsWith(`${prefix}-`)).slice(0, 5) : [];
   return { found: false, suggestions: close.length > 0 ? close : family };

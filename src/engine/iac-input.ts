@@ -107,8 +107,14 @@ export function withReferrers(resources: PolicyResource[]): PolicyResource[] {
 }
 
 /** Evaluates a system's descriptor and IaC, batch by batch, and merges the results. */
-export function evaluateWithIac(engine: PolicyEngine, base: Omit<PolicyInput, 'iac'>, stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE): PolicyResult {
-  if (stacks.length === 0) return engine.evaluate({ ...base, iac: { stacks: [], providers: [], resources: [], global: [] } });
+export function evaluateWithIac(
+  engine: PolicyEngine,
+  base: Omit<PolicyInput, 'iac'>,
+  stacks: IacStack[],
+  batchSize = DEFAULT_BATCH_SIZE,
+): PolicyResult {
+  if (stacks.length === 0)
+    return engine.evaluate({ ...base, iac: { stacks: [], providers: [], resources: [], global: [] } });
   const inputs = batchInputs(stacks, batchSize);
   let merged: PolicyResult | undefined;
   const seen = new Set<string>();
@@ -134,7 +140,8 @@ export function iacLocations(stacks: IacStack[], paths: string[]): Map<string, L
     const addresses = new Set(s.resources.map((r) => r.address));
     const mine = paths.filter((p) => !out.has(p) && addresses.has(p));
     if (mine.length > 0) for (const [a, loc] of s.locate(mine)) out.set(a, loc);
-    if (paths.includes(s.file) && !out.has(s.file)) out.set(s.file, { file: s.inputs[0]?.file ?? s.file, line: 1, column: 1 });
+    if (paths.includes(s.file) && !out.has(s.file))
+      out.set(s.file, { file: s.inputs[0]?.file ?? s.file, line: 1, column: 1 });
   }
   return out;
 }

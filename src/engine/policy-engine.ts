@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 
 // The SDK is CommonJS whose exports Node cannot name from ESM.
-const { loadPolicySync } = createRequire(import.meta.url)('@open-policy-agent/opa-wasm') as typeof import('@open-policy-agent/opa-wasm');
+const { loadPolicySync } = createRequire(import.meta.url)(
+  '@open-policy-agent/opa-wasm',
+) as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
 import { localized } from '../i18n/index.js';
 import type { Localized } from '../model/types.js';
@@ -13,7 +15,14 @@ export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
   /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
-  findings: Array<{ rule: string; path: string; msg: string; status: 'violation' | 'due'; params: Record<string, unknown>; severity?: 'info' }>;
+  findings: Array<{
+    rule: string;
+    path: string;
+    msg: string;
+    status: 'violation' | 'due';
+    params: Record<string, unknown>;
+    severity?: 'info';
+  }>;
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;
   metrics: Record<string, unknown>;

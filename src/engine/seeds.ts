@@ -46,7 +46,9 @@ export function loadSeeds(): Seeds {
   const dir = assetPath('seeds');
   const documents = new Map<string, SeedDocument>();
   const clauses: Seeds['clauses'] = new Map();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const file = parseYaml(readFileSync(`${dir}/${f}`, 'utf8')) as { document: SeedDocument; clauses: SeedClause[] };
     documents.set(file.document.key, file.document);
     for (const c of file.clauses) clauses.set(c.id, { ...c, document: file.document });

@@ -2,19 +2,40 @@ import { fingerprint } from './baseline/fingerprint.js';
 import type { Catalogue, RuleMeta } from './catalogue.js';
 import { messageFor } from './catalogue.js';
 import { evaluateWithIac, iacLocations, resourceIndex } from './iac-input.js';
-import { PolicyError, type PolicyEngine, type PolicyInput, type PolicyReason, type PolicyResult } from './policy-engine.js';
+import {
+  PolicyError,
+  type PolicyEngine,
+  type PolicyInput,
+  type PolicyReason,
+  type PolicyResult,
+} from './policy-engine.js';
 import { localized, messageKey, t } from '../i18n/index.js';
 import { localizeReasonParams } from '../i18n/vocabulary.js';
 import type { IacStack } from '../model/iac.js';
 import { atLeast, severityRank } from '../model/severity.js';
 import type { LoadedSource } from '../model/source.js';
-import type { EvaluationOptions, Finding, Lang, Location, RuleReason, RuleResult, Stage, SystemReport } from '../model/types.js';
+import type {
+  EvaluationOptions,
+  Finding,
+  Lang,
+  Location,
+  RuleReason,
+  RuleResult,
+  Stage,
+  SystemReport,
+} from '../model/types.js';
 import { compareText } from '../util/collate.js';
 import { collectDayNumbers } from '../util/dates.js';
 
 /** The fields of a descriptor the report shows; the schema guarantees the required ones. */
 export interface Descriptor {
-  system: { id: string; name: string; owner?: string; sector?: string; accountable_head?: { name: string; title?: string } };
+  system: {
+    id: string;
+    name: string;
+    owner?: string;
+    sector?: string;
+    accountable_head?: { name: string; title?: string };
+  };
   lifecycle: { stage: Stage };
   classification?: { level?: number };
 }
@@ -140,7 +161,11 @@ export function assembleSystem(
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const reason = result.not_applicable[meta.key];
     if (reason !== undefined) {
-      return { rule: meta.id, outcome: 'not_applicable', reason: sharedReason(reason, meta, stage, options.lang, memo) };
+      return {
+        rule: meta.id,
+        outcome: 'not_applicable',
+        reason: sharedReason(reason, meta, stage, options.lang, memo),
+      };
     }
     const status = outcomes.get(meta.id);
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
@@ -152,7 +177,16 @@ export function assembleSystem(
   const iacInputs = stacks.flatMap((s) => s.inputs.map((i) => ({ ...i, role: 'iac' as const })));
   if (!source || !descriptor) {
     const file = stacks[0]!.file;
-    return { file, id: file, name: file, result: failing ? 'fail' : 'pass', metrics: result.metrics, findings, rules, inputs: iacInputs };
+    return {
+      file,
+      id: file,
+      name: file,
+      result: failing ? 'fail' : 'pass',
+      metrics: result.metrics,
+      findings,
+      rules,
+      inputs: iacInputs,
+    };
   }
   return {
     file: source.file,
@@ -200,7 +234,10 @@ function sharedReason(raw: PolicyReason, meta: RuleMeta, stage: string, lang: La
     if (memo.reasons.size > 10_000) memo.reasons.clear();
     const { code, params } = own ? raw : { code: raw, params: raw === 'stage' ? { stages: meta.stages, stage } : {} };
     const known = messageKey('reason', code);
-    memo.reasons.set(key, (reason = { code, params, text: known ? t(known, localizeReasonParams(params, lang), lang) : code }));
+    memo.reasons.set(
+      key,
+      (reason = { code, params, text: known ? t(known, localizeReasonParams(params, lang), lang) : code }),
+    );
   }
   return reason;
 }

@@ -22,7 +22,9 @@ export function baselineMark(f: Finding, lang: Lang): string {
 
 export function waiverRecordLine(w: WaiverRecord, lang: Lang): string {
   const target = w.path ? ` ${w.path}` : '';
-  const why = w.reason ? `: ${w.reason.text}` : `: ${w.expires} (${w.daysLeft} ${t('debt.days_left', lang)}), ${w.approvedBy.name}`;
+  const why = w.reason
+    ? `: ${w.reason.text}`
+    : `: ${w.expires} (${w.daysLeft} ${t('debt.days_left', lang)}), ${w.approvedBy.name}`;
   return `${w.location.file}:${w.location.line}:${w.location.column}: ${t('debt.waiver', lang)} ${t(`waiver_status.${w.status}`, lang)} — ${w.rule} ${w.system}${target}${why}`;
 }
 
@@ -34,7 +36,9 @@ export function waiverProblems(report: Report): WaiverRecord[] {
 export function baselineBlock(report: Report, lang: Lang): string[] {
   const b = report.baseline;
   if (!b) return [];
-  const lines = [`${t('debt.baseline_summary', lang)} ${b.file} (${b.created}): ${b.new} ${t('debt.new', lang)}, ${b.existing} ${t('debt.existing', lang)}, ${b.fixed.length} ${t('debt.fixed', lang)}`];
+  const lines = [
+    `${t('debt.baseline_summary', lang)} ${b.file} (${b.created}): ${b.new} ${t('debt.new', lang)}, ${b.existing} ${t('debt.existing', lang)}, ${b.fixed.length} ${t('debt.fixed', lang)}`,
+  ];
   for (const f of b.fixed) lines.push(`  ✔ ${f.rule} ${f.system} ${f.path}${f.msg ? ` (${f.msg})` : ''}`);
   return lines;
 }

@@ -11,10 +11,16 @@ export function renderGateText(report: Report, v: GateVerdict, lang: Lang): stri
   if (report.errors.length > 0) out.push('');
   for (const s of v.systems) {
     const head = s.accountableHead ? ` · ${s.accountableHead}` : '';
-    out.push(`${s.go ? '✔' : '✖'} ${t(s.go ? 'debt.gate_go' : 'debt.gate_no_go', { as_of: v.asOf }, lang)}: ${s.name} (${s.id})${head} — ${s.file}`);
+    out.push(
+      `${s.go ? '✔' : '✖'} ${t(s.go ? 'debt.gate_go' : 'debt.gate_no_go', { as_of: v.asOf }, lang)}: ${s.name} (${s.id})${head} — ${s.file}`,
+    );
     if (s.blocking.length > 0) {
       out.push(`  ${t('debt.gate_blocking', lang)}:`);
-      for (const f of s.blocking) out.push(`    ${f.severity} ${f.rule} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`, `        ${f.message}`);
+      for (const f of s.blocking)
+        out.push(
+          `    ${f.severity} ${f.rule} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`,
+          `        ${f.message}`,
+        );
     }
     if (s.ignored.length > 0) {
       out.push(`  ${t('debt.gate_ignored', lang)}:`);
@@ -28,7 +34,9 @@ export function renderGateText(report: Report, v: GateVerdict, lang: Lang): stri
       out.push(`  ${t('debt.gate_debt', lang)}:`);
       for (const f of s.debt) {
         const w = f.waiver!;
-        out.push(`    ${f.severity} ${f.rule} ${f.path} — ${w.expires} (${w.daysLeft} ${t('debt.days_left', lang)}), ${w.approvedBy.name}: ${w.justification}`);
+        out.push(
+          `    ${f.severity} ${f.rule} ${f.path} — ${w.expires} (${w.daysLeft} ${t('debt.days_left', lang)}), ${w.approvedBy.name}: ${w.justification}`,
+        );
       }
     }
   }
@@ -49,9 +57,23 @@ export function renderGateJson(v: GateVerdict): string {
       name: s.name,
       file: s.file,
       go: s.go,
-      blocking: s.blocking.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, location: f.location, message: f.message, fingerprint: f.fingerprint })),
+      blocking: s.blocking.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        path: f.path,
+        location: f.location,
+        message: f.message,
+        fingerprint: f.fingerprint,
+      })),
       ignoredWaivers: s.ignored.map((w) => ({ rule: w.rule, location: w.location, reason: w.reason?.text })),
-      debt: s.debt.map((f) => ({ rule: f.rule, severity: f.severity, path: f.path, expires: f.waiver?.expires, daysLeft: f.waiver?.daysLeft, approvedBy: f.waiver?.approvedBy })),
+      debt: s.debt.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        path: f.path,
+        expires: f.waiver?.expires,
+        daysLeft: f.waiver?.daysLeft,
+        approvedBy: f.waiver?.approvedBy,
+      })),
     })),
   };
   return JSON.stringify(slim, null, 2) + '\n';

@@ -17,7 +17,11 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function command(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | undefined>, message: string): string {
+function command(
+  kind: 'error' | 'warning' | 'notice',
+  props: Record<string, string | number | undefined>,
+  message: string,
+): string {
   const p = Object.entries(props)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
@@ -52,22 +56,44 @@ export const github: Formatter = {
     }
     // Across the whole portfolio, most severe first: the annotations GitHub shows are the first of
     // each kind printed, so a run's worst findings must not wait behind another system's minor ones.
-    const stable = report.systems.flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s, kind: kindOf(f) }))).map((x, i) => ({ ...x, i }));
-    stable.sort((a, b) => KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || severityRank(b.f.severity) - severityRank(a.f.severity) || a.i - b.i);
+    const stable = report.systems
+      .flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s, kind: kindOf(f) })))
+      .map((x, i) => ({ ...x, i }));
+    stable.sort(
+      (a, b) =>
+        KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) ||
+        severityRank(b.f.severity) - severityRank(a.f.severity) ||
+        a.i - b.i,
+    );
     for (const { f, s, kind } of stable) {
       const due = f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : '';
       const body = `${f.message}${due}\n${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${t('report.remediation', lang)}: ${f.remediation}`;
-      out.push(command(kind, { file: f.location.file, line: f.location.line, col: f.location.column, title: `${f.rule} ${f.title} [${s.id}]` }, body));
+      out.push(
+        command(
+          kind,
+          {
+            file: f.location.file,
+            line: f.location.line,
+            col: f.location.column,
+            title: `${f.rule} ${f.title} [${s.id}]`,
+          },
+          body,
+        ),
+      );
       printed[kind]++;
     }
     const over = KINDS.filter((k) => printed[k] > ANNOTATIONS_SHOWN_PER_KIND);
     if (over.length > 0) {
       const counts = over.map((k) => `${printed[k]} ${t(`report.annotations_${k}`, lang)}`).join(', ');
-      out.push(`tuanthu: ${counts}: ${t('report.annotations_beyond_limit', { limit: String(ANNOTATIONS_SHOWN_PER_KIND) }, lang)}`);
+      out.push(
+        `tuanthu: ${counts}: ${t('report.annotations_beyond_limit', { limit: String(ANNOTATIONS_SHOWN_PER_KIND) }, lang)}`,
+      );
     }
     const sum = report.summary;
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
-    out.push(`tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`);
+    out.push(
+      `tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`,
+    );
     return out.join('\n') + '\n';
   },
 };

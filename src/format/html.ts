@@ -1,6 +1,13 @@
 import { citation, DOCUMENTS } from '../engine/clauses.js';
 import { formatParam, messageKey, t } from '../i18n/index.js';
-import { SEVERITIES, type Finding, type Lang, type Report, type SystemReport, type WaiverRecord } from '../model/types.js';
+import {
+  SEVERITIES,
+  type Finding,
+  type Lang,
+  type Report,
+  type SystemReport,
+  type WaiverRecord,
+} from '../model/types.js';
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
@@ -34,7 +41,11 @@ ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
 ${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
-<footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(DOCUMENTS).map((d) => d[lang]).join(' · ')}</footer>
+<footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(
+      DOCUMENTS,
+    )
+      .map((d) => d[lang])
+      .join(' · ')}</footer>
 </body>
 </html>
 `;
@@ -51,7 +62,10 @@ function cover(report: Report, lang: Lang): Safe {
   const sev = SEVERITIES.slice()
     .reverse()
     .filter((s) => sum.findings[s] > 0)
-    .map((s) => html`<div class="kpi"><b>${sum.findings[s]}</b><span class="badge sev-${s}">${t(`severity.${s}`, lang)}</span></div>`);
+    .map(
+      (s) =>
+        html`<div class="kpi"><b>${sum.findings[s]}</b><span class="badge sev-${s}">${t(`severity.${s}`, lang)}</span></div>`,
+    );
   return html`<header class="cover">
 <h1>${t('report.report_title', lang)}</h1>
 <dl class="meta">
@@ -97,15 +111,26 @@ const total = (b: Bar) => b.segments.reduce((a, x) => a + x.value, 0);
 function overview(report: Report, ctx: FormatContext): Safe {
   const lang = ctx.lang;
   const byOwner = groupBy(report.systems, (s) => s.owner ?? '—');
-  const byLevel = groupBy(report.systems, (s) => (s.level !== undefined ? `${t('report.level_n', lang)} ${s.level}` : t('report.no_level', lang)));
+  const byLevel = groupBy(report.systems, (s) =>
+    s.level !== undefined ? `${t('report.level_n', lang)} ${s.level}` : t('report.no_level', lang),
+  );
   // Only rules that fail or fall due somewhere, most frequent first: the chart stays short as the catalogue grows.
-  const ruleBars: Bar[] = ctx.catalogue.rules.map((r) => ({
-    label: `${r.id} ${r.title[lang]}`,
-    segments: [
-      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'fail')).length, className: 'fail', title: t('report.failed', lang) },
-      { value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'due')).length, className: 'due', title: t('report.rules_due', lang) },
-    ],
-  }))
+  const ruleBars: Bar[] = ctx.catalogue.rules
+    .map((r) => ({
+      label: `${r.id} ${r.title[lang]}`,
+      segments: [
+        {
+          value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'fail')).length,
+          className: 'fail',
+          title: t('report.failed', lang),
+        },
+        {
+          value: report.systems.filter((s) => s.rules.some((x) => x.rule === r.id && x.outcome === 'due')).length,
+          className: 'due',
+          title: t('report.rules_due', lang),
+        },
+      ],
+    }))
     .filter((b) => b.segments.some((x) => x.value > 0))
     .sort((a, b) => total(b) - total(a) || compareText(a.label, b.label));
   const legend = html`<div class="legend"><span><i class="pass"></i>${t('report.passed', lang)}</span><span><i class="fail"></i>${t('report.failed', lang)}</span><span><i class="due"></i>${t('report.rules_due', lang)}</span></div>`;
@@ -147,13 +172,16 @@ function budgetShare(s: SystemReport, lang: Lang): Safe | '' {
   const w = (v: number) => ((Math.min(v, scale) / scale) * 220).toFixed(1);
   const ok = typeof min !== 'number' || share >= min;
   return html`<tr><th>${t('report.budget_share', lang)}</th><td><div class="share"><svg viewBox="0 0 220 14" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${formatParam(share, lang)}%"><rect x="0" y="0" width="220" height="14" fill="#eaeef2"/><rect x="0" y="0" width="${w(share)}" height="14" fill="${ok ? '#1a7f37' : '#c62828'}"/>${
-    typeof min === 'number' ? html`<line x1="${w(min)}" x2="${w(min)}" y1="0" y2="14" stroke="#1f2328" stroke-width="2"/>` : ''
+    typeof min === 'number'
+      ? html`<line x1="${w(min)}" x2="${w(min)}" y1="0" y2="14" stroke="#1f2328" stroke-width="2"/>`
+      : ''
   }</svg><span><b>${formatParam(share, lang)}%</b>${typeof min === 'number' ? html` (${t('report.minimum', lang)} ${formatParam(min, lang)}%)` : ''}</span></div></td></tr>`;
 }
 
 function areaTable(s: SystemReport, lang: Lang): Safe {
   const areas = [...new Set(s.rules.map((r) => areaOf(r.rule)))].sort();
-  const count = (area: string, outcome: string) => s.rules.filter((r) => areaOf(r.rule) === area && shownOutcome(s, r) === outcome).length;
+  const count = (area: string, outcome: string) =>
+    s.rules.filter((r) => areaOf(r.rule) === area && shownOutcome(s, r) === outcome).length;
   return html`<table class="areas"><thead><tr><th>${t('report.area', lang)}</th><th class="num">${t('report.rules_pass', lang)}</th><th class="num">${t('report.rules_fail', lang)}</th><th class="num">${t('report.rules_due', lang)}</th><th class="num">${t('report.rules_waived', lang)}</th><th class="num">${t('report.rules_na', lang)}</th></tr></thead><tbody>
 ${areas.map(
   (a) =>
@@ -170,7 +198,9 @@ function findingCard(f: Finding, lang: Lang): Safe {
     : f.status === 'due'
       ? html`<span class="badge due">${t('report.status_due', lang)} · ${t('report.due_by', lang)} ${String(f.params.due)}</span>`
       : html`<span class="badge sev-${f.severity}">${t(`severity.${f.severity}`, lang)}</span>`;
-  const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter(Boolean);
+  const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))]
+    .map((k) => DOCUMENTS[k]?.[lang])
+    .filter(Boolean);
   return html`<article class="finding ${cls}">
 <p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${t('report.baseline_existing', lang)}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
@@ -227,7 +257,10 @@ ${na.map((r) => html`<tr><td><b>${r.rule}</b> ${ctx.catalogue.byId.get(r.rule)?.
 }
 <h3>${t('report.debt', lang)} (${waived.length})</h3>
 ${waived.length > 0 ? waived.map((f) => findingCard(f, lang)) : html`<p>${t('report.debt_none', lang)}</p>`}
-${waiverProblemTable((report.waivers ?? []).filter((w) => w.system === s.id && w.status !== 'active'), lang)}
+${waiverProblemTable(
+  (report.waivers ?? []).filter((w) => w.system === s.id && w.status !== 'active'),
+  lang,
+)}
 <h3>${t('report.inputs', lang)}</h3>
 <table><thead><tr><th>${t('report.file', lang)}</th><th>${t('report.role', lang)}</th><th>SHA-256</th></tr></thead><tbody>
 ${s.inputs.map((f) => html`<tr><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}

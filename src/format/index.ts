@@ -11,7 +11,10 @@ import type { Formatter } from './types.js';
 export type { Formatter, FormatContext } from './types.js';
 
 /** Every output format, by the name used with --format. */
-export const FORMATTERS = { text, json, sarif, junit, github, markdown, html: htmlReport, oscal } satisfies Record<string, Formatter>;
+export const FORMATTERS = { text, json, sarif, junit, github, markdown, html: htmlReport, oscal } satisfies Record<
+  string,
+  Formatter
+>;
 export type FormatName = keyof typeof FORMATTERS;
 
 export function isFormatName(name: string): name is FormatName {

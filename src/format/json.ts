@@ -36,7 +36,11 @@ function jsonMemo(): JsonMemo {
 function systemsText(systems: SystemReport[], memo: JsonMemo): string {
   // A system without a rules list (a report not made by lint()) is serialised as it is.
   const spliced = systems.filter((s) => Array.isArray(s.rules));
-  const wrapped = JSON.stringify({ systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) }, null, 2);
+  const wrapped = JSON.stringify(
+    { systems: systems.map((s) => (Array.isArray(s.rules) ? { ...s, rules: RULES_MARK } : s)) },
+    null,
+    2,
+  );
   const parts = unwrapSystems(wrapped).split(RULES_MARK_JSON);
   // A value that spells the marker (it takes NUL characters, on purpose) gets plain serialisation.
   if (parts.length !== spliced.length + 1) return unwrapSystems(JSON.stringify({ systems }, null, 2));
@@ -113,7 +117,10 @@ const SCRATCH_MAX = 4 << 20;
  * `JSON.stringify({$schema, ...report}, null, 2)` gives. A 10,000-system portfolio makes a report
  * of several hundred MB: built as one string it (and its UTF-8 copy) dominated peak memory.
  */
-export function* jsonChunks(report: Report, prerendered?: ReadonlyMap<SystemReport, Uint8Array>): Generator<string | Uint8Array> {
+export function* jsonChunks(
+  report: Report,
+  prerendered?: ReadonlyMap<SystemReport, Uint8Array>,
+): Generator<string | Uint8Array> {
   const memo = jsonMemo();
   const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
   const at = whole.indexOf(MARK_JSON);
@@ -181,6 +188,7 @@ const utf8Text = new TextDecoder();
 export const json: Formatter = {
   description: 'machine-readable report (schemas/report.schema.json)',
   extension: 'json',
-  render: (report, ctx) => [...jsonChunks(report, ctx.prerendered)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
+  render: (report, ctx) =>
+    [...jsonChunks(report, ctx.prerendered)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
   chunks: (report, ctx) => jsonChunks(report, ctx.prerendered),
 };

@@ -21,14 +21,16 @@ export const junit: Formatter = {
   render(report, ctx) {
     const suites = report.systems.map((s) => suiteCounts(s));
     const errors = report.errors.length;
-    const root = xmlbuilder().create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-      name: 'tuanthu',
-      tests: sum(suites, 'tests') + errors,
-      failures: sum(suites, 'failures'),
-      errors,
-      skipped: sum(suites, 'skipped'),
-      time: '0',
-    });
+    const root = xmlbuilder()
+      .create({ version: '1.0', encoding: 'UTF-8' })
+      .ele('testsuites', {
+        name: 'tuanthu',
+        tests: sum(suites, 'tests') + errors,
+        failures: sum(suites, 'failures'),
+        errors,
+        skipped: sum(suites, 'skipped'),
+        time: '0',
+      });
     for (const [i, s] of report.systems.entries()) systemSuite(root, s, suites[i]!, report, ctx);
     if (errors > 0) inputErrorSuite(root, report);
     return root.end({ prettyPrint: true, indent: '  ' }) + '\n';
@@ -89,7 +91,9 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
     const open = openViolations(s, r.rule);
     if (open.length > 0) {
       const worst = open[0]!;
-      tc.ele('failure', { message: open.map((f) => f.message).join(' | '), type: worst.severity }).txt(open.map((f) => details(f, lang)).join('\n\n'));
+      tc.ele('failure', { message: open.map((f) => f.message).join(' | '), type: worst.severity }).txt(
+        open.map((f) => details(f, lang)).join('\n\n'),
+      );
       continue;
     }
     if (r.outcome === 'not_applicable') {
@@ -117,9 +121,19 @@ function details(f: Finding, lang: Lang): string {
 }
 
 function inputErrorSuite(root: XMLBuilder, report: Report): void {
-  const suite = root.ele('testsuite', { name: 'input', tests: report.errors.length, failures: 0, errors: report.errors.length, skipped: 0, time: '0' });
+  const suite = root.ele('testsuite', {
+    name: 'input',
+    tests: report.errors.length,
+    failures: 0,
+    errors: report.errors.length,
+    skipped: 0,
+    time: '0',
+  });
   for (const e of report.errors) {
     const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
-    suite.ele('testcase', { classname: 'input', name: where, file: e.file, time: '0' }).ele('error', { message: e.message, type: e.code }).txt(`${where}: ${e.message}`);
+    suite
+      .ele('testcase', { classname: 'input', name: where, file: e.file, time: '0' })
+      .ele('error', { message: e.message, type: e.code })
+      .txt(`${where}: ${e.message}`);
   }
 }

@@ -1,6 +1,6 @@
 import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
-import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
+import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -42,7 +42,10 @@ export const markdown: Formatter = {
       '',
     );
     if (report.systems.length > 0) {
-      out.push(`| | ${t('report.system', lang)} | ${t('report.owner', lang)} | ${t('report.level', lang)} | ${t('report.stage', lang)} | ${t('report.findings', lang)} |`, '|---|---|---|---|---|---|');
+      out.push(
+        `| | ${t('report.system', lang)} | ${t('report.owner', lang)} | ${t('report.level', lang)} | ${t('report.stage', lang)} | ${t('report.findings', lang)} |`,
+        '|---|---|---|---|---|---|',
+      );
       for (const s of report.systems) {
         out.push(
           `| ${ICON[s.result]} | ${mdEscape(s.name)} (${mdCode(s.id)}) | ${mdEscape(s.owner ?? '—')} | ${s.level ?? '—'} | ${s.stage ? t(`stage.${s.stage}`, lang) : '—'} | ${s.findings.filter((f) => !isWaived(f)).length} |`,
@@ -52,7 +55,8 @@ export const markdown: Formatter = {
     }
     if (report.errors.length > 0) {
       out.push(`### ⚠️ ${t('report.input_errors', lang)}`, '');
-      for (const e of report.errors) out.push(`- ${mdCode(e.file + (e.line ? `:${e.line}:${e.column ?? 1}` : ''))} ${mdEscape(e.message)}`);
+      for (const e of report.errors)
+        out.push(`- ${mdCode(e.file + (e.line ? `:${e.line}:${e.column ?? 1}` : ''))} ${mdEscape(e.message)}`);
       out.push('');
     }
     for (const s of report.systems) out.push(...systemSection(s, lang));
@@ -65,8 +69,15 @@ function systemSection(s: SystemReport, lang: Lang): string[] {
   if (shown.length === 0) return [];
   const out = [`### ${ICON[s.result]} ${mdEscape(s.name)} (${mdCode(s.id)})`, ''];
   const share = s.metrics.security_budget_share_pct;
-  if (typeof share === 'number') out.push(`${t('report.budget_share', lang)}: **${formatParam(share, lang)}%** (${t('report.minimum', lang)} ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`, '');
-  out.push(`| ${t('report.severity', lang)} | ${t('report.rule', lang)} | ${t('report.message', lang)} | ${t('report.location', lang)} | ${t('report.required_by', lang)} |`, '|---|---|---|---|---|');
+  if (typeof share === 'number')
+    out.push(
+      `${t('report.budget_share', lang)}: **${formatParam(share, lang)}%** (${t('report.minimum', lang)} ${formatParam(s.metrics.security_budget_min_pct, lang)}%)`,
+      '',
+    );
+  out.push(
+    `| ${t('report.severity', lang)} | ${t('report.rule', lang)} | ${t('report.message', lang)} | ${t('report.location', lang)} | ${t('report.required_by', lang)} |`,
+    '|---|---|---|---|---|',
+  );
   for (const f of shown) out.push(row(f, lang));
   out.push('', `<details><summary>${t('report.remediation', lang)}</summary>`, '');
   const seen = new Set<string>();
@@ -80,7 +91,10 @@ function systemSection(s: SystemReport, lang: Lang): string[] {
 }
 
 function row(f: Finding, lang: Lang): string {
-  const sev = f.status === 'due' ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})` : t(`severity.${f.severity}`, lang);
+  const sev =
+    f.status === 'due'
+      ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})`
+      : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
   )} |`;

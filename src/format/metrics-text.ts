@@ -15,7 +15,9 @@ const DAY_FIGURES = [
 export function metricsLines(m: Record<string, unknown>, lang: Lang): string[] {
   const parts: string[] = [];
   if (typeof m.security_budget_share_pct === 'number') {
-    parts.push(`${t('metrics.share', lang)} ${formatParam(m.security_budget_share_pct, lang)}% (≥ ${formatParam(m.security_budget_min_pct, lang)}%)`);
+    parts.push(
+      `${t('metrics.share', lang)} ${formatParam(m.security_budget_share_pct, lang)}% (≥ ${formatParam(m.security_budget_min_pct, lang)}%)`,
+    );
   }
   if (typeof m.level_minimum === 'number') parts.push(`${t('metrics.min_level', lang)} ${m.level_minimum}`);
   const days = DAY_FIGURES.filter((f) => typeof m[f.key] === 'number').map((f) => {
@@ -23,6 +25,9 @@ export function metricsLines(m: Record<string, unknown>, lang: Lang): string[] {
     return `${t(`metrics.${f.key}`, lang)} ${formatParam(m[f.key], lang)}${max}`;
   });
   const lines = parts.length ? [`  ${t('metrics.metrics', lang)}: ${parts.join(' · ')}`] : [];
-  if (days.length) lines.push(`  ${parts.length ? ' '.repeat(t('metrics.metrics', lang).length + 1) : `${t('metrics.metrics', lang)}:`} ${t('metrics.days_since', lang)}: ${days.join(', ')}`);
+  if (days.length)
+    lines.push(
+      `  ${parts.length ? ' '.repeat(t('metrics.metrics', lang).length + 1) : `${t('metrics.metrics', lang)}:`} ${t('metrics.days_since', lang)}: ${days.join(', ')}`,
+    );
   return lines;
 }

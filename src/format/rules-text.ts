@@ -23,7 +23,14 @@ export function renderRuleList(rules: RuleMeta[], lang: Lang): string {
       .map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line), '', `${rules.length} ${t('rules.count', lang)}. ${t('rules.explain_hint', lang)}`].join('\n') + '\n';
+  return (
+    [
+      line(header),
+      ...rows.map(line),
+      '',
+      `${rules.length} ${t('rules.count', lang)}. ${t('rules.explain_hint', lang)}`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** `tuanthu explain <ID>`: the rule in full. */

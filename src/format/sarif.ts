@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
@@ -37,7 +37,9 @@ export const sarif: Formatter = {
               rules: rules.map((r) => ruleDescriptor(r, ctx.lang)),
             },
           },
-          originalUriBaseIds: { [SRCROOT]: { description: { text: 'The directory tuanthu was run from; file names are relative to it.' } } },
+          originalUriBaseIds: {
+            [SRCROOT]: { description: { text: 'The directory tuanthu was run from; file names are relative to it.' } },
+          },
           invocations: [
             {
               executionSuccessful: report.errors.length === 0,
@@ -58,7 +60,12 @@ export const sarif: Formatter = {
           ],
           results,
           columnKind: 'unicodeCodePoints',
-          properties: { asOf: report.asOf, failOn: report.failOn, policyDigest: report.tool.policyDigest, regoDigest: report.tool.regoDigest },
+          properties: {
+            asOf: report.asOf,
+            failOn: report.failOn,
+            policyDigest: report.tool.policyDigest,
+            regoDigest: report.tool.regoDigest,
+          },
         },
       ],
     };
@@ -82,7 +89,9 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: level(f),
     kind: 'fail',
-    message: { text: f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message },
+    message: {
+      text: f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message,
+    },
     locations: [
       {
         physicalLocation: {
@@ -113,7 +122,14 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
           ],
         }
       : {}),
-    properties: { system: systemId, status: f.status, severity: f.severity, path: f.path, clauses: f.clauses, params: f.params },
+    properties: {
+      system: systemId,
+      status: f.status,
+      severity: f.severity,
+      path: f.path,
+      clauses: f.clauses,
+      params: f.params,
+    },
   };
 }
 
@@ -129,7 +145,9 @@ function pascalName(r: RuleMeta): string {
 
 function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   const cites = r.clauses.map((c) => citation(c, lang));
-  const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))].map((k) => DOCUMENTS[k]?.[lang]).filter((d): d is string => Boolean(d));
+  const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))]
+    .map((k) => DOCUMENTS[k]?.[lang])
+    .filter((d): d is string => Boolean(d));
   const text = [
     r.description[lang],
     `${t('report.required_by', lang)}: ${cites.join('; ')}.`,
@@ -153,9 +171,12 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
     properties: {
       'security-severity': SECURITY_SEVERITY[r.severity],
       precision: 'very-high',
-      tags: ['security', 'compliance', areaOf(r.id), ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c)].filter(
-        (t, i, all) => all.indexOf(t) === i,
-      ),
+      tags: [
+        'security',
+        'compliance',
+        areaOf(r.id),
+        ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c),
+      ].filter((t, i, all) => all.indexOf(t) === i),
       clauses: r.clauses,
       severity: r.severity,
     },

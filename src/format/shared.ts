@@ -33,14 +33,23 @@ export function openViolations(s: SystemReport, ruleId: string): Finding[] {
 }
 
 /** GitHub code scanning's numeric severity ("security-severity"), by our severity. */
-export const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
 
 const UUID_NAMESPACE = 'c0f2d0a4-4b54-5b8e-9d1c-7475616e7468'; // fixed namespace of tuanthu's UUIDv5s
 
 /** RFC 4122 name-based UUID (version 5, SHA-1): the same content gives the same id, run after run. */
 export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string {
   const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(Buffer.concat([ns, Buffer.from(name, 'utf8')])).digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(Buffer.concat([ns, Buffer.from(name, 'utf8')]))
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const h = bytes.toString('hex');

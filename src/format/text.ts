@@ -9,7 +9,13 @@ import type { FormatContext, Formatter } from './types.js';
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
 type Colour = keyof typeof ANSI;
 
-const SEVERITY_COLOUR: Record<Severity, Colour> = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'cyan', info: 'grey' };
+const SEVERITY_COLOUR: Record<Severity, Colour> = {
+  critical: 'magenta',
+  high: 'red',
+  medium: 'yellow',
+  low: 'cyan',
+  info: 'grey',
+};
 
 /** Human-readable terminal output. */
 export const text: Formatter = {
@@ -25,21 +31,33 @@ export const text: Formatter = {
 
     for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint), '');
     const problems = waiverProblems(report);
-    if (problems.length > 0) out.push(...problems.map((w) => paint(w.status === 'expiring' ? 'yellow' : 'red', waiverRecordLine(w, ctx.lang))), '');
+    if (problems.length > 0)
+      out.push(
+        ...problems.map((w) => paint(w.status === 'expiring' ? 'yellow' : 'red', waiverRecordLine(w, ctx.lang))),
+        '',
+      );
     const base = baselineBlock(report, ctx.lang);
     if (base.length > 0) out.push(...base, '');
 
     const c = report.summary.findings;
-    const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[]).filter((k) => c[k] > 0).map((k) => `${c[k]} ${t(`severity.${k}`, ctx.lang)}`);
-    const total = counts.length ? `${Object.values(c).reduce((a, b) => a + b, 0)} ${t('text.findings', lang)} (${counts.join(', ')})` : t('text.no_findings', lang);
+    const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[])
+      .filter((k) => c[k] > 0)
+      .map((k) => `${c[k]} ${t(`severity.${k}`, ctx.lang)}`);
+    const total = counts.length
+      ? `${Object.values(c).reduce((a, b) => a + b, 0)} ${t('text.findings', lang)} (${counts.join(', ')})`
+      : t('text.no_findings', lang);
     const parts = [
       `${report.summary.systems} ${t('text.systems_checked', lang)}: ${report.summary.passed} ${t('text.passed', lang)}, ${report.summary.failed} ${t('text.failed', lang)}`,
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${t('text.due', lang)}`);
     if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${t('debt.waived', ctx.lang)}`);
-    if (report.summary.inputErrors > 0) parts.push(paint('red', `${report.summary.inputErrors} ${t('text.input_errors', lang)}`));
-    parts.push(`${t('text.threshold', lang)}: ${t(`severity.${report.failOn}`, ctx.lang)}`, `${t('text.as_of', lang)} ${report.asOf}`);
+    if (report.summary.inputErrors > 0)
+      parts.push(paint('red', `${report.summary.inputErrors} ${t('text.input_errors', lang)}`));
+    parts.push(
+      `${t('text.threshold', lang)}: ${t(`severity.${report.failOn}`, ctx.lang)}`,
+      `${t('text.as_of', lang)} ${report.asOf}`,
+    );
     out.push(parts.join(' · '));
     return out.join('\n') + '\n';
   },
@@ -52,8 +70,14 @@ function systemBlock(
   paint: (c: Colour, s: string) => string,
 ): string[] {
   const lang = ctx.lang;
-  const verdict = s.result === 'pass' ? paint('green', `✔ ${t('text.result_pass', lang)}`) : paint('red', `✖ ${t('text.result_fail', lang)}`);
-  const facts = [s.level !== undefined ? `${t('text.level', lang)} ${s.level}` : undefined, s.stage ? t(`stage.${s.stage}`, lang) : undefined].filter(Boolean);
+  const verdict =
+    s.result === 'pass'
+      ? paint('green', `✔ ${t('text.result_pass', lang)}`)
+      : paint('red', `✖ ${t('text.result_fail', lang)}`);
+  const facts = [
+    s.level !== undefined ? `${t('text.level', lang)} ${s.level}` : undefined,
+    s.stage ? t(`stage.${s.stage}`, lang) : undefined,
+  ].filter(Boolean);
   const described = s.inputs.some((i) => i.role === 'descriptor');
   const lines = described
     ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
@@ -62,7 +86,10 @@ function systemBlock(
   lines.push(...metricsLines(s.metrics, lang));
   const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
   lines.push(
-    paint('grey', `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('not_applicable')} ${t('text.not_applicable', lang)}`),
+    paint(
+      'grey',
+      `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('not_applicable')} ${t('text.not_applicable', lang)}`,
+    ),
   );
   void report;
   return lines;
@@ -70,10 +97,17 @@ function systemBlock(
 
 function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string): string[] {
   const waived = debtTag(f, lang);
-  const tag = waived ? paint('grey', waived) : f.status === 'due' ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`) : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang));
+  const tag = waived
+    ? paint('grey', waived)
+    : f.status === 'due'
+      ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`)
+      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang));
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
-  const construct = typeof f.params.construct_path === 'string' ? paint('grey', ` (${t('text.construct', lang)} ${f.params.construct_path})`) : '';
+  const construct =
+    typeof f.params.construct_path === 'string'
+      ? paint('grey', ` (${t('text.construct', lang)} ${f.params.construct_path})`)
+      : '';
   return [
     `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${baselineMark(f, lang)}`,
     `      ${f.message}`,

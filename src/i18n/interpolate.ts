@@ -33,7 +33,11 @@ const formatted: Record<Lang, (v: number) => string> = {
 
 function numberFormat(lang: Lang): Intl.NumberFormat {
   let nf = numberFormats.get(lang);
-  if (!nf) numberFormats.set(lang, (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })));
+  if (!nf)
+    numberFormats.set(
+      lang,
+      (nf = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: 2 })),
+    );
   return nf;
 }
 

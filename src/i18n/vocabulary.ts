@@ -24,7 +24,10 @@ function vocabulary(byParam: Record<string, string>, lang: Lang): Vocabulary {
 }
 
 const MESSAGE_PARAMS = { severity: 'severity', grade: 'grade', state_secret: 'grade', sector: 'sector' };
-const messageWords: Record<Lang, Vocabulary> = { en: vocabulary(MESSAGE_PARAMS, 'en'), vi: vocabulary(MESSAGE_PARAMS, 'vi') };
+const messageWords: Record<Lang, Vocabulary> = {
+  en: vocabulary(MESSAGE_PARAMS, 'en'),
+  vi: vocabulary(MESSAGE_PARAMS, 'vi'),
+};
 
 /** A rule message's parameters with their enumerated values named; `params` itself when none is. */
 export function localizeParamValues(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {
@@ -41,7 +44,10 @@ export function localizeParamValues(params: Record<string, unknown>, lang: Lang)
 }
 
 const REASON_PARAMS = { stage: 'stage', sector: 'sector' };
-const reasonWords: Record<Lang, Vocabulary> = { en: vocabulary(REASON_PARAMS, 'en'), vi: vocabulary(REASON_PARAMS, 'vi') };
+const reasonWords: Record<Lang, Vocabulary> = {
+  en: vocabulary(REASON_PARAMS, 'en'),
+  vi: vocabulary(REASON_PARAMS, 'vi'),
+};
 
 /** A not-applicable reason's parameters with the stage(s) and the sector named (reason.* messages). */
 export function localizeReasonParams(params: Record<string, unknown>, lang: Lang): Record<string, unknown> {

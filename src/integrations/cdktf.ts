@@ -63,7 +63,9 @@ export function checkStack(stack: StackLike, options: TuanthuValidationOptions =
     const severity = f.severity ?? meta.severity;
     if (!atLeast(severity, failOn)) continue;
     const construct = byAddress.get(f.path)?.construct_path;
-    lines.push(`${meta.id} (${severity}) ${f.path}${construct ? ` [${construct}]` : ''}: ${messageFor(meta, f.msg, f.params, lang)}`);
+    lines.push(
+      `${meta.id} (${severity}) ${f.path}${construct ? ` [${construct}]` : ''}: ${messageFor(meta, f.msg, f.params, lang)}`,
+    );
   }
   return lines.sort();
 }

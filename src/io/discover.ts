@@ -106,6 +106,8 @@ export function errnoText(e: unknown): Localized {
     case 'EISDIR':
       return localized('input.is-directory');
     default:
-      return code ? localized('input.cannot-read', { errno: code }) : localized('input.verbatim', { detail: String(e) });
+      return code
+        ? localized('input.cannot-read', { errno: code })
+        : localized('input.verbatim', { detail: String(e) });
   }
 }

@@ -22,7 +22,8 @@ export function valueDepthExceeded(root: unknown, maxDepth: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     if (depth > maxDepth) return true;
-    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, depth + 1]);
+    for (const x of Array.isArray(v) ? v : Object.values(v))
+      if (x !== null && typeof x === 'object') stack.push([x, depth + 1]);
   }
   return false;
 }
@@ -40,7 +41,18 @@ export function resolveLimits(...overrides: Array<Partial<Limits> | undefined>):
 }
 
 const SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i;
-const UNIT: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const UNIT: Record<string, number> = {
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** "20MB", "512k", "1048576" → bytes (binary units: 1 MB = 1 MiB); undefined when not a size. */
 export function parseSize(s: string): number | undefined {
@@ -95,7 +107,15 @@ function startsScalar(text: string, i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const c = text.charCodeAt(j);
     if (c === 0x20 || c === 0x09) continue;
-    return c === 0x0a || c === 0x3a /* : */ || c === 0x2c /* , */ || c === 0x5b || c === 0x7b || c === 0x2d /* - */ || c === 0x3f /* ? */;
+    return (
+      c === 0x0a ||
+      c === 0x3a /* : */ ||
+      c === 0x2c /* , */ ||
+      c === 0x5b ||
+      c === 0x7b ||
+      c === 0x2d /* - */ ||
+      c === 0x3f /* ? */
+    );
   }
   return true;
 }

@@ -27,8 +27,19 @@ export function baselineFromReport(report: Pick<Report, 'asOf' | 'systems'>): Ba
     for (const f of s.findings) {
       if (f.status !== 'violation' || f.waiver) continue;
       const msg = typeof f.params.msg === 'string' ? f.params.msg : undefined;
-      findings.push({ fingerprint: f.fingerprint, rule: f.rule, system: s.id, path: f.path, ...(msg ? { msg } : {}), severity: f.severity, file: f.location.file });
+      findings.push({
+        fingerprint: f.fingerprint,
+        rule: f.rule,
+        system: s.id,
+        path: f.path,
+        ...(msg ? { msg } : {}),
+        severity: f.severity,
+        file: f.location.file,
+      });
     }
-  findings.sort((a, b) => compareText(a.system, b.system) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint));
+  findings.sort(
+    (a, b) =>
+      compareText(a.system, b.system) || compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint),
+  );
   return { created: report.asOf, findings };
 }

@@ -104,7 +104,11 @@ export async function checkInBatches(
  * Loads, validates and evaluates descriptors with the IaC they list, one phase at a time (see
  * CHECK_BATCH); results in file order. Also a worker thread's job.
  */
-export async function checkDescriptorFiles(files: string[], o: FileCheckOptions, tools: CheckTools): Promise<Checked[]> {
+export async function checkDescriptorFiles(
+  files: string[],
+  o: FileCheckOptions,
+  tools: CheckTools,
+): Promise<Checked[]> {
   const display = (p: string) => relative(o.cwd, resolve(o.cwd, p)) || p;
   // A large descriptor is checked on its own, at once: sixteen files of 16 MB held together took a
   // run from 1.1 to 2.7 GB.
@@ -151,7 +155,9 @@ export function readDescriptor(
   { limits, walked }: Pick<FileCheckOptions, 'limits' | 'walked'>,
   display: (p: string) => string,
 ): { ok: true; source: SourceDoc } | { ok: false; checked: Checked } {
-  const loaded = walked.has(file) ? loadWalkedSourceSync(file, display(file), limits, isDescriptorHead) : loadSourceSync(file, display(file), limits);
+  const loaded = walked.has(file)
+    ? loadWalkedSourceSync(file, display(file), limits, isDescriptorHead)
+    : loadSourceSync(file, display(file), limits);
   if (loaded.ok) return loaded;
   if ('skipped' in loaded) {
     const iac = /\.json$/i.test(file) && looksLikeIac(file, loaded.head.toString('latin1'));
@@ -173,8 +179,11 @@ export async function withStacks(
   display: (p: string) => string,
 ): Promise<Staged> {
   const listed = (source.value as { iac?: unknown }).iac;
-  const attached = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p)) : [];
-  const { stacks, errors } = attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs) : { stacks: [], errors: [] };
+  const attached = Array.isArray(listed)
+    ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p))
+    : [];
+  const { stacks, errors } =
+    attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs) : { stacks: [], errors: [] };
   return { source, stacks, errors, attached };
 }
 

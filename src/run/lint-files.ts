@@ -13,7 +13,13 @@ import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
 import type { InputProblem, Limits, LintOptions, Report, SystemReport } from '../model/types.js';
-import { checkDescriptorFiles, checkInBatches, loadStackFiles, type CheckTools, type FileCheckOptions } from './check-files.js';
+import {
+  checkDescriptorFiles,
+  checkInBatches,
+  loadStackFiles,
+  type CheckTools,
+  type FileCheckOptions,
+} from './check-files.js';
 import { checkInParallel } from './pool.js';
 import { parallelJobs } from './threads.js';
 
@@ -47,7 +53,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
 
   const limits = resolveLimits(deps.limits, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
-  const errors: InputProblem[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  const errors: InputProblem[] = found.problems.map((p) => ({
+    file: display(p.path),
+    code: 'read',
+    message: p.message,
+  }));
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   errors.push(...debt.errors);
@@ -56,7 +66,8 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   // (walked JSON files turn out to be IaC while they are checked).
   const iacPaths = new Set(found.iac);
   const descriptors: string[] = [];
-  for (const f of found.files) (!found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f));
+  for (const f of found.files)
+    !found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f);
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
     const r = await loadStackFiles(files, display, limits, options.jobs);
@@ -68,12 +79,26 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   // Serialising while checking pays only when another thread shares the work. When threads share the
   // descriptors, the .tf modules they list are parsed on the thread checking them.
   const renderJson = options.renderJson === true && jobs > 1;
-  const fileOptions: FileCheckOptions = { options: { ...options, renderJson, ...(jobs > 1 ? { jobs: 1 } : {}) }, limits, cwd, walked: found.walked };
-  const tools: CheckTools = { engine, catalogue, memo: createRunMemo(), ...(renderJson ? { renderJson: createSystemJsonWriter() } : {}) };
-  const progress = options.onProgress && ((p: { done: number; total: number; file: string }) => options.onProgress?.({ ...p, file: display(p.file) }));
+  const fileOptions: FileCheckOptions = {
+    options: { ...options, renderJson, ...(jobs > 1 ? { jobs: 1 } : {}) },
+    limits,
+    cwd,
+    walked: found.walked,
+  };
+  const tools: CheckTools = {
+    engine,
+    catalogue,
+    memo: createRunMemo(),
+    ...(renderJson ? { renderJson: createSystemJsonWriter() } : {}),
+  };
+  const progress =
+    options.onProgress &&
+    ((p: { done: number; total: number; file: string }) => options.onProgress?.({ ...p, file: display(p.file) }));
   const checkBatch = (files: string[]) => checkDescriptorFiles(files, fileOptions, tools);
   const checked =
-    jobs > 1 ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress) : await checkInBatches(descriptors, checkBatch, progress);
+    jobs > 1
+      ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress)
+      : await checkInBatches(descriptors, checkBatch, progress);
   const prerendered = new Map<SystemReport, Uint8Array>();
   // In descriptor order whichever thread checked a file, so the report does not show the split.
   for (const [i, c] of checked.entries()) {

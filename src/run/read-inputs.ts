@@ -16,7 +16,11 @@ export async function readInputs(paths: string[], options: LintOptions, given?: 
   const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
   const limits = resolveLimits(given, options.limits);
   const found = await discover(paths.map((p) => resolve(cwd, p)));
-  const problems: InputProblem[] = found.problems.map((p) => ({ file: display(p.path), code: 'read', message: p.message }));
+  const problems: InputProblem[] = found.problems.map((p) => ({
+    file: display(p.path),
+    code: 'read',
+    message: p.message,
+  }));
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   problems.push(...debt.errors);
   const systems: LintInputs['systems'] = [];

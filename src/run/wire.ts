@@ -54,13 +54,34 @@ export function packChecked(c: Checked): WireChecked {
     if (at === undefined) seen.set(r.reason, (at = reasons.push(r.reason!) - 1));
     outcomes += String.fromCharCode(48 + at);
   }
-  const packed = findings.map((f): PackedFinding => [f.rule, f.severity, f.ruleSeverity, f.status, f.path, f.params, f.location, f.message, f.fingerprint]);
+  const packed = findings.map(
+    (f): PackedFinding => [
+      f.rule,
+      f.severity,
+      f.ruleSeverity,
+      f.status,
+      f.path,
+      f.params,
+      f.location,
+      f.message,
+      f.fingerprint,
+    ],
+  );
   return { ...c, system: { ...system, findings: packed, packedRules: { outcomes, reasons } } };
 }
 
 function unpackFinding(p: PackedFinding, catalogue: Catalogue, lang: Lang): Finding {
   const [rule, severity, ruleSeverity, status, path, params, location, message, fingerprint] = p;
-  return makeFinding(catalogue.byId.get(rule)!, lang, { severity, ruleSeverity, status, path, params, location, message, fingerprint });
+  return makeFinding(catalogue.byId.get(rule)!, lang, {
+    severity,
+    ruleSeverity,
+    status,
+    path,
+    params,
+    location,
+    message,
+    fingerprint,
+  });
 }
 
 /** The worker's Checked as the main thread would have built it; rules in catalogue order, as assembleSystem lists them. */
@@ -77,6 +98,11 @@ export function unpackChecked(w: WireChecked, catalogue: Catalogue, lang: Lang):
   }
   // assembleSystem ends a system with findings, rules, inputs (in that order, which the JSON report
   // shows); structured cloning keeps the order of the keys before them.
-  const system: SystemReport = { ...head, findings: findings.map((f) => unpackFinding(f, catalogue, lang)), rules, inputs };
+  const system: SystemReport = {
+    ...head,
+    findings: findings.map((f) => unpackFinding(f, catalogue, lang)),
+    rules,
+    inputs,
+  };
   return { ...w, system };
 }

@@ -12,14 +12,26 @@ import { packChecked, type WireChecked, type WorkerMessage } from './wire.js';
 
 const BATCH = 64;
 const { files, next, fileOptions } = workerData as { files: string[]; next: Int32Array; fileOptions: FileCheckOptions };
-const tools: CheckTools = { engine: PolicyEngine.load(), catalogue: loadCatalogue(), memo: createRunMemo(), renderJson: createSystemJsonWriter() };
+const tools: CheckTools = {
+  engine: PolicyEngine.load(),
+  catalogue: loadCatalogue(),
+  memo: createRunMemo(),
+  renderJson: createSystemJsonWriter(),
+};
 // Serialised systems move to the main thread without a copy.
 const post = (m: WorkerMessage) =>
-  parentPort!.postMessage(m, 'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : []);
+  parentPort!.postMessage(
+    m,
+    'results' in m ? m.results.flatMap(([, c]) => (c.json ? [c.json.buffer as ArrayBuffer] : [])) : [],
+  );
 let batch: Array<[number, WireChecked]> = [];
 // The next unclaimed files come from the counter shared with the other threads (src/util/share-work.ts).
 for (const items of claimBlocks(next, files.length, CHECK_BATCH)) {
-  const checked = await checkDescriptorFiles(items.map((i) => files[i]!), fileOptions, tools);
+  const checked = await checkDescriptorFiles(
+    items.map((i) => files[i]!),
+    fileOptions,
+    tools,
+  );
   for (const [k, i] of items.entries()) batch.push([i, packChecked(checked[k]!)]);
   if (batch.length >= BATCH) {
     post({ results: batch });

@@ -25,5 +25,7 @@ let policyDataCache: PolicyData | undefined;
 
 /** The compiled policy's data document (build/policy/data.json), read once: the engine's data and the IaC loaders' provider knowledge. */
 export function policyData(): PolicyData {
-  return (policyDataCache ??= JSON.parse(readFileSync(assetPath('build', 'policy', 'data.json'), 'utf8')) as PolicyData);
+  return (policyDataCache ??= JSON.parse(
+    readFileSync(assetPath('build', 'policy', 'data.json'), 'utf8'),
+  ) as PolicyData);
 }

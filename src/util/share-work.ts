@@ -59,7 +59,9 @@ export async function shareWork<M extends object>(o: ShareWork<M>): Promise<void
       w.on('message', (m: M | Done) => ('done' in m ? resolveShare() : o.onMessage(m as M)));
       const tolerate = o.onWorkerFailure === 'end-share';
       w.once('error', (e) => (tolerate ? resolveShare() : reject(e)));
-      w.once('exit', (code) => (code === 0 || tolerate ? resolveShare() : reject(new Error(`a worker thread stopped with exit code ${code}`))));
+      w.once('exit', (code) =>
+        code === 0 || tolerate ? resolveShare() : reject(new Error(`a worker thread stopped with exit code ${code}`)),
+      );
     });
   });
   try {

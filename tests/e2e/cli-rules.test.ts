@@ -15,8 +15,12 @@ describe('tuanthu rules', () => {
     const r = await run(['rules', '--lang', 'en']);
     expect(r.exitCode).toBe(0);
     for (const meta of catalogue.rules) expect(r.stdout).toContain(meta.id);
-    expect(r.stdout).toMatch(/^MON-03 \(also PL4-02\)\s+high\s+production\s+2026-04-30\s+24\/7 security monitoring in place/m);
-    expect(r.stdout).toMatch(/^LVL-05\s+high\s+design, build, pre-production, production\s+—\s+Declared level not below/m);
+    expect(r.stdout).toMatch(
+      /^MON-03 \(also PL4-02\)\s+high\s+production\s+2026-04-30\s+24\/7 security monitoring in place/m,
+    );
+    expect(r.stdout).toMatch(
+      /^LVL-05\s+high\s+design, build, pre-production, production\s+—\s+Declared level not below/m,
+    );
     expect(r.stdout).toContain('04-KH/BCĐTW §V.1.m; 57-CT/TW §3.c');
     expect(r.stdout).toContain(`${catalogue.rules.length} rule(s).`);
     expect(r.stdout).not.toMatch(/^PL4-02\b/m);
@@ -56,9 +60,13 @@ describe('tuanthu explain', () => {
     expect(r.stdout).toContain('• item 10(3), due 2026-04-30: Four-layer model, layer 3');
     expect(r.stdout).toContain('57-CT/TW §3.c — ');
     expect(r.stdout).toContain('Stages: production');
-    expect(r.stdout).toContain('up to and including 2026-04-30 a gap is reported as due (severity info); from 2026-05-01 it is a high violation');
+    expect(r.stdout).toContain(
+      'up to and including 2026-04-30 a gap is reported as due (severity info); from 2026-05-01 it is a high violation',
+    );
     expect(r.stdout).toContain('How to fix:\n  Commission an assessment');
-    expect(r.stdout).toContain('independent_assessment: {assessor: Công ty An ninh mạng Việt, independent: true, last: 2026-05-10}');
+    expect(r.stdout).toContain(
+      'independent_assessment: {assessor: Công ty An ninh mạng Việt, independent: true, last: 2026-05-10}',
+    );
   });
 
   it('explains in Vietnamese with the seeds paraphrase and the conditions', async () => {
@@ -78,7 +86,11 @@ describe('tuanthu explain', () => {
   it('writes JSON', async () => {
     const r = await run(['explain', 'LVL-05', '--format', 'json', '--lang', 'en']);
     const { rule } = JSON.parse(r.stdout);
-    expect(rule).toMatchObject({ id: 'LVL-05', severity: 'high', clauses: [{ id: 'TB06:III.3.c', document: '06-TB/CQTTBCĐ', section: 'III.3.c' }] });
+    expect(rule).toMatchObject({
+      id: 'LVL-05',
+      severity: 'high',
+      clauses: [{ id: 'TB06:III.3.c', document: '06-TB/CQTTBCĐ', section: 'III.3.c' }],
+    });
     expect(rule.clauses[0].paraphrase).toMatch(/national databases/);
   });
 

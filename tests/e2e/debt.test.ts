@@ -15,10 +15,16 @@ const BAD_WAIVERS = 'tests/fixtures/waivers/bad/tuanthu.waivers.yaml';
 const GOOD = 'examples/mof-public-services/system.yaml';
 
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa('node', [BIN, ...args], { cwd: opts.cwd ?? ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', ...opts.env } });
+  return execa('node', [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    reject: false,
+    env: { NO_COLOR: '1', LANG: 'C', ...opts.env },
+  });
 }
 
-const reportSchema = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/report.schema.json'), 'utf8')));
+const reportSchema = new Ajv2020({ allErrors: true, strict: false }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schemas/report.schema.json'), 'utf8')),
+);
 
 interface JFinding {
   rule: string;
@@ -54,13 +60,19 @@ describe('waivers in check', () => {
     ]);
     const findings = report.systems[0].findings as JFinding[];
     const waived = findings.filter((f) => f.waiver).map((f) => `${f.rule} ${f.path}`);
-    expect(waived.sort()).toEqual(['BUD-02 /budget/lines', 'SBD-01 /design/security_component', 'SBD-02 /design/security_component/appraised']);
+    expect(waived.sort()).toEqual([
+      'BUD-02 /budget/lines',
+      'SBD-01 /design/security_component',
+      'SBD-02 /design/security_component/appraised',
+    ]);
     expect(findings.find((f) => f.rule === 'MON-01')?.waiver).toBeUndefined();
     expect(findings.find((f) => f.rule === 'LVL-02')?.waiver).toBeUndefined();
     // Waived findings move from the severity counts to summary.waived.
     const empty = join(mkdtempSync(join(tmpdir(), 'tuanthu-')), 'none.yaml');
     writeFileSync(empty, 'waivers: []\n');
-    const plain = JSON.parse((await run(['check', PORTAL, '--as-of', AS_OF, '--format', 'json', '--waivers', empty])).stdout);
+    const plain = JSON.parse(
+      (await run(['check', PORTAL, '--as-of', AS_OF, '--format', 'json', '--waivers', empty])).stdout,
+    );
     expect(plain.summary.waived).toBe(0);
     expect(report.summary.waived).toBe(3);
     expect(report.summary.findings.critical).toBe(plain.summary.findings.critical - 1);
@@ -71,10 +83,18 @@ describe('waivers in check', () => {
   it('shows waived findings as debt in text, with reason, approver and days left, and the waivers that need attention', async () => {
     const r = await run(['check', PORTAL, '--as-of', AS_OF]);
     expect(r.stdout).toContain('waived (high) BUD-02');
-    expect(r.stdout).toContain('Waived until 2027-03-01 (98 days left), approved by Trần Thị Bình (Giám đốc Sở Tài chính) 2026-10-01, 1234/QĐ-STC: Security lines are being split out');
-    expect(r.stdout).toContain('tuanthu.waivers.yaml:28:5: waiver invalid — LVL-02 tinh-ha-nam-dat-dai: LVL-02 is critical: it must be approved by the accountable head Lê Văn Cường, not Trần Thị Bình');
-    expect(r.stdout).toContain('tuanthu.waivers.yaml:35:5: waiver expired — MON-01 tinh-ha-nam-dat-dai: expired on 2026-11-22 (1 day(s) ago)');
-    expect(r.stdout).toContain('waiver invalid — BUD-01 tinh-ha-nam-dat-dai: lasts 212 days from approval to expiry; at most 180 are allowed');
+    expect(r.stdout).toContain(
+      'Waived until 2027-03-01 (98 days left), approved by Trần Thị Bình (Giám đốc Sở Tài chính) 2026-10-01, 1234/QĐ-STC: Security lines are being split out',
+    );
+    expect(r.stdout).toContain(
+      'tuanthu.waivers.yaml:28:5: waiver invalid — LVL-02 tinh-ha-nam-dat-dai: LVL-02 is critical: it must be approved by the accountable head Lê Văn Cường, not Trần Thị Bình',
+    );
+    expect(r.stdout).toContain(
+      'tuanthu.waivers.yaml:35:5: waiver expired — MON-01 tinh-ha-nam-dat-dai: expired on 2026-11-22 (1 day(s) ago)',
+    );
+    expect(r.stdout).toContain(
+      'waiver invalid — BUD-01 tinh-ha-nam-dat-dai: lasts 212 days from approval to expiry; at most 180 are allowed',
+    );
     expect(r.stdout).toContain('waiver stale — SBD-02 tinh-ha-nam-dat-dai /design/security_component/included');
     expect(r.stdout).toContain('waiver expiring — SBD-02');
     expect(r.stdout).toMatch(/\d+ finding\(s\) \([^)]*\) · 3 waived/);
@@ -92,7 +112,9 @@ describe('waivers in check', () => {
     const after = await run(['check', BUDGET, '--as-of', '2027-01-01']);
     expect(after.exitCode).toBe(1);
     expect(after.stdout).toContain('high BUD-02');
-    expect(after.stdout).toContain('waiver expired — BUD-02 mof-budget-gap /budget/lines: expired on 2026-12-31 (1 day(s) ago)');
+    expect(after.stdout).toContain(
+      'waiver expired — BUD-02 mof-budget-gap /budget/lines: expired on 2026-12-31 (1 day(s) ago)',
+    );
   });
 
   it('applies --max-waiver-days', async () => {
@@ -129,9 +151,13 @@ describe('waivers in check', () => {
     expect(r.stdout).toContain(`${f}:4:20: error "waivers.0.justification" must be at least 10 characters long`);
     expect(r.stdout).toContain(`${f}:5:5: error "waivers.0.approved_by" is missing the required field "title"`);
     expect(r.stdout).toContain(`${f}:6:15: error "waivers.0.approved" must be a real date written YYYY-MM-DD`);
-    expect(r.stdout).toContain(`${f}:8:12: error unknown field "owner" in "waivers.0" (check the spelling against schemas/waivers.schema.json)`);
+    expect(r.stdout).toContain(
+      `${f}:8:12: error unknown field "owner" in "waivers.0" (check the spelling against schemas/waivers.schema.json)`,
+    );
     expect(r.stdout).toContain(`${f}:9:5: error "waivers.1" is missing the required field "expires"`);
-    expect(r.stdout).toContain(`${f}:11:11: error "waivers.1.path" is not allowed here: give either path or resource, not both`);
+    expect(r.stdout).toContain(
+      `${f}:11:11: error "waivers.1.path" is not allowed here: give either path or resource, not both`,
+    );
     expect(r.stdout).toContain('✖ FAIL Cổng dịch vụ công Bộ Tài chính (mof-budget-gap)');
     expect(r.stderr).toBe('');
   });
@@ -159,8 +185,13 @@ describe('baselines', () => {
   it('records the waiver file and the baseline a run read, with their digests, in JSON, HTML and OSCAL', async () => {
     const dir = workspace();
     cpSync(join(ROOT, 'tests/fixtures/waivers/portal/tuanthu.waivers.yaml'), join(dir, 'tuanthu.waivers.yaml'));
-    expect((await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF], { cwd: dir })).exitCode).toBe(0);
-    const digest = (f: string) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex');
+    expect(
+      (await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF], { cwd: dir })).exitCode,
+    ).toBe(0);
+    const digest = (f: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex');
     const expected = [
       { file: 'tuanthu.waivers.yaml', sha256: digest('tuanthu.waivers.yaml'), role: 'waivers' },
       { file: 'base.json', sha256: digest('base.json'), role: 'baseline' },
@@ -170,12 +201,17 @@ describe('baselines', () => {
     expect(reportSchema(json), JSON.stringify(reportSchema.errors)).toBe(true);
     expect(json.debtInputs).toEqual(expected);
     const html = (await run([...args, '--format', 'html'], { cwd: dir })).stdout;
-    for (const f of expected) expect(html).toContain(`<td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td>`);
+    for (const f of expected)
+      expect(html).toContain(`<td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td>`);
     // Reproducing the run names the same waiver file and baseline.
     expect(html).toContain('--waivers tuanthu.waivers.yaml --baseline base.json --format html=audit.html');
     const oscal = JSON.parse((await run([...args, '--format', 'oscal'], { cwd: dir })).stdout);
-    const resources = oscal['assessment-results']['back-matter'].resources as Array<{ title: string; rlinks?: Array<{ hashes: Array<{ value: string }> }> }>;
-    for (const f of expected) expect(resources.find((r) => r.title === f.file)?.rlinks?.[0]?.hashes[0]?.value).toBe(f.sha256);
+    const resources = oscal['assessment-results']['back-matter'].resources as Array<{
+      title: string;
+      rlinks?: Array<{ hashes: Array<{ value: string }> }>;
+    }>;
+    for (const f of expected)
+      expect(resources.find((r) => r.title === f.file)?.rlinks?.[0]?.hashes[0]?.value).toBe(f.sha256);
     // A run without waivers or baseline has no such field (its report is unchanged).
     const plain = JSON.parse((await run(['check', GOOD, '--as-of', AS_OF, '--format', 'json'])).stdout);
     expect(plain).not.toHaveProperty('debtInputs');
@@ -190,29 +226,45 @@ describe('baselines', () => {
     const json = JSON.parse((await run([...args, '--format', 'json'], { cwd: dir })).stdout);
     expect(reportSchema(json), JSON.stringify(reportSchema.errors)).toBe(true);
     expect(json).toMatchObject({ stage: 'pre-production', maxWaiverDays: 400 });
-    expect((await run([...args, '--format', 'html'], { cwd: dir })).stdout).toContain('--lang en --stage pre-production --max-waiver-days 400 --waivers tuanthu.waivers.yaml --format html=audit.html');
-    const props = JSON.parse((await run([...args, '--format', 'oscal'], { cwd: dir })).stdout)['assessment-results'].metadata.props as Array<{ name: string; value: string }>;
-    expect(props.map((p) => [p.name, p.value])).toEqual(expect.arrayContaining([['stage', 'pre-production'], ['max-waiver-days', '400']]));
+    expect((await run([...args, '--format', 'html'], { cwd: dir })).stdout).toContain(
+      '--lang en --stage pre-production --max-waiver-days 400 --waivers tuanthu.waivers.yaml --format html=audit.html',
+    );
+    const props = JSON.parse((await run([...args, '--format', 'oscal'], { cwd: dir })).stdout)['assessment-results']
+      .metadata.props as Array<{ name: string; value: string }>;
+    expect(props.map((p) => [p.name, p.value])).toEqual(
+      expect.arrayContaining([
+        ['stage', 'pre-production'],
+        ['max-waiver-days', '400'],
+      ]),
+    );
   });
 
   it('creates a baseline, then fails only on new violations, survives line moves, and reports fixed ones', async () => {
     const dir = workspace();
-    const first = JSON.parse((await run(['check', 'system.yaml', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout);
+    const first = JSON.parse(
+      (await run(['check', 'system.yaml', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout,
+    );
     const violations = (first.systems[0].findings as JFinding[]).filter((f) => f.status === 'violation').length;
-    const lvlLine = (first.systems[0].findings as Array<JFinding & { location: { line: number } }>).find((f) => f.rule === 'LVL-02')!.location.line;
+    const lvlLine = (first.systems[0].findings as Array<JFinding & { location: { line: number } }>).find(
+      (f) => f.rule === 'LVL-02',
+    )!.location.line;
     expect(violations).toBeGreaterThan(5);
     const created = await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF], { cwd: dir });
     expect(created.exitCode).toBe(0);
     expect(created.stdout).toContain(`base.json: ${violations} violation(s) of 1 system(s) as of 2026-11-23`);
     const baseline = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'));
-    const baselineSchema = new Ajv2020({ strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas/baseline.schema.json'), 'utf8')));
+    const baselineSchema = new Ajv2020({ strict: false }).compile(
+      JSON.parse(readFileSync(join(ROOT, 'schemas/baseline.schema.json'), 'utf8')),
+    );
     expect(baselineSchema(baseline)).toBe(true);
     expect(baseline.findings).toHaveLength(violations);
 
     // Same findings, every line moved: nothing new.
     const original = readFileSync(join(dir, 'system.yaml'), 'utf8');
     writeFileSync(join(dir, 'system.yaml'), `# moved\n# down\n# by three lines\n${original}`);
-    const moved = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const moved = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF, '--format', 'json'], {
+      cwd: dir,
+    });
     expect(moved.exitCode).toBe(0);
     const m = JSON.parse(moved.stdout);
     expect(reportSchema(m), JSON.stringify(reportSchema.errors)).toBe(true);
@@ -221,11 +273,19 @@ describe('baselines', () => {
 
     // Add a security budget line, a security component and a (late) level approval.
     const changed = original
-      .replace('category: infrastructure}\n    # The firewall', 'category: infrastructure}\n    - {item: Giám sát an ninh mạng, amount: 2500000000, category: security}\n    # The firewall')
-      .replace('appraisal: {by: Sở Khoa học và Công nghệ, date: 2026-02-01}', 'appraisal: {by: Sở Khoa học và Công nghệ, date: 2026-02-01}\n  approval: {decision: 1/QĐ, by: UBND, date: 2026-02-10}')
+      .replace(
+        'category: infrastructure}\n    # The firewall',
+        'category: infrastructure}\n    - {item: Giám sát an ninh mạng, amount: 2500000000, category: security}\n    # The firewall',
+      )
+      .replace(
+        'appraisal: {by: Sở Khoa học và Công nghệ, date: 2026-02-01}',
+        'appraisal: {by: Sở Khoa học và Công nghệ, date: 2026-02-01}\n  approval: {decision: 1/QĐ, by: UBND, date: 2026-02-10}',
+      )
       .replace('security_component: {included: false}', 'security_component: {included: true}');
     writeFileSync(join(dir, 'system.yaml'), changed);
-    const after = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF, '--format', 'json'], { cwd: dir });
+    const after = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF, '--format', 'json'], {
+      cwd: dir,
+    });
     const a = JSON.parse(after.stdout);
     const fixed = (a.baseline.fixed as JFinding[]).map((f) => f.rule);
     expect(fixed).toEqual(expect.arrayContaining(['BUD-01', 'BUD-02', 'LVL-02', 'SBD-01']));
@@ -236,7 +296,9 @@ describe('baselines', () => {
     expect(a.baseline.existing + a.baseline.fixed.length).toBe(violations);
     expect(after.exitCode).toBe(1);
     const text = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', AS_OF], { cwd: dir });
-    expect(text.stdout).toContain(`Baseline base.json (2026-11-23): ${a.baseline.new} new, ${a.baseline.existing} in the baseline (not failing), ${fixed.length} fixed since the baseline`);
+    expect(text.stdout).toContain(
+      `Baseline base.json (2026-11-23): ${a.baseline.new} new, ${a.baseline.existing} in the baseline (not failing), ${fixed.length} fixed since the baseline`,
+    );
     expect(text.stdout).toMatch(/high SBD-02 .* \[baseline\]/);
     expect(text.stdout).toContain('✔ LVL-02 tinh-ha-nam-dat-dai /classification/approval (missing)');
   });
@@ -247,11 +309,18 @@ describe('baselines', () => {
     await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', '2026-06-30'], { cwd: dir });
     const same = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', '2026-06-30'], { cwd: dir });
     expect(same.exitCode).toBe(0);
-    const early = JSON.parse((await run(['check', 'system.yaml', '--as-of', '2026-06-30', '--format', 'json'], { cwd: dir })).stdout);
+    const early = JSON.parse(
+      (await run(['check', 'system.yaml', '--as-of', '2026-06-30', '--format', 'json'], { cwd: dir })).stdout,
+    );
     expect((early.systems[0].findings as JFinding[]).find((f) => f.rule === 'MON-01')?.status).toBe('due');
-    const late = await run(['check', 'system.yaml', '--baseline', 'base.json', '--as-of', '2026-07-01', '--format', 'json'], { cwd: dir });
+    const late = await run(
+      ['check', 'system.yaml', '--baseline', 'base.json', '--as-of', '2026-07-01', '--format', 'json'],
+      { cwd: dir },
+    );
     expect(late.exitCode).toBe(1);
-    const fresh = (JSON.parse(late.stdout).systems[0].findings as JFinding[]).filter((f) => f.baseline === 'new').map((f) => f.rule);
+    const fresh = (JSON.parse(late.stdout).systems[0].findings as JFinding[])
+      .filter((f) => f.baseline === 'new')
+      .map((f) => f.rule);
     expect(fresh).toContain('MON-01');
   });
 
@@ -260,13 +329,18 @@ describe('baselines', () => {
     await run(['check', 'system.yaml', '--as-of', AS_OF, '--format', 'json=previous.json'], { cwd: dir });
     const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--baseline', 'previous.json'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toMatch(/Baseline previous\.json \(2026-11-23\): 0 new, \d+ in the baseline \(not failing\), 0 fixed since the baseline/);
+    expect(r.stdout).toMatch(
+      /Baseline previous\.json \(2026-11-23\): 0 new, \d+ in the baseline \(not failing\), 0 fixed since the baseline/,
+    );
     expect(r.stdout).toContain('[baseline]');
   });
 
   it('rejects a bad baseline with positions, exit 2', async () => {
     const dir = workspace();
-    writeFileSync(join(dir, 'bad.json'), '{\n  "baselineVersion": "1",\n  "created": "2026-13-01",\n  "findings": [{"rule": "X"}]\n}\n');
+    writeFileSync(
+      join(dir, 'bad.json'),
+      '{\n  "baselineVersion": "1",\n  "created": "2026-13-01",\n  "findings": [{"rule": "X"}]\n}\n',
+    );
     const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--baseline', 'bad.json'], { cwd: dir });
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toContain('bad.json:3:14: error "created" must be a real date written YYYY-MM-DD');
@@ -291,12 +365,16 @@ describe('tuanthu gate', () => {
   it('says NO-GO with the blocking findings, and does not honour waivers of critical rules', async () => {
     const r = await run(['gate', PORTAL, '--as-of', AS_OF]);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('✖ NO-GO — may not go live on 2026-11-23: Cổng thông tin đất đai tỉnh Hà Nam (tinh-ha-nam-dat-dai) · Lê Văn Cường');
+    expect(r.stdout).toContain(
+      '✖ NO-GO — may not go live on 2026-11-23: Cổng thông tin đất đai tỉnh Hà Nam (tinh-ha-nam-dat-dai) · Lê Văn Cường',
+    );
     expect(r.stdout).toMatch(/Blocking:\n {4}critical BUD-01/);
     expect(r.stdout).toContain('    critical SBD-01 Cybersecurity component in the design dossier');
     expect(r.stdout).toContain('Waivers not honoured at the gate (critical rules cannot be waived past go-live):');
     expect(r.stdout).toContain('waiver ignored at gate — SBD-01 tinh-ha-nam-dat-dai: SBD-01 is critical');
-    expect(r.stdout).toContain('Accepted debt (waived, not blocking):\n    high BUD-02 /budget/lines — 2027-03-01 (98 days left), Trần Thị Bình');
+    expect(r.stdout).toContain(
+      'Accepted debt (waived, not blocking):\n    high BUD-02 /budget/lines — 2027-03-01 (98 days left), Trần Thị Bình',
+    );
     expect(r.stdout).toContain('Verdict: NO-GO (1 of 1 system(s) blocked)');
     // check honours the same critical waiver outside the gate, and check --stage pre-production is the gate.
     const check = await run(['check', PORTAL, '--as-of', AS_OF, '--format', 'json']);
@@ -319,7 +397,14 @@ describe('tuanthu gate', () => {
     const v = JSON.parse(r.stdout);
     expect(v.go).toBe(false);
     const blocking = v.systems[0].blocking.map((f: JFinding) => `${f.rule} ${f.path}`);
-    expect(blocking).toEqual(expect.arrayContaining(['BUD-01 /budget/lines', 'LVL-02 /classification/approval', 'SBD-01 /design/security_component', 'SBD-02 /design/security_component/approved']));
+    expect(blocking).toEqual(
+      expect.arrayContaining([
+        'BUD-01 /budget/lines',
+        'LVL-02 /classification/approval',
+        'SBD-01 /design/security_component',
+        'SBD-02 /design/security_component/approved',
+      ]),
+    );
     expect(blocking).not.toContain('BUD-02 /budget/lines'); // waived, not critical
     expect(blocking).not.toContain('SBD-02 /design/security_component/appraised');
     expect(v.systems[0].ignoredWaivers.map((w: JWaiver) => w.rule)).toEqual(['SBD-01']);
@@ -341,7 +426,14 @@ describe('tuanthu waivers list', () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^STATUS\s+RULE\s+SYSTEM\s+FINDING\s+EXPIRES\s+DAYS LEFT\s+APPROVED BY\s+WHERE$/);
-    expect(lines.slice(1, 9).map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '))).toEqual([
+    expect(
+      lines.slice(1, 9).map((l) =>
+        l
+          .split(/\s{2,}/)
+          .slice(0, 2)
+          .join(' '),
+      ),
+    ).toEqual([
       'invalid LVL-02',
       'invalid BUD-01',
       'expired MON-01',
@@ -351,15 +443,32 @@ describe('tuanthu waivers list', () => {
       'active SBD-01',
       'active BUD-02',
     ]);
-    expect(r.stdout).toMatch(/expiring\s+SBD-02\s+tinh-ha-nam-dat-dai\s+\/design\/security_component\/appraised\s+2026-12-15\s+22\s+Trần Thị Bình/);
+    expect(r.stdout).toMatch(
+      /expiring\s+SBD-02\s+tinh-ha-nam-dat-dai\s+\/design\/security_component\/appraised\s+2026-12-15\s+22\s+Trần Thị Bình/,
+    );
   });
 
   it('reports waivers naming systems that are not in the portfolio as stale; --format json', async () => {
-    const r = await run(['waivers', 'list', GOOD, '--waivers', 'tests/fixtures/waivers/budget/tuanthu.waivers.yaml', '--as-of', AS_OF, '--format', 'json']);
+    const r = await run([
+      'waivers',
+      'list',
+      GOOD,
+      '--waivers',
+      'tests/fixtures/waivers/budget/tuanthu.waivers.yaml',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+    ]);
     expect(r.exitCode).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.waivers).toHaveLength(1);
-    expect(out.waivers[0]).toMatchObject({ rule: 'BUD-02', system: 'mof-budget-gap', status: 'stale', reason: { code: 'unknown-system' } });
+    expect(out.waivers[0]).toMatchObject({
+      rule: 'BUD-02',
+      system: 'mof-budget-gap',
+      status: 'stale',
+      reason: { code: 'unknown-system' },
+    });
   });
 
   it('says so when there are none, and exits 2 on a bad waivers file', async () => {

@@ -13,7 +13,12 @@ import { inTempDir, ROOT } from '../helpers.js';
 const BIN = join(ROOT, 'bin/tuanthu.js');
 
 function run(args: string[]) {
-  return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
 }
 
 /** Shell-like word splitting (quotes and backslashes; no expansion), enough for documented commands. */
@@ -102,11 +107,21 @@ function redirectFiles(args: string[], dir: string): string[] {
 describe('rule pages', () => {
   it('docs/rules/ is what scripts/gen-rule-docs.mjs generates from the catalogue now (run npm run docs:rules)', async () => {
     await inTempDir('tuanthu-rule-docs-', (dir) => {
-      execFileSync(process.execPath, [join(ROOT, 'scripts/gen-rule-docs.mjs'), '--out', dir], { cwd: ROOT, encoding: 'utf8' });
+      execFileSync(process.execPath, [join(ROOT, 'scripts/gen-rule-docs.mjs'), '--out', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       const committed = join(ROOT, 'docs/rules');
       const want = readdirSync(dir).sort();
-      expect(readdirSync(committed).filter((f) => f.endsWith('.md')).sort()).toEqual(want);
-      for (const f of want) expect(readFileSync(join(committed, f), 'utf8'), `docs/rules/${f} is stale: run npm run docs:rules`).toBe(readFileSync(join(dir, f), 'utf8'));
+      expect(
+        readdirSync(committed)
+          .filter((f) => f.endsWith('.md'))
+          .sort(),
+      ).toEqual(want);
+      for (const f of want)
+        expect(readFileSync(join(committed, f), 'utf8'), `docs/rules/${f} is stale: run npm run docs:rules`).toBe(
+          readFileSync(join(dir, f), 'utf8'),
+        );
       expect(want.length).toBeGreaterThan(50);
     });
   });
@@ -118,13 +133,17 @@ describe('documented commands run', () => {
     expect(readme.length).toBeGreaterThanOrEqual(5);
     expect(readme[0]).toEqual(['check', 'examples/mof-public-services/system.yaml']);
     const paths = commandPaths();
-    for (const p of [['check'], ['gate'], ['baseline', 'create'], ['waivers', 'list'], ['rules'], ['explain']]) expect(paths).toContainEqual(p);
+    for (const p of [['check'], ['gate'], ['baseline', 'create'], ['waivers', 'list'], ['rules'], ['explain']])
+      expect(paths).toContainEqual(p);
     expect(helpCommands(run(['check', '--help']).stdout).length).toBeGreaterThanOrEqual(4);
   });
 
   const sources: [string, () => string[][]][] = [
     ['README.md', () => readmeCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'))],
-    ...commandPaths().map((p): [string, () => string[][]] => [`tuanthu ${[...p, '--help'].join(' ')}`, () => helpCommands(run([...p, '--help']).stdout)]),
+    ...commandPaths().map((p): [string, () => string[][]] => [
+      `tuanthu ${[...p, '--help'].join(' ')}`,
+      () => helpCommands(run([...p, '--help']).stdout),
+    ]),
   ];
   for (const [where, commands] of sources) {
     it(`every example in ${where} exits 0 or 1 without an internal error`, { timeout: 120_000 }, async () => {

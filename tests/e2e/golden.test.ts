@@ -41,8 +41,25 @@ const CASES: Array<{ name: string; ext: string; args: string[] }> = [
   { name: 'markdown', ext: 'md', args: [...TWO, '--lang', 'en', '--format', 'markdown'] },
   { name: 'html', ext: 'html', args: ['examples', '--lang', 'en', '--format', 'html'] },
   { name: 'oscal', ext: 'json', args: [...TWO, '--lang', 'en', '--format', 'oscal'] },
-  { name: 'pass-junit', ext: 'xml', args: ['examples/mof-public-services/system.yaml', '--lang', 'vi', '--format', 'junit'] },
-  { name: 'input-error-github', ext: 'txt', args: ['tests/fixtures/bad/malformed.yaml', 'examples/province-land-portal/system.yaml', '--lang', 'en', '--format', 'github', '--as-of', '2026-06-30'] },
+  {
+    name: 'pass-junit',
+    ext: 'xml',
+    args: ['examples/mof-public-services/system.yaml', '--lang', 'vi', '--format', 'junit'],
+  },
+  {
+    name: 'input-error-github',
+    ext: 'txt',
+    args: [
+      'tests/fixtures/bad/malformed.yaml',
+      'examples/province-land-portal/system.yaml',
+      '--lang',
+      'en',
+      '--format',
+      'github',
+      '--as-of',
+      '2026-06-30',
+    ],
+  },
 ];
 
 describe('golden files', () => {
@@ -62,10 +79,29 @@ describe('golden files', () => {
 
   it('writes several formats in one run, each to its own file, identical to the single-format output', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-multi-'));
-    const r = await run(['check', ...TWO, '--lang', 'en', '--as-of', AS_OF, '--format', 'github', '--format', `sarif=${dir}/out.sarif`, '--format', `oscal=${dir}/ar.json`, '--format', `junit=${dir}/junit.xml`]);
+    const r = await run([
+      'check',
+      ...TWO,
+      '--lang',
+      'en',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'github',
+      '--format',
+      `sarif=${dir}/out.sarif`,
+      '--format',
+      `oscal=${dir}/ar.json`,
+      '--format',
+      `junit=${dir}/junit.xml`,
+    ]);
     expect(r.exitCode).toBe(1);
     expect(`${normalise(r.stdout)}\n`).toBe(readFileSync(join(GOLDEN, 'github.txt'), 'utf8'));
-    for (const [file, golden] of [['out.sarif', 'sarif.sarif'], ['ar.json', 'oscal.json'], ['junit.xml', 'junit.xml']]) {
+    for (const [file, golden] of [
+      ['out.sarif', 'sarif.sarif'],
+      ['ar.json', 'oscal.json'],
+      ['junit.xml', 'junit.xml'],
+    ]) {
       expect(normalise(readFileSync(join(dir, file!), 'utf8')), file).toBe(readFileSync(join(GOLDEN, golden!), 'utf8'));
     }
   });

@@ -13,10 +13,20 @@ import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
 const CHROMIUM = process.env.TUANTHU_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) {
-  console.warn(`html-render: SKIPPED — no Chromium at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set TUANTHU_CHROMIUM.`);
+  console.warn(
+    `html-render: SKIPPED — no Chromium at ${CHROMIUM}. Install it with "apt-get install -y chromium" (Debian) or set TUANTHU_CHROMIUM.`,
+  );
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
   let browser: Browser;
@@ -32,10 +42,18 @@ describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
       evil,
       readFileSync(NONCOMPLIANT, 'utf8')
         .replace('id: tinh-ha-nam-dat-dai', 'id: tinh-thu-nghiem')
-        .replace('name: Cổng thông tin đất đai tỉnh Hà Nam', 'name: "Hệ thống <script>window.__xss=1;console.error(\'xss\')</script><img src=x onerror=alert(1)>"')
+        .replace(
+          'name: Cổng thông tin đất đai tỉnh Hà Nam',
+          'name: "Hệ thống <script>window.__xss=1;console.error(\'xss\')</script><img src=x onerror=alert(1)>"',
+        )
         .replace(/^ {2}level: 3$/m, '  level: 2'),
     );
-    const report = await lintFiles([COMPLIANT, NONCOMPLIANT, evil], { asOf: AS_OF, failOn: 'high', lang: 'vi', cwd: ROOT });
+    const report = await lintFiles([COMPLIANT, NONCOMPLIANT, evil], {
+      asOf: AS_OF,
+      failOn: 'high',
+      lang: 'vi',
+      cwd: ROOT,
+    });
     page = FORMATTERS.html.render(report, { catalogue: loadCatalogue(), lang: 'vi', color: false });
   }, 60_000);
 

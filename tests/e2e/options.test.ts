@@ -6,9 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { COMPLIANT, ROOT } from '../helpers.js';
 
 const BIN = join(ROOT, 'bin/tuanthu.js');
-const run = (args: string[]) => execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', CI: 'true' } });
+const run = (args: string[]) =>
+  execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C', CI: 'true' } });
 
-const COMMANDS: string[][] = [['check', COMPLIANT], ['gate', COMPLIANT], ['baseline', 'create', COMPLIANT, '-o', '/dev/null'], ['waivers', 'list', COMPLIANT]];
+const COMMANDS: string[][] = [
+  ['check', COMPLIANT],
+  ['gate', COMPLIANT],
+  ['baseline', 'create', COMPLIANT, '-o', '/dev/null'],
+  ['waivers', 'list', COMPLIANT],
+];
 
 describe('options shared by check, gate, baseline create and waivers list', () => {
   it.each(COMMANDS)('%s honours --max-file-size (the descriptor is refused as too large, exit 2)', async (...cmd) => {
@@ -24,7 +30,9 @@ describe('options shared by check, gate, baseline create and waivers list', () =
       expect(r.exitCode, cmd.join(' ')).toBe(2);
       messages.add(r.stderr.split('\n')[0]!);
     }
-    expect([...messages]).toEqual(['error: option \'--as-of <date>\' argument \'2026-13-01\' is invalid. "2026-13-01" is not a date written YYYY-MM-DD']);
+    expect([...messages]).toEqual([
+      "error: option '--as-of <date>' argument '2026-13-01' is invalid. \"2026-13-01\" is not a date written YYYY-MM-DD",
+    ]);
   });
 
   it.each(COMMANDS)('%s takes --jobs and --max-depth', async (...cmd) => {

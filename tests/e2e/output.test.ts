@@ -14,7 +14,14 @@ async function runInProcess(args: string[], io: { isTTY: boolean; isStderrTTY?: 
   let stdout = '';
   let stderr = '';
   let code = -1;
-  const program = buildProgram({ stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')), stderr: (s) => (stderr += s), ...io }, (c) => (code = c));
+  const program = buildProgram(
+    {
+      stdout: (s) => (stdout += typeof s === 'string' ? s : Buffer.from(s).toString('utf8')),
+      stderr: (s) => (stderr += s),
+      ...io,
+    },
+    (c) => (code = c),
+  );
   await program.parseAsync(['node', 'tuanthu', ...args]);
   return { stdout, stderr, code };
 }
@@ -52,7 +59,11 @@ describe('progress', () => {
     expect(out.at(-1)).toBe('\r\u001b[2K');
   });
   it('stays quiet in CI, when piped, and for short runs', () => {
-    for (const [tty, env, total] of [[true, { CI: 'true' }, 50], [false, {}, 50], [true, {}, 20]] as const) {
+    for (const [tty, env, total] of [
+      [true, { CI: 'true' }, 50],
+      [false, {}, 50],
+      [true, {}, 20],
+    ] as const) {
       const { out, p } = sink(tty, env);
       for (let i = 0; i < total; i++) p({ done: i, total, file: 'x.yaml' });
       p.finish();
@@ -61,8 +72,17 @@ describe('progress', () => {
   });
   it('is fed by lintFiles() once per descriptor', async () => {
     const seen: string[] = [];
-    await lintFiles([COMPLIANT, NONCOMPLIANT], { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: ROOT, onProgress: (p) => seen.push(`${p.done + 1}/${p.total} ${p.file}`) });
-    expect(seen).toEqual(['1/2 examples/mof-public-services/system.yaml', '2/2 examples/province-land-portal/system.yaml']);
+    await lintFiles([COMPLIANT, NONCOMPLIANT], {
+      asOf: AS_OF,
+      failOn: 'high',
+      lang: 'en',
+      cwd: ROOT,
+      onProgress: (p) => seen.push(`${p.done + 1}/${p.total} ${p.file}`),
+    });
+    expect(seen).toEqual([
+      '1/2 examples/mof-public-services/system.yaml',
+      '2/2 examples/province-land-portal/system.yaml',
+    ]);
   });
 
   it('reaches a real terminal for a 25-system portfolio (script(1) gives stderr a TTY)', async (ctx) => {
@@ -79,7 +99,11 @@ describe('progress', () => {
     delete (env as Record<string, string | undefined>).CI;
     const tty = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env, extendEnv: false });
     expect(tty.stdout).toContain('[25/25] ');
-    const ci = await execa('script', ['-qec', cmd, '/dev/null'], { reject: false, env: { ...env, CI: 'true' }, extendEnv: false });
+    const ci = await execa('script', ['-qec', cmd, '/dev/null'], {
+      reject: false,
+      env: { ...env, CI: 'true' },
+      extendEnv: false,
+    });
     expect(ci.stdout).not.toContain('/25]');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary).toMatchObject({ systems: 25, passed: 25 });
   });
@@ -90,37 +114,59 @@ describe('standard output', () => {
   it('gives a slow reader the whole report, the same bytes as a file, without queueing it in memory', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-pipe-'));
     const file = join(dir, 'report.json');
-    await execa('node', [bin, 'check', NONCOMPLIANT, '--format', `json=${file}`, '--as-of', AS_OF], { reject: false, cwd: ROOT });
+    await execa('node', [bin, 'check', NONCOMPLIANT, '--format', `json=${file}`, '--as-of', AS_OF], {
+      reject: false,
+      cwd: ROOT,
+    });
     // The reader waits before reading: the pipe fills and every write has to wait for it.
-    const piped = await execa('bash', ['-c', `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | (sleep 1; cat)`], { reject: false, cwd: ROOT, stripFinalNewline: false });
+    const piped = await execa(
+      'bash',
+      ['-c', `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | (sleep 1; cat)`],
+      { reject: false, cwd: ROOT, stripFinalNewline: false },
+    );
     expect(piped.stderr).toBe('');
     expect(piped.stdout).toBe(readFileSync(file, 'utf8'));
   });
 
   // Peak memory comes from GNU time (Debian package `time`), as in tests/hostile.test.ts.
   const time = '/usr/bin/time';
-  it.skipIf(!existsSync(time))('keeps a large report out of memory, to a file and to a slow pipe alike', async () => {
-    // 20,000 bare buckets: one system with 60,000 findings, a 70 MB report. Held as one string and
-    // queued for the pipe, it took the run to 706 MiB; written in pieces and synchronously, 272 MiB.
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-big-'));
-    const resource: Record<string, Record<string, unknown>> = { aws_s3_bucket: {} };
-    for (let i = 0; i < 20_000; i++) resource.aws_s3_bucket![`b${i}`] = { bucket: `bucket-${i}` };
-    const stack = join(dir, 'big.tf.json');
-    writeFileSync(stack, JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, resource }));
-    // Node 24 sizes its heap more generously: the same run peaks at 415-452 MiB there (the pipe the
-    // higher), 265-320 MiB on Node 20; unbounded, it was 706 MiB.
-    const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 520 : 450;
-    for (const target of ['| (sleep 1; wc -c)', `--format json=${join(dir, 'r.json')}`]) {
-      const format = target.startsWith('|') ? `--format json ${target}` : target;
-      const r = await execa('bash', ['-c', `${time} -f %M -o ${join(dir, 'rss')} node ${bin} check ${stack} --as-of ${AS_OF} ${format}`], { reject: false, cwd: ROOT, timeout: 60_000 });
-      expect(r.stderr).toBe('');
-      const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
-      expect(kb / 1024, target).toBeLessThan(bound);
-    }
-  }, 90_000);
+  it.skipIf(!existsSync(time))(
+    'keeps a large report out of memory, to a file and to a slow pipe alike',
+    async () => {
+      // 20,000 bare buckets: one system with 60,000 findings, a 70 MB report. Held as one string and
+      // queued for the pipe, it took the run to 706 MiB; written in pieces and synchronously, 272 MiB.
+      const dir = mkdtempSync(join(tmpdir(), 'tuanthu-big-'));
+      const resource: Record<string, Record<string, unknown>> = { aws_s3_bucket: {} };
+      for (let i = 0; i < 20_000; i++) resource.aws_s3_bucket![`b${i}`] = { bucket: `bucket-${i}` };
+      const stack = join(dir, 'big.tf.json');
+      writeFileSync(stack, JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, resource }));
+      // Node 24 sizes its heap more generously: the same run peaks at 415-452 MiB there (the pipe the
+      // higher), 265-320 MiB on Node 20; unbounded, it was 706 MiB.
+      const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 520 : 450;
+      for (const target of ['| (sleep 1; wc -c)', `--format json=${join(dir, 'r.json')}`]) {
+        const format = target.startsWith('|') ? `--format json ${target}` : target;
+        const r = await execa(
+          'bash',
+          ['-c', `${time} -f %M -o ${join(dir, 'rss')} node ${bin} check ${stack} --as-of ${AS_OF} ${format}`],
+          { reject: false, cwd: ROOT, timeout: 60_000 },
+        );
+        expect(r.stderr).toBe('');
+        const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
+        expect(kb / 1024, target).toBeLessThan(bound);
+      }
+    },
+    90_000,
+  );
 
   it('stops quietly when the reader goes away, and still exits with the result', async () => {
-    const r = await execa('bash', ['-c', `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}"`], { reject: false, cwd: ROOT });
+    const r = await execa(
+      'bash',
+      [
+        '-c',
+        `node ${bin} check ${NONCOMPLIANT} --format json --as-of ${AS_OF} | head -c 10 > /dev/null; echo "exit \${PIPESTATUS[0]}"`,
+      ],
+      { reject: false, cwd: ROOT },
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout.trim()).toBe('exit 1');
   });

@@ -18,5 +18,7 @@ it('a text check loads neither the JUnit XML builder, the child-process library 
   const r = await execa('node', ['--input-type=module', '-e', PROBE], { cwd: ROOT });
   const loaded = JSON.parse(r.stderr) as string[];
   expect(loaded.length).toBeGreaterThan(0);
-  expect(loaded.filter((m) => /node_modules\/(xmlbuilder2|@oozcitak|execa|cross-spawn|jsonc-parser)\//.test(m))).toEqual([]);
+  expect(
+    loaded.filter((m) => /node_modules\/(xmlbuilder2|@oozcitak|execa|cross-spawn|jsonc-parser)\//.test(m)),
+  ).toEqual([]);
 });

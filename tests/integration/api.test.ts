@@ -10,7 +10,11 @@ const OPTIONS = { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const, cwd
 
 describe('lint(inputs, options)', () => {
   it('gives, for the inputs readInputs() reads, the report lintFiles() gives for the paths', async () => {
-    for (const paths of [['examples'], [COMPLIANT, NONCOMPLIANT], ['tests/fixtures/bad/malformed.yaml', NONCOMPLIANT]]) {
+    for (const paths of [
+      ['examples'],
+      [COMPLIANT, NONCOMPLIANT],
+      ['tests/fixtures/bad/malformed.yaml', NONCOMPLIANT],
+    ]) {
       const expected = await lintFiles(paths, OPTIONS);
       const inputs = await readInputs(paths, OPTIONS);
       expect(inputs.systems.length, paths.join(' ')).toBeGreaterThan(0);

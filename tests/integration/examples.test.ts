@@ -31,7 +31,10 @@ function check(path: string, asOf = AS_OF): Promise<{ exitCode: number; report: 
 }
 
 async function runCli(path: string, asOf: string): Promise<{ exitCode: number; report: JsonReport }> {
-  const r = await execa('node', [BIN, 'check', path, '--as-of', asOf, '--format', 'json', '--lang', 'en'], { cwd: ROOT, reject: false });
+  const r = await execa('node', [BIN, 'check', path, '--as-of', asOf, '--format', 'json', '--lang', 'en'], {
+    cwd: ROOT,
+    reject: false,
+  });
   return { exitCode: r.exitCode ?? -1, report: JSON.parse(r.stdout) as JsonReport };
 }
 
@@ -41,17 +44,61 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
     id: 'tinh-ha-nam-dat-dai',
     exit: 1,
     findings: [
-      'AWS-KMS-01 violation', 'AWS-LOG-01 violation', 'AWS-LOG-02 violation', 'AWS-NET-01 violation', 'AWS-NET-01 violation',
-      'AWS-RDS-01 violation', 'AWS-RDS-02 violation', 'AWS-RDS-02 violation', 'AWS-RDS-03 violation', 'AWS-S3-01 violation',
-      'AWS-S3-02 violation', 'AWS-S3-03 violation', 'AWS-TLS-01 violation', 'BUD-01 violation', 'BUD-02 violation',
-      'CRY-01 violation', 'CRY-02 violation', 'CRY-05 violation', 'DAT-01 violation', 'DAT-01 violation',
-      'GOV-02 violation', 'GOV-03 violation', 'HST-01 violation', 'HST-03 violation', 'HST-04 violation',
-      'IAC-LOC-01 violation', 'IAC-LOC-01 violation', 'IAC-LOC-01 violation', 'IAC-X-01 violation', 'IAC-X-01 violation',
-      'IAC-X-01 violation', 'IAC-X-01 violation', 'IDN-01 violation', 'IDN-02 violation', 'IRP-01 violation',
-      'IRP-02 violation', 'IRP-03 violation', 'IRP-04 violation', 'LVL-02 violation', 'LVL-03 violation',
-      'LVL-04 violation', 'MON-01 violation', 'MON-04 violation', 'PL4-01 violation', 'PL4-03 violation',
-      'SBD-01 violation', 'SBD-02 violation', 'SBD-02 violation', 'SBD-03 violation', 'SUP-01 violation',
-      'SUP-02 violation', 'SUP-03 violation', 'SUP-04 violation', 'VUL-01 violation', 'VUL-02 violation',
+      'AWS-KMS-01 violation',
+      'AWS-LOG-01 violation',
+      'AWS-LOG-02 violation',
+      'AWS-NET-01 violation',
+      'AWS-NET-01 violation',
+      'AWS-RDS-01 violation',
+      'AWS-RDS-02 violation',
+      'AWS-RDS-02 violation',
+      'AWS-RDS-03 violation',
+      'AWS-S3-01 violation',
+      'AWS-S3-02 violation',
+      'AWS-S3-03 violation',
+      'AWS-TLS-01 violation',
+      'BUD-01 violation',
+      'BUD-02 violation',
+      'CRY-01 violation',
+      'CRY-02 violation',
+      'CRY-05 violation',
+      'DAT-01 violation',
+      'DAT-01 violation',
+      'GOV-02 violation',
+      'GOV-03 violation',
+      'HST-01 violation',
+      'HST-03 violation',
+      'HST-04 violation',
+      'IAC-LOC-01 violation',
+      'IAC-LOC-01 violation',
+      'IAC-LOC-01 violation',
+      'IAC-X-01 violation',
+      'IAC-X-01 violation',
+      'IAC-X-01 violation',
+      'IAC-X-01 violation',
+      'IDN-01 violation',
+      'IDN-02 violation',
+      'IRP-01 violation',
+      'IRP-02 violation',
+      'IRP-03 violation',
+      'IRP-04 violation',
+      'LVL-02 violation',
+      'LVL-03 violation',
+      'LVL-04 violation',
+      'MON-01 violation',
+      'MON-04 violation',
+      'PL4-01 violation',
+      'PL4-03 violation',
+      'SBD-01 violation',
+      'SBD-02 violation',
+      'SBD-02 violation',
+      'SBD-03 violation',
+      'SUP-01 violation',
+      'SUP-02 violation',
+      'SUP-03 violation',
+      'SUP-04 violation',
+      'VUL-01 violation',
+      'VUL-02 violation',
       'VUL-03 violation',
     ],
   },
@@ -88,14 +135,21 @@ describe.each(Object.entries(pinned))('%s', (file, want) => {
 describe('what the examples show', () => {
   it('the defence system is exempt from MON-01 and sends its assessment to the Cipher Committee only', async () => {
     const s = (await check('examples/bqp-quan-khu-3-hau-can/system.yaml')).report.systems[0]!;
-    expect(s.rules.find((r) => r.rule === 'MON-01')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'sector' } });
+    expect(s.rules.find((r) => r.rule === 'MON-01')).toMatchObject({
+      outcome: 'not_applicable',
+      reason: { code: 'sector' },
+    });
     expect(s.rules.find((r) => r.rule === 'VUL-03')).toMatchObject({ outcome: 'pass' });
     expect(s.rules.find((r) => r.rule === 'CRY-03')).toMatchObject({ outcome: 'pass' });
   });
 
   it('the level-2 internal system is outside the level-3 rules', async () => {
     const s = (await check('examples/ninh-binh-so-noi-vu-van-ban/system.yaml')).report.systems[0]!;
-    for (const id of ['MON-01', 'SUP-02']) expect(s.rules.find((r) => r.rule === id)).toMatchObject({ outcome: 'not_applicable', reason: { code: 'level' } });
+    for (const id of ['MON-01', 'SUP-02'])
+      expect(s.rules.find((r) => r.rule === id)).toMatchObject({
+        outcome: 'not_applicable',
+        reason: { code: 'level' },
+      });
     expect(s.metrics.security_budget_domestic_certified_share_pct).toBe(0);
   });
 
@@ -120,7 +174,12 @@ describe('versioned thresholds end to end', () => {
   const base = parse(readFileSync(join(ROOT, 'examples/mof-public-services/system.yaml'), 'utf8')) as unknown;
   const write = (name: string, found: string) => {
     const f = join(dir, name);
-    writeFileSync(f, stringify(mergePatch(base, { vulnerabilities: { open: [{ id: 'CVE-2025-0001', severity: 'critical', found }] } })));
+    writeFileSync(
+      f,
+      stringify(
+        mergePatch(base, { vulnerabilities: { open: [{ id: 'CVE-2025-0001', severity: 'critical', found }] } }),
+      ),
+    );
     return f;
   };
 
@@ -128,8 +187,14 @@ describe('versioned thresholds end to end', () => {
     const before = (await check(write('before.yaml', '2025-09-20'), '2025-09-26')).report.systems[0]!;
     const after = (await check(write('after.yaml', '2025-09-21'), '2025-09-27')).report.systems[0]!;
     expect(before.rules.find((r) => r.rule === 'VUL-01')?.outcome).toBe('pass');
-    expect(before.metrics.open_vulnerabilities).toEqual([{ id: 'CVE-2025-0001', severity: 'critical', found: '2025-09-20', age_days: 6, window_days: 15 }]);
+    expect(before.metrics.open_vulnerabilities).toEqual([
+      { id: 'CVE-2025-0001', severity: 'critical', found: '2025-09-20', age_days: 6, window_days: 15 },
+    ]);
     expect(after.rules.find((r) => r.rule === 'VUL-01')?.outcome).toBe('fail');
-    expect(after.findings.find((f) => f.rule === 'VUL-01')?.params).toMatchObject({ age_days: 6, window_days: 0, msg: 'not_allowed' });
+    expect(after.findings.find((f) => f.rule === 'VUL-01')?.params).toMatchObject({
+      age_days: 6,
+      window_days: 0,
+      msg: 'not_allowed',
+    });
   });
 });

@@ -69,7 +69,11 @@ describe('sarif', () => {
   it('describes every catalogue rule with help, clauses and a numeric security-severity', () => {
     const log = JSON.parse(render('sarif', both)) as Sarif.Log;
     const driver = log.runs[0]!.tool.driver;
-    expect(driver).toMatchObject({ name: 'tuanthu', version: both.tool.version, informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(driver).toMatchObject({
+      name: 'tuanthu',
+      version: both.tool.version,
+      informationUri: expect.stringMatching(/^https:\/\//),
+    });
     expect(driver.rules!.map((r) => r.id)).toEqual(catalogue.rules.map((r) => r.id));
     const lvl = driver.rules!.find((r) => r.id === 'LVL-02')!;
     expect(lvl.properties!['security-severity']).toBe('9.5');
@@ -100,7 +104,12 @@ describe('sarif', () => {
       const log = JSON.parse(render('sarif', r)) as Sarif.Log;
       return log.runs[0]!.results!.map((x) => {
         const loc = x.locations![0]!.physicalLocation!;
-        return [x.ruleId, x.partialFingerprints!['tuanthu/v1'], loc.region!.startLine, loc.artifactLocation!.uri!.endsWith('system.yaml')];
+        return [
+          x.ruleId,
+          x.partialFingerprints!['tuanthu/v1'],
+          loc.region!.startLine,
+          loc.artifactLocation!.uri!.endsWith('system.yaml'),
+        ];
       });
     };
     const a = await fp(variant('A', 0));
@@ -121,7 +130,9 @@ describe('sarif', () => {
     expect(log.runs[0]!.results!.find((x) => x.ruleId === 'MON-01')!.level).toBe('note');
     const inv = log.runs[0]!.invocations![0]!;
     expect(inv.executionSuccessful).toBe(false);
-    expect(inv.toolExecutionNotifications![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('tests/fixtures/bad/malformed.yaml');
+    expect(inv.toolExecutionNotifications![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(
+      'tests/fixtures/bad/malformed.yaml',
+    );
   });
 });
 
@@ -130,19 +141,36 @@ describe('waivers and baselines in sarif', () => {
     const r = await check([PORTAL]);
     const log = JSON.parse(render('sarif', r)) as Sarif.Log;
     const bud = log.runs[0]!.results!.find((x) => x.ruleId === 'BUD-02')!;
-    expect(bud.suppressions).toEqual([expect.objectContaining({ kind: 'external', status: 'accepted', justification: expect.stringContaining('Trần Thị Bình') })]);
+    expect(bud.suppressions).toEqual([
+      expect.objectContaining({
+        kind: 'external',
+        status: 'accepted',
+        justification: expect.stringContaining('Trần Thị Bình'),
+      }),
+    ]);
     expect(log.runs[0]!.results!.find((x) => x.ruleId === 'CRY-01')!.suppressions).toBeUndefined();
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema('sarif-schema-2.1.0.json'));
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
-    expect(bud.partialFingerprints!['tuanthu/v1']).toBe(r.systems[0]!.findings.find((f) => f.rule === 'BUD-02')!.fingerprint);
+    expect(bud.partialFingerprints!['tuanthu/v1']).toBe(
+      r.systems[0]!.findings.find((f) => f.rule === 'BUD-02')!.fingerprint,
+    );
   });
 });
 
 describe('junit', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
-  type Case = { '@classname': string; '@name': string; failure?: { '@message': string; '#text': string }; skipped?: { '@message': string } };
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name),
+  });
+  type Case = {
+    '@classname': string;
+    '@name': string;
+    failure?: { '@message': string; '#text': string };
+    skipped?: { '@message': string };
+  };
   type Suite = { '@name': string; '@tests': string; '@failures': string; '@skipped': string; testcase: Case[] };
   const suites = (xml: string): Suite[] => {
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -156,13 +184,17 @@ describe('junit', () => {
     expect(good!.testcase).toHaveLength(catalogue.rules.length);
     expect(good!.testcase.some((c) => c.failure)).toBe(false);
     const goodRules = both.systems[0]!.rules;
-    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual(goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule));
+    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual(
+      goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule),
+    );
     expect(Number(bad!['@failures'])).toBe(both.systems[1]!.rules.filter((r) => r.outcome === 'fail').length);
     const lvl = bad!.testcase.find((c) => c['@name'].startsWith('LVL-02'))!;
     expect(lvl['@classname']).toBe('tinh-ha-nam-dat-dai');
     expect(lvl['@name']).toBe('LVL-02 Security level approved before go-live');
     expect(lvl.failure!['@message']).toContain('No approval decision');
-    expect(lvl.failure!['#text']).toContain(`examples/province-land-portal/system.yaml:${lvlAt().line}:${lvlAt().column}`);
+    expect(lvl.failure!['#text']).toContain(
+      `examples/province-land-portal/system.yaml:${lvlAt().line}:${lvlAt().column}`,
+    );
     expect(lvl.failure!['#text']).toContain('Required by: 04-KH/BCĐTW §V.1.m');
     expect(lvl.failure!['#text']).toContain('Remediation: Submit the level proposal');
   });
@@ -170,7 +202,9 @@ describe('junit', () => {
   it('skips rules that do not apply (with the reason) and findings that are due later', async () => {
     const design = await check([NONCOMPLIANT], { stage: 'design' });
     const lvl = suites(render('junit', design))[0]!.testcase.find((c) => c['@name'].startsWith('LVL-02'))!;
-    expect(lvl.skipped!['@message']).toMatch(/^Not applicable: applies in the pre-production, production stage\(s\); the system is in design/);
+    expect(lvl.skipped!['@message']).toMatch(
+      /^Not applicable: applies in the pre-production, production stage\(s\); the system is in design/,
+    );
     const early = await check([NONCOMPLIANT], { asOf: '2026-06-30' });
     const mon = suites(render('junit', early))[0]!.testcase.find((c) => c['@name'].startsWith('MON-01'))!;
     expect(mon.failure).toBeUndefined();
@@ -205,8 +239,12 @@ describe('github annotations', () => {
   it('writes one workflow command per finding, on its line', () => {
     const lines = render('github', both).trimEnd().split('\n');
     const violations = both.systems.flatMap((s) => s.findings).filter((f) => f.status === 'violation');
-    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(violations.filter((f) => f.severity === 'critical' || f.severity === 'high').length);
-    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(violations.filter((f) => f.severity === 'medium').length);
+    expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(
+      violations.filter((f) => f.severity === 'critical' || f.severity === 'high').length,
+    );
+    expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(
+      violations.filter((f) => f.severity === 'medium').length,
+    );
     const at = lvlAt();
     expect(lines).toContainEqual(
       expect.stringMatching(
@@ -225,14 +263,22 @@ describe('github annotations', () => {
     const commands = lines.filter((l) => l.startsWith('::'));
     const kinds = commands.map((l) => l.slice(2, l.indexOf(' ')));
     // errors, then warnings, then notices: GitHub shows the first ten of each kind.
-    expect(kinds).toEqual([...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+    expect(kinds).toEqual(
+      [...kinds].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)),
+    );
     const titles = commands.filter((l) => l.startsWith('::error ')).map((l) => l.match(/title=([A-Z0-9-]+) /)![1]!);
     const severities = titles.map((rule) => catalogue.byId.get(rule)!.severity);
     expect(severities.indexOf('high')).toBeGreaterThan(severities.lastIndexOf('critical'));
     const errors = kinds.filter((k) => k === 'error').length;
     expect(errors).toBeGreaterThan(ANNOTATIONS_SHOWN_PER_KIND);
-    expect(lines.at(-2)).toMatch(new RegExp(`^tuanthu: ${errors} errors(, \\d+ warnings)?(, \\d+ notices)?: GitHub shows the first 10 annotations of each kind per step`));
-    expect(render('github', both, 'vi').trimEnd().split('\n').at(-2)).toMatch(new RegExp(`^tuanthu: ${errors} lỗi.*: GitHub chỉ hiển thị 10 chú thích đầu tiên`));
+    expect(lines.at(-2)).toMatch(
+      new RegExp(
+        `^tuanthu: ${errors} errors(, \\d+ warnings)?(, \\d+ notices)?: GitHub shows the first 10 annotations of each kind per step`,
+      ),
+    );
+    expect(render('github', both, 'vi').trimEnd().split('\n').at(-2)).toMatch(
+      new RegExp(`^tuanthu: ${errors} lỗi.*: GitHub chỉ hiển thị 10 chú thích đầu tiên`),
+    );
     // Under the limit, no such line.
     const few = await check([COMPLIANT]);
     expect(render('github', few)).not.toContain('GitHub shows the first');
@@ -271,7 +317,9 @@ describe('html', () => {
 
   it('is self-contained: no script, no external resource, a CSP that forbids fetching', () => {
     const page = render('html', both);
-    expect(page).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+    expect(page).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    );
     const urls = [...page.matchAll(/(?:src|href)\s*=\s*"([^"]*)"/g)].map((m) => m[1]);
     expect(urls.every((u) => u!.startsWith('#'))).toBe(true);
     expect(page).toContain('@page { size: A4;');
@@ -280,7 +328,15 @@ describe('html', () => {
   it('has per-system summary, areas, findings with clauses, not-applicable reasons, debt and inputs', async () => {
     const r = await check([COMPLIANT, NONCOMPLIANT], { stage: 'build' });
     const page = render('html', r, 'en');
-    for (const s of ['Portfolio overview', 'By agency', 'By security level', 'Failures by rule', 'Result by area', 'Compliance debt (waived findings)', 'No waived findings.']) {
+    for (const s of [
+      'Portfolio overview',
+      'By agency',
+      'By security level',
+      'Failures by rule',
+      'Result by area',
+      'Compliance debt (waived findings)',
+      'No waived findings.',
+    ]) {
       expect(page).toContain(s);
     }
     expect(page).toContain('applies in the pre-production, production stage(s); the system is in build');
@@ -331,13 +387,19 @@ describe('oscal', () => {
     expect(ar.metadata['oscal-version']).toBe('1.1.2');
     const [good, bad] = ar.results;
     const applicable = both.systems[0]!.rules.filter((r) => r.outcome !== 'not_applicable');
-    expect(good.findings.map((f: { target: { status: { state: string } } }) => f.target.status.state)).toEqual(Array(applicable.length).fill('satisfied'));
+    expect(good.findings.map((f: { target: { status: { state: string } } }) => f.target.status.state)).toEqual(
+      Array(applicable.length).fill('satisfied'),
+    );
     const excluded = good['reviewed-controls']['control-selections'][0]['exclude-controls'] ?? [];
     expect(excluded.length).toBe(both.systems[0]!.rules.length - applicable.length);
     const lvl = bad.findings.find((f: { target: { 'target-id': string } }) => f.target['target-id'] === 'lvl-02');
     expect(lvl.target).toMatchObject({ type: 'objective-id', status: { state: 'not-satisfied', reason: 'fail' } });
-    const obs = bad.observations.find((o: { uuid: string }) => o.uuid === lvl['related-observations'][0]['observation-uuid']);
-    expect(obs['relevant-evidence'][0].props).toContainEqual(expect.objectContaining({ name: 'sha256', value: both.systems[1]!.inputs[0]!.sha256 }));
+    const obs = bad.observations.find(
+      (o: { uuid: string }) => o.uuid === lvl['related-observations'][0]['observation-uuid'],
+    );
+    expect(obs['relevant-evidence'][0].props).toContainEqual(
+      expect.objectContaining({ name: 'sha256', value: both.systems[1]!.inputs[0]!.sha256 }),
+    );
     expect(obs.description).toContain(`examples/province-land-portal/system.yaml:${lvlAt().line}:${lvlAt().column}`);
   });
 
@@ -350,6 +412,8 @@ describe('oscal', () => {
 
 describe('shared helpers', () => {
   it('uuidV5 matches the RFC 4122 reference value', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
 });

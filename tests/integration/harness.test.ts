@@ -18,13 +18,17 @@ const packageOf = (file: string) => /^package\s+([\w.]+)/m.exec(readFileSync(fil
 function regoFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
-    .flatMap((n) => (statSync(join(dir, n)).isDirectory() ? regoFiles(join(dir, n)) : n.endsWith('.rego') ? [join(dir, n)] : []));
+    .flatMap((n) =>
+      statSync(join(dir, n)).isDirectory() ? regoFiles(join(dir, n)) : n.endsWith('.rego') ? [join(dir, n)] : [],
+    );
 }
 
 describe('the Rego tree', () => {
   // A test package may add _test to the package it tests (as Regal's directory-package-mismatch allows).
   it.each(regoFiles(join(ROOT, 'policies')).map((f) => relative(ROOT, f)))('%s: directory = package', (file) => {
-    const pkg = dirname(relative(join(ROOT, 'policies'), join(ROOT, file))).split(sep).join('.');
+    const pkg = dirname(relative(join(ROOT, 'policies'), join(ROOT, file)))
+      .split(sep)
+      .join('.');
     expect(packageOf(join(ROOT, file))?.replace(/_test$/, '')).toBe(pkg);
   });
 });
@@ -48,7 +52,7 @@ describe.each(dirs)('rule directory $family/$key', ({ family, key: dir, dir: pat
     expect(meta!.package).toBe(`tuanthu.rules.${family}.${dir}`);
     expect(packageOf(join(path, `${dir}.rego`))).toBe(`tuanthu.rules.${family}.${dir}`);
     expect(meta!.id.toLowerCase().replaceAll('-', '_')).toBe(dir);
-    expect(meta!.id.split('-')[0]!.toLowerCase(), 'the family is the id\'s first segment').toBe(family);
+    expect(meta!.id.split('-')[0]!.toLowerCase(), "the family is the id's first segment").toBe(family);
   });
 
   it('has Rego unit tests', () => {

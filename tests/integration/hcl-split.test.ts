@@ -68,7 +68,7 @@ describe('splitTopLevel', () => {
     ['an unclosed block comment', '/* open\nlocals {}\n'],
     ['a heredoc without its marker line', 'locals {\n  a = <<EOF\nabc\n}\n'],
     ['an unclosed interpolation', 'locals {\n  a = "${var.x"\n}\n'],
-  ])('declines %s (the whole file is then parsed, for hcl2json\'s own error)', (_, text) => {
+  ])("declines %s (the whole file is then parsed, for hcl2json's own error)", (_, text) => {
     expect(splitTopLevel(text, 1)).toBeUndefined();
   });
 
@@ -87,7 +87,12 @@ describe('mergePieces', () => {
   });
 
   it('does so for the committed .tf files', async () => {
-    for (const f of ['examples/terraform-hcl/main.tf', 'examples/terraform-hcl/variables.tf', 'policies/tuanthu/rules/aws/aws_net_01/open-ssh.tf', 'policies/tuanthu/rules/aws/aws_s3_01/encrypted.tf']) {
+    for (const f of [
+      'examples/terraform-hcl/main.tf',
+      'examples/terraform-hcl/variables.tf',
+      'policies/tuanthu/rules/aws/aws_net_01/open-ssh.tf',
+      'policies/tuanthu/rules/aws/aws_s3_01/encrypted.tf',
+    ]) {
       const text = readFileSync(join(ROOT, f), 'utf8');
       expect(JSON.stringify(await viaPieces(text, 1)), f).toBe(JSON.stringify(await hcl(text)));
     }
@@ -95,11 +100,15 @@ describe('mergePieces', () => {
 
   it('does so for any order and repetition of the blocks (property)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(BLOCKS.length - 1), { minLength: 1, maxLength: 24 }), fc.integer({ min: 1, max: 400 }), async (picks, target) => {
-        const text = picks.map((i) => BLOCKS[i]).join('');
-        const merged = await viaPieces(text, target);
-        expect(JSON.stringify(merged)).toBe(JSON.stringify(await hcl(text)));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.nat(BLOCKS.length - 1), { minLength: 1, maxLength: 24 }),
+        fc.integer({ min: 1, max: 400 }),
+        async (picks, target) => {
+          const text = picks.map((i) => BLOCKS[i]).join('');
+          const merged = await viaPieces(text, target);
+          expect(JSON.stringify(merged)).toBe(JSON.stringify(await hcl(text)));
+        },
+      ),
       { seed: 20261201, numRuns: 60 },
     );
   });
@@ -115,7 +124,16 @@ describe('parseHcl in pieces', () => {
     const pieced = await parseHcl([{ file: 'main.tf', text }], 1, 1);
     const whole = await parseHcl([{ file: 'main.tf', text }], 1, text.length + 1);
     expect(pieced).toEqual(whole);
-    expect(pieced).toMatchObject({ ok: false, errors: [{ file: 'main.tf', line: text.split('\n').findIndex((l) => l.includes('"bad"')) + 2, message: expect.objectContaining({ en: expect.stringContaining('Invalid expression') }) }] });
+    expect(pieced).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          file: 'main.tf',
+          line: text.split('\n').findIndex((l) => l.includes('"bad"')) + 2,
+          message: expect.objectContaining({ en: expect.stringContaining('Invalid expression') }),
+        },
+      ],
+    });
   });
 
   it('merges several files as before, each from its pieces', async () => {
@@ -129,7 +147,8 @@ describe('parseHcl in pieces', () => {
 
 describe('a large .tf module through the CLI (pieces shared with a worker thread)', () => {
   const BIN = join(ROOT, 'bin/tuanthu.js');
-  const run = (args: string[]) => execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C' } });
+  const run = (args: string[]) =>
+    execa('node', [BIN, ...args], { cwd: ROOT, reject: false, env: { NO_COLOR: '1', LANG: 'C' } });
   // Over HCL_PARALLEL_MIN_CHARS, with every tricky block kind, names made unique.
   const big = (bad: boolean) => {
     const parts: string[] = [];
@@ -143,43 +162,67 @@ describe('a large .tf module through the CLI (pieces shared with a worker thread
   it.each([
     ['gives the report that one thread gives', false, 1],
     ['reports a syntax error at its line, with exit code 2, as one thread does', true, 2],
-  ])('%s', async (_, bad, exitCode) => {
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-hcl-'));
-    try {
-      writeFileSync(join(dir, 'main.tf'), big(bad));
-      const args = ['check', dir, '--as-of', AS_OF, '--format', 'json'];
-      const [shared, alone] = await Promise.all([run(args), run([...args, '--jobs', '1'])]);
-      expect(shared.exitCode).toBe(exitCode);
-      expect(shared.stdout).toBe(alone.stdout);
-      expect(shared.stderr).toBe(alone.stderr);
-      const report = JSON.parse(shared.stdout) as { systems: unknown[]; errors: Array<{ line?: number; message: string }> };
-      if (bad) {
-        const line = big(true).split('\n').findIndex((l) => l.includes('"broken"')) + 2;
-        expect(report.errors).toEqual([expect.objectContaining({ line, column: 12, message: expect.stringContaining('Invalid expression') })]);
-      } else expect(report.systems).toHaveLength(1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  ])(
+    '%s',
+    async (_, bad, exitCode) => {
+      const dir = mkdtempSync(join(tmpdir(), 'tuanthu-hcl-'));
+      try {
+        writeFileSync(join(dir, 'main.tf'), big(bad));
+        const args = ['check', dir, '--as-of', AS_OF, '--format', 'json'];
+        const [shared, alone] = await Promise.all([run(args), run([...args, '--jobs', '1'])]);
+        expect(shared.exitCode).toBe(exitCode);
+        expect(shared.stdout).toBe(alone.stdout);
+        expect(shared.stderr).toBe(alone.stderr);
+        const report = JSON.parse(shared.stdout) as {
+          systems: unknown[];
+          errors: Array<{ line?: number; message: string }>;
+        };
+        if (bad) {
+          const line =
+            big(true)
+              .split('\n')
+              .findIndex((l) => l.includes('"broken"')) + 2;
+          expect(report.errors).toEqual([
+            expect.objectContaining({ line, column: 12, message: expect.stringContaining('Invalid expression') }),
+          ]);
+        } else expect(report.systems).toHaveLength(1);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   // Peak memory from GNU time (Debian package `time`), as in tests/output.test.ts.
   const time = '/usr/bin/time';
   // Node 24's V8 sizes its heaps larger: one call 663 MiB, in pieces 484–496 MiB (Node 20: 575–584 against 358–381).
   const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 580 : 450;
-  it.skipIf(!existsSync(time))(`keeps hcl2json's heap small: 20,000 buckets in one main.tf under ${bound} MiB`, async () => {
-    // Parsed in one call, hcl2json's heap grew with the file; in pieces it stays small.
-    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-hcl-'));
-    try {
-      let text = '';
-      for (let i = 0; i < 20_000; i++) text += `resource "aws_s3_bucket" "r${i}" {\n  bucket = "bucket-${i}"\n  tags   = { "system" = "sys-${i}" }\n}\n\n`;
-      writeFileSync(join(dir, 'main.tf'), text);
-      const r = await execa('bash', ['-c', `${time} -f %M -o ${join(dir, 'rss')} node ${BIN} check ${dir} --as-of ${AS_OF} --format json=${join(dir, 'r.json')}`], { reject: false, cwd: ROOT, timeout: 60_000 });
-      expect(r.stderr).toBe('');
-      expect(r.exitCode).toBe(1);
-      const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
-      expect(kb / 1024).toBeLessThan(bound);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 90_000);
+  it.skipIf(!existsSync(time))(
+    `keeps hcl2json's heap small: 20,000 buckets in one main.tf under ${bound} MiB`,
+    async () => {
+      // Parsed in one call, hcl2json's heap grew with the file; in pieces it stays small.
+      const dir = mkdtempSync(join(tmpdir(), 'tuanthu-hcl-'));
+      try {
+        let text = '';
+        for (let i = 0; i < 20_000; i++)
+          text += `resource "aws_s3_bucket" "r${i}" {\n  bucket = "bucket-${i}"\n  tags   = { "system" = "sys-${i}" }\n}\n\n`;
+        writeFileSync(join(dir, 'main.tf'), text);
+        const r = await execa(
+          'bash',
+          [
+            '-c',
+            `${time} -f %M -o ${join(dir, 'rss')} node ${BIN} check ${dir} --as-of ${AS_OF} --format json=${join(dir, 'r.json')}`,
+          ],
+          { reject: false, cwd: ROOT, timeout: 60_000 },
+        );
+        expect(r.stderr).toBe('');
+        expect(r.exitCode).toBe(1);
+        const kb = Number(readFileSync(join(dir, 'rss'), 'utf8').trim().split('\n').pop());
+        expect(kb / 1024).toBeLessThan(bound);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });

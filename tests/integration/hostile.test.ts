@@ -1,7 +1,18 @@
 // Hostile and broken input, end to end through the built CLI: every nasty file is checked next to a
 // good descriptor, and must give a clear error (file:line:col where a position exists), exit 2, no
 // stack trace, no hang, and the good descriptor must still be checked and reported.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -19,7 +30,12 @@ async function run(args: string[], opts: { cwd?: string; maxRssMiB?: number } = 
   const useTime = opts.maxRssMiB !== undefined && existsSync(TIME);
   const rss = join(tmpdir(), `tuanthu-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const cmd = useTime ? [TIME, '-f', '%M', '-o', rss, 'node', BIN, ...args] : ['node', BIN, ...args];
-  const r = await execa(cmd[0]!, cmd.slice(1), { cwd: opts.cwd ?? ROOT, reject: false, timeout: 20_000, env: { NO_COLOR: '1', LANG: 'C' } });
+  const r = await execa(cmd[0]!, cmd.slice(1), {
+    cwd: opts.cwd ?? ROOT,
+    reject: false,
+    timeout: 20_000,
+    env: { NO_COLOR: '1', LANG: 'C' },
+  });
   expect(r.timedOut, 'the run hung').toBe(false);
   expect(r.stdout + r.stderr, 'a stack trace leaked').not.toMatch(STACK);
   expect(r.stderr).not.toContain('internal error');
@@ -84,7 +100,18 @@ describe('hostile corpus (tests/fixtures/hostile)', () => {
     const file = `${H}/wrong-types.yaml`;
     const r = await run(['check', file, '--as-of', AS_OF, '--format', 'json']);
     const errors = JSON.parse(r.stdout).errors as Array<{ line: number; column: number; path: string }>;
-    expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['/system', '/lifecycle', '/classification/level', '/classification/approval', '/data/personal_subjects', '/data/national_databases', '/budget/lines', '/monitoring']));
+    expect(errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining([
+        '/system',
+        '/lifecycle',
+        '/classification/level',
+        '/classification/approval',
+        '/data/personal_subjects',
+        '/data/national_databases',
+        '/budget/lines',
+        '/monitoring',
+      ]),
+    );
     for (const e of errors) expect(e.line).toBeGreaterThan(0);
   });
 
@@ -104,7 +131,9 @@ describe('hostile corpus (tests/fixtures/hostile)', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(Object.getOwnPropertyNames(Object.getPrototypeOf({})).sort());
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(
+      Object.getOwnPropertyNames(Object.getPrototypeOf({})).sort(),
+    );
     expect('polluted' in Object.prototype).toBe(false);
   });
 });
@@ -121,7 +150,9 @@ describe('hostile files made at test time', () => {
     truncateSync(big, 200 * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
     const r = await run(['check', big, GOOD, '--as-of', AS_OF], { maxRssMiB: 150 });
     expect(r.exitCode).toBe(2);
-    expect(r.stdout).toMatch(/big\.yaml: error file is 209715200 bytes, above the limit of 20971520 bytes \(raise it with --max-file-size\)/);
+    expect(r.stdout).toMatch(
+      /big\.yaml: error file is 209715200 bytes, above the limit of 20971520 bytes \(raise it with --max-file-size\)/,
+    );
     expect(r.stdout).toContain('✔ PASS');
   });
 
@@ -141,7 +172,9 @@ describe('hostile files made at test time', () => {
   it('applies --max-iac-file-size to the infrastructure code a descriptor lists', async () => {
     const small = await run(['check', GOOD, '--as-of', AS_OF, '--max-iac-file-size', '1k']);
     expect(small.exitCode).toBe(2);
-    expect(small.stdout).toMatch(/cdk\.tf\.json: error file is \d+ bytes, above the limit of 1024 bytes for infrastructure code \(raise it with --max-iac-file-size\)/);
+    expect(small.stdout).toMatch(
+      /cdk\.tf\.json: error file is \d+ bytes, above the limit of 1024 bytes for infrastructure code \(raise it with --max-iac-file-size\)/,
+    );
     expect(small.stdout).toContain('✔ PASS'); // the descriptor itself is still checked
   });
 
@@ -217,7 +250,19 @@ describe('hostile files made at test time', () => {
     const { loadWalkedSourceSync } = await import('../../src/io/descriptor/source.js');
     const { DEFAULT_LIMITS } = await import('../../src/io/limits.js');
     const r = loadWalkedSourceSync(fifo, 'walked-pipe.yaml', DEFAULT_LIMITS, () => true);
-    expect(r).toEqual({ ok: false, errors: [{ file: 'walked-pipe.yaml', code: 'read', message: { en: 'not a regular file (a pipe, socket or device); give a file', vi: 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp' } }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [
+        {
+          file: 'walked-pipe.yaml',
+          code: 'read',
+          message: {
+            en: 'not a regular file (a pipe, socket or device); give a file',
+            vi: 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp',
+          },
+        },
+      ],
+    });
   });
 
   it('survives symlink loops in a scanned directory and reports the looping file', async () => {
@@ -235,22 +280,25 @@ describe('hostile files made at test time', () => {
   });
 
   // As root (CI containers) permission bits do not stop a read, so there is nothing to observe.
-  it.skipIf(process.getuid?.() === 0)('reports an unreadable file and an unreadable folder in a scanned directory', async () => {
-    const tree = join(dir, 'locked');
-    mkdirSync(join(tree, 'closed'), { recursive: true });
-    copyFileSync(join(ROOT, GOOD), join(tree, 'ok.yaml'));
-    copyFileSync(join(ROOT, GOOD), join(tree, 'secret.yaml'));
-    chmodSync(join(tree, 'secret.yaml'), 0o000);
-    chmodSync(join(tree, 'closed'), 0o000);
-    try {
-      const r = await run(['check', tree, '--as-of', AS_OF], { cwd: dir });
-      expect(r.exitCode).toBe(2);
-      expect(r.stdout).toContain('locked/secret.yaml: error permission denied');
-      expect(r.stdout).toContain('locked/closed: error permission denied');
-      expect(r.stdout).toContain('1 system(s) checked: 1 passed');
-    } finally {
-      chmodSync(join(tree, 'secret.yaml'), 0o644);
-      chmodSync(join(tree, 'closed'), 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports an unreadable file and an unreadable folder in a scanned directory',
+    async () => {
+      const tree = join(dir, 'locked');
+      mkdirSync(join(tree, 'closed'), { recursive: true });
+      copyFileSync(join(ROOT, GOOD), join(tree, 'ok.yaml'));
+      copyFileSync(join(ROOT, GOOD), join(tree, 'secret.yaml'));
+      chmodSync(join(tree, 'secret.yaml'), 0o000);
+      chmodSync(join(tree, 'closed'), 0o000);
+      try {
+        const r = await run(['check', tree, '--as-of', AS_OF], { cwd: dir });
+        expect(r.exitCode).toBe(2);
+        expect(r.stdout).toContain('locked/secret.yaml: error permission denied');
+        expect(r.stdout).toContain('locked/closed: error permission denied');
+        expect(r.stdout).toContain('1 system(s) checked: 1 passed');
+      } finally {
+        chmodSync(join(tree, 'secret.yaml'), 0o644);
+        chmodSync(join(tree, 'closed'), 0o755);
+      }
+    },
+  );
 });

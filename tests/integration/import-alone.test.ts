@@ -38,7 +38,13 @@ describe('every built module', () => {
       try {
         await run(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(file)})`]);
       } catch (e) {
-        failures.push(`${relative(DIST, file)}: ${String((e as { stderr?: string }).stderr ?? e).split('\n').find((l) => /Error/.test(l)) ?? e}`);
+        failures.push(
+          `${relative(DIST, file)}: ${
+            String((e as { stderr?: string }).stderr ?? e)
+              .split('\n')
+              .find((l) => /Error/.test(l)) ?? e
+          }`,
+        );
       }
     }
     expect(failures).toEqual([]);

@@ -12,7 +12,8 @@ const BIN = join(ROOT, 'bin/tuanthu.js');
 
 function portfolio(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tuanthu-parallel-'));
-  for (let i = 0; i < 24; i++) copyFileSync(i % 2 ? COMPLIANT : NONCOMPLIANT, join(dir, `sys-${String(i).padStart(2, '0')}.yaml`));
+  for (let i = 0; i < 24; i++)
+    copyFileSync(i % 2 ? COMPLIANT : NONCOMPLIANT, join(dir, `sys-${String(i).padStart(2, '0')}.yaml`));
   writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: tuanthu/v1\nkind: System\nsystem: [\n');
   writeFileSync(join(dir, 'list.yaml'), 'apiVersion: tuanthu/v1\n- a\n');
   // Waives a finding of the non-compliant system (12 copies and the original): waived systems are serialised again after
@@ -44,12 +45,27 @@ describe('checking with worker threads', () => {
   it('really shares the files between threads', async () => {
     const dir = portfolio();
     const { readdirSync } = await import('node:fs');
-    const files = readdirSync(dir).sort().map((f) => join(dir, f));
-    const { checkInParallel } = (await import(join(ROOT, 'dist/run/pool.js'))) as typeof import('../../src/run/pool.js');
-    const { checkDescriptorFiles, CHECK_BATCH } = (await import(join(ROOT, 'dist/run/check-files.js'))) as typeof import('../../src/run/check-files.js');
-    const { PolicyEngine } = (await import(join(ROOT, 'dist/engine/policy-engine.js'))) as typeof import('../../src/engine/policy-engine.js');
-    const { loadCatalogue } = (await import(join(ROOT, 'dist/engine/catalogue.js'))) as typeof import('../../src/engine/catalogue.js');
-    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
+    const files = readdirSync(dir)
+      .sort()
+      .map((f) => join(dir, f));
+    const { checkInParallel } = (await import(
+      join(ROOT, 'dist/run/pool.js')
+    )) as typeof import('../../src/run/pool.js');
+    const { checkDescriptorFiles, CHECK_BATCH } = (await import(
+      join(ROOT, 'dist/run/check-files.js')
+    )) as typeof import('../../src/run/check-files.js');
+    const { PolicyEngine } = (await import(
+      join(ROOT, 'dist/engine/policy-engine.js')
+    )) as typeof import('../../src/engine/policy-engine.js');
+    const { loadCatalogue } = (await import(
+      join(ROOT, 'dist/engine/catalogue.js')
+    )) as typeof import('../../src/engine/catalogue.js');
+    const fileOptions = {
+      options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const },
+      limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 },
+      cwd: ROOT,
+      walked: new Set<string>(),
+    };
     const engine = PolicyEngine.load();
     const catalogue = loadCatalogue();
     let here = 0;
@@ -65,7 +81,14 @@ describe('checking with worker threads', () => {
     expect(here).toBe(CHECK_BATCH);
     expect(here).toBeLessThan(files.length); // the worker checked the others
     const sequential = [];
-    for (const f of files) sequential.push(...(await checkDescriptorFiles([f], fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() })));
+    for (const f of files)
+      sequential.push(
+        ...(await checkDescriptorFiles([f], fileOptions, {
+          engine: engine,
+          catalogue: catalogue,
+          memo: createRunMemo(),
+        })),
+      );
     expect(results).toEqual(sequential);
     // Rule outcomes travel packed (src/run/wire.ts) and are rebuilt with checkSystem's key order.
     expect(JSON.stringify(results.map((r) => r.system))).toBe(JSON.stringify(sequential.map((r) => r.system)));
@@ -80,15 +103,38 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const dir = portfolio();
     // Descriptors, a syntax error, a list, a waivers file (not a descriptor), and IaC paths that do not resolve.
-    const files = [...readdirSync(dir).sort().map((f) => join(dir, f)), COMPLIANT];
-    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set(files) };
+    const files = [
+      ...readdirSync(dir)
+        .sort()
+        .map((f) => join(dir, f)),
+      COMPLIANT,
+    ];
+    const fileOptions = {
+      options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const },
+      limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 },
+      cwd: ROOT,
+      walked: new Set(files),
+    };
     const engine = PolicyEngine.load();
     const catalogue = loadCatalogue();
     const alone = [];
-    for (const f of files) alone.push(...(await checkDescriptorFiles([f], fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() })));
-    const together = await checkDescriptorFiles(files, fileOptions, { engine: engine, catalogue: catalogue, memo: createRunMemo() });
+    for (const f of files)
+      alone.push(
+        ...(await checkDescriptorFiles([f], fileOptions, {
+          engine: engine,
+          catalogue: catalogue,
+          memo: createRunMemo(),
+        })),
+      );
+    const together = await checkDescriptorFiles(files, fileOptions, {
+      engine: engine,
+      catalogue: catalogue,
+      memo: createRunMemo(),
+    });
     expect(JSON.stringify(together)).toBe(JSON.stringify(alone));
-    expect(new Set(together.map((c) => (c.system ? 'system' : c.skipped ?? (c.errors[0]?.code ?? 'none'))))).toEqual(new Set(['system', 'other', 'syntax']));
+    expect(new Set(together.map((c) => (c.system ? 'system' : (c.skipped ?? c.errors[0]?.code ?? 'none'))))).toEqual(
+      new Set(['system', 'other', 'syntax']),
+    );
     // A system checked with input errors of its own (the copies' IaC paths do not resolve).
     expect(together.some((c) => c.system && c.errors.length > 0)).toBe(true);
   });
@@ -100,17 +146,33 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-iac-'));
     // A copy without its iac: list, between the two examples that list theirs.
     const bare = join(dir, 'bare.yaml');
-    writeFileSync(bare, readFileSync(COMPLIANT, 'utf8').replace(/^iac:.*$/m, '').replace('id: mof-public-services', 'id: bare-copy'));
+    writeFileSync(
+      bare,
+      readFileSync(COMPLIANT, 'utf8')
+        .replace(/^iac:.*$/m, '')
+        .replace('id: mof-public-services', 'id: bare-copy'),
+    );
     const real = PolicyEngine.load();
     const order: string[] = [];
     const engine = Object.assign(Object.create(real) as typeof real, {
       evaluate: (input: Parameters<typeof real.evaluate>[0]) => {
-        order.push(`${(input.descriptor as { system: { id: string } }).system.id}${(input.iac as { stacks: unknown[] }).stacks.length > 0 ? '+iac' : ''}`);
+        order.push(
+          `${(input.descriptor as { system: { id: string } }).system.id}${(input.iac as { stacks: unknown[] }).stacks.length > 0 ? '+iac' : ''}`,
+        );
         return real.evaluate(input);
       },
     });
-    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = await checkDescriptorFiles([COMPLIANT, bare, NONCOMPLIANT], fileOptions, { engine: engine, catalogue: loadCatalogue(), memo: createRunMemo() });
+    const fileOptions = {
+      options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const },
+      limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 },
+      cwd: ROOT,
+      walked: new Set<string>(),
+    };
+    const checked = await checkDescriptorFiles([COMPLIANT, bare, NONCOMPLIANT], fileOptions, {
+      engine: engine,
+      catalogue: loadCatalogue(),
+      memo: createRunMemo(),
+    });
     expect(checked.map((c) => c.system?.id)).toEqual(['mof-public-services', 'bare-copy', 'tinh-ha-nam-dat-dai']);
     expect(order).toEqual(['mof-public-services+iac', 'tinh-ha-nam-dat-dai+iac', 'bare-copy']);
   });
@@ -122,7 +184,11 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
     const dir = mkdtempSync(join(tmpdir(), 'tuanthu-batch-large-'));
     const text = readFileSync(COMPLIANT, 'utf8').replace(/^iac:.*$/m, '');
     const files = ['a', 'large', 'b'].map((name) => join(dir, `${name}.yaml`));
-    for (const [i, f] of files.entries()) writeFileSync(f, text.replace('id: mof-public-services', `id: copy-${'abc'[i]}`) + (i === 1 ? `# ${'x'.repeat(70_000)}\n` : ''));
+    for (const [i, f] of files.entries())
+      writeFileSync(
+        f,
+        text.replace('id: mof-public-services', `id: copy-${'abc'[i]}`) + (i === 1 ? `# ${'x'.repeat(70_000)}\n` : ''),
+      );
     const real = PolicyEngine.load();
     const order: string[] = [];
     const engine = Object.assign(Object.create(real) as typeof real, {
@@ -131,14 +197,25 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
         return real.evaluate(input);
       },
     });
-    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = await checkDescriptorFiles(files, fileOptions, { engine: engine, catalogue: loadCatalogue(), memo: createRunMemo() });
+    const fileOptions = {
+      options: { asOf: AS_OF, failOn: 'high' as const, lang: 'en' as const },
+      limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 },
+      cwd: ROOT,
+      walked: new Set<string>(),
+    };
+    const checked = await checkDescriptorFiles(files, fileOptions, {
+      engine: engine,
+      catalogue: loadCatalogue(),
+      memo: createRunMemo(),
+    });
     expect(checked.map((c) => c.system?.id)).toEqual(['copy-a', 'copy-b', 'copy-c']);
     expect(order).toEqual(['copy-b', 'copy-a', 'copy-c']);
   });
 
   it('starts a worker by default only from 1,000 descriptors, where one pays (docs/benchmarks.md, Run 9)', async () => {
-    const { parallelJobs, PARALLEL_MIN_FILES } = (await import(join(ROOT, 'dist/run/threads.js'))) as typeof import('../../src/run/threads.js');
+    const { parallelJobs, PARALLEL_MIN_FILES } = (await import(
+      join(ROOT, 'dist/run/threads.js')
+    )) as typeof import('../../src/run/threads.js');
     const { availableParallelism } = await import('node:os');
     expect(PARALLEL_MIN_FILES).toBe(1000);
     expect(parallelJobs(undefined, 999)).toBe(1);
@@ -150,7 +227,11 @@ describe('checking in batches (src/run/lint-files.ts, src/util/share-work.ts)', 
   it('hands out every index once, a block at a time, the last block shorter', async () => {
     const { claimBlocks, claims } = await import('../../src/util/share-work.js');
     const next = new Int32Array(new SharedArrayBuffer(4));
-    expect([...claimBlocks(next, 10, 4)]).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect([...claimBlocks(next, 10, 4)]).toEqual([
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [8, 9],
+    ]);
     expect([...claimBlocks(next, 10, 4)]).toEqual([]);
     expect([...claims(new Int32Array(new SharedArrayBuffer(4)), 3)]).toEqual([0, 1, 2]);
   });
@@ -163,8 +244,19 @@ describe('the wire between threads (src/run/wire.ts)', () => {
     const { loadCatalogue } = await import('../../src/engine/catalogue.js');
     const { packChecked, unpackChecked } = await import('../../src/run/wire.js');
     const catalogue = loadCatalogue();
-    const fileOptions = { options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const }, limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 }, cwd: ROOT, walked: new Set<string>() };
-    const checked = (await checkDescriptorFiles([NONCOMPLIANT], fileOptions, { engine: PolicyEngine.load(), catalogue: catalogue, memo: createRunMemo() }))[0]!;
+    const fileOptions = {
+      options: { asOf: AS_OF, failOn: 'high' as const, lang: 'vi' as const },
+      limits: { maxFileBytes: 1 << 24, maxIacFileBytes: 1 << 28, maxDepth: 64, maxAliasCount: 100 },
+      cwd: ROOT,
+      walked: new Set<string>(),
+    };
+    const checked = (
+      await checkDescriptorFiles([NONCOMPLIANT], fileOptions, {
+        engine: PolicyEngine.load(),
+        catalogue: catalogue,
+        memo: createRunMemo(),
+      })
+    )[0]!;
     const findings = checked.system!.findings;
     expect(findings.length).toBeGreaterThan(3);
     const packed = packChecked(checked);

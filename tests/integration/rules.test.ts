@@ -41,14 +41,21 @@ for (const meta of catalogue.rules) {
     const stacksOf = async (c: Case): Promise<IacStack[]> => {
       let r: ReturnType<typeof loadJsonText>;
       if (c.iac_file) r = await loadIac(join(dirname(file), c.iac_file), c.iac_file);
-      else if (c.iac) r = loadJsonText(JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, ...c.iac }), 'fixture.tf.json');
+      else if (c.iac)
+        r = loadJsonText(
+          JSON.stringify({ provider: { aws: [{ region: 'ap-southeast-1' }] }, ...c.iac }),
+          'fixture.tf.json',
+        );
       else return [];
       if (!r.ok) throw new Error(`fixture IaC does not load: ${JSON.stringify(r.errors)}`);
       return [r.stack];
     };
     const runFull = async (c: Case) => {
       const stacks = await stacksOf(c);
-      return { result: evaluate(mergePatch(base, c.patch ?? {}), c.as_of ?? AS_OF, c.stage, stacks), stack: stacks[0]?.file ?? '' };
+      return {
+        result: evaluate(mergePatch(base, c.patch ?? {}), c.as_of ?? AS_OF, c.stage, stacks),
+        stack: stacks[0]?.file ?? '',
+      };
     };
     const run = async (c: Case) => (await runFull(c)).result;
 
@@ -75,7 +82,9 @@ for (const meta of catalogue.rules) {
         const got = result.findings.filter((f) => f.rule === meta.id);
         const want = (c.expect ?? []).map((w) => (w.path === '<iac>' ? { ...w, path: stack } : w));
         expect(want.length, 'an invalid case must say what it expects').toBeGreaterThan(0);
-        expect(got.map((f) => `${f.msg} ${f.path} ${f.status}`).sort()).toEqual(want.map((w) => `${w.msg} ${w.path} ${w.status ?? 'violation'}`).sort());
+        expect(got.map((f) => `${f.msg} ${f.path} ${f.status}`).sort()).toEqual(
+          want.map((w) => `${w.msg} ${w.path} ${w.status ?? 'violation'}`).sort(),
+        );
         for (const w of want) {
           const sev = got.find((g) => g.msg === w.msg && g.path === w.path)?.severity;
           expect(sev, `severity of ${w.msg}`).toBe(w.severity);
@@ -91,7 +100,10 @@ for (const meta of catalogue.rules) {
 
 describe('the compliant base example', () => {
   it('passes every rule that applies to it, with its infrastructure code', async () => {
-    const stack = await loadIac(join(ROOT, 'examples/mof-public-services/iac/cdktf.out/stacks/portal/cdk.tf.json'), 'cdk.tf.json');
+    const stack = await loadIac(
+      join(ROOT, 'examples/mof-public-services/iac/cdktf.out/stacks/portal/cdk.tf.json'),
+      'cdk.tf.json',
+    );
     expect(stack.ok).toBe(true);
     const r = evaluate(base, AS_OF, undefined, stack.ok ? [stack.stack] : []);
     expect(r.findings).toEqual([]);
@@ -100,7 +112,9 @@ describe('the compliant base example', () => {
   });
 
   it('has every rule directory compiled into the catalogue', () => {
-    const dirs = ruleDirs().map((d) => d.key).sort();
+    const dirs = ruleDirs()
+      .map((d) => d.key)
+      .sort();
     expect(catalogue.rules.map((r) => r.key).sort()).toEqual(dirs);
   });
 });

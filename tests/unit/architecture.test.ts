@@ -22,7 +22,9 @@ function sources(dir: string): string[] {
  */
 function importGraph(workers: boolean): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  const pattern = workers ? /(?:from\s+|import\(\s*|new URL\(\s*)'(\.[^']+\.js)'/g : /(?:from\s+|import\(\s*)'(\.[^']+\.js)'/g;
+  const pattern = workers
+    ? /(?:from\s+|import\(\s*|new URL\(\s*)'(\.[^']+\.js)'/g
+    : /(?:from\s+|import\(\s*)'(\.[^']+\.js)'/g;
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
     const specs = [...text.matchAll(pattern)].map((m) => m[1]!);

@@ -18,7 +18,10 @@ const regoOf = (key: string) => readFileSync(join(ruleDir(key), `${key}.rego`), 
 
 describe('reason codes for not_applicable', () => {
   const emitted = new Set<string>();
-  for (const src of [readFileSync(join(ROOT, 'policies/tuanthu/main/main.rego'), 'utf8'), ...catalogue.rules.map((r) => regoOf(r.key))]) {
+  for (const src of [
+    readFileSync(join(ROOT, 'policies/tuanthu/main/main.rego'), 'utf8'),
+    ...catalogue.rules.map((r) => regoOf(r.key)),
+  ]) {
     for (const m of src.matchAll(/"code":\s*"(\w+)"/g)) emitted.add(m[1]!);
   }
   for (const r of catalogue.rules) {
@@ -27,7 +30,9 @@ describe('reason codes for not_applicable', () => {
   }
 
   it('finds the codes the policies emit', () => {
-    expect([...emitted]).toEqual(expect.arrayContaining(['stage', 'sector', 'level', 'no_citizen_service', 'no_sensitive_data']));
+    expect([...emitted]).toEqual(
+      expect.arrayContaining(['stage', 'sector', 'level', 'no_citizen_service', 'no_sensitive_data']),
+    );
   });
 
   it.each([...emitted].sort())('%s has a translation in vi and en', (code) => {
@@ -48,12 +53,15 @@ describe('clause bullets and deadlines', () => {
     }
   });
 
-  it.each(withItems.filter((r) => r.due).map((r) => [r.id, r] as const))('%s has the deadline of a bullet it cites', (_id, r) => {
-    const deadlines = Object.entries(r.clause_items!).flatMap(([c, items]) =>
-      (seeds.clauses.get(c)?.items ?? []).filter((i) => items.includes(i.item)).map((i) => i.deadline),
-    );
-    expect(deadlines).toContain(r.due);
-  });
+  it.each(withItems.filter((r) => r.due).map((r) => [r.id, r] as const))(
+    '%s has the deadline of a bullet it cites',
+    (_id, r) => {
+      const deadlines = Object.entries(r.clause_items!).flatMap(([c, items]) =>
+        (seeds.clauses.get(c)?.items ?? []).filter((i) => items.includes(i.item)).map((i) => i.deadline),
+      );
+      expect(deadlines).toContain(r.due);
+    },
+  );
 });
 
 describe('aliases', () => {
@@ -70,8 +78,14 @@ describe('aliases', () => {
   });
 
   it('suggest close ids for an unknown one', () => {
-    expect(lookupRule(catalogue, 'MON-3')).toMatchObject({ found: false, suggestions: expect.arrayContaining(['MON-03']) });
-    expect(lookupRule(catalogue, 'IRP-9')).toMatchObject({ found: false, suggestions: expect.arrayContaining(['IRP-01']) });
+    expect(lookupRule(catalogue, 'MON-3')).toMatchObject({
+      found: false,
+      suggestions: expect.arrayContaining(['MON-03']),
+    });
+    expect(lookupRule(catalogue, 'IRP-9')).toMatchObject({
+      found: false,
+      suggestions: expect.arrayContaining(['IRP-01']),
+    });
   });
 });
 
@@ -86,19 +100,25 @@ describe('explanations', () => {
 });
 
 describe('policies/tuanthu/thresholds/data.yaml', () => {
-  const thresholds = readYaml<Record<string, Array<{ value: unknown; effective_from: string; source: string }>>>(join(ROOT, 'policies/tuanthu/thresholds/data.yaml'));
+  const thresholds = readYaml<Record<string, Array<{ value: unknown; effective_from: string; source: string }>>>(
+    join(ROOT, 'policies/tuanthu/thresholds/data.yaml'),
+  );
 
-  it.each(Object.entries(thresholds))('%s: every version has a value, an effective date and a source', (_name, versions) => {
-    for (const v of versions) {
-      expect(v.value).toBeDefined();
-      expect(v.effective_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(v.source?.trim()).toBeTruthy();
-    }
-  });
+  it.each(Object.entries(thresholds))(
+    '%s: every version has a value, an effective date and a source',
+    (_name, versions) => {
+      for (const v of versions) {
+        expect(v.value).toBeDefined();
+        expect(v.effective_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(v.source?.trim()).toBeTruthy();
+      }
+    },
+  );
 
   it('holds every threshold a rule asks for', () => {
     const names = new Set<string>();
-    for (const r of catalogue.rules) for (const m of regoOf(r.key).matchAll(/lib\.threshold\("(\w+)"\)/g)) names.add(m[1]!);
+    for (const r of catalogue.rules)
+      for (const m of regoOf(r.key).matchAll(/lib\.threshold\("(\w+)"\)/g)) names.add(m[1]!);
     for (const n of names) expect(thresholds, n).toHaveProperty(n);
   });
 });

@@ -46,7 +46,17 @@ function finding(rule: string, path: string, severity: Severity = 'high', over: 
 }
 
 function system(findings: Finding[], id = 'sys-a'): SystemReport {
-  return { file: 'system.yaml', id, name: id, accountableHead: { name: HEAD }, result: 'fail', metrics: {}, findings, rules: [], inputs: [] };
+  return {
+    file: 'system.yaml',
+    id,
+    name: id,
+    accountableHead: { name: HEAD },
+    result: 'fail',
+    metrics: {},
+    findings,
+    rules: [],
+    inputs: [],
+  };
 }
 
 const SEVERITY: Record<string, Severity> = { 'BUD-02': 'high', 'LVL-02': 'critical', 'SBD-02': 'high' };
@@ -83,8 +93,19 @@ describe('waiver expiry: valid through the expiry date inclusive', () => {
 
 describe('waiver validity', () => {
   // Explicit arguments: an `undefined` rule severity or head is itself a case under test.
-  const v = (w: Waiver, ...args: [] | [Severity | undefined] | [Severity | undefined, string | undefined] | [Severity | undefined, string | undefined, number]) => {
-    const [rule, head, maxDays] = [args.length > 0 ? args[0] : 'high', args.length > 1 ? args[1] : HEAD, args[2] ?? 180];
+  const v = (
+    w: Waiver,
+    ...args:
+      | []
+      | [Severity | undefined]
+      | [Severity | undefined, string | undefined]
+      | [Severity | undefined, string | undefined, number]
+  ) => {
+    const [rule, head, maxDays] = [
+      args.length > 0 ? args[0] : 'high',
+      args.length > 1 ? args[1] : HEAD,
+      args[2] ?? 180,
+    ];
     return invalidReason(w, { asOf: '2026-11-23', maxDays, ruleSeverity: rule, accountableHead: head })?.code;
   };
   it('accepts exactly the maximum horizon and rejects one day more', () => {
@@ -99,8 +120,12 @@ describe('waiver validity', () => {
   });
   it('requires the accountable head for critical rules only', () => {
     expect(v(waiver({ rule: 'LVL-02' }), 'critical')).toBe('critical-approver');
-    expect(v(waiver({ rule: 'LVL-02', approvedBy: { name: HEAD, title: 'Phó Chủ tịch' } }), 'critical')).toBeUndefined();
-    expect(v(waiver({ rule: 'LVL-02', approvedBy: { name: HEAD, title: 'x' } }), 'critical', undefined)).toBe('critical-no-head');
+    expect(
+      v(waiver({ rule: 'LVL-02', approvedBy: { name: HEAD, title: 'Phó Chủ tịch' } }), 'critical'),
+    ).toBeUndefined();
+    expect(v(waiver({ rule: 'LVL-02', approvedBy: { name: HEAD, title: 'x' } }), 'critical', undefined)).toBe(
+      'critical-no-head',
+    );
     expect(v(waiver(), 'high', undefined)).toBeUndefined();
   });
   it('rejects unknown rules', () => {
@@ -116,18 +141,26 @@ describe('waiver matching', () => {
   it('matches rule and system, and the exact path when one is given', () => {
     const f = finding('SBD-02', '/design/security_component/approved');
     expect(waiverMatches(waiver({ rule: 'SBD-02' }), 'sys-a', f)).toBe(true);
-    expect(waiverMatches(waiver({ rule: 'SBD-02', path: '/design/security_component/approved' }), 'sys-a', f)).toBe(true);
-    expect(waiverMatches(waiver({ rule: 'SBD-02', path: '/design/security_component/appraised' }), 'sys-a', f)).toBe(false);
+    expect(waiverMatches(waiver({ rule: 'SBD-02', path: '/design/security_component/approved' }), 'sys-a', f)).toBe(
+      true,
+    );
+    expect(waiverMatches(waiver({ rule: 'SBD-02', path: '/design/security_component/appraised' }), 'sys-a', f)).toBe(
+      false,
+    );
     expect(waiverMatches(waiver({ rule: 'SBD-02' }), 'sys-b', f)).toBe(false);
     expect(waiverMatches(waiver({ rule: 'BUD-02' }), 'sys-a', f)).toBe(false);
   });
   it('matches an IaC resource address given as the path', () => {
-    expect(waiverMatches(waiver({ path: 'aws_s3_bucket.archive' }), 'sys-a', finding('BUD-02', 'aws_s3_bucket.archive'))).toBe(true);
+    expect(
+      waiverMatches(waiver({ path: 'aws_s3_bucket.archive' }), 'sys-a', finding('BUD-02', 'aws_s3_bucket.archive')),
+    ).toBe(true);
   });
 });
 
 describe('applyWaivers', () => {
-  const sys = () => [system([finding('BUD-02', '/budget/lines'), finding('LVL-02', '/classification/approval', 'critical')])];
+  const sys = () => [
+    system([finding('BUD-02', '/budget/lines'), finding('LVL-02', '/classification/approval', 'critical')]),
+  ];
   it('applies an active waiver and leaves other findings alone', () => {
     const r = applyWaivers(sys(), [waiver()], ctx());
     expect(r.records[0]).toMatchObject({ status: 'active', matched: 1, daysLeft: 38 });
@@ -159,10 +192,17 @@ describe('applyWaivers', () => {
   });
   it('leaves out waivers of systems not in the run unless asked', () => {
     expect(applyWaivers(sys(), [waiver({ system: 'other' })], ctx()).records).toEqual([]);
-    expect(applyWaivers(sys(), [waiver({ system: 'other' })], ctx({ allWaivers: true })).records[0]).toMatchObject({ status: 'stale', reason: { code: 'unknown-system' } });
+    expect(applyWaivers(sys(), [waiver({ system: 'other' })], ctx({ allWaivers: true })).records[0]).toMatchObject({
+      status: 'stale',
+      reason: { code: 'unknown-system' },
+    });
   });
   it('lets the first applicable waiver carry the finding; the second is not stale', () => {
-    const r = applyWaivers(sys(), [waiver({ justification: 'first one here' }), waiver({ justification: 'second one here' })], ctx());
+    const r = applyWaivers(
+      sys(),
+      [waiver({ justification: 'first one here' }), waiver({ justification: 'second one here' })],
+      ctx(),
+    );
     expect(r.systems[0]!.findings[0]!.waiver!.justification).toBe('first one here');
     expect(r.records.map((x) => x.status)).toEqual(['active', 'active']);
   });
@@ -174,11 +214,20 @@ describe('applyWaivers', () => {
 });
 
 describe('fingerprint', () => {
-  const base = { rule: 'BUD-02', path: '/budget/lines', params: { msg: 'below', share_pct: 0, currency: 'VND', total: 100 } };
+  const base = {
+    rule: 'BUD-02',
+    path: '/budget/lines',
+    params: { msg: 'below', share_pct: 0, currency: 'VND', total: 100 },
+  };
   it('is 32 hex characters and ignores figures and dates', () => {
     const a = fingerprint('sys-a', base);
     expect(a).toMatch(/^[0-9a-f]{32}$/);
-    expect(fingerprint('sys-a', { ...base, params: { ...base.params, share_pct: 4.2, total: 999, since: '2026-01-01', due: '2026-06-30' } })).toBe(a);
+    expect(
+      fingerprint('sys-a', {
+        ...base,
+        params: { ...base.params, share_pct: 4.2, total: 999, since: '2026-01-01', due: '2026-06-30' },
+      }),
+    ).toBe(a);
   });
   it('changes with rule, system, path, message key and text params', () => {
     const a = fingerprint('sys-a', base);
@@ -189,7 +238,10 @@ describe('fingerprint', () => {
     expect(fingerprint('sys-a', { ...base, params: { ...base.params, currency: 'USD' } })).not.toBe(a);
   });
   it('takes only text, non-date params as key params, sorted', () => {
-    expect(keyParams({ z: 'b', a: 'a', n: 1, d: '2026-01-01', msg: 'm', due: 'x' })).toEqual([['a', 'a'], ['z', 'b']]);
+    expect(keyParams({ z: 'b', a: 'a', n: 1, d: '2026-01-01', msg: 'm', due: 'x' })).toEqual([
+      ['a', 'a'],
+      ['z', 'b'],
+    ]);
   });
 });
 
@@ -197,7 +249,10 @@ describe('baseline', () => {
   const a = finding('BUD-02', '/budget/lines');
   const b = finding('LVL-02', '/classification/approval', 'critical');
   const c = finding('SBD-01', '/design/security_component', 'critical');
-  const baseline = baselineFromReport({ asOf: '2026-11-01', systems: [system([a, b, finding('MON-01', '/monitoring', 'critical', { status: 'due', severity: 'info' })])] });
+  const baseline = baselineFromReport({
+    asOf: '2026-11-01',
+    systems: [system([a, b, finding('MON-01', '/monitoring', 'critical', { status: 'due', severity: 'info' })])],
+  });
   it('records violations only, not due or waived findings', () => {
     expect(baseline.findings.map((f) => f.rule)).toEqual(['BUD-02', 'LVL-02']);
     const waived = baselineFromReport({ asOf: 'x', systems: [system([{ ...a, waiver: {} as Finding['waiver'] }])] });
@@ -226,7 +281,13 @@ describe('blocking and the gate verdict', () => {
     expect(isBlocking(finding('BUD-02', '/x', 'high', { baseline: 'new' }), 'high')).toBe(true);
   });
   const report = (findings: Finding[], errors = 0) =>
-    ({ asOf: '2026-11-23', failOn: 'high', errors: Array.from({ length: errors }, () => ({ file: 'x', code: 'c', message: 'm' })), systems: [system(findings)], waivers: [] }) as unknown as Report;
+    ({
+      asOf: '2026-11-23',
+      failOn: 'high',
+      errors: Array.from({ length: errors }, () => ({ file: 'x', code: 'c', message: 'm' })),
+      systems: [system(findings)],
+      waivers: [],
+    }) as unknown as Report;
   it('exits 0 when every failing finding is waived', () => {
     expect(exitCode(report([finding('BUD-02', '/x', 'high', { waiver: {} as Finding['waiver'] })]))).toBe(0);
   });

@@ -10,11 +10,19 @@ import { fastParse } from '../../src/io/descriptor/fast-yaml.js';
 import { parseSource } from '../../src/io/descriptor/source.js';
 import { ROOT } from '../helpers.js';
 
-const example = JSON.stringify(parseYaml(readFileSync(join(ROOT, 'examples/province-land-portal/system.yaml'), 'utf8')), null, 2);
+const example = JSON.stringify(
+  parseYaml(readFileSync(join(ROOT, 'examples/province-land-portal/system.yaml'), 'utf8')),
+  null,
+  2,
+);
 
 describe('JSON fast path', () => {
   it('gives the value and the position tree that the YAML fast path gives', () => {
-    for (const text of [example, JSON.stringify(JSON.parse(example)), '{"a": [1, {"b": null}, "x"], "c": {"d": [[], {}]}, "e": -1.5e3}']) {
+    for (const text of [
+      example,
+      JSON.stringify(JSON.parse(example)),
+      '{"a": [1, {"b": null}, "x"], "c": {"d": [[], {}]}, "e": -1.5e3}',
+    ]) {
       const json = fastParseJson(text, 64);
       const yaml = fastParse(text, 64);
       expect(json).toBeDefined();
@@ -24,7 +32,16 @@ describe('JSON fast path', () => {
   });
 
   it('declines what the YAML paths must judge', () => {
-    for (const text of ['a: 1', '[1, 2]', '{a: 1}', '{"a": 1, "a": 2}', '{"__proto__": {"x": 1}}', '{"a": "\u007f"}', '{"a": 1} trailing', '']) {
+    for (const text of [
+      'a: 1',
+      '[1, 2]',
+      '{a: 1}',
+      '{"a": 1, "a": 2}',
+      '{"__proto__": {"x": 1}}',
+      '{"a": "\u007f"}',
+      '{"a": 1} trailing',
+      '',
+    ]) {
       expect(fastParseJson(text, 64), text).toBeUndefined();
     }
   });
@@ -41,7 +58,12 @@ describe('JSON fast path', () => {
   it('leaves a duplicate key in a JSON descriptor to be reported where it is', () => {
     const r = parseSource(Buffer.from('{\n  "a": 1,\n  "a": 2\n}\n'), 'd.json');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ line: 3, column: 3, message: expect.objectContaining({ en: expect.stringContaining('appears twice') }) });
+    if (!r.ok)
+      expect(r.errors[0]).toMatchObject({
+        line: 3,
+        column: 3,
+        message: expect.objectContaining({ en: expect.stringContaining('appears twice') }),
+      });
   });
 
   it('is the path a JSON descriptor takes', () => {

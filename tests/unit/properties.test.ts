@@ -38,7 +38,8 @@ function assertWellFormed(r: ReturnType<typeof parseSource>): void {
 function pointers(v: unknown, p = '', out: string[] = []): string[] {
   out.push(p);
   if (Array.isArray(v)) for (const [i, x] of v.entries()) pointers(x, `${p}/${i}`, out);
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) pointers(x, `${p}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   return out;
 }
 
@@ -48,8 +49,31 @@ function careful(s: SourceDoc): SourceDoc {
 }
 
 // Keys and scalars a descriptor could plausibly hold, plus the awkward ones.
-const key = fc.oneof(fc.constantFrom('id', 'name', 'level', '__proto__', 'constructor', 'prototype', 'a/b', 'x~y', 'true', '1', 'ngày', '<<'), fc.string({ minLength: 1, maxLength: 8 }));
-const scalar = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom('2026-11-26', '26/11/2026', 'yes', 'no', '~', '0x1F', '1e3', '"q"', "it's", '- x', '# c', '*a', '&b'));
+const key = fc.oneof(
+  fc.constantFrom(
+    'id',
+    'name',
+    'level',
+    '__proto__',
+    'constructor',
+    'prototype',
+    'a/b',
+    'x~y',
+    'true',
+    '1',
+    'ngày',
+    '<<',
+  ),
+  fc.string({ minLength: 1, maxLength: 8 }),
+);
+const scalar = fc.oneof(
+  fc.string({ maxLength: 20 }),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('2026-11-26', '26/11/2026', 'yes', 'no', '~', '0x1F', '1e3', '"q"', "it's", '- x', '# c', '*a', '&b'),
+);
 const { tree } = fc.letrec((tie) => ({
   tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('arr'), tie('obj')),
   arr: fc.array(tie('tree'), { maxLength: 4 }),
@@ -68,7 +92,33 @@ describe('loader properties', () => {
   });
 
   it('never throws on arbitrary text built from YAML punctuation', () => {
-    const piece = fc.constantFrom('a', ': ', '- ', '[', ']', '{', '}', ',', '\n', '  ', '"', "'", '#', '&x ', '*x', '? ', '|', '>', '---\n', '!!str ', '<<: ', '\t', 'é', '\uFEFF', '\\');
+    const piece = fc.constantFrom(
+      'a',
+      ': ',
+      '- ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\n',
+      '  ',
+      '"',
+      "'",
+      '#',
+      '&x ',
+      '*x',
+      '? ',
+      '|',
+      '>',
+      '---\n',
+      '!!str ',
+      '<<: ',
+      '\t',
+      'é',
+      '\uFEFF',
+      '\\',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 80 }), (parts) => {
         assertWellFormed(parseSource(Buffer.from(parts.join('')), 'p.yaml'));
@@ -99,7 +149,10 @@ describe('loader properties', () => {
     let fast = 0;
     fc.assert(
       fc.property(document, fc.constantFrom('block', 'flow', 'json'), (doc, style) => {
-        const text = style === 'json' ? JSON.stringify(doc, null, 2) : stringifyYaml(doc, style === 'flow' ? { collectionStyle: 'flow' } : {});
+        const text =
+          style === 'json'
+            ? JSON.stringify(doc, null, 2)
+            : stringifyYaml(doc, style === 'flow' ? { collectionStyle: 'flow' } : {});
         const r = parseSource(Buffer.from(text), 'p.yaml');
         if (!r.ok) return;
         if (r.source.pos) fast++;
@@ -116,7 +169,34 @@ describe('loader properties', () => {
   it('types every plain scalar as the careful path does, or leaves the file to it', () => {
     // Texts on which YAML schemas disagree (0b101, -.5, 0o17, +12, 1e3, .NaN, ~): js-yaml's own
     // typing is used only where it matches YAML 1.2's core schema, which `yaml` applies.
-    const piece = fc.constantFrom('0', '1', '7', '9', '-', '+', '.', 'e', 'E', 'b', 'o', 'x', 'f', 'inf', 'Inf', 'nan', 'NaN', 'null', 'Null', '~', 'true', 'False', 'yes', '_', ':', '2026-11-26');
+    const piece = fc.constantFrom(
+      '0',
+      '1',
+      '7',
+      '9',
+      '-',
+      '+',
+      '.',
+      'e',
+      'E',
+      'b',
+      'o',
+      'x',
+      'f',
+      'inf',
+      'Inf',
+      'nan',
+      'NaN',
+      'null',
+      'Null',
+      '~',
+      'true',
+      'False',
+      'yes',
+      '_',
+      ':',
+      '2026-11-26',
+    );
     let fast = 0;
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), (parts) => {
@@ -179,22 +259,27 @@ describe('loader properties', () => {
 
   it('accepts nesting up to the limit and refuses it beyond, flow or block', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 2, max: 80 }), fc.boolean(), (depth, maxDepth, flow) => {
-        // depth = number of nested collections, the root mapping included.
-        let text: string;
-        if (flow) text = `a: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`;
-        else {
-          text = '';
-          for (let i = 0; i < depth - 1; i++) text += `${'  '.repeat(i)}k:\n`;
-          text += `${'  '.repeat(depth - 1)}v: 1\n`;
-        }
-        const r = parseSource(Buffer.from(text), 'p.yaml', { ...DEFAULT_LIMITS, maxDepth });
-        if (depth <= maxDepth) expect(r.ok, text).toBe(true);
-        else {
-          expect(r.ok).toBe(false);
-          if (!r.ok) expect(r.errors[0]!.code).toBe('too-deep');
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 2, max: 80 }),
+        fc.boolean(),
+        (depth, maxDepth, flow) => {
+          // depth = number of nested collections, the root mapping included.
+          let text: string;
+          if (flow) text = `a: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`;
+          else {
+            text = '';
+            for (let i = 0; i < depth - 1; i++) text += `${'  '.repeat(i)}k:\n`;
+            text += `${'  '.repeat(depth - 1)}v: 1\n`;
+          }
+          const r = parseSource(Buffer.from(text), 'p.yaml', { ...DEFAULT_LIMITS, maxDepth });
+          if (depth <= maxDepth) expect(r.ok, text).toBe(true);
+          else {
+            expect(r.ok).toBe(false);
+            if (!r.ok) expect(r.errors[0]!.code).toBe('too-deep');
+          }
+        },
+      ),
       RUNS,
     );
   });
@@ -220,9 +305,13 @@ describe('loader properties', () => {
 
   it('parses sizes with and without units', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4096 }), fc.constantFrom(['', 1], ['k', 1024], ['KB', 1024], ['m', 1024 ** 2], ['MiB', 1024 ** 2]), (n, [unit, factor]) => {
-        expect(parseSize(`${n}${unit as string}`)).toBe(n * (factor as number));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.constantFrom(['', 1], ['k', 1024], ['KB', 1024], ['m', 1024 ** 2], ['MiB', 1024 ** 2]),
+        (n, [unit, factor]) => {
+          expect(parseSize(`${n}${unit as string}`)).toBe(n * (factor as number));
+        },
+      ),
       RUNS,
     );
     expect(parseSize('0')).toBeUndefined();
@@ -232,11 +321,22 @@ describe('loader properties', () => {
 });
 
 describe('schema validation properties', () => {
-  const example = parseYaml(readFileSync(join(ROOT, 'examples/mof-public-services/system.yaml'), 'utf8')) as Record<string, unknown>;
+  const example = parseYaml(readFileSync(join(ROOT, 'examples/mof-public-services/system.yaml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const paths = pointers(example).filter((p) => p !== '' && !p.startsWith('/apiVersion') && !p.startsWith('/kind'));
 
   it('reports a wrong-typed value anywhere in a valid descriptor at that value, without throwing', () => {
-    const wrong = fc.oneof(fc.constant(null), fc.constant([]), fc.constant({}), fc.integer(), fc.constant('26/11/2026'), fc.constant(true), fc.string({ maxLength: 5 }));
+    const wrong = fc.oneof(
+      fc.constant(null),
+      fc.constant([]),
+      fc.constant({}),
+      fc.integer(),
+      fc.constant('26/11/2026'),
+      fc.constant(true),
+      fc.string({ maxLength: 5 }),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...paths), wrong, (pointer, value) => {
         const doc = structuredClone(example);

@@ -6,7 +6,11 @@ import { parseSource, locate } from '../../src/io/descriptor/source.js';
 import { interpolate } from '../../src/i18n/interpolate.js';
 import type { Finding, Report, Severity } from '../../src/model/types.js';
 
-function report(findings: Array<{ severity: Severity; status?: 'violation' | 'due' }>, errors = 0, failOn: Severity = 'high'): Report {
+function report(
+  findings: Array<{ severity: Severity; status?: 'violation' | 'due' }>,
+  errors = 0,
+  failOn: Severity = 'high',
+): Report {
   return {
     failOn,
     errors: Array.from({ length: errors }, () => ({ file: 'x', code: 'syntax', message: 'bad' })),
@@ -38,7 +42,8 @@ describe('dates', () => {
     expect(isIsoDate('2026-2-3')).toBe(false);
     expect(dayNumber('1970-01-02')).toBe(1);
     // Answers are remembered: asking again, in any order, gives the same ones.
-    for (const d of ['2026-02-30', '2026-02-28', '2026-02-30', '1970-01-02']) expect(dayNumber(d)).toBe(d === '2026-02-30' ? undefined : d === '1970-01-02' ? 1 : 20512);
+    for (const d of ['2026-02-30', '2026-02-28', '2026-02-30', '1970-01-02'])
+      expect(dayNumber(d)).toBe(d === '2026-02-30' ? undefined : d === '1970-01-02' ? 1 : 20512);
   });
   it('skips keys an object inherits when collecting', () => {
     const o = Object.create({ inherited: '2026-01-01' }) as Record<string, unknown>;
@@ -47,7 +52,10 @@ describe('dates', () => {
     expect(collectDayNumbers(JSON.parse('{"__proto__": "2026-01-01"}'))).toEqual({ '2026-01-01': 20454 });
   });
   it('collects day numbers from nested values', () => {
-    expect(collectDayNumbers({ a: ['2026-01-01', { b: '2026-01-11' }], c: 'x' })).toEqual({ '2026-01-01': 20454, '2026-01-11': 20464 });
+    expect(collectDayNumbers({ a: ['2026-01-01', { b: '2026-01-11' }], c: 'x' })).toEqual({
+      '2026-01-01': 20454,
+      '2026-01-11': 20464,
+    });
   });
 });
 
@@ -68,7 +76,12 @@ describe('parseSource', () => {
   it('rejects duplicate keys, UTF-16, binary and empty files with positions', () => {
     const dup = parseSource(Buffer.from('a: 1\na: 2\n'), 'd.yaml');
     expect(dup.ok).toBe(false);
-    if (!dup.ok) expect(dup.errors[0]).toMatchObject({ line: 2, column: 1, message: { en: expect.stringContaining('appears twice'), vi: expect.stringContaining('xuất hiện hai lần') } });
+    if (!dup.ok)
+      expect(dup.errors[0]).toMatchObject({
+        line: 2,
+        column: 1,
+        message: { en: expect.stringContaining('appears twice'), vi: expect.stringContaining('xuất hiện hai lần') },
+      });
     const u16 = parseSource(Buffer.from([0xff, 0xfe, 0x61, 0x00]), 'u.yaml');
     expect(!u16.ok && u16.errors[0]?.message.en).toContain('UTF-16');
     const bin = parseSource(Buffer.from([0x00, 0x01, 0x02]), 'b.yaml');
@@ -78,7 +91,12 @@ describe('parseSource', () => {
   });
   it('refuses alias bombs', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(', ')}]`,
+      );
     const r = parseSource(Buffer.from(bomb.join('\n')), 'bomb.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]?.message.en).toContain('alias');
@@ -87,7 +105,10 @@ describe('parseSource', () => {
 
 describe('cli helpers', () => {
   it('parses repeatable --format specs', () => {
-    expect(parseFormatSpec('json=out.json', parseFormatSpec('text'))).toEqual([{ format: 'text' }, { format: 'json', file: 'out.json' }]);
+    expect(parseFormatSpec('json=out.json', parseFormatSpec('text'))).toEqual([
+      { format: 'text' },
+      { format: 'json', file: 'out.json' },
+    ]);
     expect(() => parseFormatSpec('pdf')).toThrow(/unknown format/);
     expect(() => parseFormatSpec('json=')).toThrow(/file name/);
   });
@@ -105,7 +126,10 @@ describe('cli helpers', () => {
 describe('message parameters', () => {
   it('shows enumerated values in the user language, keeping the raw params', async () => {
     const { messageFor } = await import('../../src/engine/catalogue.js');
-    const meta = { title: { en: 't', vi: 't' }, messages: { m: { en: '{severity} bug, grade {grade}', vi: 'lỗi mức {severity}, độ mật {grade}' } } } as never;
+    const meta = {
+      title: { en: 't', vi: 't' },
+      messages: { m: { en: '{severity} bug, grade {grade}', vi: 'lỗi mức {severity}, độ mật {grade}' } },
+    } as never;
     const params = { severity: 'high', grade: 'toi_mat' };
     expect(messageFor(meta, 'm', params, 'vi')).toBe('lỗi mức cao, độ mật tối mật');
     expect(messageFor(meta, 'm', params, 'en')).toBe('high bug, grade secret (tối mật)');

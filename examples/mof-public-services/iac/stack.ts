@@ -52,7 +52,10 @@ export class MofPublicServices extends TerraformStack {
 
     // Account audit logs: AWS offers no S3 in the Hanoi Local Zone; the bucket holds no system
     // data and says so (tuanthu:data = none), and is still encrypted, private and versioned.
-    const trailLogs = new S3Bucket(this, 'trail_logs', { bucket: 'mof-public-services-trail', tags: { 'tuanthu:data': 'none' } });
+    const trailLogs = new S3Bucket(this, 'trail_logs', {
+      bucket: 'mof-public-services-trail',
+      tags: { 'tuanthu:data': 'none' },
+    });
     new S3BucketServerSideEncryptionConfigurationA(this, 'trail_logs_sse', {
       bucket: trailLogs.id,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: key.arn } }],
@@ -64,10 +67,24 @@ export class MofPublicServices extends TerraformStack {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketVersioningA(this, 'trail_logs_versioning', { bucket: trailLogs.id, versioningConfiguration: { status: 'Enabled' } });
-    new Cloudtrail(this, 'account_trail', { name: 'mof-account', s3BucketName: trailLogs.bucket, isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: key.arn });
+    new S3BucketVersioningA(this, 'trail_logs_versioning', {
+      bucket: trailLogs.id,
+      versioningConfiguration: { status: 'Enabled' },
+    });
+    new Cloudtrail(this, 'account_trail', {
+      name: 'mof-account',
+      s3BucketName: trailLogs.bucket,
+      isMultiRegionTrail: true,
+      enableLogFileValidation: true,
+      kmsKeyId: key.arn,
+    });
     new GuarddutyDetector(this, 'guardduty', { enable: true });
-    new FlowLog(this, 'vpc_flow', { vpcId: vpc.id, trafficType: 'ALL', logDestinationType: 's3', logDestination: trailLogs.arn });
+    new FlowLog(this, 'vpc_flow', {
+      vpcId: vpc.id,
+      trafficType: 'ALL',
+      logDestinationType: 's3',
+      logDestination: trailLogs.arn,
+    });
   }
 }
 

@@ -36,7 +36,17 @@ export class ProvinceLandPortal extends TerraformStack {
     });
     new S3Bucket(this, 'uploads', { bucket: 'ha-nam-land-uploads' });
     const lb = new Lb(this, 'portal', { loadBalancerType: 'application', subnets: ['subnet-aaa', 'subnet-bbb'] });
-    new LbListener(this, 'http', { loadBalancerArn: lb.arn, port: 80, protocol: 'HTTP', defaultAction: [{ type: 'forward', targetGroupArn: 'arn:aws:elasticloadbalancing:ap-southeast-1:111111111111:targetgroup/portal/1' }] });
+    new LbListener(this, 'http', {
+      loadBalancerArn: lb.arn,
+      port: 80,
+      protocol: 'HTTP',
+      defaultAction: [
+        {
+          type: 'forward',
+          targetGroupArn: 'arn:aws:elasticloadbalancing:ap-southeast-1:111111111111:targetgroup/portal/1',
+        },
+      ],
+    });
   }
 }
 

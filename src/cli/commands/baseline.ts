@@ -6,7 +6,9 @@ import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
 
 /** `tuanthu baseline create <paths...>`: record today's violations so that CI fails only on new ones. */
 export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExit: (code: number) => void): void {
-  const baseline = program.command('baseline').description('record the current violations so that CI fails only on new ones');
+  const baseline = program
+    .command('baseline')
+    .description('record the current violations so that CI fails only on new ones');
   const create = baseline
     .command('create')
     .description('write a baseline of the current violations (not waived, not merely due)')

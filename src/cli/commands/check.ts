@@ -4,7 +4,16 @@ import type { Catalogue } from '../../engine/catalogue.js';
 import { FORMATTERS } from '../../format/index.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
 import { type CliIo, useColor, writeOutputFile } from '../io.js';
-import { addBaselineOption, addFailOnOption, addInputOptions, addReportFormatOption, type InputOpts, lintOptions, type OutputSpec, outputSpecs } from '../options.js';
+import {
+  addBaselineOption,
+  addFailOnOption,
+  addInputOptions,
+  addReportFormatOption,
+  type InputOpts,
+  lintOptions,
+  type OutputSpec,
+  outputSpecs,
+} from '../options.js';
 import { progressReporter } from '../progress.js';
 import type { Lang } from '../../model/types.js';
 
@@ -33,11 +42,22 @@ Examples:
     )
     .action(async (paths: string[], opts: CheckOpts) => {
       const outputs = outputSpecs(opts.format);
-      const [{ runLint }, { loadCatalogue }] = await Promise.all([import('../../run/lint-files.js'), import('../../engine/catalogue.js')]);
+      const [{ runLint }, { loadCatalogue }] = await Promise.all([
+        import('../../run/lint-files.js'),
+        import('../../engine/catalogue.js'),
+      ]);
       const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
-      const { report, prerendered } = await runLint(paths, lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }));
+      const { report, prerendered } = await runLint(
+        paths,
+        lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
+      );
       progress.finish();
-      writeReports(report, outputs, { catalogue: loadCatalogue(), lang: opts.lang, prerendered, color: useColor(io) }, io);
+      writeReports(
+        report,
+        outputs,
+        { catalogue: loadCatalogue(), lang: opts.lang, prerendered, color: useColor(io) },
+        io,
+      );
       setExit(exitCode(report));
     });
 }

@@ -8,12 +8,17 @@ import { addFailOnOption, addInputOptions, addTextJsonFormatOption, type InputOp
 export function registerGate(program: Command, io: CliIo, lang: Lang, setExit: (code: number) => void): void {
   const gate = program
     .command('gate')
-    .description('the go-live gate: may these systems go live on --as-of? (check at stage pre-production; critical rules cannot be waived)')
+    .description(
+      'the go-live gate: may these systems go live on --as-of? (check at stage pre-production; critical rules cannot be waived)',
+    )
     .argument('<paths...>', 'descriptor files or directories');
   addFailOnOption(gate, 'findings at or above this severity block go-live');
   addTextJsonFormatOption(gate, 'text verdict or json');
   addInputOptions(gate, { lang, stage: false })
-    .addHelpText('after', '\nExit codes: 0 may go live; 1 blocked; 2 usage or input error.\n\nExample:\n  $ tuanthu gate examples/province-land-portal/system.yaml --as-of 2026-12-01')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 may go live; 1 blocked; 2 usage or input error.\n\nExample:\n  $ tuanthu gate examples/province-land-portal/system.yaml --as-of 2026-12-01',
+    )
     .action(async (paths: string[], o: InputOpts & { failOn: Severity; format: 'text' | 'json' }) => {
       const [{ lintFiles }, { gateVerdict }, { renderGateJson, renderGateText }] = await Promise.all([
         import('../../run/lint-files.js'),

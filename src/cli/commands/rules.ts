@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { explainRule, lookupRule } from '../../engine/explain.js';
 import { renderExplanationJson, renderRuleListJson } from '../../format/rules-json.js';
 import { renderExplanation, renderRuleList } from '../../format/rules-text.js';
@@ -10,8 +10,10 @@ type RuleFormat = 'text' | 'json';
 
 /** `tuanthu rules` and `tuanthu explain <RULE-ID>`: the rule catalogue, from the compiled METADATA. */
 export function addRuleCommands(program: Command, io: Io, lang: Lang): void {
-  const langOption = () => new Option('--lang <lang>', 'language').choices(LANGS).default(lang, 'vi for a Vietnamese locale, else en');
-  const formatOption = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+  const langOption = () =>
+    new Option('--lang <lang>', 'language').choices(LANGS).default(lang, 'vi for a Vietnamese locale, else en');
+  const formatOption = () =>
+    new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
 
   program
     .command('rules')
@@ -25,7 +27,9 @@ export function addRuleCommands(program: Command, io: Io, lang: Lang): void {
 
   program
     .command('explain')
-    .description('show one rule in full: what must hold, the clauses behind it, when it applies, its deadline, the fix and a passing snippet')
+    .description(
+      'show one rule in full: what must hold, the clauses behind it, when it applies, its deadline, the fix and a passing snippet',
+    )
     .argument('<rule-id>', 'rule id such as MON-03 (aliases such as PL4-02 work too)')
     .addOption(langOption())
     .addOption(formatOption())

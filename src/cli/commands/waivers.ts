@@ -13,7 +13,10 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
     .argument('[paths...]', 'descriptor files or directories', ['.']);
   addTextJsonFormatOption(list, 'table or json');
   addInputOptions(list, { lang, stage: true })
-    .addHelpText('after', '\nExit codes: 0 listed; 2 usage or input error.\n\nExample:\n  $ tuanthu waivers list examples/ --as-of 2026-11-23')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 listed; 2 usage or input error.\n\nExample:\n  $ tuanthu waivers list examples/ --as-of 2026-11-23',
+    )
     .action(async (paths: string[], o: InputOpts & { format: 'text' | 'json' }) => {
       const [{ lintFiles }, { renderWaiverTable, sortWaivers }, { inputErrorLine }] = await Promise.all([
         import('../../run/lint-files.js'),
@@ -23,7 +26,11 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
       const report = await lintFiles(paths, lintOptions(o, { allWaivers: true }));
       for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);
       const records = sortWaivers(report.waivers ?? []);
-      io.stdout(o.format === 'json' ? `${JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2)}\n` : renderWaiverTable(records, o.lang));
+      io.stdout(
+        o.format === 'json'
+          ? `${JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2)}\n`
+          : renderWaiverTable(records, o.lang),
+      );
       setExit(inputExitCode(report));
     });
 }

@@ -6,7 +6,11 @@ import type { BaselineSummary, Finding, SystemReport } from '../../model/types.j
  * baseline entries of the checked systems that no longer occur as fixed. Fingerprints are counted,
  * so two identical findings need two baseline entries. Pure.
  */
-export function applyBaseline(systems: SystemReport[], baseline: Baseline, file: string): { systems: SystemReport[]; summary: BaselineSummary } {
+export function applyBaseline(
+  systems: SystemReport[],
+  baseline: Baseline,
+  file: string,
+): { systems: SystemReport[]; summary: BaselineSummary } {
   const remaining = new Map<string, number>();
   for (const e of baseline.findings) remaining.set(e.fingerprint, (remaining.get(e.fingerprint) ?? 0) + 1);
   let fresh = 0;
@@ -31,6 +35,13 @@ export function applyBaseline(systems: SystemReport[], baseline: Baseline, file:
   const checked = new Set(systems.map((s) => s.id));
   const fixed = baseline.findings
     .filter((e) => checked.has(e.system) && !seen.has(e.fingerprint))
-    .map((e) => ({ fingerprint: e.fingerprint, rule: e.rule, system: e.system, path: e.path, ...(e.msg ? { msg: e.msg } : {}), ...(e.severity ? { severity: e.severity } : {}) }));
+    .map((e) => ({
+      fingerprint: e.fingerprint,
+      rule: e.rule,
+      system: e.system,
+      path: e.path,
+      ...(e.msg ? { msg: e.msg } : {}),
+      ...(e.severity ? { severity: e.severity } : {}),
+    }));
   return { systems: out, summary: { file, created: baseline.created, new: fresh, existing, fixed } };
 }

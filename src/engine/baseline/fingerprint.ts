@@ -9,7 +9,9 @@ import { isIsoDate } from '../../util/dates.js';
  */
 export function keyParams(params: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(params)
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'msg' && e[0] !== 'due' && !isIsoDate(e[1]))
+    .filter(
+      (e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'msg' && e[0] !== 'due' && !isIsoDate(e[1]),
+    )
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -17,7 +19,10 @@ export function keyParams(params: Record<string, unknown>): Array<[string, strin
  * Stable identity of a finding across runs: rule, system id, path, message key and key params.
  * No file names or line numbers, so moving lines or files does not change it. 32 hex characters.
  */
-export function fingerprint(systemId: string, f: { rule: string; path: string; params: Record<string, unknown> }): string {
+export function fingerprint(
+  systemId: string,
+  f: { rule: string; path: string; params: Record<string, unknown> },
+): string {
   const msg = typeof f.params.msg === 'string' ? f.params.msg : '';
   const material = JSON.stringify(['tuanthu/fp/1', f.rule, systemId, f.path, msg, keyParams(f.params)]);
   return sha256Hex(material).slice(0, 32);

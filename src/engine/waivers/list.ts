@@ -18,7 +18,9 @@ export function sortWaivers(records: WaiverRecord[]): WaiverRecord[] {
 export function renderWaiverTable(records: WaiverRecord[], lang: Lang): string {
   if (records.length === 0) return `${t('debt.no_waivers', lang)}\n`;
   const sorted = sortWaivers(records);
-  const header = (['status', 'rule', 'system', 'finding', 'expires', 'left', 'approver', 'where'] as const).map((k) => t(`debt.${k}`, lang));
+  const header = (['status', 'rule', 'system', 'finding', 'expires', 'left', 'approver', 'where'] as const).map((k) =>
+    t(`debt.${k}`, lang),
+  );
   const rows = sorted.map((w) => [
     t(`waiver_status.${w.status}`, lang),
     w.rule,
@@ -30,12 +32,16 @@ export function renderWaiverTable(records: WaiverRecord[], lang: Lang): string {
     `${w.location.file}:${w.location.line}:${w.location.column}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
   const out = [line(header), ...rows.map(line)];
   const explained = sorted.filter((w) => w.reason);
   if (explained.length > 0) {
     out.push('');
-    for (const w of explained) out.push(`${w.location.file}:${w.location.line}:${w.location.column}: ${t(`waiver_status.${w.status}`, lang)} — ${w.reason?.text}`);
+    for (const w of explained)
+      out.push(
+        `${w.location.file}:${w.location.line}:${w.location.column}: ${t(`waiver_status.${w.status}`, lang)} — ${w.reason?.text}`,
+      );
   }
   return out.join('\n') + '\n';
 }

@@ -1,5 +1,13 @@
 import { messageKey, t } from '../../i18n/index.js';
-import type { AppliedWaiver, Finding, Lang, Severity, SystemReport, WaiverRecord, WaiverStatus } from '../../model/types.js';
+import type {
+  AppliedWaiver,
+  Finding,
+  Lang,
+  Severity,
+  SystemReport,
+  WaiverRecord,
+  WaiverStatus,
+} from '../../model/types.js';
 import { daysLeft, expiryStatus } from './expiry.js';
 import type { Waiver } from '../../model/waiver.js';
 import { invalidReason } from './validity.js';
@@ -44,7 +52,12 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
       reason = { code: 'unknown-system', params: { system: w.system } };
     } else {
       const severity = ctx.ruleSeverity(w.rule);
-      reason = invalidReason(w, { asOf: ctx.asOf, maxDays: ctx.maxDays, ruleSeverity: severity, accountableHead: targets[0]?.accountableHead?.name });
+      reason = invalidReason(w, {
+        asOf: ctx.asOf,
+        maxDays: ctx.maxDays,
+        ruleSeverity: severity,
+        accountableHead: targets[0]?.accountableHead?.name,
+      });
       if (reason) status = 'invalid';
       else if (left < 0) {
         status = 'expired';
@@ -68,7 +81,9 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
       system: w.system,
       ...(w.path !== undefined ? { path: w.path } : {}),
       status,
-      ...(reason ? { reason: { ...reason, text: reasonKey ? t(reasonKey, reason.params, ctx.lang) : reason.code } } : {}),
+      ...(reason
+        ? { reason: { ...reason, text: reasonKey ? t(reasonKey, reason.params, ctx.lang) : reason.code } }
+        : {}),
       ...appliedFrom(w, left),
       matched: matched.length,
     });
@@ -101,4 +116,11 @@ function appliedFrom(w: Waiver, left: number): AppliedWaiver {
 }
 
 /** Status shown by `tuanthu waivers list`: an applied waiver close to its end is "expiring". */
-export const WAIVER_STATUS_ORDER: WaiverStatus[] = ['invalid', 'expired', 'gate-ignored', 'stale', 'expiring', 'active'];
+export const WAIVER_STATUS_ORDER: WaiverStatus[] = [
+  'invalid',
+  'expired',
+  'gate-ignored',
+  'stale',
+  'expiring',
+  'active',
+];

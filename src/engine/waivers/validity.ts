@@ -12,7 +12,13 @@ export interface ValidityContext {
 }
 
 export interface InvalidReason {
-  code: 'unknown-rule' | 'expires-before-approved' | 'approved-after-as-of' | 'too-long' | 'critical-no-head' | 'critical-approver';
+  code:
+    | 'unknown-rule'
+    | 'expires-before-approved'
+    | 'approved-after-as-of'
+    | 'too-long'
+    | 'critical-no-head'
+    | 'critical-approver';
   params: Record<string, unknown>;
 }
 
@@ -25,12 +31,16 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
   const length = daysBetween(w.approved, w.expires);
   if (length < 0) return { code: 'expires-before-approved', params: { approved: w.approved, expires: w.expires } };
   // A waiver dated after the evaluation date did not exist yet (e.g. re-running an old --as-of).
-  if (daysBetween(ctx.asOf, w.approved) > 0) return { code: 'approved-after-as-of', params: { approved: w.approved, as_of: ctx.asOf } };
+  if (daysBetween(ctx.asOf, w.approved) > 0)
+    return { code: 'approved-after-as-of', params: { approved: w.approved, as_of: ctx.asOf } };
   if (length > ctx.maxDays) return { code: 'too-long', params: { days: length, max: ctx.maxDays } };
   if (ctx.ruleSeverity === 'critical') {
     if (!ctx.accountableHead) return { code: 'critical-no-head', params: { rule: w.rule } };
     if (!sameName(w.approvedBy.name, ctx.accountableHead)) {
-      return { code: 'critical-approver', params: { rule: w.rule, approver: w.approvedBy.name, head: ctx.accountableHead } };
+      return {
+        code: 'critical-approver',
+        params: { rule: w.rule, approver: w.approvedBy.name, head: ctx.accountableHead },
+      };
     }
   }
   return undefined;

@@ -14,19 +14,24 @@ export const en = {
   'input.cannot-read': 'cannot read ({errno})',
   'input.not-a-file': 'not a regular file (a pipe, socket or device); give a file',
   'input.too-large': 'file is {size} bytes, above the limit of {limit} bytes (raise it with --max-file-size)',
-  'input.too-large-iac': 'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',
+  'input.too-large-iac':
+    'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',
   'input.empty': 'the file is empty',
   'input.utf16': 'the file is UTF-16; save it as UTF-8',
   'input.binary': 'the file is binary (it contains NUL bytes), not {kind}',
   'input.invalid-utf8': 'invalid UTF-8 (byte 0x{byte} at offset {offset}); save the file as UTF-8',
-  'input.bom': 'the file starts with a UTF-8 byte order mark, which Terraform refuses in a .tf.json file (its JSON parser reports "Invalid start of value"); save it as UTF-8 without a BOM',
+  'input.bom':
+    'the file starts with a UTF-8 byte order mark, which Terraform refuses in a .tf.json file (its JSON parser reports "Invalid start of value"); save it as UTF-8 without a BOM',
   'input.too-deep': 'nesting is deeper than {max} levels (raise the limit with --max-depth)',
   'input.duplicate-key': 'a key appears twice in the same mapping; keep only one',
-  'input.multiple-docs': 'the file holds several YAML documents (separated by ---); a descriptor file holds exactly one',
+  'input.multiple-docs':
+    'the file holds several YAML documents (separated by ---); a descriptor file holds exactly one',
   'input.malformed-yaml': 'malformed YAML/JSON: {detail}',
   'input.yaml-other': '{detail}',
-  'input.alias-unresolved': 'the alias *{name} refers to no anchor &{name} defined before it (YAML needs the anchor first)',
-  'input.alias-bomb': 'too many YAML alias expansions (limit {limit}, raise it with --max-aliases); the file may be an alias bomb',
+  'input.alias-unresolved':
+    'the alias *{name} refers to no anchor &{name} defined before it (YAML needs the anchor first)',
+  'input.alias-bomb':
+    'too many YAML alias expansions (limit {limit}, raise it with --max-aliases); the file may be an alias bomb',
   'input.malformed-json': 'malformed JSON: {detail}',
   'input.malformed-hcl': 'malformed HCL: {detail}',
   'input.malformed-hcl-one-more': 'malformed HCL: {detail} (and 1 more problem in this file)',
@@ -34,11 +39,15 @@ export const en = {
   'input.not-a-descriptor': 'a descriptor must be a mapping with apiVersion, kind, system…; this file is {shown}',
   'input.not-waivers': 'a waivers file must be a mapping with a "waivers" list',
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
-  'input.not-terraform-json': 'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
-  'input.not-terraform-tfjson': 'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
+  'input.not-terraform-json':
+    'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
+  'input.not-terraform-tfjson':
+    'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
-  'input.plan-version': 'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
-  'input.terraform-missing': 'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)',
+  'input.plan-version':
+    'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
+  'input.terraform-missing':
+    'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json could not read this plan: {detail}',
   'input.terraform-show-exit': 'terraform show -json could not read this plan: exit {code}',
   'input.terraform-show-failed': 'terraform show -json failed: {detail}',
@@ -95,7 +104,8 @@ export const en = {
   'reason.no_iac': 'checks infrastructure code; none was given (list it under iac: in the descriptor)',
   'reason.no_descriptor': 'checks the system descriptor; infrastructure code was checked without one',
   'reason.no_provider': 'applies to {provider} resources; the infrastructure code has none',
-  'reason.no_protected_data': 'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
+  'reason.no_protected_data':
+    'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
@@ -105,8 +115,10 @@ export const en = {
   'waiver_reason.expires-before-approved': 'expires ({expires}) before it was approved ({approved})',
   'waiver_reason.approved-after-as-of': 'approved on {approved}, after the evaluation date {as_of}',
   'waiver_reason.too-long': 'lasts {days} days from approval to expiry; at most {max} are allowed (--max-waiver-days)',
-  'waiver_reason.critical-no-head': '{rule} is critical: only the accountable head may approve, and the descriptor names none (system.accountable_head)',
-  'waiver_reason.critical-approver': '{rule} is critical: it must be approved by the accountable head {head}, not {approver}',
+  'waiver_reason.critical-no-head':
+    '{rule} is critical: only the accountable head may approve, and the descriptor names none (system.accountable_head)',
+  'waiver_reason.critical-approver':
+    '{rule} is critical: it must be approved by the accountable head {head}, not {approver}',
   'waiver_reason.expired': 'expired on {expires} ({days} day(s) ago); the findings it covered count again',
   'waiver_reason.gate-critical': '{rule} is critical: critical rules cannot be waived past the go-live gate',
   'waiver_reason.no-match': 'matches no finding of {rule} on {system}: the gap is closed, remove the waiver',
@@ -254,7 +266,8 @@ export const en = {
   'report.annotations_error': 'errors',
   'report.annotations_warning': 'warnings',
   'report.annotations_notice': 'notices',
-  'report.annotations_beyond_limit': 'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
+  'report.annotations_beyond_limit':
+    'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
 
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'ID',
@@ -274,7 +287,8 @@ export const en = {
   'rules.every_system': 'every system in those stages',
   'rules.deadline': 'Deadline',
   'rules.no_deadline': 'none: a gap is a violation at once',
-  'rules.due_rule': 'up to and including {due} a gap is reported as due (severity info); from {from} it is a {severity} violation',
+  'rules.due_rule':
+    'up to and including {due} a gap is reported as due (severity info); from {from} it is a {severity} violation',
   'rules.item': 'item',
   'rules.item_due': 'due',
   'rules.fix': 'How to fix',

@@ -11,31 +11,39 @@ export const vi: Record<MessageKey, string> = {
   'input.cannot-read': 'không đọc được ({errno})',
   'input.not-a-file': 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp',
   'input.too-large': 'tệp có {size} byte, vượt giới hạn {limit} byte (nâng giới hạn bằng --max-file-size)',
-  'input.too-large-iac': 'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.too-large-iac':
+    'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',
   'input.empty': 'tệp rỗng',
   'input.utf16': 'tệp được mã hoá UTF-16; hãy lưu lại ở dạng UTF-8',
   'input.binary': 'tệp là tệp nhị phân (có byte NUL), không phải {kind}',
   'input.invalid-utf8': 'UTF-8 không hợp lệ (byte 0x{byte} tại vị trí {offset}); hãy lưu tệp ở dạng UTF-8',
-  'input.bom': 'tệp bắt đầu bằng dấu thứ tự byte (BOM) UTF-8, mà Terraform không chấp nhận trong tệp .tf.json (trình đọc JSON của nó báo "Invalid start of value"); hãy lưu ở dạng UTF-8 không có BOM',
+  'input.bom':
+    'tệp bắt đầu bằng dấu thứ tự byte (BOM) UTF-8, mà Terraform không chấp nhận trong tệp .tf.json (trình đọc JSON của nó báo "Invalid start of value"); hãy lưu ở dạng UTF-8 không có BOM',
   'input.too-deep': 'cấu trúc lồng nhau sâu quá {max} cấp (nâng giới hạn bằng --max-depth)',
   'input.duplicate-key': 'một khoá xuất hiện hai lần trong cùng một ánh xạ; chỉ giữ lại một',
   'input.multiple-docs': 'tệp chứa nhiều tài liệu YAML (phân tách bằng ---); mỗi tệp hồ sơ mô tả chỉ chứa đúng một',
   'input.malformed-yaml': 'YAML/JSON sai cú pháp: {detail}',
   'input.yaml-other': 'lỗi YAML: {detail}',
-  'input.alias-unresolved': 'bí danh *{name} không trỏ tới neo &{name} nào được định nghĩa trước nó (YAML cần neo đứng trước)',
-  'input.alias-bomb': 'quá nhiều lần mở rộng bí danh YAML (giới hạn {limit}, nâng bằng --max-aliases); tệp có thể là một "bom bí danh"',
+  'input.alias-unresolved':
+    'bí danh *{name} không trỏ tới neo &{name} nào được định nghĩa trước nó (YAML cần neo đứng trước)',
+  'input.alias-bomb':
+    'quá nhiều lần mở rộng bí danh YAML (giới hạn {limit}, nâng bằng --max-aliases); tệp có thể là một "bom bí danh"',
   'input.malformed-json': 'JSON sai cú pháp: {detail}',
   'input.malformed-hcl': 'HCL sai cú pháp: {detail}',
   'input.malformed-hcl-one-more': 'HCL sai cú pháp: {detail} (và 1 lỗi khác trong tệp này)',
   'input.malformed-hcl-more': 'HCL sai cú pháp: {detail} (và {more} lỗi khác trong tệp này)',
   'input.not-a-descriptor': 'hồ sơ mô tả phải là một ánh xạ có apiVersion, kind, system…; nội dung tệp này: {shown}',
   'input.not-waivers': 'tệp miễn trừ phải là một ánh xạ có danh sách "waivers"',
-  'input.not-baseline': 'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
-  'input.not-terraform-json': 'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
+  'input.not-baseline':
+    'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
+  'input.not-terraform-json':
+    'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
   'input.not-terraform-tfjson': 'tệp .tf.json phải chứa cấu hình Terraform (các khối resource / terraform / provider)',
   'input.no-terraform': 'thư mục không có tệp .tf hay .tf.json nào',
-  'input.plan-version': 'không hỗ trợ plan có format_version {version}; tuanthu đọc định dạng {major}.x (kết quả terraform show -json của Terraform ≥ 0.12 hoặc OpenTofu)',
-  'input.terraform-missing': 'đây là tệp plan nhị phân; cần có terraform CLI trong PATH để đọc (hoặc tự chuyển đổi: terraform show -json plan > plan.json)',
+  'input.plan-version':
+    'không hỗ trợ plan có format_version {version}; tuanthu đọc định dạng {major}.x (kết quả terraform show -json của Terraform ≥ 0.12 hoặc OpenTofu)',
+  'input.terraform-missing':
+    'đây là tệp plan nhị phân; cần có terraform CLI trong PATH để đọc (hoặc tự chuyển đổi: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json không đọc được plan này: {detail}',
   'input.terraform-show-exit': 'terraform show -json không đọc được plan này: mã thoát {code}',
   'input.terraform-show-failed': 'terraform show -json thất bại: {detail}',
@@ -43,7 +51,8 @@ export const vi: Record<MessageKey, string> = {
   'input.policy-load': 'không nạp được chính sách đã biên dịch: {detail}',
   'input.policy-eval': 'đánh giá chính sách thất bại: {detail}',
   'input.policy-no-result': 'chính sách không trả về kết quả (build/policy/policy.wasm có phải bản mới nhất không?)',
-  'input.policy-unknown-rule': 'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
+  'input.policy-unknown-rule':
+    'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.verbatim': '{detail}',
 
   // What a file was expected to hold (the {kind} of input.binary).
@@ -87,12 +96,14 @@ export const vi: Record<MessageKey, string> = {
   'reason.stage': 'áp dụng ở giai đoạn {stages}; hệ thống đang ở giai đoạn {stage}',
   'reason.sector': 'không áp dụng cho hệ thống lĩnh vực {sector}',
   'reason.level': 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
-  'reason.no_citizen_service': 'hệ thống không phục vụ người dân, doanh nghiệp và không cung cấp dịch vụ công trực tuyến',
+  'reason.no_citizen_service':
+    'hệ thống không phục vụ người dân, doanh nghiệp và không cung cấp dịch vụ công trực tuyến',
   'reason.no_sensitive_data': 'hệ thống không xử lý bí mật nhà nước hay dữ liệu cá nhân nhạy cảm',
   'reason.no_iac': 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
   'reason.no_descriptor': 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
   'reason.no_provider': 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
-  'reason.no_protected_data': 'áp dụng cho hệ thống có dữ liệu cá nhân, nhạy cảm, bí mật nhà nước hoặc cơ sở dữ liệu quốc gia; hệ thống không khai báo loại nào',
+  'reason.no_protected_data':
+    'áp dụng cho hệ thống có dữ liệu cá nhân, nhạy cảm, bí mật nhà nước hoặc cơ sở dữ liệu quốc gia; hệ thống không khai báo loại nào',
   'reason.no_state_secret': 'áp dụng cho hệ thống có bí mật nhà nước; data.state_secret là none',
   'reason.no_national_database': 'áp dụng cho hệ thống có cơ sở dữ liệu quốc gia; hệ thống không khai báo',
   'reason.no_official_documents': 'áp dụng cho hệ thống xử lý văn bản chính thức; hệ thống khai báo không xử lý',
@@ -101,11 +112,16 @@ export const vi: Record<MessageKey, string> = {
   'waiver_reason.unknown-rule': 'không có quy tắc {rule}',
   'waiver_reason.expires-before-approved': 'hết hạn ({expires}) trước ngày phê duyệt ({approved})',
   'waiver_reason.approved-after-as-of': 'phê duyệt ngày {approved}, sau ngày đánh giá {as_of}',
-  'waiver_reason.too-long': 'kéo dài {days} ngày từ khi phê duyệt đến khi hết hạn; tối đa {max} ngày (--max-waiver-days)',
-  'waiver_reason.critical-no-head': '{rule} là quy tắc nghiêm trọng: chỉ người đứng đầu chịu trách nhiệm được phê duyệt, nhưng hồ sơ chưa nêu (system.accountable_head)',
-  'waiver_reason.critical-approver': '{rule} là quy tắc nghiêm trọng: phải do người đứng đầu {head} phê duyệt, không phải {approver}',
-  'waiver_reason.expired': 'đã hết hạn ngày {expires} ({days} ngày trước); các phát hiện được miễn trừ nay được tính lại',
-  'waiver_reason.gate-critical': '{rule} là quy tắc nghiêm trọng: không được miễn trừ quy tắc nghiêm trọng khi xét đưa vào vận hành',
+  'waiver_reason.too-long':
+    'kéo dài {days} ngày từ khi phê duyệt đến khi hết hạn; tối đa {max} ngày (--max-waiver-days)',
+  'waiver_reason.critical-no-head':
+    '{rule} là quy tắc nghiêm trọng: chỉ người đứng đầu chịu trách nhiệm được phê duyệt, nhưng hồ sơ chưa nêu (system.accountable_head)',
+  'waiver_reason.critical-approver':
+    '{rule} là quy tắc nghiêm trọng: phải do người đứng đầu {head} phê duyệt, không phải {approver}',
+  'waiver_reason.expired':
+    'đã hết hạn ngày {expires} ({days} ngày trước); các phát hiện được miễn trừ nay được tính lại',
+  'waiver_reason.gate-critical':
+    '{rule} là quy tắc nghiêm trọng: không được miễn trừ quy tắc nghiêm trọng khi xét đưa vào vận hành',
   'waiver_reason.no-match': 'không khớp phát hiện nào của {rule} trên {system}: đã khắc phục, hãy xoá miễn trừ',
   'waiver_reason.unknown-system': 'không có hồ sơ nào được kiểm tra có mã hệ thống {system}',
 
@@ -252,7 +268,8 @@ export const vi: Record<MessageKey, string> = {
   'report.annotations_error': 'lỗi',
   'report.annotations_warning': 'cảnh báo',
   'report.annotations_notice': 'thông báo',
-  'report.annotations_beyond_limit': 'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
+  'report.annotations_beyond_limit':
+    'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
 
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'MÃ',
@@ -272,7 +289,8 @@ export const vi: Record<MessageKey, string> = {
   'rules.every_system': 'mọi hệ thống ở các giai đoạn trên',
   'rules.deadline': 'Thời hạn',
   'rules.no_deadline': 'không có: thiếu sót là vi phạm ngay',
-  'rules.due_rule': 'đến hết ngày {due} thiếu sót được báo là đến hạn (mức thông tin); từ ngày {from} là vi phạm mức {severity}',
+  'rules.due_rule':
+    'đến hết ngày {due} thiếu sót được báo là đến hạn (mức thông tin); từ ngày {from} là vi phạm mức {severity}',
   'rules.item': 'gạch đầu dòng',
   'rules.item_due': 'hạn',
   'rules.fix': 'Cách khắc phục',

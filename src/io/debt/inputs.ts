@@ -5,7 +5,12 @@ import type { Waiver } from '../../model/waiver.js';
 import { loadBaseline } from './baseline.js';
 import { loadWaivers, waiverFiles } from './waivers.js';
 
-export async function loadDebtInputs(options: LintOptions, cwd: string, descriptors: string[], limits: Limits): Promise<DebtInputs> {
+export async function loadDebtInputs(
+  options: LintOptions,
+  cwd: string,
+  descriptors: string[],
+  limits: Limits,
+): Promise<DebtInputs> {
   const display = (p: string) => relative(cwd, p) || p;
   const errors: InputProblem[] = [];
   const waivers: Waiver[] = [];

@@ -11,7 +11,11 @@ import { WAIVERS_FILE, type Waiver } from '../../model/waiver.js';
  * an input error. Otherwise: tuanthu.waivers.yaml in the working directory and next to each
  * descriptor, whichever exist, each read once.
  */
-export async function waiverFiles(explicit: string[] | undefined, cwd: string, descriptors: string[]): Promise<string[]> {
+export async function waiverFiles(
+  explicit: string[] | undefined,
+  cwd: string,
+  descriptors: string[],
+): Promise<string[]> {
   if (explicit) return [...new Set(explicit.map((f) => resolve(cwd, f)))];
   const candidates = [...new Set([join(cwd, WAIVERS_FILE), ...descriptors.map((d) => join(dirname(d), WAIVERS_FILE))])];
   const present: string[] = [];
@@ -39,14 +43,22 @@ interface RawWaiver {
 }
 
 /** Reads and validates one waivers file (schemas/waivers.schema.json); a file with any problem yields no waivers. */
-export async function loadWaivers(file: string, display: string, limits: Limits = DEFAULT_LIMITS): Promise<{ waivers: Waiver[]; errors: InputProblem[]; sha256?: string }> {
+export async function loadWaivers(
+  file: string,
+  display: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<{ waivers: Waiver[]; errors: InputProblem[]; sha256?: string }> {
   const loaded = await loadSource(file, display, limits);
   if (!loaded.ok) return { waivers: [], errors: loaded.errors };
   const source = loaded.source;
   const { sha256 } = source;
   const v = source.value;
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-    return { waivers: [], errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: localized('input.not-waivers') }], sha256 };
+    return {
+      waivers: [],
+      errors: [{ file: display, line: 1, column: 1, code: 'not-waivers', message: localized('input.not-waivers') }],
+      sha256,
+    };
   }
   const errors = validateAgainst('waivers.schema.json', source);
   if (errors.length > 0) return { waivers: [], errors, sha256 };

@@ -5,7 +5,8 @@ import { valueDepthExceeded } from '../limits.js';
 
 // Characters js-yaml refuses anywhere in a stream (its PATTERN_NON_PRINTABLE); JSON.parse takes
 // them inside strings. A JSON file holding one goes the YAML way, so that it is refused the same.
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+const NON_PRINTABLE =
+  /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /**
  * The fast path for JSON descriptors: JSON.parse for the value (30× faster than js-yaml on the

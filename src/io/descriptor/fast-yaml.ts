@@ -99,7 +99,13 @@ function position(text: string, outer: Call, depth: number): PosNode {
       checkScalar(text, unwrap(k));
       const name = String(k.result);
       const keyStart = contentStart(text, k.open);
-      if (isProperty(text.charCodeAt(keyStart)) || explicitKey(text, keyStart) || !Object.hasOwn(map, name) || !Object.is(map[name], v.result)) throw new NotFast();
+      if (
+        isProperty(text.charCodeAt(keyStart)) ||
+        explicitKey(text, keyStart) ||
+        !Object.hasOwn(map, name) ||
+        !Object.is(map[name], v.result)
+      )
+        throw new NotFast();
       node.keys.push(name);
       node.keyStarts.push(keyStart);
       node.values.push(position(text, v, depth - 1));
@@ -124,7 +130,8 @@ function position(text: string, outer: Call, depth: number): PosNode {
 /** The call that read a node: one that only wraps it (a value in block context, a flow collection tried as a key first) adds nothing. */
 function unwrap(call: Call): Call {
   let c = call;
-  while (c.calls?.length === 1 && c.calls[0]!.kind === c.kind && Object.is(c.calls[0]!.result, c.result)) c = c.calls[0]!;
+  while (c.calls?.length === 1 && c.calls[0]!.kind === c.kind && Object.is(c.calls[0]!.result, c.result))
+    c = c.calls[0]!;
   return c;
 }
 
@@ -132,7 +139,8 @@ function unwrap(call: Call): Call {
 function checkScalar(text: string, call: Call): void {
   if (call.calls) throw new NotFast();
   if (!call.plain) return;
-  const source = typeof call.result === 'string' ? call.result : text.slice(contentStart(text, call.open), call.end).trimEnd();
+  const source =
+    typeof call.result === 'string' ? call.result : text.slice(contentStart(text, call.open), call.end).trimEnd();
   if (!Object.is(coreValue(source), call.result)) throw new NotFast();
 }
 
@@ -144,13 +152,23 @@ const CORE: Array<[RegExp, (s: string) => unknown]> = [
   [/^0o[0-7]+$/, (s) => parseInt(s.slice(2), 8)],
   [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
   [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.slice(2), 16)],
-  [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.endsWith('n') || s.endsWith('N') ? NaN : s[0] === '-' ? -Infinity : Infinity)],
+  [
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    (s) => (s.endsWith('n') || s.endsWith('N') ? NaN : s[0] === '-' ? -Infinity : Infinity),
+  ],
   [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/, (s) => parseFloat(s)],
 ];
 function coreValue(source: string): unknown {
   // Most text starts with a character none of the patterns can: a name, a sentence.
   const c = source.charCodeAt(0);
-  const maybe = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x7e || Number.isNaN(c) || (source.length <= 5 && 'nNtTfF'.includes(source[0]!));
+  const maybe =
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x7e ||
+    Number.isNaN(c) ||
+    (source.length <= 5 && 'nNtTfF'.includes(source[0]!));
   if (!maybe) return source;
   for (const [test, value] of CORE) if (test.test(source)) return value(source);
   return source;

@@ -18,7 +18,13 @@ const require = createRequire(import.meta.url);
 export function newAjv(code?: Options['code']): Ajv2020Type {
   const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const addFormats = require('ajv-formats') as FormatsPlugin;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, ...(code ? { code } : {}) });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    verbose: true,
+    ...(code ? { code } : {}),
+  });
   addFormats(ajv, ['date', 'email', 'uri']);
   // ajv-formats' "date" accepts 2026-02-30; ours does not.
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
@@ -62,9 +68,19 @@ export function validateAgainst(schemaFile: string, source: SourceDoc): InputPro
   if (validate(source.value)) return [];
   const errors = collapse(validate.errors ?? []);
   return errors.map((e) => {
-    const pointer = e.keyword === 'additionalProperties' ? `${e.instancePath}/${String(e.params.additionalProperty)}` : e.instancePath;
+    const pointer =
+      e.keyword === 'additionalProperties'
+        ? `${e.instancePath}/${String(e.params.additionalProperty)}`
+        : e.instancePath;
     const { line, column } = locate(source, pointer);
-    return { file: source.file, line, column, code: `schema-${e.keyword}`, path: pointer || '/', message: { en: plainMessage(e, schemaFile, 'en'), vi: plainMessage(e, schemaFile, 'vi') } };
+    return {
+      file: source.file,
+      line,
+      column,
+      code: `schema-${e.keyword}`,
+      path: pointer || '/',
+      message: { en: plainMessage(e, schemaFile, 'en'), vi: plainMessage(e, schemaFile, 'vi') },
+    };
   });
 }
 
@@ -108,11 +124,19 @@ function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
     case 'required':
       return t('schema.required', { where: w, field: String(p.missingProperty) }, lang);
     case 'additionalProperties':
-      return t('schema.additional_properties', { where: w, field: String(p.additionalProperty), schema: schemaFile }, lang);
+      return t(
+        'schema.additional_properties',
+        { where: w, field: String(p.additionalProperty), schema: schemaFile },
+        lang,
+      );
     case 'type':
       return t('schema.type', { where: w, type: typeName(String(p.type), lang) }, lang);
     case 'enum':
-      return t('schema.enum', { where: w, values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') }, lang);
+      return t(
+        'schema.enum',
+        { where: w, values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') },
+        lang,
+      );
     case 'const':
       return t('schema.const', { where: w, value: JSON.stringify(p.allowedValue) }, lang);
     case 'format':

@@ -31,7 +31,14 @@ const Y = (): typeof import('yaml') => (yamlModule ??= require('yaml') as typeof
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
-function makeSource(file: string, text: string, sha256: string, value: unknown, pos?: PosNode, parsed?: { doc: Document.Parsed; lines: LineCounter }): SourceDoc {
+function makeSource(
+  file: string,
+  text: string,
+  sha256: string,
+  value: unknown,
+  pos?: PosNode,
+  parsed?: { doc: Document.Parsed; lines: LineCounter },
+): SourceDoc {
   let full = parsed;
   const load = () => {
     if (!full) {
@@ -67,7 +74,11 @@ export type { Limits };
 
 export type LoadResult = { ok: true; source: SourceDoc } | { ok: false; errors: InputProblem[] };
 
-export async function loadSource(file: string, displayName: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadResult> {
+export async function loadSource(
+  file: string,
+  displayName: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<LoadResult> {
   return loadSourceSync(file, displayName, limits);
 }
 
@@ -90,12 +101,18 @@ export type WalkedLoadResult = LoadResult | { ok: false; skipped: true; head: Bu
  * size, encoding or syntax are held against it. Done while checking (on every thread), so a large
  * portfolio is not read twice, once to find the descriptors and once to check them.
  */
-export function loadWalkedSourceSync(file: string, displayName: string, limits: Limits, isDescriptor: (head: Buffer) => boolean): WalkedLoadResult {
+export function loadWalkedSourceSync(
+  file: string,
+  displayName: string,
+  limits: Limits,
+  isDescriptor: (head: Buffer) => boolean,
+): WalkedLoadResult {
   const read = readBounded(file, limits, HEAD_BYTES, true);
   if ('error' in read) return { ok: false, errors: [{ file: displayName, ...read.error }] };
   const head = read.buf.subarray(0, HEAD_BYTES);
   if (!isDescriptor(head)) return { ok: false, skipped: true, head };
-  if (read.tooLarge !== undefined) return { ok: false, errors: [{ file: displayName, code: 'too-large', message: tooLarge(read.tooLarge, limits) }] };
+  if (read.tooLarge !== undefined)
+    return { ok: false, errors: [{ file: displayName, code: 'too-large', message: tooLarge(read.tooLarge, limits) }] };
   return parseSource(read.buf, displayName, limits);
 }
 
@@ -122,11 +139,13 @@ function readBounded(file: string, limits: Limits, headOfLarge?: number, walked 
       const st = statSync(file);
       if (st.isDirectory()) return fail('read', localized('input.is-directory'));
       if (!st.isFile()) return fail('read', localized('input.not-a-file'));
-      if (st.size > limits.maxFileBytes && headOfLarge === undefined) return fail('too-large', tooLarge(st.size, limits));
+      if (st.size > limits.maxFileBytes && headOfLarge === undefined)
+        return fail('too-large', tooLarge(st.size, limits));
     }
     fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
     const opened = fstatSync(fd);
-    if (!opened.isFile()) return fail('read', opened.isDirectory() ? localized('input.is-directory') : localized('input.not-a-file'));
+    if (!opened.isFile())
+      return fail('read', opened.isDirectory() ? localized('input.is-directory') : localized('input.not-a-file'));
     const size = opened.size;
     if (size > limits.maxFileBytes) {
       if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
@@ -159,7 +178,11 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const decoded = decodeText(buf);
   if (typeof decoded !== 'string') return { ok: false, errors: [{ file: displayName, ...decoded }] };
   const text = decoded;
-  if (text.trim() === '') return { ok: false, errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: localized('input.empty') }] };
+  if (text.trim() === '')
+    return {
+      ok: false,
+      errors: [{ file: displayName, line: 1, column: 1, code: 'empty', message: localized('input.empty') }],
+    };
   // The fast paths hold nesting to the limit themselves (and decline beyond it); the text is scanned
   // for depth only before the careful path, whose parser and walks recurse.
   const fast = fastParseJson(text, limits.maxDepth) ?? fastParse(text, limits.maxDepth);
@@ -172,7 +195,13 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
   const errors: InputProblem[] = doc.errors.map((e) => {
     const pos = lines.linePos(e.pos[0]);
     if (/call stack/i.test(e.message)) return tooDeep(displayName, text, e.pos[0], limits);
-    return { file: displayName, line: pos.line, column: pos.col, code: 'syntax', message: plainYamlError(e.code, e.message) };
+    return {
+      file: displayName,
+      line: pos.line,
+      column: pos.col,
+      code: 'syntax',
+      message: plainYamlError(e.code, e.message),
+    };
   });
   const deep = errors.find((e) => e.code === 'too-deep');
   if (deep) return { ok: false, errors: [deep] };
@@ -203,7 +232,10 @@ export function parseSource(buf: Buffer, displayName: string, limits: Limits = D
       },
     });
     const { line, column } = positionAt(text, at ?? 0);
-    const message = unresolved !== undefined ? localized('input.alias-unresolved', { name: unresolved }) : localized('input.alias-bomb', { limit: limits.maxAliasCount });
+    const message =
+      unresolved !== undefined
+        ? localized('input.alias-unresolved', { name: unresolved })
+        : localized('input.alias-bomb', { limit: limits.maxAliasCount });
     return { ok: false, errors: [{ file: displayName, line, column, code: 'aliases', message }] };
   }
   return { ok: true, source: makeSource(displayName, text, sha256, value, undefined, { doc, lines }) };
@@ -233,14 +265,20 @@ function deepestBeyond(root: unknown, maxDepth: number): number | undefined {
 const YAML_OR_JSON: Localized = localized('kind.yaml_or_json');
 
 /** UTF-8 text of a file, or why it is not (UTF-16, binary, invalid UTF-8) with the position; `kind` names the text expected. */
-export function decodeText(buf: Buffer, kind: Localized = YAML_OR_JSON): string | { code: string; message: Localized; line?: number; column?: number } {
+export function decodeText(
+  buf: Buffer,
+  kind: Localized = YAML_OR_JSON,
+): string | { code: string; message: Localized; line?: number; column?: number } {
   if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
     return { code: 'encoding', message: localized('input.utf16'), line: 1, column: 1 };
   }
   const nul = buf.indexOf(0);
   if (nul >= 0) {
     // UTF-16 without a byte order mark shows up as NUL bytes between ASCII letters.
-    const utf16 = buf.length >= 4 && ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) || (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0));
+    const utf16 =
+      buf.length >= 4 &&
+      ((buf[0] !== 0 && buf[1] === 0 && buf[2] !== 0 && buf[3] === 0) ||
+        (buf[0] === 0 && buf[1] !== 0 && buf[2] === 0 && buf[3] !== 0));
     const where = lineColOfByte(buf, nul);
     return utf16
       ? { code: 'encoding', message: localized('input.utf16'), line: 1, column: 1 }
@@ -248,7 +286,11 @@ export function decodeText(buf: Buffer, kind: Localized = YAML_OR_JSON): string 
   }
   if (!isUtf8(buf)) {
     const at = firstInvalidUtf8(buf);
-    return { code: 'encoding', message: localized('input.invalid-utf8', { byte: buf[at]!.toString(16).padStart(2, '0'), offset: at }), ...lineColOfByte(buf, at) };
+    return {
+      code: 'encoding',
+      message: localized('input.invalid-utf8', { byte: buf[at]!.toString(16).padStart(2, '0'), offset: at }),
+      ...lineColOfByte(buf, at),
+    };
   }
   // TextDecoder drops a leading UTF-8 byte order mark (ignoreBOM: false), which editors on Windows add.
   return new TextDecoder('utf-8', { ignoreBOM: false }).decode(buf);
@@ -312,7 +354,9 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   let best: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of pointerSegments(pointer)) {
     if (Y().isMap(node)) {
-      const pair = (node.items as Pair[]).find((p) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      const pair = (node.items as Pair[]).find(
+        (p) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg,
+      );
       if (!pair) break;
       const keyStart = (pair.key as Node | null)?.range?.[0];
       if (keyStart !== undefined) best = keyStart;

@@ -9,7 +9,15 @@ export function descriptorProblems(source: SourceDoc): InputProblem[] {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) {
     const kind = Array.isArray(v) ? 'list' : v === null ? 'empty' : typeof v;
     const shown = kind === 'list' || kind === 'empty' ? localized(`shape.${kind}`) : localized('shape.other', { kind });
-    return [{ file: source.file, line: 1, column: 1, code: 'not-a-descriptor', message: localized('input.not-a-descriptor', { shown }) }];
+    return [
+      {
+        file: source.file,
+        line: 1,
+        column: 1,
+        code: 'not-a-descriptor',
+        message: localized('input.not-a-descriptor', { shown }),
+      },
+    ];
   }
   return validateAgainst('system.schema.json', source);
 }

@@ -76,7 +76,8 @@ function skipQuoted(text: string, i: number): number {
     else if (c === LF) return -1;
     else if (c === 0x24 /* $ */ || c === 0x25 /* % */) {
       const d = text.charCodeAt(i + 1);
-      if (d === c && text.charCodeAt(i + 2) === 0x7b) i += 3; // $${ and %%{ are literal
+      if (d === c && text.charCodeAt(i + 2) === 0x7b)
+        i += 3; // $${ and %%{ are literal
       else if (d === 0x7b) {
         i = skipInterpolation(text, i + 2);
         if (i < 0) return -1;
@@ -136,14 +137,21 @@ function merge(values: unknown[]): unknown {
   if (values.every(Array.isArray)) return ([] as unknown[]).concat(...values);
   if (!values.every(isPlainObject)) throw new Error('pieces disagree');
   const byKey = new Map<string, unknown[]>();
-  for (const v of values as Array<Record<string, unknown>>) for (const [k, x] of Object.entries(v)) {
-    const list = byKey.get(k);
-    if (list) list.push(x);
-    else byKey.set(k, [x]);
-  }
+  for (const v of values as Array<Record<string, unknown>>)
+    for (const [k, x] of Object.entries(v)) {
+      const list = byKey.get(k);
+      if (list) list.push(x);
+      else byKey.set(k, [x]);
+    }
   const out: Record<string, unknown> = {};
   // Defined, not assigned: a label may be "__proto__", which JSON.parse makes an own property too.
-  for (const k of [...byKey.keys()].sort(goOrder)) Object.defineProperty(out, k, { value: merge(byKey.get(k)!), enumerable: true, writable: true, configurable: true });
+  for (const k of [...byKey.keys()].sort(goOrder))
+    Object.defineProperty(out, k, {
+      value: merge(byKey.get(k)!),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return out;
 }
 

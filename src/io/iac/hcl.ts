@@ -34,7 +34,11 @@ type Parse = (file: string, text: string) => Promise<Record<string, unknown>>;
  * threads when there is enough HCL to pay for a second one; a file whose pieces do not all parse
  * is parsed whole, so that its error is reported exactly as hcl2json reports it.
  */
-export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE_CHARS): Promise<{ ok: true; config: Record<string, unknown[]> } | { ok: false; errors: HclErrors }> {
+export async function parseHcl(
+  files: HclFile[],
+  threads = 1,
+  pieceChars = PIECE_CHARS,
+): Promise<{ ok: true; config: Record<string, unknown[]> } | { ok: false; errors: HclErrors }> {
   // Loaded on first use: it starts a Go runtime in Wasm, which only HCL inputs need.
   const { parse } = await import('@cdktn/hcl2json');
   const hclToJson = parse as Parse;
@@ -45,7 +49,10 @@ export async function parseHcl(files: HclFile[], threads = 1, pieceChars = PIECE
   });
   const pieces = split.flatMap((p) => p ?? []);
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  const values = threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && hasWorker(WORKER) ? await parseShared(pieces, threads, hclToJson) : await parseEach(pieces, hclToJson);
+  const values =
+    threads > 1 && total >= HCL_PARALLEL_MIN_CHARS && pieces.length > 1 && hasWorker(WORKER)
+      ? await parseShared(pieces, threads, hclToJson)
+      : await parseEach(pieces, hclToJson);
   const merged: Record<string, unknown[]> = {};
   const errors: HclErrors = [];
   let at = 0;
@@ -73,7 +80,11 @@ async function parseEach(pieces: string[], hclToJson: Parse): Promise<Array<Reco
 }
 
 /** As parseEach, with threads-1 worker threads (src/io/iac/hcl-worker.ts) taking pieces from the same counter as this one. */
-async function parseShared(pieces: string[], threads: number, hclToJson: Parse): Promise<Array<Record<string, unknown> | undefined>> {
+async function parseShared(
+  pieces: string[],
+  threads: number,
+  hclToJson: Parse,
+): Promise<Array<Record<string, unknown> | undefined>> {
   const out = new Array<Record<string, unknown> | undefined>(pieces.length);
   await shareWork<Exclude<PieceMessage, Done>>({
     count: pieces.length,
@@ -101,9 +112,15 @@ function hclError(e: unknown, file: string): { line?: number; column?: number; m
   const found = [...body.matchAll(at)];
   const first = found[0];
   if (!first) return { message: localized('input.malformed-hcl', { detail: body }) };
-  const text = body.slice(first.index + first[0].length, found[1]?.index ?? body.length).trim().replace(/;\s*/, ': ');
+  const text = body
+    .slice(first.index + first[0].length, found[1]?.index ?? body.length)
+    .trim()
+    .replace(/;\s*/, ': ');
   const more = found.length - 1;
-  const message = more === 0 ? localized('input.malformed-hcl', { detail: text }) : localized(more === 1 ? 'input.malformed-hcl-one-more' : 'input.malformed-hcl-more', { detail: text, more });
+  const message =
+    more === 0
+      ? localized('input.malformed-hcl', { detail: text })
+      : localized(more === 1 ? 'input.malformed-hcl-one-more' : 'input.malformed-hcl-more', { detail: text, more });
   return { line: Number(first[1]), column: Number(first[2]), message };
 }
 

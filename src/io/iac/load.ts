@@ -33,7 +33,12 @@ const sha256 = (buf: Buffer | string) => createHash('sha256').update(buf).digest
  * plan file (converted with `terraform show -json` when the terraform CLI is installed).
  * `threads` may share the parsing of a large .tf module (src/io/iac/hcl.ts).
  */
-export async function loadIac(path: string, display: string, given: IacLimits = DEFAULT_LIMITS, { threads = 1 }: { threads?: number } = {}): Promise<IacLoadResult> {
+export async function loadIac(
+  path: string,
+  display: string,
+  given: IacLimits = DEFAULT_LIMITS,
+  { threads = 1 }: { threads?: number } = {},
+): Promise<IacLoadResult> {
   const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };
   let st: Stats;
   try {
@@ -46,10 +51,12 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
   if (!read.ok) return read;
   const { buf } = read;
   // A binary plan (`terraform plan -out`) is a zip archive.
-  if (!/\.tf$/i.test(path) && buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b) return loadBinaryPlan(path, display, sha256(buf), limits);
+  if (!/\.tf$/i.test(path) && buf.length >= 2 && buf[0] === 0x50 && buf[1] === 0x4b)
+    return loadBinaryPlan(path, display, sha256(buf), limits);
   const text = iacText(buf, path);
   if (typeof text !== 'string') return fail(display, text.code, text.message, text.line, text.column);
-  if (/\.tf$/i.test(path)) return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits.maxDepth, threads);
+  if (/\.tf$/i.test(path))
+    return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits.maxDepth, threads);
   return loadJsonText(text, display, sha256(buf), limits.maxDepth);
 }
 
@@ -57,7 +64,12 @@ export async function loadIac(path: string, display: string, given: IacLimits = 
  * One file of infrastructure code within the size limit. Kind and size come from the file system
  * first: a FIFO or device (whose read would block forever) is refused without being opened.
  */
-async function readIacFile(path: string, display: string, maxBytes: number, known?: Stats): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
+async function readIacFile(
+  path: string,
+  display: string,
+  maxBytes: number,
+  known?: Stats,
+): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
   let st = known;
   try {
     st ??= await stat(path);
@@ -65,7 +77,8 @@ async function readIacFile(path: string, display: string, maxBytes: number, know
     return fail(display, 'read', readErrorText(e));
   }
   if (!st.isFile()) return fail(display, 'read', localized('input.not-a-file'));
-  if (st.size > maxBytes) return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
+  if (st.size > maxBytes)
+    return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
   try {
     return { ok: true, buf: await readFile(path) };
   } catch (e) {
@@ -74,27 +87,57 @@ async function readIacFile(path: string, display: string, maxBytes: number, know
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
-export function loadJsonText(text: string, display: string, digest = sha256(text), maxDepth = IAC_MIN_DEPTH): IacLoadResult {
+export function loadJsonText(
+  text: string,
+  display: string,
+  digest = sha256(text),
+  maxDepth = IAC_MIN_DEPTH,
+): IacLoadResult {
   const parsed = parseJson(text, maxDepth);
-  if (!parsed.ok) return { ok: false, errors: [{ file: display, line: parsed.line, column: parsed.column, code: parsed.code, message: parsed.message }] };
+  if (!parsed.ok)
+    return {
+      ok: false,
+      errors: [{ file: display, line: parsed.line, column: parsed.column, code: parsed.code, message: parsed.message }],
+    };
   return fromJsonValue(parsed.value, text, display, digest);
 }
 
-function fromJsonValue(value: unknown, text: string, display: string, digest: string, locationFile = display): IacLoadResult {
+function fromJsonValue(
+  value: unknown,
+  text: string,
+  display: string,
+  digest: string,
+  locationFile = display,
+): IacLoadResult {
   const inputs = [{ file: display, sha256: digest }];
   if (isPlan(value)) {
     if (planMajor(value) !== SUPPORTED_PLAN_MAJOR) {
       const at = findPaths(text, [['format_version']]).get('format_version') ?? { line: 1, column: 1 };
       return {
         ok: false,
-        errors: [{ file: display, ...at, code: 'plan-version', message: localized('input.plan-version', { version: String(value.format_version), major: SUPPORTED_PLAN_MAJOR }) }],
+        errors: [
+          {
+            file: display,
+            ...at,
+            code: 'plan-version',
+            message: localized('input.plan-version', {
+              version: String(value.format_version),
+              major: SUPPORTED_PLAN_MAJOR,
+            }),
+          },
+        ],
       };
     }
     const { resources, indexOf } = planResources(value);
     const locate = (addresses: string[]) => {
       const paths = addresses.map((a) => ['resource_changes', indexOf.get(a) ?? -1]);
       const found = findPaths(text, paths);
-      return new Map(addresses.map((a) => [a, { file: locationFile, ...(found.get(`resource_changes\u0000${indexOf.get(a)}`) ?? { line: 1, column: 1 }) }]));
+      return new Map(
+        addresses.map((a) => [
+          a,
+          { file: locationFile, ...(found.get(`resource_changes\u0000${indexOf.get(a)}`) ?? { line: 1, column: 1 }) },
+        ]),
+      );
     };
     return { ok: true, stack: { file: display, shape: 'plan', resources, locate, inputs } };
   }
@@ -102,8 +145,16 @@ function fromJsonValue(value: unknown, text: string, display: string, digest: st
     const resources = configResources(value);
     const locate = (addresses: string[]) => {
       const split = addresses.map((a) => [a, ...splitAddress(a)] as const);
-      const found = findPaths(text, split.map(([, t, n]) => ['resource', t, n]));
-      return new Map(split.map(([a, t, n]) => [a, { file: locationFile, ...(found.get(`resource\u0000${t}\u0000${n}`) ?? { line: 1, column: 1 }) }]));
+      const found = findPaths(
+        text,
+        split.map(([, t, n]) => ['resource', t, n]),
+      );
+      return new Map(
+        split.map(([a, t, n]) => [
+          a,
+          { file: locationFile, ...(found.get(`resource\u0000${t}\u0000${n}`) ?? { line: 1, column: 1 }) },
+        ]),
+      );
     };
     return { ok: true, stack: { file: display, shape: 'terraform-json', resources, locate, inputs } };
   }
@@ -142,7 +193,12 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
 }
 
 /** .tf files (through hcl2json) and .tf.json files of one root module, merged into one configuration. */
-async function loadHcl(files: Array<{ file: string; text: string; sha: string }>, display: string, maxDepth: number, threads: number): Promise<IacLoadResult> {
+async function loadHcl(
+  files: Array<{ file: string; text: string; sha: string }>,
+  display: string,
+  maxDepth: number,
+  threads: number,
+): Promise<IacLoadResult> {
   const errors: IacLoadError[] = [];
   const hclFiles = files.filter((f) => !/\.json$/i.test(f.file));
   const merged: Record<string, unknown[]> = {};
@@ -151,20 +207,29 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
   // otherwise runs out of stack on a 3,000-level file.
   for (const f of hclFiles) {
     const deep = flowDepthExceeded(f.text, maxDepth);
-    if (deep !== undefined) errors.push({ file: f.file, ...positionAt(f.text, deep), code: 'too-deep', message: tooDeepMessage(maxDepth) });
+    if (deep !== undefined)
+      errors.push({ file: f.file, ...positionAt(f.text, deep), code: 'too-deep', message: tooDeepMessage(maxDepth) });
   }
   if (errors.length > 0) return { ok: false, errors };
   if (hclFiles.length > 0) {
     const r = await parseHcl(hclFiles, threads);
     if (!r.ok) errors.push(...r.errors.map((e) => ({ ...e, code: 'syntax' })));
     // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
-    else if (valueDepthExceeded(r.config, maxDepth)) errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
+    else if (valueDepthExceeded(r.config, maxDepth))
+      errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
     else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
   }
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
     const p = parseJson(f.text, maxDepth);
     if (!p.ok) errors.push({ file: f.file, line: p.line, column: p.column, code: p.code, message: p.message });
-    else if (!isTerraformConfig(p.value)) errors.push({ file: f.file, line: 1, column: 1, code: 'not-terraform', message: localized('input.not-terraform-tfjson') });
+    else if (!isTerraformConfig(p.value))
+      errors.push({
+        file: f.file,
+        line: 1,
+        column: 1,
+        code: 'not-terraform',
+        message: localized('input.not-terraform-tfjson'),
+      });
     else {
       jsonTexts.set(f.file, f.text);
       for (const [k, v] of Object.entries(p.value)) (merged[k] ??= []).push(v);
@@ -182,7 +247,10 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
     }
     const missing = addresses.filter((a) => !out.has(a));
     for (const [file, text] of jsonTexts) {
-      const found = findPaths(text, missing.map((a) => ['resource', ...splitAddress(a)]));
+      const found = findPaths(
+        text,
+        missing.map((a) => ['resource', ...splitAddress(a)]),
+      );
       for (const a of missing) {
         const at = found.get(['resource', ...splitAddress(a)].join('\u0000'));
         if (at && !out.has(a)) out.set(a, { file, ...at });
@@ -191,21 +259,48 @@ async function loadHcl(files: Array<{ file: string; text: string; sha: string }>
     for (const a of addresses) if (!out.has(a)) out.set(a, { file: files[0]!.file, line: 1, column: 1 });
     return out;
   };
-  const stack: IacStack = { file: display, shape: 'hcl', resources, locate, inputs: files.map((f) => ({ file: f.file, sha256: f.sha })) };
+  const stack: IacStack = {
+    file: display,
+    shape: 'hcl',
+    resources,
+    locate,
+    inputs: files.map((f) => ({ file: f.file, sha256: f.sha })),
+  };
   return { ok: true, stack };
 }
 
-async function loadBinaryPlan(path: string, display: string, digest: string, limits: IacLimits): Promise<IacLoadResult> {
+async function loadBinaryPlan(
+  path: string,
+  display: string,
+  digest: string,
+  limits: IacLimits,
+): Promise<IacLoadResult> {
   let out: string;
   try {
     // Terraform reads a saved plan together with the initialised working directory beside it.
     // Loaded on demand: only binary plans need a child process.
     const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], { cwd: dirname(path), reject: false, maxBuffer: limits.maxIacFileBytes });
-    if (r.failed && (r as { code?: string }).code === 'ENOENT') throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
+    const r = await execa('terraform', ['show', '-json', '-no-color', path], {
+      cwd: dirname(path),
+      reject: false,
+      maxBuffer: limits.maxIacFileBytes,
+    });
+    if (r.failed && (r as { code?: string }).code === 'ENOENT')
+      throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
     if (r.exitCode !== 0) {
-      const why = String(r.stderr).split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim()).filter(Boolean).slice(0, 3).join(' ');
-      return fail(display, 'terraform-show', why ? localized('input.terraform-show-refused', { detail: why }) : localized('input.terraform-show-exit', { code: String(r.exitCode) }));
+      const why = String(r.stderr)
+        .split('\n')
+        .map((l) => l.replace(/^[│╷╵]\s?/, '').trim())
+        .filter(Boolean)
+        .slice(0, 3)
+        .join(' ');
+      return fail(
+        display,
+        'terraform-show',
+        why
+          ? localized('input.terraform-show-refused', { detail: why })
+          : localized('input.terraform-show-exit', { code: String(r.exitCode) }),
+      );
     }
     out = String(r.stdout);
   } catch (e) {
@@ -215,7 +310,10 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
     return fail(display, 'terraform-show', localized('input.terraform-show-failed', { detail: (e as Error).message }));
   }
   const parsed = parseJson(out, limits.maxDepth);
-  if (!parsed.ok) return parsed.code === 'too-deep' ? fail(display, 'too-deep', parsed.message) : fail(display, 'terraform-show', localized('input.terraform-show-json', { detail: parsed.message }));
+  if (!parsed.ok)
+    return parsed.code === 'too-deep'
+      ? fail(display, 'too-deep', parsed.message)
+      : fail(display, 'terraform-show', localized('input.terraform-show-json', { detail: parsed.message }));
   const r = fromJsonValue(parsed.value, out, display, digest);
   if (!r.ok) return r;
   // Positions in the converted JSON mean nothing to the user: point at the plan file itself.
@@ -231,14 +329,21 @@ async function loadBinaryPlan(path: string, display: string, digest: string, lim
  * Other JSON (plans, files Terraform does not load) is read past the mark.
  */
 function iacText(buf: Buffer, name: string): ReturnType<typeof decodeText> {
-  if (/\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { code: 'bom', message: localized('input.bom'), line: 1, column: 1 };
+  if (/\.tf\.json$/i.test(name) && buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { code: 'bom', message: localized('input.bom'), line: 1, column: 1 };
   return decodeText(buf, /\.tf$/i.test(name) ? HCL_TEXT : JSON_TEXT);
 }
 
 const HCL_TEXT: Localized = localized('kind.hcl');
 const JSON_TEXT: Localized = localized('kind.json');
 
-function fail(file: string, code: string, message: Localized, line?: number, column?: number): { ok: false; errors: IacLoadError[] } {
+function fail(
+  file: string,
+  code: string,
+  message: Localized,
+  line?: number,
+  column?: number,
+): { ok: false; errors: IacLoadError[] } {
   return { ok: false, errors: [{ file, code, message, ...(line ? { line, column: column ?? 1 } : {}) }] };
 }
 
@@ -260,6 +365,9 @@ export function looksLikeIac(name: string, given: string): boolean {
   const head = pastByteOrderMark(given);
   if (head.startsWith('PK')) return /\.(tfplan|plan|bin)$/i.test(name) || /plan/i.test(name);
   if (!/\.json$/i.test(name)) return false;
-  return /^\s*\{/.test(head) && (/"format_version"\s*:/.test(head) || /"(resource|terraform|provider|\/\/)"\s*:/.test(head)) && !/apiVersion/.test(head);
+  return (
+    /^\s*\{/.test(head) &&
+    (/"format_version"\s*:/.test(head) || /"(resource|terraform|provider|\/\/)"\s*:/.test(head)) &&
+    !/apiVersion/.test(head)
+  );
 }
-

@@ -21,7 +21,8 @@ export type ProviderRegions = Map<string, string | null | undefined>;
 
 const INTERPOLATION = /\$\{([^}]*)\}/g;
 // type.name inside an expression; the type must be a resource type present in the stack.
-const REFERENCE = /(?:^|[^A-Za-z0-9_.])(?:module\.[A-Za-z0-9_-]+\.)*([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const REFERENCE =
+  /(?:^|[^A-Za-z0-9_.])(?:module\.[A-Za-z0-9_-]+\.)*([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 const WHOLE_EXPRESSION = /^\$\{[^}]*\}$/;
 
 /**
@@ -29,7 +30,11 @@ const WHOLE_EXPRESSION = /^\$\{[^}]*\}$/;
  * the zone (directly or through the subnet it is placed in), references between resources, and
  * which values are unknown until apply.
  */
-export function normalise(raws: RawResource[], providers: ProviderRegions, variables: Record<string, unknown> = {}): PolicyResource[] {
+export function normalise(
+  raws: RawResource[],
+  providers: ProviderRegions,
+  variables: Record<string, unknown> = {},
+): PolicyResource[] {
   const types = new Set(raws.map((r) => r.type));
   const byAddress = new Map(raws.map((r) => [r.address, r]));
   // Resources named by a literal attribute (policies/tuanthu/iac/data.yaml, name_references): for
@@ -106,7 +111,12 @@ function providerKeyOf(raw: RawResource): string {
   return raw.type.split('_')[0]!;
 }
 
-function regionOf(raw: RawResource, key: string, providers: ProviderRegions, variables: Record<string, unknown>): string | null {
+function regionOf(
+  raw: RawResource,
+  key: string,
+  providers: ProviderRegions,
+  variables: Record<string, unknown>,
+): string | null {
   // AWS provider v6 lets a resource choose its region; a plan reports it on every resource.
   const own = resolveValue(raw.values.region, variables);
   if (own !== undefined) return own;
@@ -138,13 +148,15 @@ function stringMap(v: unknown): Record<string, string> {
 function walkStrings(v: unknown, path: string, visit: (s: string, path: string) => void): void {
   if (typeof v === 'string') visit(v, path);
   else if (Array.isArray(v)) for (const [i, x] of v.entries()) walkStrings(x, path ? `${path}.${i}` : String(i), visit);
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walkStrings(x, path ? `${path}.${k}` : k, visit);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) walkStrings(x, path ? `${path}.${k}` : k, visit);
 }
 
 /** Dotted paths of the `true` leaves of a plan's after_unknown structure. */
 export function unknownPaths(v: unknown, path = '', out: string[] = []): string[] {
   if (v === true) out.push(path);
   else if (Array.isArray(v)) for (const [i, x] of v.entries()) unknownPaths(x, path ? `${path}.${i}` : String(i), out);
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) unknownPaths(x, path ? `${path}.${k}` : k, out);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) unknownPaths(x, path ? `${path}.${k}` : k, out);
   return out;
 }

@@ -24,9 +24,13 @@ interface ConfigEntry {
  * pure delete. Values come from `after`; unknown values are omitted there and listed in
  * `after_unknown`, and are kept as unknown (not absent).
  */
-export function planResources(plan: Record<string, unknown>): { resources: PolicyResource[]; indexOf: Map<string, number> } {
+export function planResources(plan: Record<string, unknown>): {
+  resources: PolicyResource[];
+  indexOf: Map<string, number>;
+} {
   const variables: Record<string, unknown> = {};
-  if (isObject(plan.variables)) for (const [k, v] of Object.entries(plan.variables)) if (isObject(v)) variables[k] = v.value;
+  if (isObject(plan.variables))
+    for (const [k, v] of Object.entries(plan.variables)) if (isObject(v)) variables[k] = v.value;
 
   const configuration = isObject(plan.configuration) ? plan.configuration : {};
   const providers: ProviderRegions = new Map();
@@ -106,7 +110,8 @@ function collectReferences(v: unknown, into: Set<string>): void {
     for (const [k, x] of Object.entries(v)) {
       if (k === 'references' && Array.isArray(x)) {
         for (const ref of x) {
-          const m = typeof ref === 'string' ? /^([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/.exec(ref) : null;
+          const m =
+            typeof ref === 'string' ? /^([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/.exec(ref) : null;
           if (m) into.add(`${m[1]}.${m[2]}`);
         }
       } else collectReferences(x, into);

@@ -2,13 +2,31 @@ import { normalise, resolveValue, type ProviderRegions, type RawResource } from 
 import type { PolicyResource } from '../../model/iac.js';
 
 /** Top-level keys of Terraform's JSON configuration syntax (and CDKTF's "//" metadata). */
-const CONFIG_KEYS = new Set(['resource', 'data', 'provider', 'terraform', 'variable', 'output', 'locals', 'module', 'moved', 'import', 'check', 'removed', '//']);
+const CONFIG_KEYS = new Set([
+  'resource',
+  'data',
+  'provider',
+  'terraform',
+  'variable',
+  'output',
+  'locals',
+  'module',
+  'moved',
+  'import',
+  'check',
+  'removed',
+  '//',
+]);
 
 /** Terraform JSON configuration (a .tf.json or cdktf's cdk.tf.json): an object of known blocks with resources or a terraform block. */
 export function isTerraformConfig(v: unknown): v is Record<string, unknown> {
   if (!isObject(v)) return false;
   const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => CONFIG_KEYS.has(k)) && ('resource' in v || 'terraform' in v || '//' in v || 'provider' in v);
+  return (
+    keys.length > 0 &&
+    keys.every((k) => CONFIG_KEYS.has(k)) &&
+    ('resource' in v || 'terraform' in v || '//' in v || 'provider' in v)
+  );
 }
 
 export interface ConfigResource {
@@ -22,7 +40,11 @@ export interface ConfigResource {
  * JSON form. Block bodies may be objects (Terraform JSON, cdk.tf.json) or one-element arrays
  * (hcl2json); both are accepted.
  */
-export function readConfig(config: Record<string, unknown>): { resources: ConfigResource[]; providers: ProviderRegions; variables: Record<string, unknown> } {
+export function readConfig(config: Record<string, unknown>): {
+  resources: ConfigResource[];
+  providers: ProviderRegions;
+  variables: Record<string, unknown>;
+} {
   const variables: Record<string, unknown> = {};
   for (const block of blocks(config.variable)) {
     for (const [name, body] of Object.entries(block)) {
@@ -58,7 +80,10 @@ export function configResources(config: Record<string, unknown>): PolicyResource
   const { resources, providers, variables } = readConfig(config);
   const raws: RawResource[] = resources.map(({ type, name, body }) => {
     const { '//': meta, provider, ...values } = body;
-    const path = isObject(meta) && isObject(meta.metadata) && typeof meta.metadata.path === 'string' ? meta.metadata.path : undefined;
+    const path =
+      isObject(meta) && isObject(meta.metadata) && typeof meta.metadata.path === 'string'
+        ? meta.metadata.path
+        : undefined;
     return {
       address: `${type}.${name}`,
       type,
