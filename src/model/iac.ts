@@ -60,6 +60,29 @@ export interface IacStack {
   locate: Locator;
   /** Files read, with their digests, for SystemReport.inputs. */
   inputs: Array<{ file: string; sha256: string }>;
+  /** What the code holds but could not be evaluated, and why: never skipped silently. */
+  unevaluated?: IacUnevaluated[];
+}
+
+/** Why part of the code was not evaluated. */
+export type IacUnevaluatedReason =
+  /** A registry/git module whose source is not in .terraform/modules (terraform init has not run). */
+  | 'module-not-installed'
+  /** A local module source directory that does not exist or holds no .tf files. */
+  | 'module-not-found'
+  /** A module source kind tuanthu cannot read (e.g. an archive URL not installed locally). */
+  | 'module-source-unsupported'
+  /** count/for_each over a collection only known after apply: evaluated once, attributes unknown. */
+  | 'collection-unknown';
+
+/** A module call or resource that was not (fully) evaluated. Reports list these; gate cannot GO on them alone. */
+export interface IacUnevaluated {
+  /** Address of the module call or resource, e.g. module.vpc or aws_s3_bucket.logs. */
+  address: string;
+  reason: IacUnevaluatedReason;
+  /** The module source or the expression that could not be known. */
+  detail?: string;
+  location?: Location;
 }
 
 /** An input problem of infrastructure code (never a JSON pointer: its positions are file:line:col). */
