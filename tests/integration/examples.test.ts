@@ -92,7 +92,7 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
       'SBD-01 violation',
       'SBD-02 violation',
       'SBD-02 violation',
-      'SBD-03 violation',
+      'SBD-03 due',
       'SUP-01 violation',
       'SUP-02 violation',
       'SUP-03 violation',
@@ -110,7 +110,7 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
   'examples/ninh-binh-so-noi-vu-van-ban/system.yaml': {
     id: 'ninh-binh-snv-qlvb',
     exit: 0, // low and info only
-    findings: ['BUD-03 violation', 'SUP-03 violation'],
+    findings: ['BUD-03 violation', 'SUP-02 violation', 'SUP-03 violation'],
   },
   'examples/bqp-quan-khu-3-hau-can/system.yaml': { id: 'bqp-qk3-hau-can', exit: 0, findings: [] },
 };
@@ -143,13 +143,14 @@ describe('what the examples show', () => {
     expect(s.rules.find((r) => r.rule === 'CRY-03')).toMatchObject({ outcome: 'pass' });
   });
 
-  it('the level-2 internal system is outside the level-3 rules', async () => {
+  it('the level-2 internal system is outside the level-3 rules, not outside the investment ones', async () => {
     const s = (await check('examples/ninh-binh-so-noi-vu-van-ban/system.yaml')).report.systems[0]!;
-    for (const id of ['MON-01', 'SUP-02'])
-      expect(s.rules.find((r) => r.rule === id)).toMatchObject({
-        outcome: 'not_applicable',
-        reason: { code: 'level' },
-      });
+    expect(s.rules.find((r) => r.rule === 'MON-01')).toMatchObject({
+      outcome: 'not_applicable',
+      reason: { code: 'level' },
+    });
+    // 57-CT/TW 3.đ: the domestic-product preference binds every public investment project, at any level.
+    expect(s.rules.find((r) => r.rule === 'SUP-02')).toMatchObject({ outcome: 'fail' });
     expect(s.metrics.security_budget_domestic_certified_share_pct).toBe(0);
   });
 

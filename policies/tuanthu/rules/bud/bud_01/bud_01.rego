@@ -9,8 +9,8 @@
 #     en: Cybersecurity is a mandatory budget component
 #     vi: An ninh mạng là hạng mục bắt buộc trong kinh phí
 #   description:
-#     en: The IT budget of the system has at least one line dedicated to cybersecurity.
-#     vi: Kinh phí công nghệ thông tin của hệ thống có ít nhất một hạng mục dành cho an ninh mạng.
+#     en: The IT budget of the system has at least one funded line (amount above 0) dedicated to cybersecurity.
+#     vi: Kinh phí công nghệ thông tin của hệ thống có ít nhất một hạng mục dành cho an ninh mạng, có kinh phí (lớn hơn 0).
 #   messages:
 #     no_budget:
 #       en: "No IT budget lines are declared (budget.lines), so the security component cannot be shown."
@@ -40,7 +40,10 @@ deny contains lib.finding("/budget/lines", "no_security_line", {"lines": count(l
 	not any_security
 }
 
+# A security line counts only when it funds something: amount 0 or no amount is no component.
 any_security if {
 	some line in lines
 	line.category == "security"
+	is_number(line.amount)
+	line.amount > 0
 }

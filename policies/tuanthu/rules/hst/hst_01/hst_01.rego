@@ -4,6 +4,7 @@
 #   id: HST-01
 #   severity: high
 #   stages: [build, pre-production, production]
+#   due: "2026-06-30"
 #   clauses: ["TB06:III.8.đ", "CT57:3.d", "KH04:III.7", "KH04:V.1.e", "TTg:4"]
 #   title:
 #     en: Servers in a standards-compliant data centre
@@ -11,10 +12,14 @@
 #   description:
 #     en: >-
 #       From the build stage on, the system runs in data centres that meet the standards
-#       (đạt chuẩn) and can apply every required protection measure.
+#       (đạt chuẩn) and can apply every required protection measure. Which centres qualify follows
+#       from the IT infrastructure master plan that 04-KH/BCĐTW V.1.e dates in 6/2026: until
+#       30/6/2026 a gap is due, from 1/7/2026 a violation.
 #     vi: >-
 #       Từ giai đoạn xây dựng, hệ thống đặt tại trung tâm dữ liệu đạt chuẩn, đủ điều kiện áp dụng đầy
-#       đủ các biện pháp bảo vệ an ninh mạng.
+#       đủ các biện pháp bảo vệ an ninh mạng. Trung tâm nào đạt chuẩn căn cứ quy hoạch hạ tầng công nghệ
+#       thông tin mà Kế hoạch 04-KH/BCĐTW V.1.e hẹn trong tháng 6/2026: đến 30/6/2026 là việc đến hạn,
+#       từ 1/7/2026 là vi phạm.
 #   messages:
 #     no_data_centre:
 #       en: "No data centre is declared (hosting.data_centres), so it cannot be shown that the servers are in a standards-compliant data centre."

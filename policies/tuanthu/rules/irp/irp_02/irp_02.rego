@@ -12,10 +12,15 @@
 #   description:
 #     en: >-
 #       The system owner commits to report every incident to the Ministry of Public Security within the
-#       time limit in policies/tuanthu/thresholds/data.yaml (24 hours).
+#       time limit in policies/tuanthu/thresholds/data.yaml (24 hours). Military, defence and cipher
+#       systems are excepted (04-KH/BCĐTW V.1.m item 7): they report within the Ministry of Defence.
 #     vi: >-
 #       Chủ quản hệ thống cam kết báo cáo mọi sự cố cho Bộ Công an trong thời hạn tại
-#       policies/tuanthu/thresholds/data.yaml (24 giờ).
+#       policies/tuanthu/thresholds/data.yaml (24 giờ). Hệ thống quân sự, quốc phòng, cơ yếu không thuộc
+#       diện này (Kế hoạch 04-KH/BCĐTW V.1.m, gạch đầu dòng 7): báo cáo trong hệ thống Bộ Quốc phòng.
+#   applies:
+#     en: "civil systems; military, defence and cipher systems are exempt"
+#     vi: "hệ thống dân sự; hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
 #   messages:
 #     undeclared:
 #       en: "No incident reporting time is declared (incident_response.report_within_hours); the limit is {max_hours} hours."
@@ -42,6 +47,8 @@ hours := lib.d.incident_response.report_within_hours
 max_hours := lib.threshold("incident_report_max_hours")
 
 declared if is_number(hours)
+
+not_applicable contains {"code": "sector", "params": {"sector": lib.d.system.sector}} if not lib.is_civil
 
 deny contains lib.finding("/incident_response/report_within_hours", "undeclared", {"max_hours": max_hours}) if not declared
 

@@ -20,3 +20,13 @@ test_48_hours_fails if {
 test_undeclared_fails if {
 	msgs({}) == {"undeclared"}
 }
+
+# 04-KH/BCĐTW V.1.m item 7 excepts military, defence and cipher systems from the Public Security channel.
+test_defence_exempt if {
+	some r in irp_02.not_applicable with input.descriptor as {"system": {"sector": "defence"}, "incident_response": {}}
+	r.code == "sector"
+}
+
+test_civil_in_scope if {
+	count(irp_02.not_applicable) == 0 with input.descriptor as {"system": {"sector": "civil"}}
+}

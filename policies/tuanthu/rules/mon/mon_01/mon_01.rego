@@ -11,16 +11,19 @@
 #     vi: Hệ thống cấp độ 3 trở lên kết nối 24/7 với Trung tâm An ninh mạng quốc gia
 #   description:
 #     en: >-
-#       Civil information systems of level 3 or above share monitoring data around the clock with
-#       the National Cybersecurity Centre (Ministry of Public Security). Military, defence and cipher
-#       systems are exempt: they report to the Ministry of Defence instead (see MON-02).
+#       Civil information systems of level 3 or above on the priority-protection list (04-KH/BCĐTW
+#       II.2.a(2), V.1.d) share monitoring data around the clock with the National Cybersecurity
+#       Centre (Ministry of Public Security); a system declared off the list is out of scope, one that
+#       does not declare it counts as listed. Military, defence and cipher systems are exempt: they
+#       report to the Ministry of Defence instead (see MON-02).
 #     vi: >-
-#       Hệ thống thông tin dân sự từ cấp độ 3 trở lên chia sẻ dữ liệu giám sát 24/7 với Trung tâm An
-#       ninh mạng quốc gia (Bộ Công an). Hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này
-#       (xem MON-02).
+#       Hệ thống thông tin dân sự từ cấp độ 3 trở lên thuộc danh mục ưu tiên bảo vệ (Kế hoạch
+#       04-KH/BCĐTW II.2.a(2), V.1.d) chia sẻ dữ liệu giám sát 24/7 với Trung tâm An ninh mạng quốc gia
+#       (Bộ Công an); hệ thống khai báo không thuộc danh mục thì không thuộc diện này, chưa khai báo
+#       được coi là thuộc danh mục. Hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này (xem MON-02).
 #   applies:
-#     en: "civil systems of level 3 or above; military, defence and cipher systems are exempt"
-#     vi: "hệ thống dân sự từ cấp độ 3 trở lên; hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
+#     en: "civil systems of level 3 or above on the priority-protection list (classification.priority_protected; undeclared counts as listed); military, defence and cipher systems are exempt"
+#     vi: "hệ thống dân sự từ cấp độ 3 trở lên thuộc danh mục ưu tiên bảo vệ (classification.priority_protected; chưa khai báo được coi là thuộc danh mục); hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
 #   messages:
 #     not_connected:
 #       en: "A level {level} civil system must share monitoring data 24/7 with the National Cybersecurity Centre; monitoring.national_connection does not show a live connection."
@@ -48,6 +51,12 @@ conn := lib.d.monitoring.national_connection
 not_applicable contains {"code": "sector", "params": {"sector": lib.d.system.sector}} if not lib.is_civil
 
 not_applicable contains {"code": "level", "params": {"level": lib.level, "min": 3}} if lib.level < 3
+
+# The clauses name systems on the priority-protection list; one declared off the list is out of
+# scope, an undeclared membership stays in scope (unknown is not exempt).
+not_applicable contains {"code": "not_priority_protected", "params": {}} if {
+	lib.d.classification.priority_protected == false
+}
 
 deny contains lib.finding("/monitoring/national_connection", "not_connected", {"level": object.get(lib.d, ["classification", "level"], null)}) if {
 	not conn.connected == true

@@ -38,3 +38,17 @@ test_level_2_exempt if {
 test_missing_level_is_in_scope if {
 	count(mon_01.not_applicable) == 0 with input.descriptor as {"system": {"sector": "civil"}}
 }
+
+# 04-KH/BCĐTW II.2.a(2), V.1.d: systems on the priority-protection list of level 3 or above.
+test_declared_off_the_list_exempt if {
+	some r in mon_01.not_applicable with input.descriptor as object.union(civil3, {"classification": {"level": 3, "priority_protected": false}})
+	r.code == "not_priority_protected"
+}
+
+test_on_the_list_in_scope if {
+	count(mon_01.not_applicable) == 0 with input.descriptor as object.union(civil3, {"classification": {"level": 3, "priority_protected": true}})
+}
+
+test_list_membership_undeclared_is_in_scope if {
+	count(mon_01.not_applicable) == 0 with input.descriptor as civil3
+}

@@ -4,6 +4,7 @@
 #   id: SBD-03
 #   severity: medium
 #   stages: [production]
+#   due: "2026-12-31"
 #   clauses: ["KH04:III.2(i)", "TTg:2.g", "KH04:IV.3.b(iii)"]
 #   title:
 #     en: Reviewed against TCVN 14423:2025 within the last 12 months, findings remediated
@@ -12,10 +13,13 @@
 #     en: >-
 #       The system in operation was reviewed against TCVN 14423:2025 within the review window (12
 #       months; policies/tuanthu/thresholds/data.yaml) and the latest review passed or its findings were
-#       remediated.
+#       remediated. 04-KH/BCĐTW III.2(i) makes the review a 2026 task: until 31/12/2026 a gap is due,
+#       from 1/1/2027 a violation.
 #     vi: >-
 #       Hệ thống đang vận hành được rà soát theo TCVN 14423:2025 trong thời hạn quy định (12 tháng;
 #       policies/tuanthu/thresholds/data.yaml) và lần rà soát gần nhất đạt hoặc đã khắc phục hết tồn tại.
+#       Kế hoạch 04-KH/BCĐTW III.2(i) giao việc rà soát là nhiệm vụ năm 2026: đến 31/12/2026 là việc đến
+#       hạn, từ 1/1/2027 là vi phạm.
 #   messages:
 #     no_review:
 #       en: "No review against {standard} is recorded (design.standard_reviews)."

@@ -22,7 +22,7 @@ test_other_kinds_not_flagged if {
 	count(sup_02.deny) == 0 with input.descriptor as l3([{"name": "SIEM", "kind": "siem", "origin": "foreign"}])
 }
 
-test_level_2_not_applicable if {
-	some r in sup_02.not_applicable with input.descriptor as {"classification": {"level": 2}}
-	r.code == "level"
+# 57-CT/TW 3.đ speaks of every public investment project, whatever the system's level.
+test_level_2_in_scope if {
+	count(sup_02.deny) == 1 with input.descriptor as {"classification": {"level": 2}, "supply_chain": {"security_products": [{"name": "FW", "kind": "firewall", "origin": "foreign"}]}}
 }

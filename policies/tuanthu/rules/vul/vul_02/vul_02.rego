@@ -4,6 +4,7 @@
 #   id: VUL-02
 #   severity: medium
 #   stages: [production]
+#   due: "2026-06-30"
 #   clauses: ["KH04:III.2(i)", "KH04:V.1.m", "CT57:3.c"]
 #   title:
 #     en: A vulnerability assessment within the last 12 months
@@ -12,10 +13,13 @@
 #     en: >-
 #       A system in operation had its vulnerabilities assessed within the period in force (12
 #       months, counted as 365 days in policies/tuanthu/thresholds/data.yaml). The report shows the days
-#       since the last assessment.
+#       since the last assessment. The first one is part of the comprehensive review that 04-KH/BCĐTW
+#       V.1.m dates in 6/2026: until 30/6/2026 a gap is due, from 1/7/2026 a violation.
 #     vi: >-
 #       Hệ thống đang vận hành được đánh giá lỗ hổng trong chu kỳ hiện hành (12 tháng, tính là 365 ngày
 #       trong policies/tuanthu/thresholds/data.yaml). Báo cáo nêu số ngày kể từ lần đánh giá gần nhất.
+#       Lần đầu thuộc đợt rà soát, đánh giá tổng thể mà Kế hoạch 04-KH/BCĐTW V.1.m hẹn trong tháng
+#       6/2026: đến 30/6/2026 là việc đến hạn, từ 1/7/2026 là vi phạm.
 #   messages:
 #     missing:
 #       en: "No vulnerability assessment is recorded (vulnerabilities.last_assessment)."
