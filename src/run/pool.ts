@@ -7,7 +7,8 @@ import { unpackChecked, type WorkerMessage } from './wire.js';
 
 /**
  * Checks the files with this thread and jobs-1 worker threads (src/run/worker.ts), each with its
- * own policy engine. Returns the results in file order.
+ * own policy engine. Returns the results in file order; with `take`, hands each result to it as it
+ * arrives instead (in no particular order, by index) and keeps none.
  */
 export async function checkInParallel(
   files: string[],
@@ -15,8 +16,10 @@ export async function checkInParallel(
   fileOptions: FileCheckOptions,
   here: (files: string[]) => Promise<Checked[]>,
   onProgress?: LintOptions['onProgress'],
+  take?: (index: number, checked: Checked) => void,
 ): Promise<Checked[]> {
-  const results: Checked[] = new Array<Checked>(files.length);
+  const results: Checked[] = take ? [] : new Array<Checked>(files.length);
+  const keep = take ?? ((i: number, c: Checked) => (results[i] = c));
   const catalogue = loadCatalogue();
   let done = 0;
   const progress = (i: number) => onProgress?.({ done: done++, total: files.length, file: files[i]! });
@@ -31,7 +34,7 @@ export async function checkInParallel(
     workerData: { files, fileOptions: { ...fileOptions, options } },
     onMessage: (m) => {
       for (const [i, c] of m.results) {
-        results[i] = unpackChecked(c, catalogue, fileOptions.options.lang);
+        keep(i, unpackChecked(c, catalogue, fileOptions.options.lang));
         progress(i);
       }
     },
@@ -39,7 +42,7 @@ export async function checkInParallel(
     here: async (items) => {
       const checked = await here(items.map((i) => files[i]!));
       items.forEach((i, k) => {
-        results[i] = checked[k]!;
+        keep(i, checked[k]!);
         progress(i);
       });
     },
