@@ -6,6 +6,14 @@ import { WORKER } from './threads.js';
 import { unpackChecked, type WorkerMessage } from './wire.js';
 
 /**
+ * The young generation of a checking worker's heap. V8 lets it grow to 48 MiB (16 MiB semi-spaces)
+ * when a thread allocates as fast as checking does; everything a batch allocates is short-lived, so
+ * a smaller one costs no time and keeps ~25 MiB less resident (docs/benchmarks.md, issue 23). The
+ * old generation, which a large IaC stack needs, is left unbounded.
+ */
+const WORKER_YOUNG_GENERATION_MB = 24;
+
+/**
  * Checks the files with this thread and jobs-1 worker threads (src/run/worker.ts), each with its
  * own policy engine. Returns the results in file order; with `take`, hands each result to it as it
  * arrives instead (in no particular order, by index) and keeps none.
@@ -39,6 +47,7 @@ export async function checkInParallel(
       }
     },
     block: CHECK_BATCH,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     here: async (items) => {
       const checked = await here(items.map((i) => files[i]!));
       items.forEach((i, k) => {
