@@ -28,7 +28,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { generate as cdktfStack } from './iac.mjs';
 
@@ -159,7 +159,7 @@ function makeDescriptor(i, rand) {
 }
 
 /** bench/.work/portfolio-N: N descriptors, about one in six written as JSON. Reused when present. */
-function portfolio(n) {
+export function portfolio(n) {
   const dir = join(WORK, `portfolio-${n}`);
   const stamp = join(WORK, `portfolio-${n}.done`);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === STAMP) return dir;
@@ -185,7 +185,7 @@ function portfolio(n) {
  * the day numbers TypeScript pre-computes), one JSON file per descriptor for Conftest, and all of
  * them in one data document for `opa eval`. Built with tuanthu's own dist/ code, so they match.
  */
-async function policyInputs(n, dir) {
+export async function policyInputs(n, dir) {
   const { collectDayNumbers } = await import(join(ROOT, 'dist/util/dates.js'));
   const { loadCatalogue } = await import(join(ROOT, 'dist/engine/catalogue.js'));
   const catalogue = loadCatalogue();
@@ -215,7 +215,7 @@ async function policyInputs(n, dir) {
 }
 
 /** The Rego sources tuanthu compiles (tests excluded) plus the Conftest wrapper, in one folder. */
-function regoSources() {
+export function regoSources() {
   const out = [];
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -228,7 +228,7 @@ function regoSources() {
   return out.sort();
 }
 
-function conftestPolicyDir() {
+export function conftestPolicyDir() {
   const dir = join(WORK, 'conftest-policy');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -246,7 +246,7 @@ const TIME = '/usr/bin/time';
 // `fresh`: output files removed before the run, outside its timing. Writing over a previous run's
 // 300 MB report makes the kernel free that file's cached pages first (~0.2 s here), which is the
 // previous run's cost, not this one's; a CI job writes its report to a new file.
-function once(cmd, args, { cwd = ROOT, keepStdout = false, timeoutMs = 600_000, fresh = [] } = {}) {
+export function once(cmd, args, { cwd = ROOT, keepStdout = false, timeoutMs = 600_000, fresh = [] } = {}) {
   const rusage = join(tmpdir(), `tuanthu-bench-${process.pid}.time`);
   for (const f of fresh) rmSync(f, { force: true });
   return new Promise((resolve, reject) => {
@@ -837,4 +837,5 @@ async function main() {
   if (o.json) writeFileSync(o.json, JSON.stringify({ machine: env, seed: SEED, asOf: AS_OF, results }, null, 2));
 }
 
-await main();
+// bench/targets.mjs imports the generators and the measurement from here.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -23,6 +23,16 @@ export function exitCode(report: Report): number {
   return failing ? EXIT_FINDINGS : EXIT_PASS;
 }
 
+/**
+ * exitCode from the summary alone, for a report whose systems were streamed out (src/run/). The same
+ * answer for every report finishReport makes: a system's result is "fail" exactly when it has a
+ * blocking finding (engine/system-report.ts, engine/debt.ts).
+ */
+export function summaryExitCode(report: Pick<Report, 'errors' | 'summary'>): number {
+  if (report.errors.length > 0) return EXIT_USAGE;
+  return report.summary.failed > 0 ? EXIT_FINDINGS : EXIT_PASS;
+}
+
 /** The go-live gate: 0 may go live, 1 blocked, 2 when no verdict could be given (an input was not checked). */
 export function gateExitCode(verdict: { go: boolean | undefined }): number {
   return verdict.go === undefined ? EXIT_USAGE : verdict.go ? EXIT_PASS : EXIT_FINDINGS;

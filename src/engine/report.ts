@@ -35,26 +35,86 @@ export function finishReport(
   };
 }
 
+/** What a report's summary counts of one system: kept for a streamed run, whose systems are not. */
+export interface SystemTally {
+  result: SystemReport['result'];
+  findings: Record<Severity, number>;
+  due: number;
+  waived: number;
+}
+
+export function tallySystem(s: SystemReport): SystemTally {
+  const findings = Object.fromEntries(SEVERITIES.map((v) => [v, 0])) as Record<Severity, number>;
+  let due = 0;
+  let waived = 0;
+  for (const f of s.findings) {
+    if (f.waiver) waived++;
+    else if (f.status === 'due') due++;
+    else findings[f.severity]++;
+  }
+  return { result: s.result, findings, due, waived };
+}
+
+/** The summary's counts, added up system by system. */
+export interface RunTally {
+  systems: number;
+  passed: number;
+  failed: number;
+  findings: Record<Severity, number>;
+  due: number;
+  waived: number;
+}
+
+export function emptyTally(): RunTally {
+  const findings = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  return { systems: 0, passed: 0, failed: 0, findings, due: 0, waived: 0 };
+}
+
+export function addTally(run: RunTally, s: SystemTally): void {
+  run.systems++;
+  if (s.result === 'pass') run.passed++;
+  else if (s.result === 'fail') run.failed++;
+  for (const v of SEVERITIES) run.findings[v] += s.findings[v];
+  run.due += s.due;
+  run.waived += s.waived;
+}
+
+/**
+ * finishReport for a run whose systems went elsewhere as they were checked (src/run/, a streamed
+ * JSON report) and that had no waivers or baseline to apply: the same report but for `systems`,
+ * which is empty; its summary counts the systems from their tallies.
+ */
+export function finishStreamedReport(
+  tally: RunTally,
+  problems: InputProblem[],
+  debt: DebtInputs,
+  catalogue: Catalogue,
+  options: EvaluationOptions,
+): Report {
+  return {
+    ...buildReport([], problems, catalogue, options, tally),
+    waivers: [],
+    ...(debt.files.length > 0 ? { debtInputs: debt.files } : {}),
+  };
+}
+
 function buildReport(
   systems: SystemReport[],
   problems: InputProblem[],
   catalogue: Catalogue,
   options: EvaluationOptions,
+  streamed?: RunTally,
 ): Report {
   systems.sort((a, b) => compareText(a.file, b.file));
   problems.sort(
     (a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
   const errors = inLanguage(problems, options.lang);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  let due = 0;
-  let waived = 0;
-  for (const s of systems)
-    for (const f of s.findings) {
-      if (f.waiver) waived++;
-      else if (f.status === 'due') due++;
-      else counts[f.severity]++;
-    }
+  let tally = streamed;
+  if (!tally) {
+    tally = emptyTally();
+    for (const s of systems) addTally(tally, tallySystem(s));
+  }
   return {
     reportVersion: '1',
     tool: {
@@ -72,13 +132,13 @@ function buildReport(
       ? { maxWaiverDays: options.maxWaiverDays }
       : {}),
     summary: {
-      systems: systems.length,
-      passed: systems.filter((s) => s.result === 'pass').length,
-      failed: systems.filter((s) => s.result === 'fail').length,
+      systems: tally.systems,
+      passed: tally.passed,
+      failed: tally.failed,
       inputErrors: errors.length,
-      findings: counts,
-      due,
-      waived,
+      findings: tally.findings,
+      due: tally.due,
+      waived: tally.waived,
     },
     systems,
     errors,

@@ -1,5 +1,5 @@
 import type { Report, RuleReason, RuleResult, SystemReport } from '../model/types.js';
-import type { Formatter } from './types.js';
+import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://tuanthu.dev/schemas/report.schema.json';
 // Stands in for the systems array while the rest of the report is serialised; JSON escapes the
@@ -100,6 +100,17 @@ export function createSystemJsonWriter(): (system: SystemReport) => Uint8Array {
   return (system) => encodeSystem(systemsText([system], memo), memo);
 }
 
+/** Whether a system is written in pieces (its findings a thousand at a time) rather than as one text. */
+export function isLargeSystem(system: SystemReport): boolean {
+  return Array.isArray(system.findings) && system.findings.length > FINDINGS_PIECE;
+}
+
+/** A writer of systems as the JSON report shows them, in pieces for a large system (see largeSystemChunks). */
+export function createSystemJsonPieces(): (system: SystemReport) => Iterable<string> {
+  const memo = jsonMemo();
+  return (system) => (isLargeSystem(system) ? largeSystemChunks(system, memo) : [systemsText([system], memo)]);
+}
+
 function encodeSystem(text: string, memo: JsonMemo): Uint8Array {
   // encodeInto a reused buffer, then one exact-size copy: half the time of encode() here. The buffer
   // grows to fit ordinary systems only; a huge one (IaC with thousands of findings) gets its own.
@@ -141,7 +152,7 @@ export function* jsonChunks(
       yield* flush();
       yield separator();
       yield json;
-    } else if (Array.isArray(s.findings) && s.findings.length > FINDINGS_PIECE) {
+    } else if (isLargeSystem(s)) {
       yield* flush();
       yield separator();
       yield* largeSystemChunks(s, memo);
@@ -182,13 +193,34 @@ function* largeSystemChunks(s: SystemReport, memo: JsonMemo): Generator<string> 
   yield '\n' + ' '.repeat(6) + ']' + text.slice(at + FINDINGS_MARK_JSON.length);
 }
 
+/**
+ * jsonChunks for a streamed run: the report (whose systems array is empty; its summary counts them)
+ * around systems already serialised, in order. Byte for byte what jsonChunks gives for the same
+ * report with its systems in it.
+ */
+export function* streamedJsonChunks(report: Report, systems: Iterable<Uint8Array>): Generator<string | Uint8Array> {
+  const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
+  const at = whole.indexOf(MARK_JSON);
+  yield whole.slice(0, at);
+  let first = true;
+  for (const s of systems) {
+    yield first ? '[\n' : ',\n';
+    first = false;
+    yield s;
+  }
+  yield first ? '[]' : '\n  ]';
+  yield whole.slice(at + MARK_JSON.length) + '\n';
+}
+
 const utf8Text = new TextDecoder();
+const chunksOf = (report: Report, ctx: FormatContext) =>
+  ctx.streamed ? streamedJsonChunks(report, ctx.streamed.systems()) : jsonChunks(report, ctx.prerendered);
 
 /** The documented contract for other tools: schemas/report.schema.json. */
 export const json: Formatter = {
   description: 'machine-readable report (schemas/report.schema.json)',
   extension: 'json',
   render: (report, ctx) =>
-    [...jsonChunks(report, ctx.prerendered)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
-  chunks: (report, ctx) => jsonChunks(report, ctx.prerendered),
+    [...chunksOf(report, ctx)].map((p) => (typeof p === 'string' ? p : utf8Text.decode(p))).join(''),
+  chunks: chunksOf,
 };

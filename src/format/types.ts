@@ -11,6 +11,12 @@ export interface FormatContext {
    * identity; the json format writes those bytes as they are. Other formats ignore it.
    */
   prerendered?: ReadonlyMap<SystemReport, Uint8Array>;
+  /**
+   * A streamed run (src/run/lint-files.ts, LintRun.streamed): report.systems is empty and these are
+   * its systems, already serialised as the JSON report shows them, in the report's order. Only the
+   * json format can be written from it.
+   */
+  streamed?: { systems(): Iterable<Uint8Array> };
 }
 
 /** One output format. Formatters present a report; they never compute findings. */

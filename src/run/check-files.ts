@@ -5,6 +5,8 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Catalogue } from '../engine/catalogue.js';
 import { PolicyError, type PolicyEngine, type PolicyResult } from '../engine/policy-engine.js';
 import { evaluateWithIac } from '../engine/iac-input.js';
+import { tallySystem, type SystemTally } from '../engine/report.js';
+import { isLargeSystem } from '../format/json.js';
 import { assembleSystem, policyBase, type Descriptor, type RunMemo } from '../engine/system-report.js';
 import { isDescriptorHead } from '../io/discover.js';
 import { loadIac, looksLikeIac } from '../io/iac/load.js';
@@ -24,6 +26,8 @@ export interface Checked {
   skipped?: 'iac' | 'other';
   /** The system as the JSON report shows it (options.renderJson), UTF-8. */
   json?: Uint8Array;
+  /** Streamed runs (FileCheckOptions.stream): what the report's summary needs of the system, which is not kept. */
+  tally?: SystemTally;
 }
 
 export interface FileCheckOptions {
@@ -32,6 +36,11 @@ export interface FileCheckOptions {
   cwd: string;
   /** Files found by walking a directory: checked only if they turn out to be descriptors. */
   walked: ReadonlySet<string>;
+  /**
+   * A streamed run (src/run/lint-files.ts): each system is serialised as the JSON report shows it
+   * (CheckTools.renderJson) and only its bytes and tally are kept, so memory does not grow with the portfolio.
+   */
+  stream?: boolean;
 }
 
 /** How a batch is checked: the policy, its catalogue, the run's shared memo and, for --format json, the writer. */
@@ -84,17 +93,21 @@ export async function loadStackFiles(
   return { stacks, errors };
 }
 
-/** On this thread alone, CHECK_BATCH files at a time; results in file order. */
+/** On this thread alone, CHECK_BATCH files at a time; results in file order (with `take`, handed to it and not kept). */
 export async function checkInBatches(
   files: string[],
   checkBatch: (files: string[]) => Promise<Checked[]>,
   onProgress: LintOptions['onProgress'],
+  take?: (index: number, checked: Checked) => void,
 ): Promise<Checked[]> {
   const out: Checked[] = [];
+  let done = 0;
   for (let at = 0; at < files.length; at += CHECK_BATCH) {
     for (const c of await checkBatch(files.slice(at, at + CHECK_BATCH))) {
-      onProgress?.({ done: out.length, total: files.length, file: files[out.length]! });
-      out.push(c);
+      onProgress?.({ done, total: files.length, file: files[done]! });
+      if (take) take(done, c);
+      else out.push(c);
+      done++;
     }
   }
   return out;
@@ -145,8 +158,14 @@ async function checkStaged(
   }
   const evaluated = staged.map((s) => ('source' in s ? evaluateStaged(s, tools, o.options) : s));
   const systems = evaluated.map((e) => ('result' in e ? assembleStaged(e, tools, o.options) : e));
-  const render = o.options.renderJson ? tools.renderJson : undefined;
-  return render ? systems.map((c) => (c.system ? { ...c, json: render(c.system) } : c)) : systems;
+  const render = o.options.renderJson || o.stream ? tools.renderJson : undefined;
+  if (!render) return systems;
+  // A large system (IaC with thousands of findings) stays whole: the main thread writes it in pieces.
+  if (o.stream)
+    return systems.map(({ system, ...c }) =>
+      system && !isLargeSystem(system) ? { ...c, json: render(system), tally: tallySystem(system) } : { ...c, system },
+    );
+  return systems.map((c) => (c.system ? { ...c, json: render(c.system) } : c));
 }
 
 /** Reads one descriptor, or says why it is not one (a walked file may be IaC or something else). */

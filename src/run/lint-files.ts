@@ -4,9 +4,9 @@
 import { relative, resolve } from 'node:path';
 import { loadCatalogue, type Catalogue } from '../engine/catalogue.js';
 import { PolicyEngine, PolicyError } from '../engine/policy-engine.js';
-import { finishReport } from '../engine/report.js';
+import { addTally, emptyTally, finishReport, finishStreamedReport, tallySystem } from '../engine/report.js';
 import { checkSystem, createRunMemo } from '../engine/system-report.js';
-import { createSystemJsonWriter } from '../format/json.js';
+import { createSystemJsonPieces, createSystemJsonWriter } from '../format/json.js';
 import { loadDebtInputs } from '../io/debt/inputs.js';
 import { discover } from '../io/discover.js';
 import { classifyFile } from '../io/iac/sniff.js';
@@ -14,6 +14,7 @@ import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
 import type { InputProblem, Limits, LintOptions, Report, SystemReport } from '../model/types.js';
 import {
+  type Checked,
   checkDescriptorFiles,
   checkInBatches,
   loadStackFiles,
@@ -21,18 +22,31 @@ import {
   type FileCheckOptions,
 } from './check-files.js';
 import { checkInParallel } from './pool.js';
+import type { SystemSpool } from './spool.js';
 import { parallelJobs } from './threads.js';
 
 export interface LintDeps {
   catalogue?: Catalogue;
   engine?: PolicyEngine;
   limits?: Partial<Limits>;
+  /**
+   * Stream the systems into this spool, serialised as the JSON report shows them, instead of
+   * keeping them: memory stays flat however large the portfolio. Taken only when the run has no
+   * waivers or baseline to apply (they need every system at once); see LintRun.streamed.
+   */
+  spool?: SystemSpool;
 }
 
 /** A run's report and, with options.renderJson, the systems worker threads already serialised for the json format. */
 export interface LintRun {
   report: Report;
   prerendered: ReadonlyMap<SystemReport, Uint8Array>;
+  /**
+   * Set when the systems went to deps.spool: then report.systems is empty, the summary counts them,
+   * and the JSON report is written from the spool (FormatContext.streamed); the exit code comes
+   * from the summary (engine/exit-code.ts#summaryExitCode).
+   */
+  streamed?: SystemSpool;
 }
 
 /** Checks descriptors (files, or directories walked for descriptors) and returns the report. */
@@ -76,29 +90,50 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     return r.stacks;
   };
   const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
-  // Serialising while checking pays only when another thread shares the work. When threads share the
-  // descriptors, the .tf modules they list are parsed on the thread checking them.
-  const renderJson = options.renderJson === true && jobs > 1;
+  const spool = deps.spool && debt.waivers.length === 0 && !debt.baseline ? deps.spool : undefined;
+  // Serialising while checking pays only when another thread shares the work (or the run streams).
+  // When threads share the descriptors, the .tf modules they list are parsed on the thread checking them.
+  const renderJson = options.renderJson === true && jobs > 1 && !spool;
   const fileOptions: FileCheckOptions = {
     options: { ...options, renderJson, ...(jobs > 1 ? { jobs: 1 } : {}) },
     limits,
     cwd,
     walked: found.walked,
+    ...(spool ? { stream: true } : {}),
   };
   const tools: CheckTools = {
     engine,
     catalogue,
     memo: createRunMemo(),
-    ...(renderJson ? { renderJson: createSystemJsonWriter() } : {}),
+    ...(renderJson || spool ? { renderJson: createSystemJsonWriter() } : {}),
   };
   const progress =
     options.onProgress &&
     ((p: { done: number; total: number; file: string }) => options.onProgress?.({ ...p, file: display(p.file) }));
   const checkBatch = (files: string[]) => checkDescriptorFiles(files, fileOptions, tools);
+  const tally = emptyTally();
+  const pieces = spool && createSystemJsonPieces();
+  const streamSystem = (system: SystemReport, order: number) => {
+    spool!.add(system.file, order, pieces!(system));
+    addTally(tally, tallySystem(system));
+  };
+  // Streamed: each result is taken as it arrives, its system (as bytes) into the spool; the input
+  // problems wait in descriptor order, as the unstreamed run collects them.
+  const problemsByFile: InputProblem[][] = [];
+  const take = (i: number, c: Checked) => {
+    if (c.errors.length > 0) problemsByFile[i] = c.errors;
+    if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
+    for (const f of c.attached) attached.add(f);
+    if (c.json && c.tally) {
+      spool!.add(display(descriptors[i]!), i, c.json);
+      addTally(tally, c.tally);
+    } else if (c.system) streamSystem(c.system, i);
+  };
   const checked =
     jobs > 1
-      ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress)
-      : await checkInBatches(descriptors, checkBatch, progress);
+      ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress, spool && take)
+      : await checkInBatches(descriptors, checkBatch, progress, spool && take);
+  for (const p of problemsByFile) if (p) errors.push(...p);
   const prerendered = new Map<SystemReport, Uint8Array>();
   // In descriptor order whichever thread checked a file, so the report does not show the split.
   for (const [i, c] of checked.entries()) {
@@ -108,17 +143,22 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     if (c.system) systems.push(c.system);
     if (c.system && c.json) prerendered.set(c.system, c.json);
   }
+  let order = descriptors.length;
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
   for (const f of [...iacPaths].sort()) {
     if (attached.has(f)) continue;
     const stacks = await loadStacks([f]);
     if (stacks.length === 0) continue;
     try {
-      systems.push(checkSystem(null, stacks, engine, catalogue, options, tools.memo));
+      const system = checkSystem(null, stacks, engine, catalogue, options, tools.memo);
+      if (spool) streamSystem(system, order++);
+      else systems.push(system);
     } catch (e) {
       if (!(e instanceof PolicyError)) throw e;
       errors.push({ file: display(f), code: 'policy', message: e.text });
     }
   }
+  if (spool)
+    return { report: finishStreamedReport(tally, errors, debt, catalogue, options), prerendered, streamed: spool };
   return { report: finishReport(systems, errors, debt, catalogue, options), prerendered };
 }

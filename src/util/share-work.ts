@@ -46,6 +46,8 @@ export interface ShareWork<M> {
   here: (items: number[]) => Promise<void>;
   /** A worker's error or failed exit: fails the call, or only ends its share (the caller handles what it left undone). */
   onWorkerFailure: 'reject' | 'end-share';
+  /** The workers' heap limits (node:worker_threads ResourceLimits); V8's defaults when absent. */
+  resourceLimits?: { maxYoungGenerationSizeMb?: number };
 }
 
 /** Handles the items on this thread and the workers; resolves when every thread has run out of items. */
@@ -54,7 +56,10 @@ export async function shareWork<M extends object>(o: ShareWork<M>): Promise<void
   const started: Worker[] = [];
   const finished = Array.from({ length: o.workers }, () => {
     return new Promise<void>((resolveShare, reject) => {
-      const w = new Worker(o.url, { workerData: { ...o.workerData, next } });
+      const w = new Worker(o.url, {
+        workerData: { ...o.workerData, next },
+        ...(o.resourceLimits ? { resourceLimits: o.resourceLimits } : {}),
+      });
       started.push(w);
       w.on('message', (m: M | Done) => ('done' in m ? resolveShare() : o.onMessage(m as M)));
       const tolerate = o.onWorkerFailure === 'end-share';

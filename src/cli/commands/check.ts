@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { exitCode } from '../../engine/exit-code.js';
-import type { Catalogue } from '../../engine/catalogue.js';
-import { FORMATTERS } from '../../format/index.js';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { exitCode, summaryExitCode } from '../../engine/exit-code.js';
+import { type FormatContext, FORMATTERS } from '../../format/index.js';
+import type { SystemSpool } from '../../run/spool.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
 import { type CliIo, useColor, writeOutputFile } from '../io.js';
 import {
@@ -47,26 +49,41 @@ Examples:
         import('../../engine/catalogue.js'),
       ]);
       const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
-      const { report, prerendered } = await runLint(
-        paths,
-        lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
-      );
-      progress.finish();
-      writeReports(
-        report,
-        outputs,
-        { catalogue: loadCatalogue(), lang: opts.lang, prerendered, color: useColor(io) },
-        io,
-      );
-      setExit(exitCode(report));
+      // JSON alone can be written from systems streamed to a spool as they are checked (flat memory
+      // on a large portfolio); the other formats take the whole report.
+      const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
+      try {
+        const { report, prerendered, streamed } = await runLint(
+          paths,
+          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
+          { spool },
+        );
+        progress.finish();
+        writeReports(
+          report,
+          outputs,
+          { catalogue: loadCatalogue(), lang: opts.lang, prerendered, streamed, color: useColor(io) },
+          io,
+        );
+        setExit(streamed ? summaryExitCode(report) : exitCode(report));
+      } finally {
+        spool?.close();
+      }
     });
+}
+
+/** A spool beside the first report file (the disk that will hold the report), else in the temporary directory. */
+async function jsonSpool(outputs: OutputSpec[]): Promise<SystemSpool> {
+  const { SystemSpool } = await import('../../run/spool.js');
+  const file = outputs.find((o) => o.file)?.file;
+  return new SystemSpool(file ? dirname(resolve(file)) : tmpdir());
 }
 
 /** Each output in its format: to its file (never coloured), or to standard output. */
 function writeReports(
   report: Report,
   outputs: OutputSpec[],
-  ctx: { catalogue: Catalogue; lang: Lang; prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
+  ctx: Omit<FormatContext, 'color'> & { prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
   io: CliIo,
 ): void {
   for (const o of outputs) {
