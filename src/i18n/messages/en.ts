@@ -107,7 +107,8 @@ export const en = {
   'reason.no_protected_data':
     'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
-  'reason.not_priority_protected': 'applies to systems on the priority-protection list; classification.priority_protected is false',
+  'reason.not_priority_protected':
+    'applies to systems on the priority-protection list; classification.priority_protected is false',
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 

@@ -22,8 +22,12 @@
 #       (Bộ Công an); hệ thống khai báo không thuộc danh mục thì không thuộc diện này, chưa khai báo
 #       được coi là thuộc danh mục. Hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này (xem MON-02).
 #   applies:
-#     en: "civil systems of level 3 or above on the priority-protection list (classification.priority_protected; undeclared counts as listed); military, defence and cipher systems are exempt"
-#     vi: "hệ thống dân sự từ cấp độ 3 trở lên thuộc danh mục ưu tiên bảo vệ (classification.priority_protected; chưa khai báo được coi là thuộc danh mục); hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này"
+#     en: >-
+#       civil systems of level 3 or above on the priority-protection list (classification.priority_protected;
+#       undeclared counts as listed); military, defence and cipher systems are exempt
+#     vi: >-
+#       hệ thống dân sự từ cấp độ 3 trở lên thuộc danh mục ưu tiên bảo vệ (classification.priority_protected;
+#       chưa khai báo được coi là thuộc danh mục); hệ thống quân sự, quốc phòng, cơ yếu không thuộc diện này
 #   messages:
 #     not_connected:
 #       en: "A level {level} civil system must share monitoring data 24/7 with the National Cybersecurity Centre; monitoring.national_connection does not show a live connection."
