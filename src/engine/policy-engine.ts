@@ -22,6 +22,8 @@ export interface PolicyResult {
     status: 'violation' | 'due';
     params: Record<string, unknown>;
     severity?: 'info';
+    /** The finding's own deadline, when the rule gives one to some systems only (LVL-02); else the rule's. */
+    due?: string;
   }>;
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;

@@ -134,7 +134,7 @@ export function assembleSystem(
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
     const due = raw.status === 'due';
-    const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
+    const params: Record<string, unknown> = due ? { ...raw.params, due: raw.due ?? meta.due } : { ...raw.params };
     const constructPath = byAddress.get(raw.path)?.construct_path;
     if (constructPath) params.construct_path = constructPath;
     const location: Location =

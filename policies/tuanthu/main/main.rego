@@ -49,13 +49,19 @@ findings := [f |
 	some name, meta in catalogue
 	not not_applicable[name]
 	some d in data.tuanthu.rules[meta.family][name].deny
-	f := object.union(d, {"rule": meta.id, "status": status(meta)})
+	f := object.union(d, {"rule": meta.id, "status": status(meta, d)})
 ]
 
 # Before its deadline a rule's violations are reported as "due"; from the day after, as violations.
-status(meta) := "due" if lib.as_of <= meta.due
+# The deadline is the finding's own when the rule gives one (a deadline for some systems only,
+# e.g. LVL-02's for systems already in use), else the rule's.
+status(meta, d) := "due" if lib.as_of <= deadline(meta, d)
 
 else := "violation"
+
+deadline(meta, d) := d.due if d.due
+
+else := meta.due
 
 # meta.reasons and meta.metrics: the package defines them (scripts/build-policy.mjs).
 metrics[k] := v if {
