@@ -8,20 +8,24 @@ const { loadPolicySync } = createRequire(import.meta.url)(
 ) as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
 import { localized } from '../i18n/index.js';
-import type { Localized } from '../model/types.js';
+import type { Localized, Severity } from '../model/types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
-  /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
+  /**
+   * severity: set by a rule for an unknown value (info) or a recommendation (below the rule's), else the
+   * rule's. recommendation: the finding goes beyond the directives' text (lib.recommendation).
+   */
   findings: Array<{
     rule: string;
     path: string;
     msg: string;
     status: 'violation' | 'due';
     params: Record<string, unknown>;
-    severity?: 'info';
+    severity?: Severity;
+    recommendation?: boolean;
     /** The finding's own deadline, when the rule gives one to some systems only (LVL-02); else the rule's. */
     due?: string;
   }>;

@@ -90,8 +90,11 @@ export function checkSystem(
 export function makeFinding(
   meta: RuleMeta,
   lang: Lang,
-  f: Pick<Finding, 'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'>,
+  f: Pick<Finding, 'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'> & {
+    recommendation?: boolean;
+  },
 ): Finding {
+  const recommendation = f.recommendation === true || meta.kind === 'recommendation';
   const finding: Finding = {
     rule: meta.id,
     severity: f.severity,
@@ -101,13 +104,15 @@ export function makeFinding(
     params: f.params,
     location: f.location,
     message: f.message,
-    title: meta.title[lang],
+    // Every format shows the title: a recommendation is labelled there, so no format can drop the label.
+    title: recommendation ? t('report.recommendation_title', { title: meta.title[lang] }, lang) : meta.title[lang],
     remediation: meta.remediation[lang],
     clauses: meta.clauses,
     fingerprint: f.fingerprint,
   };
   // Set afterwards rather than spread into the literal, which V8 builds on a slow path.
   if (meta.supports) finding.supports = meta.supports;
+  if (recommendation) finding.recommendation = true;
   return finding;
 }
 
@@ -144,7 +149,9 @@ export function assembleSystem(
     const keyed = { ...params, msg: raw.msg };
     return makeFinding(meta, options.lang, {
       severity: due ? 'info' : (raw.severity ?? meta.severity),
-      ruleSeverity: meta.severity,
+      // A recommendation carries its own (lower) severity, not the rule's.
+      ruleSeverity: raw.recommendation && raw.severity ? raw.severity : meta.severity,
+      recommendation: raw.recommendation === true,
       status: raw.status,
       path: raw.path,
       params: keyed,

@@ -35,6 +35,13 @@ finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
 # "missing" (unknown is not absent) and never failing a run on its own.
 unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "severity": "info"}
 
+# A finding that goes beyond the directives' text: a recommendation, at its own severity below the
+# rule's, labelled as such in every format (never reported as the directive's requirement).
+recommendation(path, msg, params, severity) := {
+	"path": path, "msg": msg, "params": params,
+	"severity": severity, "recommendation": true,
+}
+
 # The value of a versioned threshold in force on as_of: the version with the latest
 # effective_from that is not after as_of.
 threshold(name) := v.value if {

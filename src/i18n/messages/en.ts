@@ -241,6 +241,8 @@ export const en = {
   'report.required_by': 'Required by',
   'report.remediation': 'Remediation',
   'report.due_by': 'due by',
+  'report.recommendation': 'Recommendation (beyond the directives)',
+  'report.recommendation_title': 'Recommendation (beyond the directives): {title}',
   'report.not_applicable': 'Not applicable',
   'report.none': 'None.',
   'report.reason': 'Reason',

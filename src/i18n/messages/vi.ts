@@ -243,6 +243,8 @@ export const vi: Record<MessageKey, string> = {
   'report.required_by': 'Căn cứ',
   'report.remediation': 'Khắc phục',
   'report.due_by': 'hạn',
+  'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
+  'report.recommendation_title': 'Khuyến nghị (ngoài yêu cầu của văn bản): {title}',
   'report.not_applicable': 'Không áp dụng',
   'report.none': 'Không có.',
   'report.reason': 'Lý do',
