@@ -90,7 +90,10 @@ export function checkSystem(
 export function makeFinding(
   meta: RuleMeta,
   lang: Lang,
-  f: Pick<Finding, 'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'> & {
+  f: Pick<
+    Finding,
+    'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'
+  > & {
     recommendation?: boolean;
   },
 ): Finding {

@@ -145,7 +145,8 @@ describe('tuanthu check', () => {
         .replace(/^iac: .*$/m, '');
       const file = join(dir, 'system.yaml');
       writeFileSync(file, yaml);
-      const lvl = (out: string) => JSON.parse(out).systems[0].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
+      const lvl = (out: string) =>
+        JSON.parse(out).systems[0].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
       const before = await run(['check', file, '--as-of', '2026-04-30', '--format', 'json']);
       expect(lvl(before.stdout)).toMatchObject({
         status: 'due',

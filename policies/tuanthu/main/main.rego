@@ -59,9 +59,9 @@ status(meta, d) := "due" if lib.as_of <= deadline(meta, d)
 
 else := "violation"
 
-deadline(meta, d) := d.due if d.due
+deadline(_, d) := d.due
 
-else := meta.due
+deadline(meta, d) := meta.due if not d.due
 
 # meta.reasons and meta.metrics: the package defines them (scripts/build-policy.mjs).
 metrics[k] := v if {

@@ -167,6 +167,7 @@ export const en = {
 
   // The text report.
   'text.required_by': 'Required by',
+  'text.context': 'Context (not a requirement of)',
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
@@ -239,6 +240,7 @@ export const en = {
   'report.location': 'Location',
   'report.message': 'Message',
   'report.required_by': 'Required by',
+  'report.context': 'Context (not a requirement of)',
   'report.remediation': 'Remediation',
   'report.due_by': 'due by',
   'report.recommendation': 'Recommendation (beyond the directives)',

@@ -168,6 +168,7 @@ export const vi: Record<MessageKey, string> = {
 
   // The text report.
   'text.required_by': 'Căn cứ',
+  'text.context': 'Tham chiếu (không phải yêu cầu của)',
   'text.fix': 'Khắc phục',
   'text.iac_only': 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả',
   'text.construct': 'construct',
@@ -241,6 +242,7 @@ export const vi: Record<MessageKey, string> = {
   'report.location': 'Vị trí',
   'report.message': 'Nội dung',
   'report.required_by': 'Căn cứ',
+  'report.context': 'Tham chiếu (không phải yêu cầu của)',
   'report.remediation': 'Khắc phục',
   'report.due_by': 'hạn',
   'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
