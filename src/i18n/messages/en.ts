@@ -73,6 +73,7 @@ export const en = {
   'schema.or': 'or',
   'schema.required': '{where} is missing the required field "{field}"',
   'schema.additional_properties': 'unknown field "{field}" in {where} (check the spelling against schemas/{schema})',
+  'schema.did_you_mean': 'did you mean {fields}?',
   'schema.type': '{where} must be {type}',
   'schema.enum': '{where} must be one of: {values}',
   'schema.const': '{where} must be {value}',

@@ -70,6 +70,7 @@ export const vi: Record<MessageKey, string> = {
   'schema.or': 'hoặc',
   'schema.required': '{where} thiếu trường bắt buộc "{field}"',
   'schema.additional_properties': 'trường lạ "{field}" trong {where} (kiểm tra chính tả theo schemas/{schema})',
+  'schema.did_you_mean': 'có phải ý bạn là {fields}?',
   'schema.type': '{where} phải là {type}',
   'schema.enum': '{where} phải là một trong: {values}',
   'schema.const': '{where} phải là {value}',
