@@ -277,6 +277,28 @@ export const en = {
   'report.annotations_beyond_limit':
     'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
 
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'System ID',
+  'csv.system_name': 'System',
+  'csv.file': 'File',
+  'csv.line': 'Line',
+  'csv.column': 'Column',
+  'csv.rule': 'Rule',
+  'csv.title': 'Title',
+  'csv.severity': 'Severity',
+  'csv.status': 'Status',
+  'csv.message': 'Finding',
+  'csv.clauses': 'Required by',
+  'csv.remediation': 'Remediation',
+  'csv.due': 'Due by',
+  'csv.waiver': 'Waiver',
+  'csv.baseline': 'Baseline',
+  'csv.pointer': 'Path (pointer or resource)',
+  'csv.fingerprint': 'Fingerprint',
+  'csv.status_violation': 'violation',
+  'csv.status_input_error': 'input error',
+  'csv.baseline_new': 'new',
+
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',

@@ -279,6 +279,28 @@ export const vi: Record<MessageKey, string> = {
   'report.annotations_beyond_limit':
     'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
 
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'Mã hệ thống',
+  'csv.system_name': 'Hệ thống',
+  'csv.file': 'Tệp',
+  'csv.line': 'Dòng',
+  'csv.column': 'Cột',
+  'csv.rule': 'Quy tắc',
+  'csv.title': 'Tiêu đề',
+  'csv.severity': 'Mức độ',
+  'csv.status': 'Trạng thái',
+  'csv.message': 'Phát hiện',
+  'csv.clauses': 'Căn cứ',
+  'csv.remediation': 'Khắc phục',
+  'csv.due': 'Hạn',
+  'csv.waiver': 'Miễn trừ',
+  'csv.baseline': 'Đường cơ sở (baseline)',
+  'csv.pointer': 'Đường dẫn (con trỏ JSON hoặc tài nguyên)',
+  'csv.fingerprint': 'Mã nhận dạng',
+  'csv.status_violation': 'vi phạm',
+  'csv.status_input_error': 'lỗi đầu vào',
+  'csv.baseline_new': 'mới',
+
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'MÃ',
   'rules.severity': 'MỨC ĐỘ',
