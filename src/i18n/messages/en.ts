@@ -72,6 +72,11 @@ export const en = {
   'schema.document': 'the document',
   'schema.or': 'or',
   'schema.required': '{where} is missing the required field "{field}"',
+  'config.invalid': 'configuration file {file} is not valid:',
+  'config.not_mapping': 'a configuration file must be a mapping of settings (see schemas/config.schema.json)',
+  'config.missing': 'configuration file {file} does not exist (--config or TUANTHU_CONFIG)',
+  'config.no_paths':
+    'nothing to check: give descriptors, infrastructure code or directories, or set "paths" in .tuanthu.yaml',
   'schema.additional_properties': 'unknown field "{field}" in {where} (check the spelling against schemas/{schema})',
   'schema.did_you_mean': 'did you mean {fields}?',
   'schema.type': '{where} must be {type}',

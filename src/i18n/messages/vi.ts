@@ -69,6 +69,11 @@ export const vi: Record<MessageKey, string> = {
   'schema.document': 'tài liệu',
   'schema.or': 'hoặc',
   'schema.required': '{where} thiếu trường bắt buộc "{field}"',
+  'config.invalid': 'tệp cấu hình {file} không hợp lệ:',
+  'config.not_mapping': 'tệp cấu hình phải là một ánh xạ các thiết lập (xem schemas/config.schema.json)',
+  'config.missing': 'không có tệp cấu hình {file} (--config hoặc TUANTHU_CONFIG)',
+  'config.no_paths':
+    'không có gì để kiểm tra: hãy chỉ ra bản mô tả, mã hạ tầng hoặc thư mục, hoặc đặt "paths" trong .tuanthu.yaml',
   'schema.additional_properties': 'trường lạ "{field}" trong {where} (kiểm tra chính tả theo schemas/{schema})',
   'schema.did_you_mean': 'có phải ý bạn là {fields}?',
   'schema.type': '{where} phải là {type}',
