@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
-import { isWaived } from './shared.js';
+import { basisKey, isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -72,7 +72,8 @@ export const sonarqube: Formatter = {
     for (const s of report.systems) {
       for (const f of s.findings) {
         if (isWaived(f)) continue;
-        const ruleId = f.status === 'due' ? `${f.rule}-due` : f.rule;
+        // A recommendation is its own Sonar rule: its name carries the label, its clauses are context.
+        const ruleId = f.status === 'due' ? `${f.rule}-due` : f.recommendation ? `${f.rule}-recommendation` : f.rule;
         if (!rules.has(ruleId)) rules.set(ruleId, sonarRule(f, ruleId, ctx));
         issues.push({
           ruleId,
@@ -91,13 +92,13 @@ export const sonarqube: Formatter = {
 function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
   const meta: RuleMeta | undefined = ctx.catalogue.byId.get(f.rule);
   const lang: Lang = ctx.lang;
-  const title = meta?.title[lang] ?? f.title;
+  const title = f.recommendation ? f.title : (meta?.title[lang] ?? f.title);
   return {
     id,
     name: f.status === 'due' ? `${title} (${t('report.status_due', lang)})` : title,
     description: [
       meta?.description[lang] ?? f.title,
-      `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
+      `${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
       `${t('report.remediation', lang)}: ${meta?.remediation[lang] ?? f.remediation}`,
     ].join('\n\n'),
     engineId: 'tuanthu',
