@@ -45,8 +45,14 @@ Examples:
     .action(async (paths: string[], opts: CheckOpts) => {
       const outputs = outputSpecs(opts.format);
       // Refused at once for the inputs named on the command line, again after the run for every file it read.
-      const targets = outputs.flatMap((o) => (o.file ? [{ file: o.file, option: `--format ${o.format}=${o.file}` }] : []));
-      await refuseUnsafeOutputs(targets, [...paths, ...(opts.waivers ?? []), ...(opts.baseline ? [opts.baseline] : [])]);
+      const targets = outputs.flatMap((o) =>
+        o.file ? [{ file: o.file, option: `--format ${o.format}=${o.file}` }] : [],
+      );
+      await refuseUnsafeOutputs(targets, [
+        ...paths,
+        ...(opts.waivers ?? []),
+        ...(opts.baseline ? [opts.baseline] : []),
+      ]);
       const [{ runLint }, { loadCatalogue }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/catalogue.js'),

@@ -63,7 +63,8 @@ export const en = {
   'output.missing-directory': 'the folder {dir} does not exist; create it first',
   'output.parent-not-directory': '{dir} is not a folder',
   'output.is-directory': 'cannot write {file}: it is a directory; give a file name in it (e.g. {file}/report.json)',
-  'output.is-input': '{option} would overwrite {input}, an input of this run; write it to another file (nothing was written)',
+  'output.is-input':
+    '{option} would overwrite {input}, an input of this run; write it to another file (nothing was written)',
   'output.same-output': '{option} and {other} are the same file; give each output its own file (nothing was written)',
   'output.no-space': 'no space left on the device',
   'output.read-only': 'the file system is read-only',

@@ -59,7 +59,8 @@ export const vi: Record<MessageKey, string> = {
   'output.cannot-write': 'không ghi được {file}: {reason}',
   'output.missing-directory': 'thư mục {dir} không tồn tại; hãy tạo nó trước',
   'output.parent-not-directory': '{dir} không phải là thư mục',
-  'output.is-directory': 'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
+  'output.is-directory':
+    'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
   'output.is-input': '{option} sẽ ghi đè {input}, một tệp đầu vào của lần chạy này; hãy ghi ra tệp khác (chưa ghi gì)',
   'output.same-output': '{option} và {other} là cùng một tệp; hãy cho mỗi đầu ra một tệp riêng (chưa ghi gì)',
   'output.no-space': 'thiết bị đã hết chỗ trống',
