@@ -91,7 +91,7 @@ export async function writeFileAtomic(
   } catch {
     // not there yet (or a dangling link, which the rename replaces)
   }
-  if (existing && existing.isDirectory()) throw new OutputWriteError(file, localized('input.is-directory'));
+  if (existing?.isDirectory()) throw new OutputWriteError(file, localized('input.is-directory'));
   if (existing && !existing.isFile()) return writeInPlace(file, pieces, yieldEvery);
   const target = existing ? realpathSync(file) : file;
   const temp = tempName(target);
