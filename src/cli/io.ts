@@ -7,6 +7,8 @@ export interface CliIo {
   stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The working directory a configuration file is searched from (default: the process's). */
+  cwd?: string;
   /** Standard output is a terminal (colour). */
   isTTY: boolean;
   /** Standard error is a terminal (progress). */
@@ -35,13 +37,18 @@ export async function writeOutputFile(file: string, pieces: Iterable<string | Ui
 }
 
 /**
- * Refuses, before anything is written, outputs that are inputs of the run, the same file twice, a
+ * Refuses, before anything is written, outputs that are inputs of the run (or its .tuanthu.yaml), the same file twice, a
  * directory or in a missing folder (src/io/output-paths.ts): a UsageError naming each.
  */
 export async function refuseUnsafeOutputs(outputs: OutputTarget[], inputs: Iterable<string>): Promise<void> {
   if (outputs.length === 0) return;
-  const { outputProblems } = await import('../io/output-paths.js');
-  const problems = outputProblems(outputs, inputs, process.cwd());
+  const [{ outputProblems }, { findConfig }] = await Promise.all([
+    import('../io/output-paths.js'),
+    import('./config.js'),
+  ]);
+  // The configuration file is an input of every run.
+  const config = findConfig(process.cwd());
+  const problems = outputProblems(outputs, [...inputs, ...(config ? [config] : [])], process.cwd());
   if (problems.length === 0) return;
   const lines = (lang: Lang) => problems.map((p) => p.message[lang]).join('\ntuanthu: ');
   throw new UsageError({ en: lines('en'), vi: lines('vi') });

@@ -87,7 +87,7 @@ describe('an output over an input is refused, and nothing is written', () => {
       );
     }));
 
-  it('a descriptor found by walking a folder, the IaC a descriptor lists, a waivers file, a baseline', () =>
+  it('a descriptor found by walking a folder, the IaC a descriptor lists, waivers, configuration, a baseline', () =>
     inTempDir('tuanthu-dl-', async (dir) => {
       portal(dir);
       const tf = 'portal/iac/cdktf.out/stacks/portal/cdk.tf.json';
@@ -100,6 +100,8 @@ describe('an output over an input is refused, and nothing is written', () => {
         ['check', 'portal/system.yaml', '--format', 'text=portal/tuanthu.waivers.yaml'],
         /would overwrite portal\/tuanthu.waivers.yaml/,
       );
+      writeFileSync(join(dir, '.tuanthu.yaml'), 'fail_on: high\n');
+      await refused(dir, ['check', 'portal', '--format', 'json=.tuanthu.yaml'], /would overwrite .tuanthu.yaml/);
       const base = await run(['baseline', 'create', 'portal/system.yaml', '-o', 'base.json'], dir);
       expect(base.exitCode, base.stderr).toBe(0);
       await refused(
