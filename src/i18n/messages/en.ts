@@ -58,6 +58,23 @@ export const en = {
   'input.policy-unknown-rule': 'the policy reported unknown rule {rule}; build/policy is inconsistent',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'cannot write {file}: {reason}',
+  'output.missing-directory': 'the folder {dir} does not exist; create it first',
+  'output.parent-not-directory': '{dir} is not a folder',
+  'output.is-directory': 'cannot write {file}: it is a directory; give a file name in it (e.g. {file}/report.json)',
+  'output.is-input':
+    '{option} would overwrite {input}, an input of this run; write it to another file (nothing was written)',
+  'output.same-output': '{option} and {other} are the same file; give each output its own file (nothing was written)',
+  'output.no-space': 'no space left on the device',
+  'output.read-only': 'the file system is read-only',
+  'output.quota': 'the disk quota is exceeded',
+  'output.io-error': 'input/output error on the device',
+  'output.errno': 'the system refused ({errno})',
+  'output.reader-gone': 'the reader of the pipe has gone',
+  'output.stdout': 'cannot write to standard output: {reason}',
+  'output.interrupted': 'interrupted ({signal}); files being written were removed',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'YAML or JSON text',
   'kind.hcl': 'Terraform (HCL) text',

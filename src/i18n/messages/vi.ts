@@ -55,6 +55,23 @@ export const vi: Record<MessageKey, string> = {
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'không ghi được {file}: {reason}',
+  'output.missing-directory': 'thư mục {dir} không tồn tại; hãy tạo nó trước',
+  'output.parent-not-directory': '{dir} không phải là thư mục',
+  'output.is-directory':
+    'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
+  'output.is-input': '{option} sẽ ghi đè {input}, một tệp đầu vào của lần chạy này; hãy ghi ra tệp khác (chưa ghi gì)',
+  'output.same-output': '{option} và {other} là cùng một tệp; hãy cho mỗi đầu ra một tệp riêng (chưa ghi gì)',
+  'output.no-space': 'thiết bị đã hết chỗ trống',
+  'output.read-only': 'hệ thống tệp chỉ cho đọc',
+  'output.quota': 'đã vượt hạn mức dung lượng đĩa',
+  'output.io-error': 'lỗi vào/ra trên thiết bị',
+  'output.errno': 'hệ thống từ chối ({errno})',
+  'output.reader-gone': 'bên đọc của đường ống đã đóng',
+  'output.stdout': 'không ghi được ra đầu ra chuẩn: {reason}',
+  'output.interrupted': 'bị dừng ({signal}); các tệp đang ghi dở đã được xoá',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'văn bản YAML hoặc JSON',
   'kind.hcl': 'văn bản Terraform (HCL)',
