@@ -290,7 +290,7 @@ describe('a signal ends the run without leaving a partial report or a temporary 
 });
 
 describe("the HTML report's command to reproduce the run", () => {
-  const unescape = (s: string) =>
+  const fromHtml = (s: string) =>
     s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 
   it('pasted into bash, runs the same check even for files named like options or holding quotes', () =>
@@ -314,7 +314,7 @@ describe("the HTML report's command to reproduce the run", () => {
       expect(first.stderr).toBe('');
       const before = treeDigest(dir);
       const html = readFileSync(join(dir, 'report.html'), 'utf8');
-      const command = unescape(/<section class="repro">[\s\S]*<pre><code>([^<]*)<\/code><\/pre>/.exec(html)![1]!);
+      const command = fromHtml(/<section class="repro">[\s\S]*<pre><code>([^<]*)<\/code><\/pre>/.exec(html)![1]!);
       expect(command).toMatch(/^tuanthu check .* -- /);
       const again = await execa('bash', ['-c', command.replace(/^tuanthu /, `node ${BIN} `)], {
         cwd: dir,
