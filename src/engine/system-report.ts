@@ -17,6 +17,7 @@ import type { LoadedSource } from '../model/source.js';
 import type {
   EvaluationOptions,
   Finding,
+  FindingStatus,
   Lang,
   Location,
   RuleReason,
@@ -143,7 +144,8 @@ export function assembleSystem(
         : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
     const keyed = { ...params, msg: raw.msg };
     return makeFinding(meta, options.lang, {
-      severity: due ? 'info' : (raw.severity ?? meta.severity),
+      // Neither a deadline to come nor a value only apply knows is a violation: both read as info.
+      severity: raw.status === 'violation' ? meta.severity : 'info',
       ruleSeverity: meta.severity,
       status: raw.status,
       path: raw.path,
@@ -155,9 +157,12 @@ export function assembleSystem(
   });
   findings.sort(compareFindings);
 
-  // One pass over the findings, not one per rule: a violation outranks "due".
-  const outcomes = new Map<string, 'violation' | 'due'>();
-  for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
+  // One pass over the findings, not one per rule: a violation outranks "unknown", which outranks "due".
+  const outcomes = new Map<string, FindingStatus>();
+  for (const f of findings) {
+    const was = outcomes.get(f.rule);
+    if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
+  }
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const reason = result.not_applicable[meta.key];
     if (reason !== undefined) {
@@ -169,6 +174,7 @@ export function assembleSystem(
     }
     const status = outcomes.get(meta.id);
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
+    if (status === 'unknown') return { rule: meta.id, outcome: 'unknown' };
     if (status === 'due') return { rule: meta.id, outcome: 'due' };
     return { rule: meta.id, outcome: 'pass' };
   });
@@ -204,6 +210,8 @@ export function assembleSystem(
     inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],
   };
 }
+
+const STATUS_RANK: Record<FindingStatus, number> = { due: 0, unknown: 1, violation: 2 };
 
 // The evaluation date and the rules' deadlines are the same for every system of a run.
 function contextDays(asOf: string, catalogue: Catalogue, memo: RunMemo): Array<[string, number]> {
