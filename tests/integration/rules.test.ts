@@ -111,7 +111,9 @@ for (const meta of catalogue.rules) {
           expect(f?.params).toMatchObject(w.params ?? {});
         }
         for (const f of got) {
-          expect(meta.messages[f.msg]?.en, `message template "${f.msg}" shows the expression`).toContain('{expression}');
+          expect(meta.messages[f.msg]?.en, `message template "${f.msg}" shows the expression`).toContain(
+            '{expression}',
+          );
           expect(typeof f.params.expression === 'string' && f.params.expression !== '', 'params.expression').toBe(true);
         }
       });

@@ -73,6 +73,13 @@ segment(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
 
 else := s
 
+# The first (sorted) unknown path of r that matches a regular expression, for rules whose verdict
+# hangs on a few attributes of a block and not on the rest (a forward action's target group ARN).
+unknown_path(r, pattern) := min(paths) if {
+	paths := [u | some u in r.unknown; regex.match(pattern, u)]
+	count(paths) > 0
+}
+
 is_true(obj, key) if obj[key] == true
 
 # --- encryption at rest (AWS-S3-01, AWS-RDS-01, AWS-EBS-01, IAC-X-01) ---
@@ -166,6 +173,15 @@ unencrypted_at_rest := array.concat(
 	[r | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "missing"],
 )
 
+# Resources holding data whose encryption at rest is unknown until apply, with the expression.
+unknown_at_rest := array.concat(
+	array.concat(
+		[{"resource": r, "expression": s3_encryption_expression(r)} | some r in of_type("aws_s3_bucket"); s3_encryption(r) == "unknown"],
+		[{"resource": r, "expression": unknown_expression(r, "storage_encrypted")} | some t in rds_types; some r in of_type(t); db_encryption(r) == "unknown"],
+	),
+	[{"resource": r, "expression": unknown_expression(r, "encrypted")} | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "unknown"],
+)
+
 # --- location (IAC-LOC-01, IAC-X-01) ---
 
 locations := data.tuanthu.locations
@@ -199,6 +215,14 @@ location_unknown(p) if {
 	p.where.country == null
 	p.resource.region == null
 }
+
+# What leaves a resource's location unknown: its own region or zone expression, else its provider's region.
+location_expression(r) := e if {
+	some k in ["region", "availability_zone"]
+	e := r.values[k]
+	is_string(e)
+	contains(e, "${")
+} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".region"])
 
 # Placed outside Vietnam: a known location whose country is not VN.
 outside_vietnam := [p |

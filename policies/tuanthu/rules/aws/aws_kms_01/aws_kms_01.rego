@@ -61,15 +61,15 @@ unknown_setting(k) if {
 rotatable(k) if not cannot_rotate(k)
 
 cannot_rotate(k) if {
-	spec := object.get(k.values, "customer_master_key_spec", "SYMMETRIC_DEFAULT")
 	not iac.unknown_within(k, "customer_master_key_spec")
+	spec := object.get(k.values, "customer_master_key_spec", "SYMMETRIC_DEFAULT")
 	spec != null
 	spec != "SYMMETRIC_DEFAULT"
 }
 
 cannot_rotate(k) if {
-	usage := object.get(k.values, "key_usage", "ENCRYPT_DECRYPT")
 	not iac.unknown_within(k, "key_usage")
+	usage := object.get(k.values, "key_usage", "ENCRYPT_DECRYPT")
 	usage != null
 	usage != "ENCRYPT_DECRYPT"
 }

@@ -62,10 +62,10 @@ deny contains lib.finding(r.address, "retention", {"address": r.address, "days":
 }
 
 deny contains lib.finding(r.address, "retention_default", {"address": r.address, "days": default_days, "min": min_days}) if {
+	default_days < min_days
 	some r in databases
 	not has_value(r.values, "backup_retention_period")
 	not iac.unknown_within(r, "backup_retention_period")
-	default_days < min_days
 }
 
 deny contains lib.unknown_finding(r.address, "retention_unknown", params) if {

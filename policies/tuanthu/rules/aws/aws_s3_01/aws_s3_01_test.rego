@@ -19,7 +19,11 @@ test_inline_configuration_passes if {
 
 # A value check, not a presence check: an empty rule, or one without an algorithm, encrypts nothing.
 test_empty_rule_fails if {
-	every values in [{"rule": [{}]}, {"rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": "k"}]}]}, {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "none"}]}]}] {
+	every values in [
+		{"rule": [{}]},
+		{"rule": [{"apply_server_side_encryption_by_default": [{"kms_master_key_id": "k"}]}]},
+		{"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "none"}]}]},
+	] {
 		c := object.union(sse, {"values": values})
 		got := aws_s3_01.deny with input.iac as {"resources": [referenced(bucket, "aws_s3_bucket_server_side_encryption_configuration"), c]}
 		[f.msg | some f in got] == ["no_algorithm"]
@@ -27,7 +31,8 @@ test_empty_rule_fails if {
 }
 
 test_unknown_algorithm_is_unknown if {
-	c := object.union(sse, {"values": {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "${var.algorithm}"}]}]}, "unknown": ["rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"]})
+	values := {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "${var.algorithm}"}]}]}
+	c := object.union(sse, {"values": values, "unknown": ["rule.0.apply_server_side_encryption_by_default.0.sse_algorithm"]})
 	got := aws_s3_01.deny with input.iac as {"resources": [referenced(bucket, "aws_s3_bucket_server_side_encryption_configuration"), c]}
 	[[f.msg, f.status, f.params.expression] | some f in got] == [["unknown", "unknown", "${var.algorithm}"]]
 }

@@ -49,13 +49,6 @@ package tuanthu.rules.aws.aws_tls_01
 import data.tuanthu.iac
 import data.tuanthu.lib
 
-types := {"aws_lb_listener", "aws_alb_listener"}
-
-listeners contains r if {
-	some r in iac.resources
-	r.type in types
-}
-
 deny contains lib.finding(r.address, "weak_policy", {"address": r.address, "policy": policy(r)}) if {
 	some r in listeners
 	r.values.protocol in {"HTTPS", "TLS"}
@@ -67,14 +60,14 @@ deny contains lib.finding(r.address, "plain_http", {"address": r.address}) if {
 	some r in listeners
 	r.values.protocol == "HTTP"
 	not redirects(r)
-	not unknown_path(r, action_pattern)
+	not iac.unknown_path(r, action_pattern)
 }
 
 # The protocol, the policy of an HTTPS/TLS listener, or the action of an HTTP one is an expression
 # (a target group's ARN inside a forward action is not: it does not decide the protocol).
 deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "expression": iac.expression_at(r, u)}) if {
 	some r in listeners
-	u := unknown_path(r, `^protocol$`)
+	u := iac.unknown_path(r, `^protocol$`)
 }
 
 deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "expression": iac.unknown_expression(r, "ssl_policy")}) if {
@@ -87,16 +80,45 @@ deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "
 	some r in listeners
 	r.values.protocol == "HTTP"
 	not redirects(r)
-	u := unknown_path(r, action_pattern)
+	u := iac.unknown_path(r, action_pattern)
+}
+
+deny contains lib.finding(l.elb.address, "classic_weak", {"address": l.elb.address, "port": port_text(l.port), "policy": p}) if {
+	some l in classic_listeners
+	l.protocol in {"HTTPS", "SSL"}
+	not classic_unknown(l)
+	not classic_strong(l)
+	p := classic_policy_name(l)
+}
+
+deny contains lib.finding(l.elb.address, "classic_http", {"address": l.elb.address, "port": port_text(l.port)}) if {
+	some l in classic_listeners
+	l.protocol == "HTTP"
+}
+
+# The listeners, or one's protocol, are an expression.
+deny contains lib.unknown_finding(e.address, "unknown", {"address": e.address, "expression": iac.expression_at(e, u)}) if {
+	some e in iac.of_type("aws_elb")
+	u := iac.unknown_path(e, `^listener(\.[0-9]+(\.lb_protocol)?)?$`)
+}
+
+# The policies of an HTTPS/SSL port are named by an expression that names no policy resource here.
+deny contains lib.unknown_finding(l.elb.address, "unknown", {"address": l.elb.address, "expression": iac.unknown_expression(lp, "policy_names")}) if {
+	some l in classic_listeners
+	l.protocol in {"HTTPS", "SSL"}
+	classic_unknown(l)
+	some lp in port_policies(l)
+	iac.unknown_within(lp, "policy_names")
+}
+
+types := {"aws_lb_listener", "aws_alb_listener"}
+
+listeners contains r if {
+	some r in iac.resources
+	r.type in types
 }
 
 action_pattern := `^default_action(\.[0-9]+)?(\.type|\.redirect(\.[0-9]+)?(\.protocol)?)?$`
-
-# The first unknown path of r that matches pattern.
-unknown_path(r, pattern) := min(paths) if {
-	paths := [u | some u in r.unknown; regex.match(pattern, u)]
-	count(paths) > 0
-}
 
 # Without ssl_policy AWS applies ELBSecurityPolicy-2016-08, which allows TLS 1.0.
 policy(r) := r.values.ssl_policy if is_string(r.values.ssl_policy)
@@ -133,34 +155,6 @@ classic_blocks(e) := [] if iac.unknown(e, "listener")
 
 else := iac.blocks(e.values, "listener")
 
-deny contains lib.finding(l.elb.address, "classic_weak", {"address": l.elb.address, "port": port_text(l.port), "policy": p}) if {
-	some l in classic_listeners
-	l.protocol in {"HTTPS", "SSL"}
-	not classic_unknown(l)
-	not classic_strong(l)
-	p := classic_policy_name(l)
-}
-
-deny contains lib.finding(l.elb.address, "classic_http", {"address": l.elb.address, "port": port_text(l.port)}) if {
-	some l in classic_listeners
-	l.protocol == "HTTP"
-}
-
-# The listeners, or one's protocol, are an expression.
-deny contains lib.unknown_finding(e.address, "unknown", {"address": e.address, "expression": iac.expression_at(e, u)}) if {
-	some e in iac.of_type("aws_elb")
-	u := unknown_path(e, `^listener(\.[0-9]+(\.lb_protocol)?)?$`)
-}
-
-# The policies of an HTTPS/SSL port are named by an expression that names no policy resource here.
-deny contains lib.unknown_finding(l.elb.address, "unknown", {"address": l.elb.address, "expression": iac.unknown_expression(lp, "policy_names")}) if {
-	some l in classic_listeners
-	l.protocol in {"HTTPS", "SSL"}
-	classic_unknown(l)
-	some lp in port_policies(l)
-	iac.unknown_within(lp, "policy_names")
-}
-
 # The listener policies attached to this port of this load balancer.
 port_policies(l) := [lp |
 	some lp in iac.attached(l.elb, "aws_load_balancer_listener_policy")
@@ -180,6 +174,7 @@ classic_unknown(l) if {
 	some lp in port_policies(l)
 	iac.unknown_within(lp, "policy_names")
 }
+
 classic_strong(l) if {
 	some p in classic_policies(l)
 	classic_policy_strong(p)
@@ -194,10 +189,10 @@ classic_policy_strong(p) if {
 
 classic_policy_strong(p) if {
 	attrs := iac.blocks(p.values, "policy_attribute")
+	not enables_old_protocol(attrs)
 	some on in attrs
 	on.name == "Protocol-TLSv1.2"
 	lower(sprintf("%v", [on.value])) == "true"
-	not enables_old_protocol(attrs)
 }
 
 enables_old_protocol(attrs) if {

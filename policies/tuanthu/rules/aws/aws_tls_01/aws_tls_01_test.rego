@@ -53,9 +53,21 @@ elb(listeners) := {"address": "aws_elb.web", "type": "aws_elb", "values": {"list
 
 https_443 := {"lb_port": 443, "lb_protocol": "https", "instance_port": 8080, "instance_protocol": "http", "ssl_certificate_id": "${aws_iam_server_certificate.web.arn}"}
 
-listener_policy := {"address": "aws_load_balancer_listener_policy.web_443", "type": "aws_load_balancer_listener_policy", "values": {"load_balancer_name": "${aws_elb.web.name}", "load_balancer_port": 443, "policy_names": ["${aws_load_balancer_policy.tls.policy_name}"]}, "unknown": ["load_balancer_name", "policy_names.0"], "refs": ["aws_elb.web", "aws_load_balancer_policy.tls"]}
+listener_policy := {
+	"address": "aws_load_balancer_listener_policy.web_443",
+	"type": "aws_load_balancer_listener_policy",
+	"values": {"load_balancer_name": "${aws_elb.web.name}", "load_balancer_port": 443, "policy_names": ["${aws_load_balancer_policy.tls.policy_name}"]},
+	"unknown": ["load_balancer_name", "policy_names.0"],
+	"refs": ["aws_elb.web", "aws_load_balancer_policy.tls"],
+}
 
-ssl_policy(attributes) := {"address": "aws_load_balancer_policy.tls", "type": "aws_load_balancer_policy", "values": {"policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": attributes}, "unknown": [], "refs": ["aws_elb.web"]}
+ssl_policy(attributes) := {
+	"address": "aws_load_balancer_policy.tls",
+	"type": "aws_load_balancer_policy",
+	"values": {"policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": attributes},
+	"unknown": [],
+	"refs": ["aws_elb.web"],
+}
 
 classic(attributes) := [object.union(elb([https_443]), {"referenced_by": {"aws_load_balancer_listener_policy": [1], "aws_load_balancer_policy": [2]}}), listener_policy, ssl_policy(attributes)]
 
