@@ -55,6 +55,23 @@ export const vi: Record<MessageKey, string> = {
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'không ghi được {file}: {reason}',
+  'output.missing-directory': 'thư mục {dir} không tồn tại; hãy tạo nó trước',
+  'output.parent-not-directory': '{dir} không phải là thư mục',
+  'output.is-directory':
+    'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
+  'output.is-input': '{option} sẽ ghi đè {input}, một tệp đầu vào của lần chạy này; hãy ghi ra tệp khác (chưa ghi gì)',
+  'output.same-output': '{option} và {other} là cùng một tệp; hãy cho mỗi đầu ra một tệp riêng (chưa ghi gì)',
+  'output.no-space': 'thiết bị đã hết chỗ trống',
+  'output.read-only': 'hệ thống tệp chỉ cho đọc',
+  'output.quota': 'đã vượt hạn mức dung lượng đĩa',
+  'output.io-error': 'lỗi vào/ra trên thiết bị',
+  'output.errno': 'hệ thống từ chối ({errno})',
+  'output.reader-gone': 'bên đọc của đường ống đã đóng',
+  'output.stdout': 'không ghi được ra đầu ra chuẩn: {reason}',
+  'output.interrupted': 'bị dừng ({signal}); các tệp đang ghi dở đã được xoá',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'văn bản YAML hoặc JSON',
   'kind.hcl': 'văn bản Terraform (HCL)',
@@ -69,7 +86,13 @@ export const vi: Record<MessageKey, string> = {
   'schema.document': 'tài liệu',
   'schema.or': 'hoặc',
   'schema.required': '{where} thiếu trường bắt buộc "{field}"',
+  'config.invalid': 'tệp cấu hình {file} không hợp lệ:',
+  'config.not_mapping': 'tệp cấu hình phải là một ánh xạ các thiết lập (xem schemas/config.schema.json)',
+  'config.missing': 'không có tệp cấu hình {file} (--config hoặc TUANTHU_CONFIG)',
+  'config.no_paths':
+    'không có gì để kiểm tra: hãy chỉ ra bản mô tả, mã hạ tầng hoặc thư mục, hoặc đặt "paths" trong .tuanthu.yaml',
   'schema.additional_properties': 'trường lạ "{field}" trong {where} (kiểm tra chính tả theo schemas/{schema})',
+  'schema.did_you_mean': 'có phải ý bạn là {fields}?',
   'schema.type': '{where} phải là {type}',
   'schema.enum': '{where} phải là một trong: {values}',
   'schema.const': '{where} phải là {value}',
@@ -275,6 +298,28 @@ export const vi: Record<MessageKey, string> = {
   'report.annotations_notice': 'thông báo',
   'report.annotations_beyond_limit':
     'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
+
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'Mã hệ thống',
+  'csv.system_name': 'Hệ thống',
+  'csv.file': 'Tệp',
+  'csv.line': 'Dòng',
+  'csv.column': 'Cột',
+  'csv.rule': 'Quy tắc',
+  'csv.title': 'Tiêu đề',
+  'csv.severity': 'Mức độ',
+  'csv.status': 'Trạng thái',
+  'csv.message': 'Phát hiện',
+  'csv.clauses': 'Căn cứ',
+  'csv.remediation': 'Khắc phục',
+  'csv.due': 'Hạn',
+  'csv.waiver': 'Miễn trừ',
+  'csv.baseline': 'Đường cơ sở (baseline)',
+  'csv.pointer': 'Đường dẫn (con trỏ JSON hoặc tài nguyên)',
+  'csv.fingerprint': 'Mã nhận dạng',
+  'csv.status_violation': 'vi phạm',
+  'csv.status_input_error': 'lỗi đầu vào',
+  'csv.baseline_new': 'mới',
 
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'MÃ',
