@@ -346,6 +346,30 @@ export const vi: Record<MessageKey, string> = {
   'rules.fix': 'Cách khắc phục',
   'rules.snippet': 'Đoạn khai báo tối thiểu đạt yêu cầu',
 
+  // `tuanthu rules --by-clause`: ma trận tuân thủ.
+  'matrix.title': 'Ma trận tuân thủ: từng điểm của bốn văn bản và quy tắc kiểm tra',
+  'matrix.intro':
+    'Mỗi điểm, mỗi gạch đầu dòng của các văn bản được quyết định một lần (seeds/coverage.yaml): quy tắc kiểm tra điểm đó, cơ quan quốc gia được giao nhiệm vụ (là bối cảnh, không phải quy tắc đối với chủ quản hệ thống), lý do hồ sơ hệ thống không thể chứng minh, hoặc điểm chưa có quy tắc kiểm tra.',
+  'matrix.summary':
+    '{entries} điểm: {rules} được quy tắc kiểm tra, {national} là nhiệm vụ của cơ quan quốc gia, {not_checkable} không kiểm tra được, {open} chưa được kiểm tra',
+  'matrix.requires': 'Yêu cầu',
+  'matrix.checked_by': 'Quy tắc kiểm tra',
+  'matrix.national_body': 'Nhiệm vụ của cơ quan quốc gia',
+  'matrix.not_checkable': 'Không kiểm tra được',
+  'matrix.open': 'Chưa được kiểm tra',
+  'matrix.rest': 'Phần chưa kiểm tra',
+  'matrix.context': 'Được viện dẫn làm bối cảnh bởi',
+  'matrix.due': 'hạn',
+  'matrix.rule_due': 'hạn của quy tắc',
+  'matrix.recurring': 'nhiệm vụ thường xuyên',
+  'matrix.col_item': 'Điểm',
+  'matrix.col_requires': 'Yêu cầu',
+  'matrix.col_decision': 'Quyết định',
+  'matrix.col_due': 'Hạn trong văn bản',
+  'matrix.col_notes': 'Ghi chú',
+  'matrix.generated':
+    'Sinh bởi `npm run docs:matrix` từ seeds/coverage.yaml và danh mục quy tắc; không sửa tay. Cùng bảng này: `tuanthu rules --by-clause`.',
+
   // Vocabulary: severities.
   'severity.critical': 'nghiêm trọng',
   'severity.high': 'cao',
