@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
+import { safeText } from '../../format/safe-text.js';
 import { type CliIo, writeOutputFile } from '../io.js';
 import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
 
@@ -36,7 +37,9 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
       const text = baselineDocument(report);
       writeOutputFile(o.output, [text]);
       const n = (JSON.parse(text) as { findings: unknown[] }).findings.length;
-      io.stdout(`${o.output}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`);
+      io.stdout(
+        `${safeText(o.output)}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`,
+      );
       setExit(EXIT_PASS);
     });
 }
