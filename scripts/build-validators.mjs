@@ -14,7 +14,7 @@ const standaloneCode = require('ajv/dist/standalone').default;
 const { _ } = require('ajv/dist/compile/codegen');
 const { newAjv, schemaDigest } = await import(join(root, 'dist/io/descriptor/schema.js'));
 
-const SCHEMAS = ['system.schema.json'];
+const SCHEMAS = ['system.schema.json', 'config.schema.json'];
 
 mkdirSync(out, { recursive: true });
 // Formats: ajv-formats' email and uri; "date" is tuanthu's own isIsoDate, handed in by schema.ts at

@@ -7,6 +7,8 @@ export interface CliIo {
   stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The working directory a configuration file is searched from (default: the process's). */
+  cwd?: string;
   /** Standard output is a terminal (colour). */
   isTTY: boolean;
   /** Standard error is a terminal (progress). */

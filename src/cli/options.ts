@@ -110,6 +110,18 @@ export function addBaselineOption(cmd: Command): Command {
   );
 }
 
+/** `--config <file>` and `--no-config`: which configuration file gives the defaults (src/cli/config.ts). */
+export function addConfigOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--config <file>',
+        'configuration file (default: .tuanthu.yaml here or in a parent directory, up to the repository root; or TUANTHU_CONFIG)',
+      ),
+    )
+    .addOption(new Option('--no-config', 'use no configuration file'));
+}
+
 /** What every command that lints takes: the date, language, stage, waivers, input limits and threads. */
 export interface InputOpts {
   asOf: string;
@@ -135,6 +147,7 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
       .argParser(parseDate),
   );
   addLangOption(cmd, defaults.lang);
+  addConfigOptions(cmd);
   if (defaults.stage) {
     cmd.addOption(
       new Option(

@@ -27,17 +27,18 @@ import type { LintOptions, Report } from '../../src/model/types.js';
 import { readInputs } from '../../src/run/read-inputs.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
 
-const RUNS = { seed: 20261207, numRuns: 30 };
+const RUNS = { seed: 20261207, numRuns: 25 };
 const BIN = join(ROOT, 'bin/tuanthu.js');
 const addFormats = addFormatsModule as unknown as (ajv: unknown) => void;
 const catalogue = loadCatalogue();
 const FORMATS = Object.keys(FORMATTERS) as FormatName[];
-const DATA_FORMATS: ReadonlySet<FormatName> = new Set(['json', 'sarif', 'oscal']);
+const DATA_FORMATS: ReadonlySet<string> = new Set(['json', 'sarif', 'oscal', 'gitlab', 'sonarqube']);
 
 /** A character that may not reach a person or a log: controls (tab and newline apart), format characters, separators. */
 const CONTROL = /(?![\t\n])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\uFFFE\uFFFF]/u;
 /** XML 1.0 Char production, complemented (also as a character reference). */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|&#x?0*(?:[0-8bcef]|1[0-9a-f]|[12][0-9]?);/iu;
+const NOT_XML_CHAR =
+  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]|&#x?0*(?:[0-8bcef]|1[0-9a-f]|[12][0-9]?);/iu;
 /** A line a CI runner would take as a command: GitHub's `::cmd` (after blanks), `##[cmd]` and Azure's `##vso[`, anywhere. */
 const CI_COMMAND_LINE = /^\s*::/m;
 const CI_MARKER = /##(vso)?\[/i;
@@ -61,7 +62,7 @@ function freeTextPaths(v: unknown, node: SchemaNode, path: Path = [], out: Path[
   if (typeof v === 'string') {
     if (n.type === 'string' && !n.pattern && !n.enum && !n.format && n.const === undefined) out.push(path);
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => freeTextPaths(x, n.items as SchemaNode, [...path, i], out));
+    for (const [i, x] of v.entries()) freeTextPaths(x, n.items as SchemaNode, [...path, i], out);
   } else if (v && typeof v === 'object') {
     const props = (n.properties ?? {}) as Record<string, SchemaNode>;
     for (const [k, x] of Object.entries(v)) freeTextPaths(x, props[k] ?? {}, [...path, k], out);
@@ -211,8 +212,7 @@ async function runCase(c: Case): Promise<Outputs> {
   const options: LintOptions = { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: dir };
   const report = lint(await readInputs(files, options), options, { catalogue });
   const rejected = lint(await readInputs([brokenFile], options), options, { catalogue });
-  const render = (f: FormatName, r: Report, color = false) =>
-    FORMATTERS[f].render(r, { catalogue, lang: 'en', color });
+  const render = (f: FormatName, r: Report, color = false) => FORMATTERS[f].render(r, { catalogue, lang: 'en', color });
   const out = Object.fromEntries(FORMATS.map((f) => [f, render(f, report)])) as Outputs['out'];
   out.gate = renderGateText(report, gateVerdict(report), 'en');
   out['text-color'] = render('text', report, true);
@@ -237,9 +237,10 @@ function verdictOf(format: FormatName | 'gate', text: string): unknown {
         rows: lines.filter((l) => /^\| (✅|❌) \|/.test(l)).map((l) => l.slice(0, 4)),
       };
     case 'junit': {
-      const doc = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'testsuite' || n === 'testcase' }).parse(
-        text,
-      );
+      const doc = new XMLParser({
+        ignoreAttributes: false,
+        isArray: (n) => n === 'testsuite' || n === 'testcase',
+      }).parse(text);
       const count = (o: Record<string, string>) => [o['@_tests'], o['@_failures'], o['@_errors'], o['@_skipped']];
       const suites = (doc.testsuites.testsuite ?? []) as Array<Record<string, string>>;
       return { all: count(doc.testsuites), suites: suites.map(count) };
@@ -261,6 +262,15 @@ function verdictOf(format: FormatName | 'gate', text: string): unknown {
     }
     case 'html':
       return [...text.matchAll(/<div class="kpi[^"]*"><b>(\d+)<\/b>/g)].map((m) => m[1]);
+    case 'gitlab':
+      return JSON.parse(text).map((i: { check_name: string; severity: string }) => `${i.check_name}:${i.severity}`);
+    case 'sonarqube':
+      return JSON.parse(text).issues.map((i: { ruleId: string }) => i.ruleId);
+    case 'csv':
+      // A row per finding or input error, each one line: its status column (the ninth).
+      return text.split('\r\n').map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[8]);
+    default:
+      throw new Error(`no verdict reader for the format ${format}: add one`);
   }
 }
 
@@ -311,12 +321,14 @@ function assertSafe(c: Case, got: Outputs): void {
     [got.bad, plain.bad],
   ] as const) {
     for (const format of FORMATS) {
-      const text = set[format];
+      // CSV is made of CRLF line ends after a byte-order mark (Excel needs both).
+      const text = format === 'csv' ? set.csv.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') : set[format];
       const where = `${format}: ${JSON.stringify(c)}`;
       // Parses in its format.
       if (format === 'json') expect(reportValid(JSON.parse(text)), where).toBe(true);
       if (format === 'sarif') expect(sarifValid(JSON.parse(text)), where).toBe(true);
-      if (format === 'oscal') expect(oscalValid(JSON.parse(text)), `${where} ${JSON.stringify(oscalValid.errors)}`).toBe(true);
+      if (format === 'oscal')
+        expect(oscalValid(JSON.parse(text)), `${where} ${JSON.stringify(oscalValid.errors)}`).toBe(true);
       if (format === 'junit') {
         expect(XMLValidator.validate(text), where).toBe(true);
         expect(text, where).not.toMatch(NOT_XML_CHAR);
@@ -333,7 +345,7 @@ function assertSafe(c: Case, got: Outputs): void {
           if (/^\s*::/.test(l)) expect(l, where).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
       } else expect(text, where).not.toMatch(CI_COMMAND_LINE);
       // The same verdict as with plain names.
-      expect(verdictOf(format, text), where).toEqual(verdictOf(format, plainSet[format]));
+      expect(verdictOf(format, set[format]), where).toEqual(verdictOf(format, plainSet[format]));
     }
   }
   // SARIF: the texts a viewer shows are safe once decoded; artifact URIs are RFC 3986 references.
@@ -343,6 +355,8 @@ function assertSafe(c: Case, got: Outputs): void {
     const uri = r.locations[0].physicalLocation.artifactLocation.uri as string;
     expect(uri).toMatch(/^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/);
   }
+  for (const i of JSON.parse(got.out.gitlab)) expect(i.description).not.toMatch(CONTROL);
+  for (const i of JSON.parse(got.out.sonarqube).issues) expect(i.primaryLocation.message).not.toMatch(CONTROL);
   // Data formats keep values exact.
   const json = JSON.parse(got.out.json) as Report;
   expect(json.systems.map((s) => s.name).sort()).toEqual(NAME_AT.map((i) => c.values[i]).sort());
@@ -360,10 +374,7 @@ function assertSafe(c: Case, got: Outputs): void {
 describe('hostile text in every descriptor field and file name', () => {
   it('finds the fields to attack', () => {
     // Guards the generator: a schema change that hid the fields would make the property vacuous.
-    expect(TEMPLATES.map((t) => t.fields.length)).toEqual([
-      expect.any(Number),
-      expect.any(Number),
-    ]);
+    expect(TEMPLATES.map((t) => t.fields.length)).toEqual([expect.any(Number), expect.any(Number)]);
     const names = TEMPLATES.flatMap((t) => t.fields.map((p) => p.join('.')));
     for (const f of ['system.name', 'system.owner', 'system.accountable_head.name', 'hosting.data_centres.0.name'])
       expect(names).toContain(f);
@@ -380,9 +391,12 @@ describe('hostile text in every descriptor field and file name', () => {
   }, 120_000);
 
   it('holds for the cases written by hand', async () => {
-    const spoof = '\u001b[2K\r\u001b[32m✔ PASS\u001b[0m \u202eLIAF\u202c\n::error::forged\n##vso[task.complete result=Succeeded]';
+    const spoof =
+      '\u001b[2K\r\u001b[32m✔ PASS\u001b[0m \u202eLIAF\u202c\n::error::forged\n##vso[task.complete result=Succeeded]';
     const c: Case = {
-      values: PLAIN.values.map((v, i) => (i % 3 === 0 ? `${spoof}${v}` : i % 3 === 1 ? `@octocat | ${v}\r` : `www.x.y ${v}`)),
+      values: PLAIN.values.map((v, i) =>
+        i % 3 === 0 ? `${spoof}${v}` : i % 3 === 1 ? `@octocat | ${v}\r` : `www.x.y ${v}`,
+      ),
       names: ['1\u001b]8;;https:\\evil\u0007a.json', '2\n::add-mask::x.json', '3we\\ird\r.json'],
       key: '\u001b]52;c;Y3VybA==\u0007',
     };

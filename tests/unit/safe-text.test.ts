@@ -52,7 +52,9 @@ const hostileChar = fc.constantFrom(
 const hostile = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.array(hostileChar, { maxLength: 12 }).map((a) => a.join('')),
-  fc.array(fc.oneof(hostileChar, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 }).map((a) => a.join('')),
+  fc
+    .array(fc.oneof(hostileChar, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 12 })
+    .map((a) => a.join('')),
 );
 
 describe('safeText', () => {
@@ -121,8 +123,10 @@ describe('safeText', () => {
         const undone = safeText(s)
           .replace(/\\x3a:/g, '::')
           .replace(/##(vso)?\\\[/gi, (m) => m.replace('\\[', '['))
-          .replace(/\\(?:x([0-9a-f]{2})|u\{([0-9a-f]+)\}|u([0-9a-f]{4})|([nrt]))/g, (m, x, big, u, named) =>
-            named ? { n: '\n', r: '\r', t: '\t' }[named as 'n' | 'r' | 't'] : String.fromCodePoint(parseInt(x ?? big ?? u, 16)),
+          .replace(/\\(?:x([0-9a-f]{2})|u\{([0-9a-f]+)\}|u([0-9a-f]{4})|([nrt]))/g, (_m, x, big, u, named) =>
+            named
+              ? { n: '\n', r: '\r', t: '\t' }[named as 'n' | 'r' | 't']
+              : String.fromCodePoint(parseInt(x ?? big ?? u, 16)),
           );
         // A literal backslash escape in the input undoes too; only compare inputs without one.
         if (!/\\(x|u|n|r|t|\[)/.test(s) && !s.includes('\\x3a')) expect(undone).toBe(s);

@@ -3,6 +3,7 @@ import { EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
 import { safeText } from '../../format/safe-text.js';
 import { type CliIo, writeOutputFile } from '../io.js';
+import { configPaths } from '../config.js';
 import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
 
 /** `tuanthu baseline create <paths...>`: record today's violations so that CI fails only on new ones. */
@@ -13,14 +14,15 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
   const create = baseline
     .command('create')
     .description('write a baseline of the current violations (not waived, not merely due)')
-    .argument('<paths...>', 'descriptor files or directories')
+    .argument('[paths...]', 'descriptor files or directories (default: paths in .tuanthu.yaml)')
     .addOption(new Option('-o, --output <file>', 'where to write it').default('tuanthu.baseline.json'));
   addInputOptions(create, { lang, stage: true })
     .addHelpText(
       'after',
       '\nExit codes: 0 written; 2 usage or input error (nothing written).\n\nExample (record once, then fail only on new violations):\n  $ tuanthu baseline create examples/ -o tuanthu.baseline.json\n  $ tuanthu check examples/ --baseline tuanthu.baseline.json',
     )
-    .action(async (paths: string[], o: InputOpts & { output: string }) => {
+    .action(async (given: string[], o: InputOpts & { output: string }, cmd: Command) => {
+      const paths = configPaths(cmd, given);
       const [{ lintFiles }, { baselineDocument }, { inputErrorLine }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/baseline/document.js'),

@@ -6,6 +6,7 @@ import { type FormatContext, FORMATTERS } from '../../format/index.js';
 import type { SystemSpool } from '../../run/spool.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
 import { type CliIo, useColor, writeOutputFile } from '../io.js';
+import { configPaths } from '../config.js';
 import {
   addBaselineOption,
   addFailOnOption,
@@ -26,7 +27,10 @@ export function registerCheck(program: Command, io: CliIo, lang: Lang, setExit: 
   const check = program
     .command('check')
     .description('check system descriptors and their infrastructure code (files, or directories searched for them)')
-    .argument('<paths...>', 'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories');
+    .argument(
+      '[paths...]',
+      'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories (default: paths in .tuanthu.yaml)',
+    );
   addReportFormatOption(check);
   addFailOnOption(check, 'exit 1 when a finding is at or above this severity');
   addBaselineOption(check);
@@ -42,7 +46,8 @@ Examples:
   $ tuanthu check examples/ --format github --format sarif=tuanthu.sarif --format html=audit.html
   $ tuanthu check examples/province-land-portal/system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: CheckOpts) => {
+    .action(async (given: string[], opts: CheckOpts, cmd: Command) => {
+      const paths = configPaths(cmd, given);
       const outputs = outputSpecs(opts.format);
       const [{ runLint }, { loadCatalogue }] = await Promise.all([
         import('../../run/lint-files.js'),

@@ -72,7 +72,13 @@ export const en = {
   'schema.document': 'the document',
   'schema.or': 'or',
   'schema.required': '{where} is missing the required field "{field}"',
+  'config.invalid': 'configuration file {file} is not valid:',
+  'config.not_mapping': 'a configuration file must be a mapping of settings (see schemas/config.schema.json)',
+  'config.missing': 'configuration file {file} does not exist (--config or TUANTHU_CONFIG)',
+  'config.no_paths':
+    'nothing to check: give descriptors, infrastructure code or directories, or set "paths" in .tuanthu.yaml',
   'schema.additional_properties': 'unknown field "{field}" in {where} (check the spelling against schemas/{schema})',
+  'schema.did_you_mean': 'did you mean {fields}?',
   'schema.type': '{where} must be {type}',
   'schema.enum': '{where} must be one of: {values}',
   'schema.const': '{where} must be {value}',
@@ -270,6 +276,28 @@ export const en = {
   'report.annotations_notice': 'notices',
   'report.annotations_beyond_limit':
     'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
+
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'System ID',
+  'csv.system_name': 'System',
+  'csv.file': 'File',
+  'csv.line': 'Line',
+  'csv.column': 'Column',
+  'csv.rule': 'Rule',
+  'csv.title': 'Title',
+  'csv.severity': 'Severity',
+  'csv.status': 'Status',
+  'csv.message': 'Finding',
+  'csv.clauses': 'Required by',
+  'csv.remediation': 'Remediation',
+  'csv.due': 'Due by',
+  'csv.waiver': 'Waiver',
+  'csv.baseline': 'Baseline',
+  'csv.pointer': 'Path (pointer or resource)',
+  'csv.fingerprint': 'Fingerprint',
+  'csv.status_violation': 'violation',
+  'csv.status_input_error': 'input error',
+  'csv.baseline_new': 'new',
 
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'ID',

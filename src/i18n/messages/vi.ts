@@ -69,7 +69,13 @@ export const vi: Record<MessageKey, string> = {
   'schema.document': 'tài liệu',
   'schema.or': 'hoặc',
   'schema.required': '{where} thiếu trường bắt buộc "{field}"',
+  'config.invalid': 'tệp cấu hình {file} không hợp lệ:',
+  'config.not_mapping': 'tệp cấu hình phải là một ánh xạ các thiết lập (xem schemas/config.schema.json)',
+  'config.missing': 'không có tệp cấu hình {file} (--config hoặc TUANTHU_CONFIG)',
+  'config.no_paths':
+    'không có gì để kiểm tra: hãy chỉ ra bản mô tả, mã hạ tầng hoặc thư mục, hoặc đặt "paths" trong .tuanthu.yaml',
   'schema.additional_properties': 'trường lạ "{field}" trong {where} (kiểm tra chính tả theo schemas/{schema})',
+  'schema.did_you_mean': 'có phải ý bạn là {fields}?',
   'schema.type': '{where} phải là {type}',
   'schema.enum': '{where} phải là một trong: {values}',
   'schema.const': '{where} phải là {value}',
@@ -272,6 +278,28 @@ export const vi: Record<MessageKey, string> = {
   'report.annotations_notice': 'thông báo',
   'report.annotations_beyond_limit':
     'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
+
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'Mã hệ thống',
+  'csv.system_name': 'Hệ thống',
+  'csv.file': 'Tệp',
+  'csv.line': 'Dòng',
+  'csv.column': 'Cột',
+  'csv.rule': 'Quy tắc',
+  'csv.title': 'Tiêu đề',
+  'csv.severity': 'Mức độ',
+  'csv.status': 'Trạng thái',
+  'csv.message': 'Phát hiện',
+  'csv.clauses': 'Căn cứ',
+  'csv.remediation': 'Khắc phục',
+  'csv.due': 'Hạn',
+  'csv.waiver': 'Miễn trừ',
+  'csv.baseline': 'Đường cơ sở (baseline)',
+  'csv.pointer': 'Đường dẫn (con trỏ JSON hoặc tài nguyên)',
+  'csv.fingerprint': 'Mã nhận dạng',
+  'csv.status_violation': 'vi phạm',
+  'csv.status_input_error': 'lỗi đầu vào',
+  'csv.baseline_new': 'mới',
 
   // `tuanthu rules` and `tuanthu explain`.
   'rules.id': 'MÃ',
