@@ -2,7 +2,7 @@ import { type Command, Option } from 'commander';
 import { EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
 import { safeText } from '../../format/safe-text.js';
-import { type CliIo, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, writeOutputFile } from '../io.js';
 import { configPaths } from '../config.js';
 import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
 
@@ -23,12 +23,14 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
     )
     .action(async (given: string[], o: InputOpts & { output: string }, cmd: Command) => {
       const paths = configPaths(cmd, given);
-      const [{ lintFiles }, { baselineDocument }, { inputErrorLine }] = await Promise.all([
+      const targets = [{ file: o.output, option: `-o ${o.output}` }];
+      await refuseUnsafeOutputs(targets, [...paths, ...(o.waivers ?? [])]);
+      const [{ runLint }, { baselineDocument }, { inputErrorLine }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/baseline/document.js'),
         import('../../format/shared.js'),
       ]);
-      const report = await lintFiles(paths, lintOptions(o));
+      const { report, inputs } = await runLint(paths, lintOptions(o));
       if (report.errors.length > 0) {
         // A baseline missing a system that could not be read would later flag all its findings as new.
         for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);
@@ -36,8 +38,9 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
         setExit(EXIT_USAGE);
         return;
       }
+      await refuseUnsafeOutputs(targets, inputs);
       const text = baselineDocument(report);
-      writeOutputFile(o.output, [text]);
+      await writeOutputFile(o.output, [text]);
       const n = (JSON.parse(text) as { findings: unknown[] }).findings.length;
       io.stdout(
         `${safeText(o.output)}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`,

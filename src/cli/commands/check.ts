@@ -5,7 +5,7 @@ import { exitCode, summaryExitCode } from '../../engine/exit-code.js';
 import { type FormatContext, FORMATTERS } from '../../format/index.js';
 import type { SystemSpool } from '../../run/spool.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
-import { type CliIo, useColor, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, useColor, writeOutputFile } from '../io.js';
 import { configPaths } from '../config.js';
 import {
   addBaselineOption,
@@ -49,6 +49,15 @@ Examples:
     .action(async (given: string[], opts: CheckOpts, cmd: Command) => {
       const paths = configPaths(cmd, given);
       const outputs = outputSpecs(opts.format);
+      // Refused at once for the inputs named on the command line, again after the run for every file it read.
+      const targets = outputs.flatMap((o) =>
+        o.file ? [{ file: o.file, option: `--format ${o.format}=${o.file}` }] : [],
+      );
+      await refuseUnsafeOutputs(targets, [
+        ...paths,
+        ...(opts.waivers ?? []),
+        ...(opts.baseline ? [opts.baseline] : []),
+      ]);
       const [{ runLint }, { loadCatalogue }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/catalogue.js'),
@@ -62,13 +71,14 @@ Examples:
       // on a large portfolio); the other formats take the whole report.
       const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
       try {
-        const { report, prerendered, streamed } = await runLint(
+        const { report, prerendered, streamed, inputs } = await runLint(
           paths,
           lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
           { spool },
         );
         progress.finish();
-        writeReports(
+        await refuseUnsafeOutputs(targets, inputs);
+        await writeReports(
           report,
           outputs,
           { catalogue: loadCatalogue(), lang: opts.lang, prerendered, streamed, color: useColor(io) },
@@ -89,17 +99,17 @@ async function jsonSpool(outputs: OutputSpec[]): Promise<SystemSpool> {
 }
 
 /** Each output in its format: to its file (never coloured), or to standard output. */
-function writeReports(
+async function writeReports(
   report: Report,
   outputs: OutputSpec[],
   ctx: Omit<FormatContext, 'color'> & { prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
   io: CliIo,
-): void {
+): Promise<void> {
   for (const o of outputs) {
     const formatter = FORMATTERS[o.format];
     const c = { ...ctx, color: o.file ? false : ctx.color && o.format === 'text' };
     const pieces = formatter.chunks ? formatter.chunks(report, c) : [formatter.render(report, c)];
-    if (o.file) writeOutputFile(o.file, pieces);
+    if (o.file) await writeOutputFile(o.file, pieces);
     else for (const p of pieces) io.stdout(p);
   }
 }

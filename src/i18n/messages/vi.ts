@@ -55,6 +55,23 @@ export const vi: Record<MessageKey, string> = {
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'không ghi được {file}: {reason}',
+  'output.missing-directory': 'thư mục {dir} không tồn tại; hãy tạo nó trước',
+  'output.parent-not-directory': '{dir} không phải là thư mục',
+  'output.is-directory':
+    'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
+  'output.is-input': '{option} sẽ ghi đè {input}, một tệp đầu vào của lần chạy này; hãy ghi ra tệp khác (chưa ghi gì)',
+  'output.same-output': '{option} và {other} là cùng một tệp; hãy cho mỗi đầu ra một tệp riêng (chưa ghi gì)',
+  'output.no-space': 'thiết bị đã hết chỗ trống',
+  'output.read-only': 'hệ thống tệp chỉ cho đọc',
+  'output.quota': 'đã vượt hạn mức dung lượng đĩa',
+  'output.io-error': 'lỗi vào/ra trên thiết bị',
+  'output.errno': 'hệ thống từ chối ({errno})',
+  'output.reader-gone': 'bên đọc của đường ống đã đóng',
+  'output.stdout': 'không ghi được ra đầu ra chuẩn: {reason}',
+  'output.interrupted': 'bị dừng ({signal}); các tệp đang ghi dở đã được xoá',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'văn bản YAML hoặc JSON',
   'kind.hcl': 'văn bản Terraform (HCL)',
@@ -325,6 +342,30 @@ export const vi: Record<MessageKey, string> = {
   'rules.item_due': 'hạn',
   'rules.fix': 'Cách khắc phục',
   'rules.snippet': 'Đoạn khai báo tối thiểu đạt yêu cầu',
+
+  // `tuanthu rules --by-clause`: ma trận tuân thủ.
+  'matrix.title': 'Ma trận tuân thủ: từng điểm của bốn văn bản và quy tắc kiểm tra',
+  'matrix.intro':
+    'Mỗi điểm, mỗi gạch đầu dòng của các văn bản được quyết định một lần (seeds/coverage.yaml): quy tắc kiểm tra điểm đó, cơ quan quốc gia được giao nhiệm vụ (là bối cảnh, không phải quy tắc đối với chủ quản hệ thống), lý do hồ sơ hệ thống không thể chứng minh, hoặc điểm chưa có quy tắc kiểm tra.',
+  'matrix.summary':
+    '{entries} điểm: {rules} được quy tắc kiểm tra, {national} là nhiệm vụ của cơ quan quốc gia, {not_checkable} không kiểm tra được, {open} chưa được kiểm tra',
+  'matrix.requires': 'Yêu cầu',
+  'matrix.checked_by': 'Quy tắc kiểm tra',
+  'matrix.national_body': 'Nhiệm vụ của cơ quan quốc gia',
+  'matrix.not_checkable': 'Không kiểm tra được',
+  'matrix.open': 'Chưa được kiểm tra',
+  'matrix.rest': 'Phần chưa kiểm tra',
+  'matrix.context': 'Được viện dẫn làm bối cảnh bởi',
+  'matrix.due': 'hạn',
+  'matrix.rule_due': 'hạn của quy tắc',
+  'matrix.recurring': 'nhiệm vụ thường xuyên',
+  'matrix.col_item': 'Điểm',
+  'matrix.col_requires': 'Yêu cầu',
+  'matrix.col_decision': 'Quyết định',
+  'matrix.col_due': 'Hạn trong văn bản',
+  'matrix.col_notes': 'Ghi chú',
+  'matrix.generated':
+    'Sinh bởi `npm run docs:matrix` từ seeds/coverage.yaml và danh mục quy tắc; không sửa tay. Cùng bảng này: `tuanthu rules --by-clause`.',
 
   // Vocabulary: severities.
   'severity.critical': 'nghiêm trọng',
