@@ -14,6 +14,7 @@ import { STYLE } from './html-style.js';
 import { areaOf, isWaived, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
+import { shellCommand } from '../util/shell.js';
 
 /**
  * The audit report for inspectors: one self-contained HTML file (inline CSS and SVG, no script, a
@@ -274,13 +275,21 @@ function waiverFiles(report: Report): string[] {
 }
 
 function reproduction(report: Report, lang: Lang): Safe {
-  const files = report.systems.map((s) => s.file);
-  const quote = (f: string) => (/^[\w./-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`);
+  const files = [...new Set(report.systems.map((s) => s.file))];
   const debt = report.debtInputs ?? [];
-  // Each role is its flag; waiver files named explicitly are exactly those read, as in this run.
-  const debtFlags = debt.map((f) => ` --${f.role} ${quote(f.file)}`).join('');
-  const settings = `${report.stage ? ` --stage ${report.stage}` : ''}${report.maxWaiverDays !== undefined ? ` --max-waiver-days ${report.maxWaiverDays}` : ''}`;
-  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${settings}${debtFlags} --format html=audit.html`;
+  // Every word quoted, and the paths after `--`: a file named like an option (`--format=json=x`)
+  // stays a path when the command is pasted. Each debt input is its flag; waiver files named
+  // explicitly are exactly those read, as in this run.
+  const command = shellCommand([
+    'tuanthu',
+    'check',
+    ...['--as-of', report.asOf, '--fail-on', report.failOn, '--lang', lang],
+    ...(report.stage ? ['--stage', report.stage] : []),
+    ...(report.maxWaiverDays !== undefined ? ['--max-waiver-days', String(report.maxWaiverDays)] : []),
+    ...debt.flatMap((f) => [`--${f.role}`, f.file]),
+    ...['--format', 'html=audit.html', '--'],
+    ...files,
+  ]);
   return html`<section class="repro">
 <h2>${t('report.inputs', lang)}</h2>
 <dl class="meta">
