@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
+import { t } from '../i18n/index.js';
 import { safeText } from './safe-text.js';
-import type { Finding, InputError, RuleResult, Severity, SystemReport } from '../model/types.js';
+import type { Finding, InputError, Lang, Report, RuleResult, Severity, SystemReport } from '../model/types.js';
 
 /**
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
@@ -85,4 +86,22 @@ export function toUriReference(file: string, separator: string = sep): string {
  */
 export function inputErrorLine(e: InputError, word: (s: string) => string = (s) => s): string {
   return `${safeText(e.file)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${word('error')} ${safeText(e.message)}`;
+}
+
+/** The run's rule settings, one line each (no markup): every report shows them beside its verdict. */
+export function ruleSettingsLines(report: Pick<Report, 'ruleSettings'>, lang: Lang): string[] {
+  const r = report.ruleSettings;
+  if (!r) return [];
+  const sev = (x: Severity) => t(`severity.${x}`, lang);
+  return [
+    ...(r.only ? [t('report.rule_only', { rules: r.only.join(', ') }, lang)] : []),
+    ...(r.skip ?? []).map((x) => t('report.rule_skipped', { rule: x.rule, reason: x.reason }, lang)),
+    ...(r.severity ?? []).map((x) =>
+      t(
+        'report.rule_severity',
+        { rule: x.rule, from: x.from ? sev(x.from) : '—', to: sev(x.severity), reason: x.reason },
+        lang,
+      ),
+    ),
+  ];
 }
