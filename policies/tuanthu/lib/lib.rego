@@ -31,9 +31,9 @@ days_since(date) := days_between(date, as_of)
 # A finding: where (JSON pointer or resource address), which message template, and its parameters.
 finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
 
-# A value the rule needs is unknown until apply: reported for review at severity info, never as
-# "missing" (unknown is not absent) and never failing a run on its own.
-unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "severity": "info"}
+# A value the rule needs is unknown until apply: its own verdict (status "unknown"), never a pass
+# and never a violation (unknown is not absent). params.expression says what the code holds there.
+unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "status": "unknown"}
 
 # A finding that goes beyond the directives' text: a recommendation, at its own severity below the
 # rule's, labelled as such in every format (never reported as the directive's requirement).

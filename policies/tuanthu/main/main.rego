@@ -49,13 +49,16 @@ findings := [f |
 	some name, meta in catalogue
 	not not_applicable[name]
 	some d in data.tuanthu.rules[meta.family][name].deny
-	f := object.union(d, {"rule": meta.id, "status": status(meta, d)})
+	f := object.union(d, {"rule": meta.id, "status": status(d, meta)})
 ]
 
-# Before its deadline a rule's violations are reported as "due"; from the day after, as violations.
-# The deadline is the finding's own when the rule gives one (a deadline for some systems only,
-# e.g. LVL-02's for systems already in use), else the rule's.
-status(meta, d) := "due" if lib.as_of <= deadline(meta, d)
+# A value only apply knows stays unknown, deadline or not. Before its deadline a rule's violations
+# are reported as "due"; from the day after, as violations. The deadline is the finding's own when
+# the rule gives one (a deadline for some systems only, e.g. LVL-02's for systems already in use),
+# else the rule's.
+status(d, meta) := "unknown" if d.status == "unknown"
+
+else := "due" if lib.as_of <= deadline(meta, d)
 
 else := "violation"
 

@@ -36,7 +36,7 @@ test_undeclared_state_secret_is_unknown if {
 	count(fs) == 1
 	some f in fs
 	f.msg == "undeclared"
-	f.severity == "info"
+	f.status == "unknown"
 }
 
 test_no_protected_data_not_applicable if {
