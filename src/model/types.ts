@@ -1,4 +1,5 @@
 /** Public data model of a tuanthu run. The JSON report (schemas/report.schema.json) mirrors it. */
+import type { IacVariables } from './iac.js';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -207,6 +208,8 @@ export interface LintOptions extends EvaluationOptions {
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
+  /** Values for the input variables of Terraform roots (--var, --var-file, TF_VAR_*). */
+  iacVariables?: IacVariables;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the
    * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON

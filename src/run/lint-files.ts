@@ -84,7 +84,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     !found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f);
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits, options.jobs);
+    const r = await loadStackFiles(files, display, limits, options.jobs, options.iacVariables);
     for (const f of files) attached.add(f);
     errors.push(...r.errors);
     return r.stacks;

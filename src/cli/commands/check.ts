@@ -55,7 +55,7 @@ Examples:
       try {
         const { report, prerendered, streamed } = await runLint(
           paths,
-          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
+          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }, io.env),
           { spool },
         );
         progress.finish();

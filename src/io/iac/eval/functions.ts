@@ -10,6 +10,7 @@ import {
   asList,
   asMap,
   asNumber,
+  asSet,
   asString,
   checkKnown,
   distinctValues,
@@ -118,7 +119,7 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   toset: (args) => {
     arity(args, 1);
-    return distinctValues(asList(args[0]!).map(deepKnown));
+    return asSet(distinctValues(asList(args[0]!).map(deepKnown)));
   },
   distinct: (args) => {
     arity(args, 1);

@@ -11,7 +11,7 @@ import type { IacUnevaluated, IacUnevaluatedReason, Location } from '../../../mo
 import type { ProviderRegions, RawResource } from '../normalise.js';
 import { body as blockBody, isObj, labelled, localsOf, type Obj, typedBlocks } from './config.js';
 import { evalConfigValue, evaluate, isTemplate, parseTemplate, type Scope, withNames } from './expressions.js';
-import { EvalError, isMap, isNamespace, type Namespace, UNKNOWN, type Value } from './value.js';
+import { EvalError, isMap, isNamespace, type Namespace, SETS, UNKNOWN, type Value } from './value.js';
 
 /** A module directory read and parsed, with the modules it calls resolved (src/io/iac/eval/load-modules.ts). */
 export interface LoadedModule {
@@ -104,6 +104,8 @@ class ModuleEval {
   private readonly outputs: Map<string, Obj>;
   private readonly resources = new Map<string, { type: string; name: string; body: Obj }>();
   private readonly instanceMemo = new Map<string, Instance[] | typeof BUSY>();
+  /** Resources whose count or for_each is unknown (one instance, keyed by nothing). */
+  private readonly unknownExpansion = new Set<string>();
   private readonly childMemo = new Map<
     string,
     Array<{ suffix: string; key?: string; child: ModuleEval }> | typeof BUSY
@@ -171,7 +173,6 @@ class ModuleEval {
         return ns((n) => {
           const key = `${prefix}${n}`;
           if (!this.resources.has(key)) throw new EvalError(`no resource ${key}`);
-          this.run.ref(`${this.prefix}${key}`);
           return this.resourceValue(key);
         });
       }
@@ -205,7 +206,16 @@ class ModuleEval {
     const r = this.resources.get(key)!;
     const insts = this.instances(key);
     if (insts === undefined) return UNKNOWN;
-    const one = (i: Instance) => ns((attr) => (isMap(i.values) && Object.hasOwn(i.values, attr) ? i.values[attr]! : UNKNOWN));
+    // Reading an instance's attribute refers to that instance (not to every instance of the resource).
+    const one = (i: Instance) =>
+      ns((attr) => {
+        this.run.ref(i.address);
+        return isMap(i.values) && Object.hasOwn(i.values, attr) ? i.values[attr]! : UNKNOWN;
+      });
+    if (this.unknownExpansion.has(key)) {
+      this.run.ref(insts[0]?.address ?? `${this.prefix}${key}`);
+      return UNKNOWN;
+    }
     if ('count' in r.body) return insts.map(one);
     if ('for_each' in r.body) {
       const out: Record<string, Value> = {};
@@ -272,6 +282,7 @@ class ModuleEval {
     const base = `${this.prefix}${key}`;
     const metaRefs = new Set<string>();
     const ex = this.expansions(base, r.body, metaRefs, this.mod.locate([key]).get(key));
+    if (ex === 'unknown') this.unknownExpansion.add(key);
     const list: Expansion[] = ex === 'unknown' ? [{ suffix: '', names: unknownNames(r.body) }] : ex;
     const { '//': meta, provider } = r.body;
     const constructPath =
@@ -470,7 +481,7 @@ function dynamicBlocks(v: unknown, scope: Scope): Array<[string, Value, unknown]
           continue;
         }
         const pairs: Array<[Value, Value]> = Array.isArray(coll)
-          ? coll.map((x, i) => [i, x])
+          ? coll.map((x, i) => [SETS.has(coll) ? x : i, x])
           : Object.keys(coll)
               .sort()
               .map((k) => [k, coll[k]!]);
@@ -536,6 +547,7 @@ export function evaluateRoot(root: LoadedModule, inputs: Map<string, Value>): Ev
 
   // A reference names a resource without its key (aws_s3_bucket.logs): it refers to every instance.
   const byBase = new Map<string, string[]>();
+  const addresses = new Set(instances.map((i) => i.address));
   for (const i of instances) {
     const base = i.address.endsWith(']') ? i.address.slice(0, i.address.lastIndexOf('[')) : i.address;
     const list = byBase.get(base);
@@ -546,7 +558,8 @@ export function evaluateRoot(root: LoadedModule, inputs: Map<string, Value>): Ev
     const unknown: string[] = [];
     const values = (materialize(i.values, i.raw, '', unknown) ?? {}) as Record<string, unknown>;
     const refs = new Set<string>();
-    for (const r of i.refs) for (const a of byBase.get(r) ?? []) if (a !== i.address) refs.add(a);
+    for (const r of i.refs)
+      for (const a of addresses.has(r) ? [r] : (byBase.get(r) ?? [])) if (a !== i.address) refs.add(a);
     return {
       address: i.address,
       type: i.type,

@@ -107,6 +107,17 @@ export function equal(a: Value, b: Value): boolean {
   return false;
 }
 
+/**
+ * Lists that are sets (from toset): a set's elements are their own keys where Terraform iterates
+ * one (a dynamic block's iterator.key), where a list's keys are its indices.
+ */
+export const SETS = new WeakSet<Value[]>();
+
+export function asSet(list: Value[]): Value[] {
+  SETS.add(list);
+  return list;
+}
+
 /** Dedupe preserving first occurrence (toset, distinct). */
 export function distinctValues(list: Value[]): Value[] {
   const out: Value[] = [];

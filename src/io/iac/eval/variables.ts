@@ -4,19 +4,13 @@
  * terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then --var-file files and --var
  * values as given on the command line (files first, then single values).
  */
+import type { IacVariables } from '../../../model/iac.js';
 import type { Obj } from './config.js';
 import { evalConfigValue, evaluate, parseExpression, type Scope } from './expressions.js';
 import { EvalError, UNKNOWN, type Value } from './value.js';
 
 /** Variable values from outside the configuration, as `check --var`/`--var-file` and the environment give them. */
-export interface VariableInputs {
-  /** `name=value` pairs from --var, in the order given. */
-  vars?: string[];
-  /** --var-file paths (as the run can read them), in the order given. */
-  varFiles?: string[];
-  /** The environment's TF_VAR_<name> values. */
-  env?: Record<string, string | undefined>;
-}
+export type VariableInputs = IacVariables;
 
 const NO_NAMES: Scope = {
   root: (n) => {
@@ -40,7 +34,13 @@ export function autoVarFiles(names: string[]): string[] {
  */
 export function textValue(text: string, decl: Obj | undefined): Value {
   const type = typeof decl?.type === 'string' ? decl.type.replace(/^\$\{(.*)\}$/s, '$1').trim() : undefined;
-  if (type === undefined || type === 'string' || type === 'any') return text;
+  if (type === 'string') return text;
+  // Untyped: a string, which the provider converts where its schema wants a number or a bool
+  // (backup_retention_period = "1" is 1); converted here so that rules compare what apply would.
+  if (type === undefined || type === 'any') {
+    if (/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(text)) return Number(text);
+    return text === 'true' ? true : text === 'false' ? false : text;
+  }
   try {
     const v = evaluate(parseExpression(text), NO_NAMES);
     return v === UNKNOWN ? text : v;
