@@ -203,7 +203,9 @@ export async function withStacks(
     ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p))
     : [];
   const { stacks, errors } =
-    attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs, options.iacVariables) : { stacks: [], errors: [] };
+    attached.length > 0
+      ? await loadStackFiles(attached, display, limits, options.jobs, options.iacVariables)
+      : { stacks: [], errors: [] };
   return { source, stacks, errors, attached };
 }
 

@@ -160,7 +160,12 @@ function fromJsonValue(
   }
   if (isTerraformConfig(value)) {
     // Text in memory (CDKTF validation at synth): no directory to read called modules from.
-    const parsed: ParsedDir = { config: value, hclFiles: [], jsonTexts: new Map([[locationFile, text]]), files: inputs };
+    const parsed: ParsedDir = {
+      config: value,
+      hclFiles: [],
+      jsonTexts: new Map([[locationFile, text]]),
+      files: inputs,
+    };
     const module: LoadedModule = {
       dir: display,
       config: value,
@@ -169,11 +174,6 @@ function fromJsonValue(
     return { ok: true, stack: stackOf(module, new Map(), display, 'terraform-json', inputs) };
   }
   return fail(display, 'not-terraform', localized('input.not-terraform-json'), 1, 1);
-}
-
-function splitAddress(a: string): [string, string] {
-  const i = a.indexOf('.');
-  return [a.slice(0, i), a.slice(i + 1)];
 }
 
 /** How a root is evaluated: the variable values given from outside the configuration. */
@@ -195,7 +195,10 @@ async function readDirFiles(
     names = (await readdir(dir)).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ...fail(display, 'read', readErrorText(e)), ...(code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true as const } : {}) };
+    return {
+      ...fail(display, 'read', readErrorText(e)),
+      ...(code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true as const } : {}),
+    };
   }
   const files: SourceFile[] = [];
   // Every file of the module is held to the same checks as a file given alone (a FIFO named
@@ -312,7 +315,9 @@ async function evaluateStack(
   const tree = await loadModuleTree(root?.path, display, parsed, readDir);
   if (!tree.ok) return tree;
   const varFiles: Array<{ path: string; display: string }> = [
-    ...(root?.names && root.path ? autoVarFiles(root.names).map((n) => ({ path: join(root.path, n), display: join(display, n) })) : []),
+    ...(root?.names && root.path
+      ? autoVarFiles(root.names).map((n) => ({ path: join(root.path, n), display: join(display, n) }))
+      : []),
     ...(o.variables?.varFiles ?? []).map((f) => ({ path: f, display: f })),
   ];
   const layers: Array<Record<string, unknown>> = [];
@@ -401,7 +406,11 @@ async function readVarFile(
   const sha = sha256(read.buf);
   if (/\.json$/i.test(path)) {
     const p = parseJson(text, limits.maxDepth);
-    if (!p.ok) return { ok: false, errors: [{ file: display, line: p.line, column: p.column, code: p.code, message: p.message }] };
+    if (!p.ok)
+      return {
+        ok: false,
+        errors: [{ file: display, line: p.line, column: p.column, code: p.code, message: p.message }],
+      };
     if (!isObject(p.value)) return fail(display, 'not-tfvars', localized('input.not-tfvars'), 1, 1);
     return { ok: true, values: p.value, sha };
   }

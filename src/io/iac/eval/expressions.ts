@@ -12,7 +12,7 @@ import {
   asString,
   checkKnown,
   equal,
-  EvalError,
+  ExprError,
   isMap,
   isNamespace,
   UNKNOWN,
@@ -75,7 +75,7 @@ export function parseTemplate(s: string): Node {
   try {
     n = new Parser(s).template();
   } catch (e) {
-    if (!(e instanceof EvalError)) throw e;
+    if (!(e instanceof ExprError)) throw e;
     n = { k: 'call', name: '\u0000unparsable', args: [], expand: false };
   }
   if (PARSED.size >= PARSED_MAX) PARSED.clear();
@@ -88,7 +88,7 @@ export function parseExpression(s: string): Node {
   const p = new Parser(s);
   const n = p.expression();
   p.ws();
-  if (p.pos < s.length) throw new EvalError(`unexpected ${s[p.pos]}`);
+  if (p.pos < s.length) throw new ExprError(`unexpected ${s[p.pos]}`);
   return n;
 }
 
@@ -100,7 +100,7 @@ class Parser {
   constructor(readonly s: string) {}
 
   fail(what: string): never {
-    throw new EvalError(`${what} at ${this.pos}`);
+    throw new ExprError(`${what} at ${this.pos}`);
   }
 
   /** Whitespace, newlines and comments between tokens. */
@@ -429,7 +429,7 @@ export function evaluate(n: Node, scope: Scope): Value {
   try {
     return evalNode(n, scope);
   } catch (e) {
-    if (e === UNKNOWN_SIGNAL || e instanceof EvalError) return UNKNOWN;
+    if (e === UNKNOWN_SIGNAL || e instanceof ExprError) return UNKNOWN;
     throw e;
   }
 }
@@ -534,7 +534,7 @@ function binary(op: string, an: Node, bn: Node, scope: Scope): Value {
     case '%':
       return asNumber(a) % asNumber(b);
   }
-  throw new EvalError(`operator ${op}`);
+  throw new ExprError(`operator ${op}`);
 }
 
 export function getAttr(v: Value, key: string): Value {
@@ -542,25 +542,25 @@ export function getAttr(v: Value, key: string): Value {
   if (isNamespace(v)) return v.get(key);
   if (isMap(v)) {
     if (Object.hasOwn(v, key)) return v[key]!;
-    throw new EvalError(`no attribute ${key}`);
+    throw new ExprError(`no attribute ${key}`);
   }
-  throw new EvalError(`no attribute ${key}`);
+  throw new ExprError(`no attribute ${key}`);
 }
 
 export function index(v: Value, i: Value): Value {
   if (v === UNKNOWN || i === UNKNOWN) return UNKNOWN;
   if (Array.isArray(v)) {
     const n = asNumber(i);
-    if (!Number.isInteger(n) || n < 0 || n >= v.length) throw new EvalError('index out of range');
+    if (!Number.isInteger(n) || n < 0 || n >= v.length) throw new ExprError('index out of range');
     return v[n]!;
   }
   if (isNamespace(v)) return v.get(asString(i));
   if (isMap(v)) {
     const k = asString(i);
     if (Object.hasOwn(v, k)) return v[k]!;
-    throw new EvalError(`no key ${k}`);
+    throw new ExprError(`no key ${k}`);
   }
-  throw new EvalError('cannot index');
+  throw new ExprError('cannot index');
 }
 
 function forExpr(n: Extract<Node, { k: 'for' }>, scope: Scope): Value {
@@ -573,7 +573,7 @@ function forExpr(n: Extract<Node, { k: 'for' }>, scope: Scope): Value {
           .sort()
           .map((k) => [k, coll[k]!])
       : (() => {
-          throw new EvalError('for over a value that is not a collection');
+          throw new ExprError('for over a value that is not a collection');
         })();
   const list: Value[] = [];
   const obj: Record<string, Value> = {};
@@ -595,7 +595,7 @@ function forExpr(n: Extract<Node, { k: 'for' }>, scope: Scope): Value {
     if (key === UNKNOWN) return UNKNOWN;
     const ks = asString(key);
     if (n.group) ((obj[ks] ??= []) as Value[]).push(val);
-    else if (Object.hasOwn(obj, ks)) throw new EvalError(`duplicate key ${ks}`);
+    else if (Object.hasOwn(obj, ks)) throw new ExprError(`duplicate key ${ks}`);
     else obj[ks] = val;
   }
   return n.object ? obj : list;

@@ -16,7 +16,7 @@ import {
   distinctValues,
   elements,
   equal,
-  EvalError,
+  ExprError,
   holdsUnknown,
   isMap,
   isNamespace,
@@ -39,7 +39,7 @@ const deepKnown = (v: Value): Value => {
 };
 
 function arity(args: Value[], min: number, max = min): void {
-  if (args.length < min || args.length > max) throw new EvalError('wrong number of arguments');
+  if (args.length < min || args.length > max) throw new ExprError('wrong number of arguments');
 }
 
 function flatten(list: Value[]): Value[] {
@@ -52,31 +52,47 @@ function flatten(list: Value[]): Value[] {
   return out;
 }
 
-/** Terraform's format verbs (%s %d %v %q %f %t %%), with optional width flags left out. */
+/** Terraform's format verbs (%s %d %v %q %f %t %%) with width, zero-padding and left-justify flags. */
 function format(spec: string, args: Value[]): string {
   let i = 0;
-  return spec.replace(/%([-+ #0]*\d*(?:\.\d+)?)([sdvqftbxXeEgGo%])/g, (_m, _flags: string, verb: string) => {
-    if (verb === '%') return '%';
-    const a = args[i++];
-    if (a === undefined) throw new EvalError('too few arguments to format');
-    checkKnown(a);
-    switch (verb) {
-      case 'd':
-        return String(Math.trunc(asNumber(a)));
-      case 'q':
-        return JSON.stringify(asString(a));
-      case 't':
-        return String(asBool(a));
-      case 'f': {
-        const digits = /\.(\d+)/.exec(_flags)?.[1];
-        return asNumber(a).toFixed(digits ? Number(digits) : 6);
+  return spec.replace(
+    /%([-+ #0]*)(\d*)(?:\.(\d+))?([sdvqftbxXeEgGo%])/g,
+    (_m, flags: string, width: string, prec: string | undefined, verb: string) => {
+      if (verb === '%') return '%';
+      const a = args[i++];
+      if (a === undefined) throw new ExprError('too few arguments to format');
+      checkKnown(a);
+      let out: string;
+      switch (verb) {
+        case 'd':
+          out = String(Math.trunc(asNumber(a)));
+          break;
+        case 'q':
+          out = JSON.stringify(asString(a));
+          break;
+        case 't':
+          out = String(asBool(a));
+          break;
+        case 'f':
+          out = asNumber(a).toFixed(prec ? Number(prec) : 6);
+          break;
+        case 'v':
+          out = typeof a === 'object' && a !== null ? JSON.stringify(deepKnown(a)) : asString(a);
+          break;
+        case 's':
+          out = asString(a);
+          break;
+        default:
+          throw new ExprError(`format verb %${verb} is not evaluated`);
       }
-      case 'v':
-        return typeof a === 'object' && a !== null ? JSON.stringify(deepKnown(a)) : asString(a);
-      default:
-        return asString(a);
-    }
-  });
+      const w = width ? Number(width) : 0;
+      if (out.length >= w) return out;
+      if (flags.includes('-')) return out.padEnd(w);
+      if (flags.includes('0') && verb !== 's')
+        return out.startsWith('-') ? `-${out.slice(1).padStart(w - 1, '0')}` : out.padStart(w, '0');
+      return out.padStart(w);
+    },
+  );
 }
 
 const FUNCTIONS: Record<string, Fn> = {
@@ -96,18 +112,18 @@ const FUNCTIONS: Record<string, Fn> = {
     const k = asString(args[1]!);
     if (Object.hasOwn(m, k)) return m[k]!;
     if (args.length === 3) return args[2]!;
-    throw new EvalError(`lookup: no key ${k}`);
+    throw new ExprError(`lookup: no key ${k}`);
   },
   coalesce: (args) => {
     for (const a of args) {
       checkKnown(a);
       if (a !== null && a !== '') return a;
     }
-    throw new EvalError('coalesce: no non-null argument');
+    throw new ExprError('coalesce: no non-null argument');
   },
   coalescelist: (args) => {
     for (const a of args) if (asList(a).length > 0) return a;
-    throw new EvalError('coalescelist: no non-empty argument');
+    throw new ExprError('coalescelist: no non-empty argument');
   },
   tomap: (args) => {
     arity(args, 1);
@@ -132,7 +148,7 @@ const FUNCTIONS: Record<string, Fn> = {
     if (typeof v === 'string') return [...v].length;
     if (Array.isArray(v)) return v.length;
     if (isMap(v)) return Object.keys(v).length;
-    throw new EvalError('length of a value that is not a collection');
+    throw new ExprError('length of a value that is not a collection');
   },
   keys: (args) => {
     arity(args, 1);
@@ -145,7 +161,7 @@ const FUNCTIONS: Record<string, Fn> = {
   element: (args) => {
     arity(args, 2);
     const list = asList(args[0]!);
-    if (list.length === 0) throw new EvalError('element of an empty list');
+    if (list.length === 0) throw new ExprError('element of an empty list');
     const i = Math.trunc(asNumber(args[1]!));
     return list[((i % list.length) + list.length) % list.length]!;
   },
@@ -164,7 +180,7 @@ const FUNCTIONS: Record<string, Fn> = {
     arity(args, 2);
     const ks = asList(args[0]!);
     const vs = asList(args[1]!);
-    if (ks.length !== vs.length) throw new EvalError('zipmap: lists of different lengths');
+    if (ks.length !== vs.length) throw new ExprError('zipmap: lists of different lengths');
     return Object.fromEntries(ks.map((k, i) => [asString(k), vs[i]!]));
   },
   slice: (args) => {
@@ -181,24 +197,24 @@ const FUNCTIONS: Record<string, Fn> = {
   one: (args) => {
     arity(args, 1);
     const list = asList(args[0]!);
-    if (list.length > 1) throw new EvalError('one: more than one element');
+    if (list.length > 1) throw new ExprError('one: more than one element');
     return list[0] ?? null;
   },
   range: strictly((args) => {
     arity(args, 1, 3);
     const [start, end, step] =
       args.length === 1 ? [0, asNumber(args[0]!), 1] : [asNumber(args[0]!), asNumber(args[1]!), asNumber(args[2] ?? 1)];
-    if (step === 0) throw new EvalError('range: step 0');
+    if (step === 0) throw new ExprError('range: step 0');
     const out: number[] = [];
     for (let x = start; step > 0 ? x < end : x > end; x += step) {
       out.push(x);
-      if (out.length > 1024) throw new EvalError('range too long');
+      if (out.length > 1024) throw new ExprError('range too long');
     }
     return out;
   }),
   // Strings.
   format: (args) => {
-    if (args.length === 0) throw new EvalError('format without a format');
+    if (args.length === 0) throw new ExprError('format without a format');
     return format(asString(args[0]!), args.slice(1));
   },
   join: (args) => {
@@ -269,7 +285,7 @@ const FUNCTIONS: Record<string, Fn> = {
     try {
       return JSON.parse(asString(args[0]!)) as Value;
     } catch {
-      throw new EvalError('jsondecode: not JSON');
+      throw new ExprError('jsondecode: not JSON');
     }
   },
   // Numbers.
@@ -287,30 +303,30 @@ export function callFunction(name: string, argNodes: Node[], expand: boolean, sc
       try {
         return evalStrict(a, scope);
       } catch (e) {
-        if (!(e instanceof EvalError)) throw e;
+        if (!(e instanceof ExprError)) throw e;
       }
     }
-    throw new EvalError('try: no argument could be evaluated');
+    throw new ExprError('try: no argument could be evaluated');
   }
   if (name === 'can') {
-    if (argNodes.length !== 1) throw new EvalError('can takes one argument');
+    if (argNodes.length !== 1) throw new ExprError('can takes one argument');
     try {
       const v = evalStrict(argNodes[0]!, scope);
       return v === UNKNOWN ? UNKNOWN : true;
     } catch (e) {
-      if (e instanceof EvalError) return false;
+      if (e instanceof ExprError) return false;
       throw e;
     }
   }
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-  if (!fn) throw new EvalError(`function ${name} is not evaluated`);
+  if (!fn) throw new ExprError(`function ${name} is not evaluated`);
   const args = argNodes.map((a) => evalStrict(a, scope));
   if (expand) {
     const last = args.pop()!;
     checkKnown(last);
     args.push(...asList(last));
   }
-  if (args.some(isNamespace)) throw new EvalError('a namespace is not a value');
+  if (args.some(isNamespace)) throw new ExprError('a namespace is not a value');
   // A wholly unknown argument makes the result unknown, except where the function handles it.
   if (!PARTIAL.has(name)) for (const a of args) checkKnown(a);
   return fn(args);

@@ -11,7 +11,7 @@ import type { IacUnevaluated, IacUnevaluatedReason, Location } from '../../../mo
 import type { ProviderRegions, RawResource } from '../normalise.js';
 import { body as blockBody, isObj, labelled, localsOf, type Obj, typedBlocks } from './config.js';
 import { evalConfigValue, evaluate, isTemplate, parseTemplate, type Scope, withNames } from './expressions.js';
-import { EvalError, isMap, isNamespace, type Namespace, SETS, UNKNOWN, type Value } from './value.js';
+import { ExprError, isMap, isNamespace, type Namespace, SETS, UNKNOWN, type Value } from './value.js';
 
 /** A module directory read and parsed, with the modules it calls resolved (src/io/iac/eval/load-modules.ts). */
 export interface LoadedModule {
@@ -172,7 +172,7 @@ class ModuleEval {
         // A resource type of this module: `aws_s3_bucket.logs` refers to that resource.
         return ns((n) => {
           const key = `${prefix}${n}`;
-          if (!this.resources.has(key)) throw new EvalError(`no resource ${key}`);
+          if (!this.resources.has(key)) throw new ExprError(`no resource ${key}`);
           return this.resourceValue(key);
         });
       }
@@ -181,7 +181,7 @@ class ModuleEval {
 
   private variable(name: string): Value {
     const decl = this.variables.get(name);
-    if (!decl) throw new EvalError(`no variable ${name}`);
+    if (!decl) throw new ExprError(`no variable ${name}`);
     return this.memoised(`var.${name}`, () => {
       const given = this.input(name);
       if (given !== undefined && given !== null) return given;
@@ -191,13 +191,13 @@ class ModuleEval {
   }
 
   private local(name: string): Value {
-    if (!this.locals.has(name)) throw new EvalError(`no local ${name}`);
+    if (!this.locals.has(name)) throw new ExprError(`no local ${name}`);
     return this.memoised(`local.${name}`, () => evalConfigValue(this.locals.get(name), this.scope));
   }
 
   private output(name: string): Value {
     const decl = this.outputs.get(name);
-    if (!decl) throw new EvalError(`no output ${name}`);
+    if (!decl) throw new ExprError(`no output ${name}`);
     return this.memoised(`output.${name}`, () => evalConfigValue(decl.value, this.scope));
   }
 
@@ -344,7 +344,7 @@ class ModuleEval {
 
   private moduleValue(name: string): Value {
     const call = this.mod.calls.get(name);
-    if (!call) throw new EvalError(`no module ${name}`);
+    if (!call) throw new ExprError(`no module ${name}`);
     if (!call.module) return UNKNOWN;
     const b = blockBody(labelled(this.mod.config, 'module').get(name)) ?? {};
     const kids = this.children(name);
@@ -378,7 +378,7 @@ class ModuleEval {
 
 const EMPTY_SCOPE: Scope = {
   root: (n) => {
-    throw new EvalError(`${n} is not available here`);
+    throw new ExprError(`${n} is not available here`);
   },
 };
 const UNKNOWN_EACH: Value = { key: UNKNOWN, value: UNKNOWN };
@@ -416,7 +416,10 @@ function evalBody(b: Obj, scope: Scope, skip?: Set<string>): Value {
           source[name] = src;
         } else {
           out[name] = [...(Array.isArray(prev) ? prev : prev === undefined ? [] : [prev]), ...(gen as Value[])];
-          source[name] = [...(Array.isArray(prevSrc) ? prevSrc : prevSrc === undefined ? [] : [prevSrc]), ...(src as unknown[])];
+          source[name] = [
+            ...(Array.isArray(prevSrc) ? prevSrc : prevSrc === undefined ? [] : [prevSrc]),
+            ...(src as unknown[]),
+          ];
         }
       }
       continue;
@@ -531,7 +534,14 @@ function materialize(v: Value, raw: unknown, path: string, unknown: string[]): u
  */
 export function evaluateRoot(root: LoadedModule, inputs: Map<string, Value>): Evaluated {
   const run = new Run();
-  const top = new ModuleEval(run, root, '', (n) => inputs.get(n), (k) => k, root.dir);
+  const top = new ModuleEval(
+    run,
+    root,
+    '',
+    (n) => inputs.get(n),
+    (k) => k,
+    root.dir,
+  );
   const instances: Instance[] = [];
   top.collect(instances);
 
@@ -585,4 +595,3 @@ function labelledProviders(config: Obj): Array<{ name: string; body: Obj }> {
   }
   return out;
 }
-

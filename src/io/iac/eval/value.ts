@@ -14,18 +14,10 @@ export interface Namespace {
   get(key: string): Value;
 }
 
-export type Value =
-  | string
-  | number
-  | boolean
-  | null
-  | Unknown
-  | Namespace
-  | Value[]
-  | { [key: string]: Value };
+export type Value = string | number | boolean | null | Unknown | Namespace | Value[] | { [key: string]: Value };
 
 /** An expression that cannot be evaluated (type error, unknown function): the attribute is then unknown. */
-export class EvalError extends Error {}
+export class ExprError extends Error {}
 
 export function isNamespace(v: unknown): v is Namespace {
   return typeof v === 'object' && v !== null && (v as Namespace).namespace === true;
@@ -57,15 +49,15 @@ export function asString(v: Value): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (v === null) throw new EvalError('null value where a string is required');
-  throw new EvalError('a string is required');
+  if (v === null) throw new ExprError('null value where a string is required');
+  throw new ExprError('a string is required');
 }
 
 export function asNumber(v: Value): number {
   checkKnown(v);
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  throw new EvalError('a number is required');
+  throw new ExprError('a number is required');
 }
 
 export function asBool(v: Value): boolean {
@@ -73,27 +65,30 @@ export function asBool(v: Value): boolean {
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw new EvalError('a bool is required');
+  throw new ExprError('a bool is required');
 }
 
 export function asList(v: Value): Value[] {
   checkKnown(v);
   if (Array.isArray(v)) return v;
-  throw new EvalError('a list is required');
+  throw new ExprError('a list is required');
 }
 
 export function asMap(v: Value): { [key: string]: Value } {
   checkKnown(v);
   if (isMap(v)) return v;
-  throw new EvalError('a map is required');
+  throw new ExprError('a map is required');
 }
 
 /** Elements of a list or the values of a map (what `for`, splat and several functions iterate). */
 export function elements(v: Value): Value[] {
   checkKnown(v);
   if (Array.isArray(v)) return v;
-  if (isMap(v)) return Object.keys(v).sort().map((k) => v[k]!);
-  throw new EvalError('a collection is required');
+  if (isMap(v))
+    return Object.keys(v)
+      .sort()
+      .map((k) => v[k]!);
+  throw new ExprError('a collection is required');
 }
 
 /** Terraform's equality: same type and value, deeply. */

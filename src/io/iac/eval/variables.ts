@@ -7,14 +7,14 @@
 import type { IacVariables } from '../../../model/iac.js';
 import type { Obj } from './config.js';
 import { evalConfigValue, evaluate, parseExpression, type Scope } from './expressions.js';
-import { EvalError, UNKNOWN, type Value } from './value.js';
+import { ExprError, UNKNOWN, type Value } from './value.js';
 
 /** Variable values from outside the configuration, as `check --var`/`--var-file` and the environment give them. */
 export type VariableInputs = IacVariables;
 
 const NO_NAMES: Scope = {
   root: (n) => {
-    throw new EvalError(`${n} cannot be used in a variable value`);
+    throw new ExprError(`${n} cannot be used in a variable value`);
   },
 };
 
