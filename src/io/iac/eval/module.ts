@@ -226,7 +226,12 @@ class ModuleEval {
   }
 
   /** The expansions of a block with count or for_each (one, unknown-keyed, when the collection is unknown). */
-  private expansions(address: string, b: Obj, metaRefs: Set<string>, location?: Location): Expansion[] | 'unknown' {
+  private expansions(
+    address: string,
+    b: Obj,
+    metaRefs: Set<string>,
+    location?: () => Location | undefined,
+  ): Expansion[] | 'unknown' {
     if ('count' in b) {
       const t = this.run.track(() => evalConfigValue(b.count, this.scope));
       for (const r of t.refs) metaRefs.add(r);
@@ -263,7 +268,8 @@ class ModuleEval {
     return [{ suffix: '', names: {} }];
   }
 
-  private unknownCollection(address: string, expr: unknown, location?: Location): void {
+  private unknownCollection(address: string, expr: unknown, locate?: () => Location | undefined): void {
+    const location = locate?.();
     this.run.unevaluated.push({
       address,
       reason: 'collection-unknown',
@@ -281,7 +287,7 @@ class ModuleEval {
     const r = this.resources.get(key)!;
     const base = `${this.prefix}${key}`;
     const metaRefs = new Set<string>();
-    const ex = this.expansions(base, r.body, metaRefs, this.mod.locate([key]).get(key));
+    const ex = this.expansions(base, r.body, metaRefs, () => this.mod.locate([key]).get(key));
     if (ex === 'unknown') this.unknownExpansion.add(key);
     const list: Expansion[] = ex === 'unknown' ? [{ suffix: '', names: unknownNames(r.body) }] : ex;
     const { '//': meta, provider } = r.body;
@@ -319,7 +325,7 @@ class ModuleEval {
     let out: Array<{ suffix: string; key?: string; child: ModuleEval }> = [];
     if (call?.module) {
       const address = `${this.prefix}module.${name}`;
-      const ex = this.expansions(address, b, new Set(), call.location);
+      const ex = this.expansions(address, b, new Set(), () => call.location);
       const list: Expansion[] = ex === 'unknown' ? [{ suffix: '', names: unknownNames(b) }] : ex;
       const explicit = new Map<string, string>();
       if (isObj(b.providers))
