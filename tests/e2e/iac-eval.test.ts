@@ -12,6 +12,7 @@ interface JsonFinding {
   rule: string;
   path: string;
   message: string;
+  params: Record<string, unknown>;
   location: { file: string; line: number };
 }
 
@@ -136,6 +137,8 @@ describe('tuanthu check evaluates Terraform source', () => {
       const inModule = encrypted.find((f) => f.path === 'module.bucket["b"].aws_s3_bucket.this')!;
       expect(inModule.location.file).toMatch(/(^|\/)modules\/bucket\/main\.tf$/);
       expect(inModule.location.line).toBe(4);
+      // …and at the module call in the root, the line to edit for this instance's inputs.
+      expect(inModule.params.module_call).toMatch(/(^|\/)main\.tf:46:1$/);
       expect(of(encrypted, 'AWS-S3-01')).toEqual([
         'module.bucket["a"].aws_s3_bucket.this',
         'module.bucket["b"].aws_s3_bucket.this',

@@ -171,6 +171,7 @@ export const en = {
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
+  'text.module_call': 'module call',
   'text.due_by': 'due by',
   'text.level': 'level',
   'text.passed': 'passed',

@@ -172,6 +172,7 @@ export const vi: Record<MessageKey, string> = {
   'text.fix': 'Khắc phục',
   'text.iac_only': 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả',
   'text.construct': 'construct',
+  'text.module_call': 'lời gọi module',
   'text.due_by': 'hạn',
   'text.level': 'cấp độ',
   'text.passed': 'đạt',

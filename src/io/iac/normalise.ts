@@ -12,6 +12,8 @@ export interface RawResource {
   /** Unknown-until-apply paths known from the input itself (plan after_unknown). */
   unknown?: string[];
   constructPath?: string;
+  /** Where the root module calls the module this resource is in (`main.tf:12:1`). */
+  moduleCall?: string;
   /** Addresses the input says this resource references (plan configuration, the evaluator). */
   refs?: string[];
   /**
@@ -85,6 +87,7 @@ export function normalise(
       refs: [...refs].sort(),
       tags,
       ...(raw.constructPath ? { construct_path: raw.constructPath } : {}),
+      ...(raw.moduleCall ? { module_call: raw.moduleCall } : {}),
     };
     return resource;
   });

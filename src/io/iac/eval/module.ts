@@ -86,6 +86,7 @@ interface Instance {
   refs: Set<string>;
   providerKey: string;
   constructPath?: string;
+  moduleCall?: string;
 }
 
 /** One expansion of a block: its address suffix and the names (count, each) it adds. */
@@ -124,6 +125,8 @@ class ModuleEval {
     private readonly input: (name: string) => Value | undefined,
     private readonly providerOf: (key: string) => string,
     rootDir: string,
+    /** Where the root module calls this module (its resources' findings name it); undefined for the root. */
+    private readonly callSite?: string,
   ) {
     this.variables = labelled(mod.config, 'variable');
     this.locals = localsOf(mod.config);
@@ -308,6 +311,7 @@ class ModuleEval {
         refs: t.refs,
         providerKey: this.providerOf(ownKey),
         ...(constructPath ? { constructPath } : {}),
+        ...(this.callSite ? { moduleCall: this.callSite } : {}),
       };
     });
     this.instanceMemo.set(key, out);
@@ -340,6 +344,8 @@ class ModuleEval {
           (input) => (input in b && !CALL_META.has(input) ? evalConfigValue(b[input], scope) : undefined),
           (key) => explicit.get(key) ?? this.providerOf(key),
           (this.pathValue as Record<string, string>).root!,
+          this.callSite ??
+            (call.location ? `${call.location.file}:${call.location.line}:${call.location.column}` : undefined),
         );
         return { suffix: e.suffix, ...('key' in e && e.key !== undefined ? { key: e.key } : {}), child };
       });
@@ -586,6 +592,7 @@ export function evaluateRoot(root: LoadedModule, inputs: Map<string, Value>): Ev
       refs: [...refs],
       evaluated: true,
       ...(i.constructPath ? { constructPath: i.constructPath } : {}),
+      ...(i.moduleCall ? { moduleCall: i.moduleCall } : {}),
     };
   });
   return { raws, providers, unevaluated: run.unevaluated };
