@@ -87,19 +87,6 @@ export interface IacUnevaluated {
   location?: Location;
 }
 
-/**
- * Values for the input variables of every Terraform root of a run, from outside its files
- * (`--var`, `--var-file`, TF_VAR_* in the environment); precedence in src/io/iac/eval/variables.ts.
- */
-export interface IacVariables {
-  /** `name=value` pairs from --var, in the order given. */
-  vars?: string[];
-  /** --var-file paths, in the order given. */
-  varFiles?: string[];
-  /** The environment's TF_VAR_<name> values. */
-  env?: Record<string, string>;
-}
-
 /** An input problem of infrastructure code (never a JSON pointer: its positions are file:line:col). */
 export type IacLoadError = Omit<InputProblem, 'path'>;
 

@@ -1,5 +1,4 @@
 /** Public data model of a tuanthu run. The JSON report (schemas/report.schema.json) mirrors it. */
-import type { IacVariables } from './iac.js';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -192,6 +191,19 @@ export interface EvaluationOptions {
 }
 
 /** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */
+/**
+ * Values for the input variables of every Terraform root of a run, from outside its files
+ * (`--var`, `--var-file`, TF_VAR_* in the environment); precedence in src/io/iac/eval/variables.ts.
+ */
+export interface IacVariables {
+  /** `name=value` pairs from --var, in the order given. */
+  vars?: string[];
+  /** --var-file paths, in the order given. */
+  varFiles?: string[];
+  /** The environment's TF_VAR_<name> values. */
+  env?: Record<string, string>;
+}
+
 export interface LintOptions extends EvaluationOptions {
   /** Working directory that file names in the report are relative to. */
   cwd?: string;

@@ -12,8 +12,8 @@ import { isDescriptorHead } from '../io/discover.js';
 import { loadIac, looksLikeIac } from '../io/iac/load.js';
 import { loadSourceSync, loadWalkedSourceSync, type SourceDoc } from '../io/descriptor/source.js';
 import { descriptorProblems } from '../io/descriptor/validate.js';
-import type { IacStack, IacVariables } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
+import type { IacStack } from '../model/iac.js';
+import type { IacVariables, InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
 import { iacThreads } from './threads.js';
 
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */

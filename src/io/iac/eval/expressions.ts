@@ -470,7 +470,11 @@ function evalNode(n: Node, scope: Scope): Value {
       });
     }
     case 'call':
-      return callFunction(n.name, n.args, n.expand, scope);
+      return callFunction(
+        n.name,
+        n.args.map((a) => () => evalStrict(a, scope)),
+        n.expand,
+      );
     case 'un': {
       const x = evalNode(n.x, scope);
       if (x === UNKNOWN) return UNKNOWN;

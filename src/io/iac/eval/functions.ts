@@ -4,7 +4,6 @@
  * unless the function can tell without it (length of a list of unknowns, lookup of a known key).
  * A function not listed is not guessed: the expression is unknown.
  */
-import { evalStrict, type Node, type Scope } from './expressions.js';
 import {
   asBool,
   asList,
@@ -296,12 +295,15 @@ const FUNCTIONS: Record<string, Fn> = {
   floor: (args) => Math.floor(asNumber(args[0]!)),
 };
 
-/** Calls a function by name with unevaluated arguments (`f(xs...)` expands the last one). */
-export function callFunction(name: string, argNodes: Node[], expand: boolean, scope: Scope): Value {
+/**
+ * Calls a function by name; each argument is evaluated when the function asks for it (try and
+ * can see its error), unknown as UNKNOWN. `f(xs...)` expands the last one.
+ */
+export function callFunction(name: string, argNodes: Array<() => Value>, expand: boolean): Value {
   if (name === 'try') {
     for (const a of argNodes) {
       try {
-        return evalStrict(a, scope);
+        return a();
       } catch (e) {
         if (!(e instanceof ExprError)) throw e;
       }
@@ -311,7 +313,7 @@ export function callFunction(name: string, argNodes: Node[], expand: boolean, sc
   if (name === 'can') {
     if (argNodes.length !== 1) throw new ExprError('can takes one argument');
     try {
-      const v = evalStrict(argNodes[0]!, scope);
+      const v = argNodes[0]!();
       return v === UNKNOWN ? UNKNOWN : true;
     } catch (e) {
       if (e instanceof ExprError) return false;
@@ -320,7 +322,7 @@ export function callFunction(name: string, argNodes: Node[], expand: boolean, sc
   }
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (!fn) throw new ExprError(`function ${name} is not evaluated`);
-  const args = argNodes.map((a) => evalStrict(a, scope));
+  const args = argNodes.map((a) => a());
   if (expand) {
     const last = args.pop()!;
     checkKnown(last);

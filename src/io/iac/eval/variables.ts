@@ -4,7 +4,7 @@
  * terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then --var-file files and --var
  * values as given on the command line (files first, then single values).
  */
-import type { IacVariables } from '../../../model/iac.js';
+import type { IacVariables } from '../../../model/types.js';
 import type { Obj } from './config.js';
 import { evalConfigValue, evaluate, parseExpression, type Scope } from './expressions.js';
 import { ExprError, UNKNOWN, type Value } from './value.js';
