@@ -11,7 +11,7 @@ import {
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, isWaived, shownOutcome } from './shared.js';
+import { areaOf, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
 import { shellCommand } from '../util/shell.js';
@@ -287,6 +287,8 @@ function reproduction(report: Report, lang: Lang): Safe {
     ...(report.stage ? ['--stage', report.stage] : []),
     ...(report.maxWaiverDays !== undefined ? ['--max-waiver-days', String(report.maxWaiverDays)] : []),
     ...debt.flatMap((f) => [`--${f.role}`, f.file]),
+    ...(report.ruleSettings?.only ?? []).flatMap((r) => ['--rule', r]),
+    ...(report.ruleSettings?.skip ?? []).flatMap((x) => ['--skip-rule', `${x.rule}=${x.reason}`]),
     ...['--format', 'html=audit.html', '--'],
     ...files,
   ]);
@@ -297,7 +299,12 @@ function reproduction(report: Report, lang: Lang): Safe {
 <dt>${t('report.policy_digest', lang)}</dt><dd><code>${report.tool.policyDigest}</code></dd>
 <dt>${t('report.rego_digest', lang)}</dt><dd><code>${report.tool.regoDigest}</code></dd>
 <dt>${t('report.as_of', lang)}</dt><dd>${report.asOf}</dd>
-<dt>${t('report.fail_on', lang)}</dt><dd>${report.failOn}</dd>
+<dt>${t('report.fail_on', lang)}</dt><dd>${report.failOn}</dd>${
+    ruleSettingsLines(report, lang).length > 0
+      ? html`
+<dt>${t('report.rule_settings', lang)}</dt><dd>${ruleSettingsLines(report, lang).map((l, i) => html`${i > 0 ? html`<br>` : ''}${l}`)}</dd>`
+      : ''
+  }
 </dl>
 <table><thead><tr><th>${t('report.system', lang)}</th><th>${t('report.file', lang)}</th><th>${t('report.role', lang)}</th><th>SHA-256</th></tr></thead><tbody>
 ${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}${debt.map((f) => html`<tr><td>${t('report.all_systems', lang)}</td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}

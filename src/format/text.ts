@@ -3,7 +3,8 @@ import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
-import { inputErrorLine } from './shared.js';
+import { presentable } from './safe-text.js';
+import { inputErrorLine, ruleSettingsLines } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -21,7 +22,8 @@ const SEVERITY_COLOUR: Record<Severity, Colour> = {
 export const text: Formatter = {
   description: 'readable terminal output (default)',
   extension: 'txt',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const paint = (c: Colour, s: string) => (ctx.color ? `\u001b[${ANSI[c]}m${s}\u001b[0m` : s);
     const lang = ctx.lang;
     const out: string[] = [];
@@ -38,6 +40,9 @@ export const text: Formatter = {
       );
     const base = baselineBlock(report, ctx.lang);
     if (base.length > 0) out.push(...base, '');
+    const settings = ruleSettingsLines(report, lang);
+    if (settings.length > 0)
+      out.push(paint('yellow', `${t('report.rule_settings', lang)}:`), ...settings.map((l) => `  ${l}`), '');
 
     const c = report.summary.findings;
     const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[])
@@ -101,7 +106,10 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     ? paint('grey', waived)
     : f.status === 'due'
       ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`)
-      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang));
+      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
+        (f.severityOverride && f.severityOverride.from !== f.severity
+          ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
+          : '');
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
   const construct =
