@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, type Option } from 'commander';
 import { t } from '../i18n/index.js';
-import type { Lang } from '../model/types.js';
+import type { Lang, RuleSettings, Severity } from '../model/types.js';
 import { parseFormatSpec } from './options.js';
 
 export const CONFIG_FILES = ['.tuanthu.yaml', '.tuanthu.yml'] as const;
@@ -16,6 +16,8 @@ export interface Config {
   file: string;
   paths?: string[];
   values: Partial<Record<ConfigKey, unknown>>;
+  rules?: { only?: string[]; skip?: Array<{ rule: string; reason: string }> };
+  severity?: Array<{ rule: string; severity: Severity; reason: string }>;
   /** line:column of a JSON pointer in the file. */
   position: (pointer: string) => string;
 }
@@ -103,6 +105,8 @@ export async function loadConfig(file: string, cwd: string, lang: Lang): Promise
     position,
     ...(Array.isArray(raw.paths) ? { paths: (raw.paths as string[]).map((p) => relativeTo(base, p, cwd)) } : {}),
     values,
+    ...(raw.rules ? { rules: raw.rules as Config['rules'] } : {}),
+    ...(raw.severity ? { severity: raw.severity as Config['severity'] } : {}),
   };
 }
 
@@ -197,6 +201,37 @@ export async function configure(cmd: Command, env: NodeJS.ProcessEnv, cwd: strin
   const config = file ? await loadConfig(file, cwd, lang) : undefined;
   applyDefaults(cmd, env, config, cwd);
   if (config) applied.set(cmd, config);
+  await settleRules(cmd, config);
+}
+
+/**
+ * The run's rule settings: --rule and --skip-rule replace the file's `rules.only` and `rules.skip`;
+ * `severity` comes from the file only. Refused (exit 2) when a rule is unknown, a reason is blank,
+ * a critical rule would be skipped or lowered, or the go-live gate would check only some rules.
+ */
+async function settleRules(cmd: Command, config: Config | undefined): Promise<void> {
+  const opts = cmd.opts() as { rule?: string[]; skipRule?: RuleSettings['skip']; lang?: Lang };
+  if (!cmd.options.some((o) => o.attributeName() === 'rule')) return;
+  const only = opts.rule ?? config?.rules?.only;
+  const skip = opts.skipRule ?? config?.rules?.skip;
+  const severity = config?.severity;
+  const settings: RuleSettings = {
+    ...(only?.length ? { only } : {}),
+    ...(skip?.length ? { skip } : {}),
+    ...(severity?.length ? { severity } : {}),
+  };
+  if (Object.keys(settings).length === 0) return;
+  const lang = opts.lang ?? 'en';
+  const [{ loadCatalogue }, { ruleSettingsProblems }] = await Promise.all([
+    import('../engine/catalogue.js'),
+    import('../engine/rule-settings.js'),
+  ]);
+  const problems = ruleSettingsProblems(settings, loadCatalogue(), lang);
+  if (settings.only && cmd.name() === 'gate') problems.push(t('rules.gate_partial', lang));
+  if (problems.length > 0) {
+    throw new InvalidArgumentError(problems.join('\ntuanthu: '));
+  }
+  cmd.setOptionValueWithSource('ruleSettings', settings, 'config');
 }
 
 /** The paths a command checks: the ones it was given, else the configuration file's. */

@@ -4,7 +4,16 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, type FormatName } from '../format/index.js';
 import { DEFAULT_LIMITS, parseSize } from '../io/limits.js';
-import { LANGS, SEVERITIES, STAGES, type Lang, type LintOptions, type Severity, type Stage } from '../model/types.js';
+import {
+  LANGS,
+  type RuleSettings,
+  SEVERITIES,
+  STAGES,
+  type Lang,
+  type LintOptions,
+  type Severity,
+  type Stage,
+} from '../model/types.js';
 import { DEFAULT_MAX_WAIVER_DAYS, WAIVERS_FILE } from '../model/waiver.js';
 import { isIsoDate, todayIso } from '../util/dates.js';
 
@@ -122,6 +131,30 @@ export function addConfigOptions(cmd: Command): Command {
     .addOption(new Option('--no-config', 'use no configuration file'));
 }
 
+/** `--rule` and `--skip-rule`: which rules run (governed in src/engine/rule-settings.ts). */
+export function addRuleSelectionOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--rule <id>', 'evaluate only this rule, repeatable: a partial check, shown as such').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--skip-rule <id=reason>',
+        'leave a rule out, with the reason every report shows, repeatable (critical rules cannot be skipped)',
+      ).argParser(parseSkipRule),
+    );
+}
+
+/** One `--skip-rule ID=reason`, added to the ones before it. */
+export function parseSkipRule(spec: string, previous: Array<{ rule: string; reason: string }> = []) {
+  const [rule, reason] = spec.split(/=(.*)/s, 2) as [string, string | undefined];
+  if (reason === undefined || reason.trim() === '')
+    throw new InvalidArgumentError(`"${spec}": give the reason after "=" (e.g. --skip-rule ${rule}="not hosted here")`);
+  return [...previous, { rule: rule.trim(), reason }];
+}
+
 /** What every command that lints takes: the date, language, stage, waivers, input limits and threads. */
 export interface InputOpts {
   asOf: string;
@@ -134,6 +167,8 @@ export interface InputOpts {
   maxDepth: number;
   maxAliases: number;
   jobs?: number;
+  /** --rule, --skip-rule and the configuration file's rules and severity, validated (src/cli/config.ts). */
+  ruleSettings?: RuleSettings;
 }
 
 /**
@@ -148,6 +183,7 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
   );
   addLangOption(cmd, defaults.lang);
   addConfigOptions(cmd);
+  addRuleSelectionOptions(cmd);
   if (defaults.stage) {
     cmd.addOption(
       new Option(
@@ -219,6 +255,7 @@ export function lintOptions(
       maxAliasCount: o.maxAliases,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...(o.ruleSettings ? { rules: o.ruleSettings } : {}),
     ...extra,
   };
 }

@@ -5,6 +5,7 @@ import { registerBaseline } from './commands/baseline.js';
 import { registerCheck } from './commands/check.js';
 import { registerGate } from './commands/gate.js';
 import { addRuleCommands } from './commands/rules.js';
+import { registerSchema } from './commands/schema.js';
 import { registerWaivers } from './commands/waivers.js';
 import type { CliIo } from './io.js';
 import { configure } from './config.js';
@@ -45,5 +46,6 @@ or a parent, up to the repository root), else the built-in default: see docs/con
   registerBaseline(program, io, lang, setExit);
   registerWaivers(program, io, lang, setExit);
   addRuleCommands(program, io, lang);
+  registerSchema(program, io);
   return program;
 }

@@ -288,3 +288,42 @@ describe('a signal ends the run without leaving a partial report or a temporary 
     120_000,
   );
 });
+
+describe("the HTML report's command to reproduce the run", () => {
+  const fromHtml = (s: string) =>
+    s.replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+
+  it('pasted into bash, runs the same check even for files named like options or holding quotes', () =>
+    inTempDir('tuanthu-dl-', async (dir) => {
+      const names = ['--format=json=x', "it's.yaml", '$(touch pwned).yaml', '-o', 'plain.yaml'];
+      const descriptor = readFileSync(join(ROOT, 'examples/mof-public-services/system.yaml'), 'utf8').replace(
+        /^iac:.*$/m,
+        '',
+      );
+      for (const [i, n] of names.entries())
+        writeFileSync(join(dir, n), descriptor.replace('id: mof-public-services', `id: mof-s${i}`));
+      // One that fails, so that the exit code tells the runs apart from a run of nothing.
+      const failing = readFileSync(join(ROOT, 'examples/province-land-portal/system.yaml'), 'utf8');
+      writeFileSync(join(dir, 'plain.yaml'), failing.replace(/^iac:.*$/m, ''));
+      const first = await execa(
+        'node',
+        [BIN, 'check', '--as-of', AS_OF, '--lang', 'en', '--format', 'html=report.html', '--', ...names],
+        { cwd: dir, reject: false },
+      );
+      expect(first.exitCode).toBe(1);
+      expect(first.stderr).toBe('');
+      const before = treeDigest(dir);
+      const html = readFileSync(join(dir, 'report.html'), 'utf8');
+      const command = fromHtml(/<section class="repro">[\s\S]*<pre><code>([^<]*)<\/code><\/pre>/.exec(html)![1]!);
+      expect(command).toMatch(/^tuanthu check .* -- /);
+      const again = await execa('bash', ['-c', command.replace(/^tuanthu /, `node ${BIN} `)], {
+        cwd: dir,
+        reject: false,
+      });
+      expect(again.stderr).toBe('');
+      expect(again.exitCode).toBe(first.exitCode);
+      // The same report, and nothing else written: no `x` from --format=json=x, no `pwned`.
+      expect(readFileSync(join(dir, 'audit.html'), 'utf8')).toBe(html);
+      expect(treeDigest(dir).filter((l) => !l.startsWith('audit.html '))).toEqual(before);
+    }));
+});

@@ -318,6 +318,21 @@ export const en = {
   'csv.baseline_new': 'new',
 
   // `tuanthu rules` and `tuanthu explain`.
+  'rules.unknown': 'unknown rule "{rule}"',
+  'rules.did_you_mean': 'did you mean {ids}?',
+  'rules.skip_needs_reason': 'skipping {rule} needs a reason (--skip-rule {rule}="why", or reason: in .tuanthu.yaml)',
+  'rules.skip_critical':
+    '{rule} is a critical rule: it cannot be skipped (a waiver approved by the accountable head is the way to accept the gap)',
+  'rules.severity_twice': '{rule} is given a severity twice',
+  'rules.severity_needs_reason': 'changing the severity of {rule} needs a reason',
+  'rules.lower_critical': '{rule} is a critical rule: it cannot be lowered to {severity}',
+  'rules.gate_partial': 'the go-live gate evaluates every rule: --rule (or rules.only) cannot be used with gate',
+  'reason.skipped': 'skipped in this run: {reason}',
+  'reason.not_selected': 'not selected in this run (--rule): a partial check',
+  'report.rule_settings': 'Rule settings',
+  'report.rule_only': 'only {rules} evaluated: a partial check',
+  'report.rule_skipped': '{rule} skipped: {reason}',
+  'report.rule_severity': '{rule} severity {from} → {to}: {reason}',
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',
   'rules.stages': 'STAGES',

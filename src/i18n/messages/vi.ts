@@ -321,6 +321,22 @@ export const vi: Record<MessageKey, string> = {
   'csv.baseline_new': 'mới',
 
   // `tuanthu rules` and `tuanthu explain`.
+  'rules.unknown': 'không có quy tắc "{rule}"',
+  'rules.did_you_mean': 'có phải ý bạn là {ids}?',
+  'rules.skip_needs_reason':
+    'bỏ qua {rule} cần có lý do (--skip-rule {rule}="lý do", hoặc reason: trong .tuanthu.yaml)',
+  'rules.skip_critical':
+    '{rule} là quy tắc nghiêm trọng: không được bỏ qua (muốn chấp nhận khoảng trống thì cần miễn trừ do người đứng đầu phê duyệt)',
+  'rules.severity_twice': 'mức độ của {rule} được đặt hai lần',
+  'rules.severity_needs_reason': 'đổi mức độ của {rule} cần có lý do',
+  'rules.lower_critical': '{rule} là quy tắc nghiêm trọng: không được hạ xuống {severity}',
+  'rules.gate_partial': 'cổng vận hành đánh giá mọi quy tắc: không dùng --rule (hay rules.only) với gate',
+  'reason.skipped': 'bỏ qua trong lần chạy này: {reason}',
+  'reason.not_selected': 'không được chọn trong lần chạy này (--rule): kiểm tra một phần',
+  'report.rule_settings': 'Thiết lập quy tắc',
+  'report.rule_only': 'chỉ đánh giá {rules}: kiểm tra một phần',
+  'report.rule_skipped': 'bỏ qua {rule}: {reason}',
+  'report.rule_severity': 'mức độ {rule} {from} → {to}: {reason}',
   'rules.id': 'MÃ',
   'rules.severity': 'MỨC ĐỘ',
   'rules.stages': 'GIAI ĐOẠN',
