@@ -13,6 +13,11 @@ export interface CliIo {
   isTTY: boolean;
   /** Standard error is a terminal (progress). */
   isStderrTTY?: boolean;
+  /**
+   * Standard error as it is, for the progress line's own control sequences; stderr() itself shows
+   * any control in what it is given escaped (main.ts). Defaults to stderr().
+   */
+  progress?: (s: string) => void;
 }
 
 /** Colour on a terminal, never with NO_COLOR set to a non-empty value (no-color.org). */

@@ -65,7 +65,7 @@ export class PolicyEngine {
   evaluate(input: PolicyInput): PolicyResult {
     let out: unknown;
     try {
-      out = this.policy.evaluate(input, 'tuanthu/main/result');
+      out = this.evaluateText(input);
     } catch (e) {
       throw new PolicyError(localized('input.policy-eval', { detail: describe(e) }));
     }
@@ -73,6 +73,42 @@ export class PolicyEngine {
     if (!first?.result) throw new PolicyError(localized('input.policy-no-result'));
     return first.result;
   }
+
+  /**
+   * A lone surrogate (a `\ud800` escape in YAML or JSON: it is not text) reaches the policy as the
+   * `\ud800` JSON escape, which OPA's reader rejects; a name must not turn a system into an error,
+   * so the policy then sees U+FFFD, as a UTF-8 file would hold. Retried on that failure only, so a
+   * well-formed input (every real one) is not walked twice.
+   */
+  private evaluateText(input: PolicyInput): unknown {
+    try {
+      return this.policy.evaluate(input, 'tuanthu/main/result');
+    } catch (e) {
+      const fixed = wellFormed(input);
+      if (fixed === input) throw e;
+      return this.policy.evaluate(fixed, 'tuanthu/main/result');
+    }
+  }
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
+/** The value with every lone surrogate, in keys and strings, replaced by U+FFFD; itself when there is none. */
+function wellFormed<T>(v: T): T {
+  if (typeof v === 'string') return (LONE_SURROGATE.test(v) ? v.replace(LONE_SURROGATES, '\uFFFD') : v) as T;
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = v.map(wellFormed);
+    return (out.some((x, i) => x !== v[i]) ? out : v) as T;
+  }
+  let changed = false;
+  const entries = Object.entries(v).map(([k, x]) => {
+    const [fk, fx] = [wellFormed(k), wellFormed(x)];
+    changed ||= fk !== k || fx !== x;
+    return [fk, fx];
+  });
+  return (changed ? Object.fromEntries(entries) : v) as T;
 }
 
 // The SDK throws strings as well as Errors.

@@ -2,6 +2,7 @@ import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import { safeText } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -13,7 +14,8 @@ import type { FormatContext, Formatter } from './types.js';
  * their own in this form, so a finding only due later gets a rule of its own, "<id>-due", of low
  * impact. Waived findings are accepted debt and are left out (SonarQube cannot mark an external
  * issue accepted). Columns are left out: SonarQube's are 0-based and checked against the line's
- * length, which a JSON pointer's place does not always match.
+ * length, which a JSON pointer's place does not always match. Messages, which people read, are made
+ * safe (safe-text.ts).
  */
 export interface SonarRule {
   id: string;
@@ -63,7 +65,7 @@ export const sonarqube: Formatter = {
       issues.push({
         ruleId: INPUT_RULE,
         primaryLocation: {
-          message: `${e.code}: ${e.message}`,
+          message: safeText(`${e.code}: ${e.message}`),
           filePath: e.file,
           textRange: { startLine: e.line ?? 1 },
         },
@@ -77,7 +79,9 @@ export const sonarqube: Formatter = {
         issues.push({
           ruleId,
           primaryLocation: {
-            message: `${f.message}${f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : ''} [${s.id}]`,
+            message: safeText(
+              `${f.message}${f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : ''} [${s.id}]`,
+            ),
             filePath: f.location.file,
             textRange: { startLine: f.location.line },
           },

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
+import { presentable } from './safe-text.js';
 import { inputErrorLine, ruleSettingsLines } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -21,7 +22,8 @@ const SEVERITY_COLOUR: Record<Severity, Colour> = {
 export const text: Formatter = {
   description: 'readable terminal output (default)',
   extension: 'txt',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const paint = (c: Colour, s: string) => (ctx.color ? `\u001b[${ANSI[c]}m${s}\u001b[0m` : s);
     const lang = ctx.lang;
     const out: string[] = [];

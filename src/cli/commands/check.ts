@@ -62,7 +62,11 @@ Examples:
         import('../../run/lint-files.js'),
         import('../../engine/catalogue.js'),
       ]);
-      const progress = progressReporter({ isTTY: io.isStderrTTY ?? false, env: io.env, write: io.stderr });
+      const progress = progressReporter({
+        isTTY: io.isStderrTTY ?? false,
+        env: io.env,
+        write: io.progress ?? io.stderr,
+      });
       // JSON alone can be written from systems streamed to a spool as they are checked (flat memory
       // on a large portfolio); the other formats take the whole report.
       const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
