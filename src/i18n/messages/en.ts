@@ -44,6 +44,8 @@ export const en = {
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
+  'input.nothing-found':
+    'no descriptor (a YAML or JSON file with apiVersion: tuanthu/v1) and no infrastructure code was found here: nothing was checked, so there is no verdict',
   'input.plan-version':
     'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
   'input.terraform-missing':
