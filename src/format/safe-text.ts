@@ -95,21 +95,30 @@ export function safeLines(s: string): string {
  * A value (a report, a gate verdict, waiver records) with every string in it, keys included, made
  * single-line safe. Copy on write: what needs no change is returned as it is (the same objects), so
  * a report of plain text costs one scan and no allocation. Only plain objects and arrays are
- * entered, to a depth of 64 (a report is a few levels deep; a cycle then ends there).
+ * entered, to a depth of 64 (a report is a few levels deep; a cycle then ends there). Long strings
+ * found plain are remembered for the walk.
  */
 export function presentable<T>(value: T): T {
-  return deep(value, 0) as T;
+  return deep(value, 0, new Set()) as T;
 }
 
 const MAX_DEPTH = 64;
 
-function deep(v: unknown, depth: number): unknown {
-  if (typeof v === 'string') return safeText(v);
+function deep(v: unknown, depth: number, plain: Set<string>): unknown {
+  if (typeof v === 'string') {
+    // The catalogue's long texts (titles, remediation) recur in every finding as the same string:
+    // V8 keeps a string's hash, so looking one up again costs nothing, unlike scanning it again.
+    if (v.length < 32) return safeText(v);
+    if (plain.has(v)) return v;
+    const shown = safeText(v);
+    if (shown === v) plain.add(v);
+    return shown;
+  }
   if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return v;
   if (Array.isArray(v)) {
     let copy: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = deep(v[i], depth + 1);
+      const x = deep(v[i], depth + 1, plain);
       if (x !== v[i]) (copy ??= v.slice())[i] = x;
     }
     return copy ?? v;
@@ -122,7 +131,7 @@ function deep(v: unknown, depth: number): unknown {
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     const x = o[k];
-    const sx = deep(x, depth + 1);
+    const sx = deep(x, depth + 1, plain);
     const sk = safeText(k);
     if (copy === undefined && (sx !== x || sk !== k)) {
       copy = {};
