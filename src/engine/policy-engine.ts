@@ -8,20 +8,19 @@ const { loadPolicySync } = createRequire(import.meta.url)(
 ) as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
 import { localized } from '../i18n/index.js';
-import type { Localized } from '../model/types.js';
+import type { FindingStatus, Localized } from '../model/types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
-  /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
+  /** status "unknown": a value the rule needs is only known after apply (lib.unknown_finding). */
   findings: Array<{
     rule: string;
     path: string;
     msg: string;
-    status: 'violation' | 'due';
+    status: FindingStatus;
     params: Record<string, unknown>;
-    severity?: 'info';
   }>;
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;

@@ -113,5 +113,6 @@ export const csv: Formatter = {
 
 function status(f: Finding, lang: Lang): string {
   if (isWaived(f)) return t('report.status_waived', lang);
+  if (f.status === 'unknown') return t('report.status_unknown', lang);
   return f.status === 'due' ? t('report.status_due', lang) : t('csv.status_violation', lang);
 }

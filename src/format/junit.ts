@@ -105,6 +105,11 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
       tc.ele('skipped', {
         message: `${t('report.rules_waived', lang)}: ${waived.map((f) => `${f.message} (${t('report.waived_until', lang)} ${f.waiver!.expires}, ${f.waiver!.approvedBy.name})`).join(' | ')}`,
       });
+    } else if (mine.some((f) => f.status === 'unknown')) {
+      const unknown = mine.filter((x) => x.status === 'unknown');
+      tc.ele('skipped', {
+        message: `${t('report.status_unknown', lang)}: ${unknown.map((f) => f.message).join(' | ')}`,
+      });
     } else if (mine.some((f) => f.status === 'due')) {
       const f = mine.find((x) => x.status === 'due')!;
       tc.ele('skipped', { message: `${t('report.due_by', lang)} ${String(f.params.due)}: ${f.message}` });

@@ -50,6 +50,7 @@ export const markdown: Formatter = {
     out.push(
       `**${sum.systems}** ${t('report.systems', lang).toLowerCase()} · ${ICON.pass} ${sum.passed} ${t('report.passed', lang).toLowerCase()} · ${ICON.fail} ${sum.failed} ${t('report.failed', lang).toLowerCase()} · ${total} ${t('report.total_findings', lang)}` +
         (sum.due ? ` · ${sum.due} ${t('report.status_due', lang)}` : '') +
+        (sum.unknown ? ` · ${sum.unknown} ${t('report.status_unknown', lang)}` : '') +
         (sum.waived ? ` · ${sum.waived} ${t('report.status_waived', lang)}` : '') +
         (sum.inputErrors ? ` · ⚠️ ${sum.inputErrors} ${t('report.input_errors', lang).toLowerCase()}` : ''),
       '',
@@ -112,7 +113,9 @@ function row(f: Finding, lang: Lang): string {
   const sev =
     f.status === 'due'
       ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})`
-      : t(`severity.${f.severity}`, lang);
+      : f.status === 'unknown'
+        ? t('report.status_unknown', lang)
+        : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
   )} |`;

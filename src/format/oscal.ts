@@ -199,6 +199,7 @@ function finding(
     ...mine
       .filter((f) => f.status === 'due')
       .map((f) => `${t('report.due_by', lang)} ${String(f.params.due)}: ${f.message}`),
+    ...mine.filter((f) => f.status === 'unknown').map((f) => `${t('report.status_unknown', lang)}: ${f.message}`),
     ...mine
       .filter(isWaived)
       .map(

@@ -93,7 +93,8 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
     ruleId: f.rule,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: level(f),
-    kind: 'fail',
+    // SARIF's "review": the tool could not tell pass from fail (a value only apply knows).
+    kind: f.status === 'unknown' ? 'review' : 'fail',
     message: {
       text: safeText(
         f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message,

@@ -74,7 +74,8 @@ export const sonarqube: Formatter = {
     for (const s of report.systems) {
       for (const f of s.findings) {
         if (isWaived(f)) continue;
-        const ruleId = f.status === 'due' ? `${f.rule}-due` : f.rule;
+        // Like "due", "unknown until apply" is a rule of its own, of low weight: it is not a violation.
+        const ruleId = f.status === 'violation' ? f.rule : `${f.rule}-${f.status}`;
         if (!rules.has(ruleId)) rules.set(ruleId, sonarRule(f, ruleId, ctx));
         issues.push({
           ruleId,
@@ -98,7 +99,7 @@ function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
   const title = meta?.title[lang] ?? f.title;
   return {
     id,
-    name: f.status === 'due' ? `${title} (${t('report.status_due', lang)})` : title,
+    name: f.status === 'violation' ? title : `${title} (${t(`report.status_${f.status}`, lang)})`,
     description: [
       meta?.description[lang] ?? f.title,
       `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
@@ -108,6 +109,6 @@ function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
     // The Clean Code attribute of the "responsible" family for what the law requires: the rules
     // check a system against directives, not the code's style.
     cleanCodeAttribute: 'LAWFUL',
-    impacts: [{ softwareQuality: 'SECURITY', severity: f.status === 'due' ? 'LOW' : IMPACT[f.severity] }],
+    impacts: [{ softwareQuality: 'SECURITY', severity: f.status === 'violation' ? IMPACT[f.severity] : 'LOW' }],
   };
 }

@@ -56,6 +56,7 @@ export const text: Formatter = {
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${t('text.due', lang)}`);
+    if (report.summary.unknown > 0) parts.push(paint('yellow', `${report.summary.unknown} ${t('text.unknown', lang)}`));
     if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${t('debt.waived', ctx.lang)}`);
     if (report.summary.inputErrors > 0)
       parts.push(paint('red', `${report.summary.inputErrors} ${t('text.input_errors', lang)}`));
@@ -93,7 +94,7 @@ function systemBlock(
   lines.push(
     paint(
       'grey',
-      `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('not_applicable')} ${t('text.not_applicable', lang)}`,
+      `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('unknown') > 0 ? `${n('unknown')} ${t('text.unknown', lang)}, ` : ''}${n('not_applicable')} ${t('text.not_applicable', lang)}`,
     ),
   );
   void report;
@@ -106,18 +107,24 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     ? paint('grey', waived)
     : f.status === 'due'
       ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`)
-      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
-        (f.severityOverride && f.severityOverride.from !== f.severity
-          ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
-          : '');
+      : f.status === 'unknown'
+        ? paint('yellow', t('text.unknown', lang))
+        : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
+          (f.severityOverride && f.severityOverride.from !== f.severity
+            ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
+            : '');
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
   const construct =
     typeof f.params.construct_path === 'string'
       ? paint('grey', ` (${t('text.construct', lang)} ${f.params.construct_path})`)
       : '';
+  const moduleCall =
+    typeof f.params.module_call === 'string'
+      ? paint('grey', ` (${t('text.module_call', lang)} ${f.params.module_call})`)
+      : '';
   return [
-    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${baselineMark(f, lang)}`,
+    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${moduleCall}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
     paint('grey', `      ${t('text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),

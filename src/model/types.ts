@@ -18,13 +18,20 @@ export interface Location {
   column: number;
 }
 
+export const FINDING_STATUSES = ['violation', 'due', 'unknown'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
 /** What the policies return for one problem, before TypeScript adds location and text. */
 export interface RawFinding {
   rule: string;
   /** JSON pointer into the descriptor ("/classification/approval") or an IaC resource address. */
   path: string;
-  /** violation: counts against the threshold; due: the rule's deadline has not passed yet. */
-  status: 'violation' | 'due';
+  /**
+   * violation: counts against the threshold; due: the rule's deadline has not passed yet; unknown: a
+   * value the rule needs is only known after apply (params.expression says which), so the rule can
+   * judge neither way. Neither due nor unknown findings fail a run; both are reported (severity info).
+   */
+  status: FindingStatus;
   params: Record<string, unknown>;
 }
 
@@ -108,7 +115,8 @@ export interface BaselineSummary {
   fixed: Array<{ fingerprint: string; rule: string; system: string; path: string; msg?: string; severity?: Severity }>;
 }
 
-export type RuleOutcome = 'pass' | 'fail' | 'due' | 'not_applicable';
+/** fail outranks unknown, which outranks due: a rule with any violation failed, whatever else it could not judge. */
+export type RuleOutcome = 'pass' | 'fail' | 'unknown' | 'due' | 'not_applicable';
 
 export interface RuleResult {
   rule: string;
@@ -181,6 +189,8 @@ export interface Report {
     inputErrors: number;
     findings: Record<Severity, number>;
     due: number;
+    /** Findings whose value is unknown until apply (status unknown; not counted in findings). */
+    unknown: number;
     /** Findings accepted by an active waiver (not counted in findings). */
     waived: number;
   };
@@ -216,6 +226,19 @@ export interface EvaluationOptions {
 }
 
 /** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */
+/**
+ * Values for the input variables of every Terraform root of a run, from outside its files
+ * (`--var`, `--var-file`, TF_VAR_* in the environment); precedence in src/io/iac/eval/variables.ts.
+ */
+export interface IacVariables {
+  /** `name=value` pairs from --var, in the order given. */
+  vars?: string[];
+  /** --var-file paths, in the order given. */
+  varFiles?: string[];
+  /** The environment's TF_VAR_<name> values. */
+  env?: Record<string, string>;
+}
+
 export interface LintOptions extends EvaluationOptions {
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
@@ -232,6 +255,8 @@ export interface LintOptions extends EvaluationOptions {
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
+  /** Values for the input variables of Terraform roots (--var, --var-file, TF_VAR_*). */
+  iacVariables?: IacVariables;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the
    * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON

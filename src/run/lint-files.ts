@@ -10,6 +10,7 @@ import { createSystemJsonPieces, createSystemJsonWriter } from '../format/json.j
 import { loadDebtInputs } from '../io/debt/inputs.js';
 import { waiverFiles } from '../io/debt/waivers.js';
 import { discover } from '../io/discover.js';
+import { localized } from '../i18n/index.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
@@ -91,7 +92,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     !found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f);
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits, options.jobs);
+    const r = await loadStackFiles(files, display, limits, options.jobs, options.iacVariables);
     for (const f of files) attached.add(f);
     errors.push(...r.errors);
     return r.stacks;
@@ -165,6 +166,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       errors.push({ file: display(f), code: 'policy', message: e.text });
     }
   }
+  // Paths that hold nothing to check give no verdict: a run that evaluated nothing must not pass.
+  if (errors.length === 0 && systems.length === 0 && tally.systems === 0) {
+    for (const p of paths)
+      errors.push({ file: display(p), code: 'nothing-found', message: localized('input.nothing-found') });
+  }
   const inputs = [
     ...new Set([
       ...found.files,
@@ -172,6 +178,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...attached,
       ...(await waiverFiles(options.waivers, cwd, found.files)),
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+      ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
   if (spool)

@@ -41,9 +41,12 @@ export const en = {
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
     'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
+  'input.not-tfvars': 'a .tfvars.json file must hold an object of variable values',
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
+  'input.nothing-found':
+    'no descriptor (a YAML or JSON file with apiVersion: tuanthu/v1) and no infrastructure code was found here: nothing was checked, so there is no verdict',
   'input.plan-version':
     'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
   'input.terraform-missing':
@@ -132,6 +135,7 @@ export const en = {
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
   'reason.not_priority_protected':
     'applies to systems on the priority-protection list; classification.priority_protected is false',
+  'reason.no_own_data_centre': "applies to systems in the agency's own data centre; this one declares it is not",
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 
@@ -193,12 +197,14 @@ export const en = {
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
+  'text.module_call': 'module call',
   'text.due_by': 'due by',
   'text.level': 'level',
   'text.passed': 'passed',
   'text.failed': 'failed',
   'text.not_applicable': 'not applicable',
   'text.due': 'due',
+  'text.unknown': 'unknown until apply',
   'text.input_errors': 'input errors',
   'text.systems_checked': 'system(s) checked',
   'text.findings': 'finding(s)',
@@ -277,6 +283,8 @@ export const en = {
   'report.reproduce': 'Reproduce with',
   'report.input_errors': 'Input errors',
   'report.status_due': 'due',
+  'report.status_unknown': 'unknown until apply',
+  'report.rules_unknown': 'unknown until apply',
   'report.status_waived': 'waived',
   'report.waived_until': 'waived until',
   'report.approved_by': 'Approved by',
