@@ -134,6 +134,7 @@ export const en = {
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
   'reason.not_priority_protected':
     'applies to systems on the priority-protection list; classification.priority_protected is false',
+  'reason.no_own_data_centre': "applies to systems in the agency's own data centre; this one declares it is not",
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 
