@@ -111,6 +111,27 @@ describe('an output over an input is refused, and nothing is written', () => {
       );
     }));
 
+  it('init -o <the Terraform it reads> --force, and init -o into a missing folder', () =>
+    inTempDir('tuanthu-dl-', async (dir) => {
+      mkdirSync(join(dir, 'infra'));
+      writeFileSync(join(dir, 'infra/main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n');
+      const init = (args: string[]) =>
+        execa('node', [BIN, 'init', ...args, '--lang', 'en'], { cwd: dir, reject: false });
+      for (const [args, message] of [
+        [['infra', '-o', 'infra/main.tf', '--force'], /-o infra\/main.tf would overwrite infra\/main.tf, an input/],
+        [
+          ['infra', '-o', 'missing/system.yaml'],
+          /cannot write missing\/system.yaml: the folder missing does not exist/,
+        ],
+      ] as const) {
+        const before = treeDigest(dir);
+        const r = await init([...args]);
+        expect(r.exitCode, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(treeDigest(dir)).toEqual(before);
+      }
+    }));
+
   it('through a symlink or a hard link to the input', () =>
     inTempDir('tuanthu-dl-', async (dir) => {
       portal(dir);

@@ -41,6 +41,7 @@ export const en = {
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
     'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
+  'input.not-tfvars': 'a .tfvars.json file must hold an object of variable values',
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
@@ -196,6 +197,7 @@ export const en = {
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
+  'text.module_call': 'module call',
   'text.due_by': 'due by',
   'text.level': 'level',
   'text.passed': 'passed',

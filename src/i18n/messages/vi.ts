@@ -38,6 +38,7 @@ export const vi: Record<MessageKey, string> = {
     'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
   'input.not-terraform-json':
     'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
+  'input.not-tfvars': 'tệp .tfvars.json phải chứa một đối tượng gồm các giá trị biến',
   'input.not-terraform-tfjson': 'tệp .tf.json phải chứa cấu hình Terraform (các khối resource / terraform / provider)',
   'input.no-terraform': 'thư mục không có tệp .tf hay .tf.json nào',
   'input.nothing-found':
@@ -198,6 +199,7 @@ export const vi: Record<MessageKey, string> = {
   'text.fix': 'Khắc phục',
   'text.iac_only': 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả',
   'text.construct': 'construct',
+  'text.module_call': 'lời gọi module',
   'text.due_by': 'hạn',
   'text.level': 'cấp độ',
   'text.passed': 'đạt',
