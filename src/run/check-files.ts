@@ -13,7 +13,7 @@ import { loadIac, looksLikeIac } from '../io/iac/load.js';
 import { loadSourceSync, loadWalkedSourceSync, type SourceDoc } from '../io/descriptor/source.js';
 import { descriptorProblems } from '../io/descriptor/validate.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
+import type { IacVariables, InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
 import { iacThreads } from './threads.js';
 
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */
@@ -82,11 +82,12 @@ export async function loadStackFiles(
   display: (p: string) => string,
   limits: Limits,
   jobs: number | undefined,
+  variables?: IacVariables,
 ): Promise<{ stacks: IacStack[]; errors: InputProblem[] }> {
   const stacks: IacStack[] = [];
   const errors: InputProblem[] = [];
   for (const f of files) {
-    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
+    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs), ...(variables ? { variables } : {}) });
     if (r.ok) stacks.push(r.stack);
     else errors.push(...r.errors);
   }
@@ -202,7 +203,9 @@ export async function withStacks(
     ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p))
     : [];
   const { stacks, errors } =
-    attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs) : { stacks: [], errors: [] };
+    attached.length > 0
+      ? await loadStackFiles(attached, display, limits, options.jobs, options.iacVariables)
+      : { stacks: [], errors: [] };
   return { source, stacks, errors, attached };
 }
 
