@@ -13,6 +13,10 @@ export const en = {
   'input.is-directory': 'is a directory',
   'input.cannot-read': 'cannot read ({errno})',
   'input.not-a-file': 'not a regular file (a pipe, socket or device); give a file',
+  'input.size-unknown':
+    'not a regular file: its size is given as 0 bytes, yet it holds data (a /proc or /sys file, or a device); give a regular file',
+  'input.size-changed':
+    'the file changed while it was read (it holds more than the {size} bytes its size says); check it again once it is written',
   'input.too-large': 'file is {size} bytes, above the limit of {limit} bytes (raise it with --max-file-size)',
   'input.too-large-iac':
     'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',

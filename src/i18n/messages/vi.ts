@@ -10,6 +10,10 @@ export const vi: Record<MessageKey, string> = {
   'input.is-directory': 'là một thư mục',
   'input.cannot-read': 'không đọc được ({errno})',
   'input.not-a-file': 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp',
+  'input.size-unknown':
+    'không phải tệp thông thường: kích thước báo là 0 byte nhưng tệp vẫn có dữ liệu (tệp trong /proc, /sys hoặc thiết bị); hãy chỉ định một tệp thông thường',
+  'input.size-changed':
+    'tệp đã thay đổi trong khi đọc (có nhiều hơn {size} byte so với kích thước báo); hãy kiểm tra lại khi tệp đã được ghi xong',
   'input.too-large': 'tệp có {size} byte, vượt giới hạn {limit} byte (nâng giới hạn bằng --max-file-size)',
   'input.too-large-iac':
     'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',

@@ -3,6 +3,7 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readErrorText } from '../discover.js';
+import { readRegularFile } from '../read-file.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
 import { decodeText } from '../descriptor/source.js';
@@ -47,7 +48,7 @@ export async function loadIac(
     return fail(display, 'read', readErrorText(e));
   }
   if (st.isDirectory()) return loadDirectory(path, display, limits, threads);
-  const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
+  const read = await readIacFile(path, display, limits.maxIacFileBytes);
   if (!read.ok) return read;
   const { buf } = read;
   // A binary plan (`terraform plan -out`) is a zip archive.
@@ -61,29 +62,20 @@ export async function loadIac(
 }
 
 /**
- * One file of infrastructure code within the size limit. Kind and size come from the file system
- * first: a FIFO or device (whose read would block forever) is refused without being opened.
+ * One file of infrastructure code within the size limit, through the one reader of input files
+ * (src/io/read-file.ts): a FIFO, device or /proc file (whose read would block or never end) is
+ * refused without waiting.
  */
 async function readIacFile(
   path: string,
   display: string,
   maxBytes: number,
-  known?: Stats,
 ): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
-  let st = known;
-  try {
-    st ??= await stat(path);
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
-  if (!st.isFile()) return fail(display, 'read', localized('input.not-a-file'));
-  if (st.size > maxBytes)
-    return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
-  try {
-    return { ok: true, buf: await readFile(path) };
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
+  const r = readRegularFile(path, {
+    maxBytes,
+    tooLarge: (size) => localized('input.too-large-iac', { size, limit: maxBytes }),
+  });
+  return r.ok ? { ok: true, buf: r.buf } : fail(display, r.code, r.message);
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
