@@ -121,6 +121,7 @@ export interface InputOpts {
   maxIacFileSize: number;
   maxDepth: number;
   maxAliases: number;
+  maxResources: number;
   jobs?: number;
 }
 
@@ -180,6 +181,14 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     )
     .addOption(
       new Option(
+        '--max-resources <n>',
+        "refuse a system whose infrastructure code holds more resources than this (all its files together)",
+      )
+        .default(DEFAULT_LIMITS.maxIacResources)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
         '--jobs <n>',
         'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)',
       ).argParser(parseCount),
@@ -204,6 +213,7 @@ export function lintOptions(
       maxIacFileBytes: o.maxIacFileSize,
       maxDepth: o.maxDepth,
       maxAliasCount: o.maxAliases,
+      maxIacResources: o.maxResources,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...extra,

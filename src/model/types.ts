@@ -225,4 +225,6 @@ export interface Limits {
   maxDepth: number;
   /** YAML alias expansions; guards against "billion laughs". */
   maxAliasCount: number;
+  /** Resources in the infrastructure code of one system, summed over its files: what one evaluation may take. */
+  maxIacResources: number;
 }

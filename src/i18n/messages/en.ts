@@ -20,6 +20,8 @@ export const en = {
   'input.too-large': 'file is {size} bytes, above the limit of {limit} bytes (raise it with --max-file-size)',
   'input.too-large-iac':
     'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',
+  'input.too-many-resources':
+    'the infrastructure code of this system holds {count} resources ({files} file(s) together), above the limit of {limit} (raise it with --max-resources); the system is checked without it',
   'input.empty': 'the file is empty',
   'input.utf16': 'the file is UTF-16; save it as UTF-8',
   'input.binary': 'the file is binary (it contains NUL bytes), not {kind}',

@@ -17,6 +17,8 @@ export const vi: Record<MessageKey, string> = {
   'input.too-large': 'tệp có {size} byte, vượt giới hạn {limit} byte (nâng giới hạn bằng --max-file-size)',
   'input.too-large-iac':
     'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.too-many-resources':
+    'mã hạ tầng của hệ thống này có {count} tài nguyên ({files} tệp cộng lại), vượt giới hạn {limit} (nâng giới hạn bằng --max-resources); hệ thống được kiểm tra mà không có mã hạ tầng',
   'input.empty': 'tệp rỗng',
   'input.utf16': 'tệp được mã hoá UTF-16; hãy lưu lại ở dạng UTF-8',
   'input.binary': 'tệp là tệp nhị phân (có byte NUL), không phải {kind}',
