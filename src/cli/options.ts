@@ -122,6 +122,7 @@ export interface InputOpts {
   maxDepth: number;
   maxAliases: number;
   maxResources: number;
+  terraformTimeout: number;
   jobs?: number;
 }
 
@@ -189,6 +190,14 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     )
     .addOption(
       new Option(
+        '--terraform-timeout <seconds>',
+        'stop `terraform show -json` (run for a binary plan) after this many seconds; 0: no limit',
+      )
+        .default(DEFAULT_LIMITS.terraformTimeoutMs / 1000)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
         '--jobs <n>',
         'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)',
       ).argParser(parseCount),
@@ -214,6 +223,7 @@ export function lintOptions(
       maxDepth: o.maxDepth,
       maxAliasCount: o.maxAliases,
       maxIacResources: o.maxResources,
+      terraformTimeoutMs: o.terraformTimeout * 1000,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...extra,

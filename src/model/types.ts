@@ -227,4 +227,6 @@ export interface Limits {
   maxAliasCount: number;
   /** Resources in the infrastructure code of one system, summed over its files: what one evaluation may take. */
   maxIacResources: number;
+  /** Milliseconds `terraform show -json` may take to convert one binary plan (0: no limit). */
+  terraformTimeoutMs: number;
 }

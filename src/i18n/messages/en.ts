@@ -56,6 +56,12 @@ export const en = {
     'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json could not read this plan: {detail}',
   'input.terraform-show-exit': 'terraform show -json could not read this plan: exit {code}',
+  'input.terraform-timeout':
+    'terraform show -json did not finish within {seconds} s and was stopped (raise the limit with --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json printed more than {limit} bytes and was stopped (raise the limit with --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json ran out of memory: it may take {limit} bytes of address space (is the plan a zip bomb?)',
   'input.terraform-show-failed': 'terraform show -json failed: {detail}',
   'input.terraform-show-json': 'terraform show -json printed malformed JSON ({detail})',
   'input.policy-load': 'cannot load the compiled policy: {detail}',

@@ -52,6 +52,12 @@ export const vi: Record<MessageKey, string> = {
     'đây là tệp plan nhị phân; cần có terraform CLI trong PATH để đọc (hoặc tự chuyển đổi: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json không đọc được plan này: {detail}',
   'input.terraform-show-exit': 'terraform show -json không đọc được plan này: mã thoát {code}',
+  'input.terraform-timeout':
+    'terraform show -json không xong trong {seconds} giây và đã bị dừng (nâng giới hạn bằng --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json in ra hơn {limit} byte và đã bị dừng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json hết bộ nhớ: tiến trình chỉ được dùng {limit} byte không gian địa chỉ (tệp plan có phải zip bomb không?)',
   'input.terraform-show-failed': 'terraform show -json thất bại: {detail}',
   'input.terraform-show-json': 'terraform show -json in ra JSON sai cú pháp ({detail})',
   'input.policy-load': 'không nạp được chính sách đã biên dịch: {detail}',

@@ -313,6 +313,21 @@ export function pointerSegments(pointer: string): string[] {
 // Findings of a portfolio point at the same few hundred places; locating never changes the segments.
 const cachedSegments: (pointer: string) => readonly string[] = memoized(pointerSegments, 50_000);
 
+// The same for `yaml`'s mappings (the careful path), keyed by their list of pairs.
+const pairIndexes = new WeakMap<Pair[], Map<string, Pair>>();
+
+function pairOf(items: Pair[], key: string): Pair | undefined {
+  const name = (p: Pair) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key));
+  if (items.length <= SCAN_KEYS) return items.find((p) => name(p) === key);
+  let index = pairIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const p of items) if (!index.has(name(p))) index.set(name(p), p);
+    pairIndexes.set(items, index);
+  }
+  return index.get(key);
+}
+
 /**
  * Line and column of the value at a JSON pointer. When the pointer names something absent
  * (the usual case for "field is missing"), the deepest existing ancestor is returned.
@@ -323,9 +338,7 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   let best: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of pointerSegments(pointer)) {
     if (Y().isMap(node)) {
-      const pair = (node.items as Pair[]).find(
-        (p) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg,
-      );
+      const pair = pairOf(node.items as Pair[], seg);
       if (!pair) break;
       const keyStart = (pair.key as Node | null)?.range?.[0];
       if (keyStart !== undefined) best = keyStart;
@@ -348,13 +361,32 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   return { line: pos.line, column: pos.col };
 }
 
+type PosMap = Extract<PosNode, { kind: 'map' }>;
+
+// Key → index of a large mapping, built on its first lookup: a finding per key of a 1,000,000-key
+// mapping (an "unknown field" each) made locating quadratic, a scan of the keys per finding.
+const keyIndexes = new WeakMap<PosMap, Map<string, number>>();
+const SCAN_KEYS = 16;
+
+/** Index of the first occurrence of `key` in a mapping of the position tree, or -1. */
+function keyIndex(node: PosMap, key: string): number {
+  if (node.keys.length <= SCAN_KEYS) return node.keys.indexOf(key);
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const [i, k] of node.keys.entries()) if (!index.has(k)) index.set(k, i);
+    keyIndexes.set(node, index);
+  }
+  return index.get(key) ?? -1;
+}
+
 /** locate() over the fast path's position tree; the same rules as over `yaml`'s document. */
 function locateFast(source: SourceDoc, root: PosNode, pointer: string): { line: number; column: number } {
   let node: PosNode = root;
   let best = root.start;
   for (const seg of cachedSegments(pointer)) {
     if (node.kind === 'map') {
-      const i = node.keys.indexOf(seg);
+      const i = keyIndex(node, seg);
       if (i < 0) break;
       best = node.keyStarts[i]!;
       node = node.values[i]!;

@@ -11,13 +11,14 @@ import { positionAt } from '../text-position.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from '../../model/iac.js';
 import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
 import { configResources, isTerraformConfig } from './terraform-config.js';
+import { DEFAULT_TERRAFORM_TIMEOUT_S, terraformShow } from './terraform-show.js';
 
 import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded } from '../limits.js';
 import type { Limits, Localized } from '../../model/types.js';
 import { localized } from '../../i18n/index.js';
 
 /** The limits that apply to infrastructure code (src/io/limits.ts). */
-export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
+export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'> & Partial<Pick<Limits, 'terraformTimeoutMs'>>;
 
 /**
  * Infrastructure code nests deeper than descriptors (modules in modules, nested blocks), so it is
@@ -267,40 +268,12 @@ async function loadBinaryPlan(
   digest: string,
   limits: IacLimits,
 ): Promise<IacLoadResult> {
-  let out: string;
-  try {
-    // Terraform reads a saved plan together with the initialised working directory beside it.
-    // Loaded on demand: only binary plans need a child process.
-    const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], {
-      cwd: dirname(path),
-      reject: false,
-      maxBuffer: limits.maxIacFileBytes,
-    });
-    if (r.failed && (r as { code?: string }).code === 'ENOENT')
-      throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
-    if (r.exitCode !== 0) {
-      const why = String(r.stderr)
-        .split('\n')
-        .map((l) => l.replace(/^[│╷╵]\s?/, '').trim())
-        .filter(Boolean)
-        .slice(0, 3)
-        .join(' ');
-      return fail(
-        display,
-        'terraform-show',
-        why
-          ? localized('input.terraform-show-refused', { detail: why })
-          : localized('input.terraform-show-exit', { code: String(r.exitCode) }),
-      );
-    }
-    out = String(r.stdout);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return fail(display, 'terraform-missing', localized('input.terraform-missing'));
-    }
-    return fail(display, 'terraform-show', localized('input.terraform-show-failed', { detail: (e as Error).message }));
-  }
+  const shown = await terraformShow(path, {
+    timeoutMs: limits.terraformTimeoutMs ?? DEFAULT_TERRAFORM_TIMEOUT_S * 1000,
+    maxOutputBytes: limits.maxIacFileBytes,
+  });
+  if (!shown.ok) return fail(display, shown.code, shown.message);
+  const out = shown.json;
   const parsed = parseJson(out, limits.maxDepth);
   if (!parsed.ok)
     return parsed.code === 'too-deep'
