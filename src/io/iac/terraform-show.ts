@@ -52,16 +52,59 @@ function onPath(name: string, path: string | undefined): string | undefined {
   return undefined;
 }
 
+// Process groups of the children running now. Each child leads its own group, so that Terraform's
+// own children (provider plugins) go with it: one that kept the output pipe open held the run for
+// as long as it lived, even after its parent was killed.
+const live = new Set<number>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+const killAll = () => {
+  for (const pid of live) killGroup(pid);
+};
+
+/**
+ * A child in its own group does not get the terminal's Ctrl-C, so tuanthu passes it on: on SIGINT,
+ * SIGTERM or SIGHUP the children are killed, and the signal then takes its course (the CLI's own
+ * handler, or Node's default when this is the only listener).
+ */
+function onSignal(signal: NodeJS.Signals): void {
+  killAll();
+  live.clear();
+  if (process.listenerCount(signal) === 1) {
+    unhook();
+    process.kill(process.pid, signal);
+  }
+}
+
+function hook(): void {
+  process.on('exit', killAll);
+  for (const s of SIGNALS) process.on(s, onSignal);
+}
+
+function unhook(): void {
+  process.off('exit', killAll);
+  for (const s of SIGNALS) process.off(s, onSignal);
+}
+
 /**
  * Runs `terraform show -json -no-color <plan>` in the plan's folder (Terraform reads a saved plan
  * together with the initialised working directory beside it: its providers' schemas), with:
- * - a time limit (`timeoutMs`), after which the child is killed;
+ * - a time limit (`timeoutMs`), after which the child and its own children are killed;
  * - on Linux, an address-space limit through util-linux's prlimit when it is installed (Node cannot
  *   set a child's rlimits itself); elsewhere, none;
  * - at most `maxOutputBytes` of JSON, after which the child is killed;
  * - a clean environment (terraformEnv) and no standard input;
- * - SIGKILL whenever it is stopped, also when tuanthu ends on a signal (execa's cleanup): `show`
- *   only reads, so nothing is left half-written, and a child that ignores SIGTERM still goes.
+ * - SIGKILL to its whole process group whenever it is stopped, also when tuanthu exits or gets
+ *   SIGINT/SIGTERM/SIGHUP: `show` only reads, so nothing is left half-written, and a child that
+ *   ignores SIGTERM still goes.
  */
 export async function terraformShow(
   plan: string,
@@ -75,20 +118,44 @@ export async function terraformShow(
     : ['terraform', args];
   // Loaded on demand: only binary plans need a child process.
   const { execa } = await import('execa');
-  const r = await execa(cmd, argv, {
+  const child = execa(cmd, argv, {
     cwd: dirname(plan),
     env,
     extendEnv: false,
     stdin: 'ignore',
     reject: false,
-    timeout: timeoutMs > 0 ? timeoutMs : undefined,
+    detached: process.platform !== 'win32',
+    cleanup: false,
     killSignal: 'SIGKILL',
-    cleanup: true,
     maxBuffer: { stdout: maxOutputBytes, stderr: MAX_STDERR },
     encoding: 'utf8',
     stripFinalNewline: false,
   });
-  if (r.timedOut)
+  const pid = child.pid;
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  if (pid !== undefined) {
+    if (live.size === 0) hook();
+    live.add(pid);
+    if (timeoutMs > 0)
+      timer = setTimeout(() => {
+        timedOut = true;
+        killGroup(pid);
+      }, timeoutMs);
+  }
+  let r: Awaited<typeof child>;
+  try {
+    r = await child;
+  } finally {
+    if (timer) clearTimeout(timer);
+    if (pid !== undefined) {
+      // Whatever it left running (a plugin) goes with it.
+      killGroup(pid);
+      live.delete(pid);
+      if (live.size === 0) unhook();
+    }
+  }
+  if (timedOut)
     return {
       ok: false,
       code: 'terraform-timeout',
