@@ -183,7 +183,7 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     .addOption(
       new Option(
         '--max-resources <n>',
-        "refuse a system whose infrastructure code holds more resources than this (all its files together)",
+        'refuse a system whose infrastructure code holds more resources than this (all its files together)',
       )
         .default(DEFAULT_LIMITS.maxIacResources)
         .argParser(parseCount),

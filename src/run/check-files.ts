@@ -104,7 +104,7 @@ export async function loadStackFiles(
     seen.add(real);
     const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
     if (r.ok) stacks.push(r.stack);
-    else errors.push(...r.errors);
+    else for (const e of r.errors) errors.push(e);
   }
   const max = limits.maxIacResources ?? DEFAULT_LIMITS.maxIacResources;
   let count = 0;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { readErrorText } from '../discover.js';
 import { readRegularFile } from '../read-file.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
@@ -210,7 +210,7 @@ async function loadHcl(
     // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
     else if (valueDepthExceeded(r.config, maxDepth))
       errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
-    else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
+    else for (const [k, v] of Object.entries(r.config)) for (const x of v) (merged[k] ??= []).push(x);
   }
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
     const p = parseJson(f.text, maxDepth);

@@ -30,8 +30,7 @@ export function terraformEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'SystemRoot', 'SYSTEMROOT', 'PATHEXT', 'USERPROFILE', 'APPDATA', 'TEMP'];
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue;
-    if (keep.includes(k) || (k.startsWith('TF_') && !k.startsWith('TF_VAR_') && !k.startsWith('TF_TOKEN_')))
-      out[k] = v;
+    if (keep.includes(k) || (k.startsWith('TF_') && !k.startsWith('TF_VAR_') && !k.startsWith('TF_TOKEN_'))) out[k] = v;
   }
   out.TF_IN_AUTOMATION = '1';
   return out;
@@ -177,7 +176,9 @@ export async function terraformShow(
     return {
       ok: false,
       code: 'terraform-show',
-      message: localized('input.terraform-show-failed', { detail: (r as { code?: string }).code ?? String(r.shortMessage) }),
+      message: localized('input.terraform-show-failed', {
+        detail: (r as { code?: string }).code ?? String(r.shortMessage),
+      }),
     };
   if (r.exitCode !== 0 || r.signal) {
     const stderr = String(r.stderr ?? '');
@@ -193,7 +194,8 @@ export async function terraformShow(
       .filter(Boolean)
       .slice(0, 3)
       .join(' ');
-    if (why) return { ok: false, code: 'terraform-show', message: localized('input.terraform-show-refused', { detail: why }) };
+    if (why)
+      return { ok: false, code: 'terraform-show', message: localized('input.terraform-show-refused', { detail: why }) };
     return {
       ok: false,
       code: 'terraform-show',
