@@ -55,7 +55,7 @@ function loadSeeds() {
   const dir = join(ROOT, 'seeds');
   const clauses = new Map();
   for (const f of readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml'))
+    .filter((n) => n.endsWith('.yaml') && n !== 'coverage.yaml')
     .sort()) {
     const doc = parseYaml(readFileSync(join(dir, f), 'utf8'));
     // The Prime Minister's dispatch has no printed number; src/engine/clauses.ts cites it the same way.

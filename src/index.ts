@@ -14,3 +14,4 @@ export * from './model/types.js';
 export { isBlocking } from './engine/exit-code.js';
 export { gateVerdict, type GateVerdict, type SystemVerdict } from './engine/gate.js';
 export { fingerprint } from './engine/baseline/fingerprint.js';
+export { ruleSettingsProblems } from './engine/rule-settings.js';

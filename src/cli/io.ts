@@ -1,12 +1,14 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
-import { InvalidArgumentError } from 'commander';
-import { errnoText } from '../io/discover.js';
+import type { OutputTarget } from '../io/output-paths.js';
+import type { Lang, Localized } from '../model/types.js';
+import { trackTemp } from './interrupt.js';
 
 /** Where a command writes, and what it knows of its terminal: the process in main(), strings in tests. */
 export interface CliIo {
   stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The working directory a configuration file is searched from (default: the process's). */
+  cwd?: string;
   /** Standard output is a terminal (colour). */
   isTTY: boolean;
   /** Standard error is a terminal (progress). */
@@ -18,19 +20,36 @@ export function useColor(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   return io.isTTY && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
 }
 
-/** Writes pieces to a file, replacing it; a failure is a usage error naming the file. */
-export function writeOutputFile(file: string, pieces: Iterable<string | Uint8Array>): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'w');
-    // A regular file takes each write whole.
-    for (const p of pieces) {
-      if (typeof p === 'string') writeSync(fd, p);
-      else for (let done = 0; done < p.length; ) done += writeSync(fd, p, done);
-    }
-  } catch (e) {
-    throw new InvalidArgumentError(`cannot write ${file}: ${errnoText(e).en}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+/** A usage or environment error with its text in both languages: main() prints it in the run's language, exit 2. */
+export class UsageError extends Error {
+  constructor(readonly text: Localized) {
+    super(text.en);
   }
+}
+
+/**
+ * Writes pieces to a file, replacing it atomically (src/io/output-file.ts), its temporary file
+ * known to the signal handler; a failure is an OutputWriteError naming the file in plain words.
+ */
+export async function writeOutputFile(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  const { writeFileAtomic } = await import('../io/output-file.js');
+  await writeFileAtomic(file, pieces, { onTemp: trackTemp });
+}
+
+/**
+ * Refuses, before anything is written, outputs that are inputs of the run (or its .tuanthu.yaml), the same file twice, a
+ * directory or in a missing folder (src/io/output-paths.ts): a UsageError naming each.
+ */
+export async function refuseUnsafeOutputs(outputs: OutputTarget[], inputs: Iterable<string>): Promise<void> {
+  if (outputs.length === 0) return;
+  const [{ outputProblems }, { findConfig }] = await Promise.all([
+    import('../io/output-paths.js'),
+    import('./config.js'),
+  ]);
+  // The configuration file is an input of every run.
+  const config = findConfig(process.cwd());
+  const problems = outputProblems(outputs, [...inputs, ...(config ? [config] : [])], process.cwd());
+  if (problems.length === 0) return;
+  const lines = (lang: Lang) => problems.map((p) => p.message[lang]).join('\ntuanthu: ');
+  throw new UsageError({ en: lines('en'), vi: lines('vi') });
 }

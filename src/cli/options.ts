@@ -4,7 +4,16 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { FORMATTERS, isFormatName, type FormatName } from '../format/index.js';
 import { DEFAULT_LIMITS, parseSize } from '../io/limits.js';
-import { LANGS, SEVERITIES, STAGES, type Lang, type LintOptions, type Severity, type Stage } from '../model/types.js';
+import {
+  LANGS,
+  type RuleSettings,
+  SEVERITIES,
+  STAGES,
+  type Lang,
+  type LintOptions,
+  type Severity,
+  type Stage,
+} from '../model/types.js';
 import { DEFAULT_MAX_WAIVER_DAYS, WAIVERS_FILE } from '../model/waiver.js';
 import { isIsoDate, todayIso } from '../util/dates.js';
 
@@ -110,6 +119,42 @@ export function addBaselineOption(cmd: Command): Command {
   );
 }
 
+/** `--config <file>` and `--no-config`: which configuration file gives the defaults (src/cli/config.ts). */
+export function addConfigOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option(
+        '--config <file>',
+        'configuration file (default: .tuanthu.yaml here or in a parent directory, up to the repository root; or TUANTHU_CONFIG)',
+      ),
+    )
+    .addOption(new Option('--no-config', 'use no configuration file'));
+}
+
+/** `--rule` and `--skip-rule`: which rules run (governed in src/engine/rule-settings.ts). */
+export function addRuleSelectionOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--rule <id>', 'evaluate only this rule, repeatable: a partial check, shown as such').argParser(
+        collect,
+      ),
+    )
+    .addOption(
+      new Option(
+        '--skip-rule <id=reason>',
+        'leave a rule out, with the reason every report shows, repeatable (critical rules cannot be skipped)',
+      ).argParser(parseSkipRule),
+    );
+}
+
+/** One `--skip-rule ID=reason`, added to the ones before it. */
+export function parseSkipRule(spec: string, previous: Array<{ rule: string; reason: string }> = []) {
+  const [rule, reason] = spec.split(/=(.*)/s, 2) as [string, string | undefined];
+  if (reason === undefined || reason.trim() === '')
+    throw new InvalidArgumentError(`"${spec}": give the reason after "=" (e.g. --skip-rule ${rule}="not hosted here")`);
+  return [...previous, { rule: rule.trim(), reason }];
+}
+
 /** What every command that lints takes: the date, language, stage, waivers, input limits and threads. */
 export interface InputOpts {
   asOf: string;
@@ -124,6 +169,8 @@ export interface InputOpts {
   maxResources: number;
   terraformTimeout: number;
   jobs?: number;
+  /** --rule, --skip-rule and the configuration file's rules and severity, validated (src/cli/config.ts). */
+  ruleSettings?: RuleSettings;
 }
 
 /**
@@ -137,6 +184,8 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
       .argParser(parseDate),
   );
   addLangOption(cmd, defaults.lang);
+  addConfigOptions(cmd);
+  addRuleSelectionOptions(cmd);
   if (defaults.stage) {
     cmd.addOption(
       new Option(
@@ -226,6 +275,7 @@ export function lintOptions(
       terraformTimeoutMs: o.terraformTimeout * 1000,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...(o.ruleSettings ? { rules: o.ruleSettings } : {}),
     ...extra,
   };
 }

@@ -3,6 +3,7 @@ import type { Catalogue, RuleMeta } from './catalogue.js';
 import { loadSeeds, type Seeds } from './seeds.js';
 import type { Lang, Severity, Stage } from '../model/types.js';
 import { compareText } from '../util/collate.js';
+import { editDistance } from '../util/suggest.js';
 
 /** Rule ids as users type them: "mon_03", "mon-03 " and "MON-03" are the same rule. */
 export function normalizeRuleId(id: string): string {
@@ -27,20 +28,6 @@ export function lookupRule(catalogue: Catalogue, id: string): RuleLookup {
   const prefix = want.split('-')[0] ?? '';
   const family = prefix.length >= 2 ? names.filter((n) => n.startsWith(`${prefix}-`)).slice(0, 5) : [];
   return { found: false, suggestions: close.length > 0 ? close : family };
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** A cited clause, resolved in seeds/: document number, section and the paraphrase in one language. */

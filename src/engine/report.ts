@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue.js';
+import { hasRuleSettings, reportedRuleSettings } from './rule-settings.js';
 import { applyDebt } from './debt.js';
 import { inLanguage } from '../i18n/index.js';
 import type { DebtInputs } from '../model/debt.js';
@@ -131,6 +132,7 @@ function buildReport(
     ...(options.maxWaiverDays !== undefined && options.maxWaiverDays !== DEFAULT_MAX_WAIVER_DAYS
       ? { maxWaiverDays: options.maxWaiverDays }
       : {}),
+    ...(hasRuleSettings(options.rules) ? { ruleSettings: reportedRuleSettings(options.rules, catalogue) } : {}),
     summary: {
       systems: tally.systems,
       passed: tally.passed,

@@ -38,6 +38,9 @@ export interface Seeds {
   clauses: Map<string, SeedClause & { document: SeedDocument }>;
 }
 
+/** seeds/coverage.yaml decides the documents' items (engine/coverage.ts); it is not a document. */
+export const COVERAGE_FILE = 'coverage.yaml';
+
 let cached: Seeds | undefined;
 
 /** The clause catalogue shipped in seeds/ (one YAML file per source document). */
@@ -47,7 +50,7 @@ export function loadSeeds(): Seeds {
   const documents = new Map<string, SeedDocument>();
   const clauses: Seeds['clauses'] = new Map();
   for (const f of readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml'))
+    .filter((n) => n.endsWith('.yaml') && n !== COVERAGE_FILE)
     .sort()) {
     const file = parseYaml(readFileSync(`${dir}/${f}`, 'utf8')) as { document: SeedDocument; clauses: SeedClause[] };
     documents.set(file.document.key, file.document);

@@ -13,6 +13,7 @@ import { localized, messageKey, t } from '../i18n/index.js';
 import { localizeReasonParams } from '../i18n/vocabulary.js';
 import type { IacStack } from '../model/iac.js';
 import { atLeast, severityRank } from '../model/severity.js';
+import { compileRuleSettings, hasRuleSettings } from './rule-settings.js';
 import type { LoadedSource } from '../model/source.js';
 import type {
   EvaluationOptions,
@@ -130,7 +131,9 @@ export function assembleSystem(
   );
   const byAddress = resourceIndex(stacks);
   const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
-  const findings: Finding[] = result.findings.map((raw) => {
+  const settings = hasRuleSettings(options.rules) ? compileRuleSettings(options.rules, catalogue) : undefined;
+  const raws = settings ? result.findings.filter((f) => !settings.excluded.has(f.rule)) : result.findings;
+  const findings: Finding[] = raws.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
     const due = raw.status === 'due';
@@ -142,9 +145,11 @@ export function assembleSystem(
         ? { file: source.file, ...source.locate(raw.path) }
         : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
     const keyed = { ...params, msg: raw.msg };
-    return makeFinding(meta, options.lang, {
-      severity: due ? 'info' : (raw.severity ?? meta.severity),
-      ruleSeverity: meta.severity,
+    const override = settings?.severity.get(meta.id);
+    const ruleSeverity = override?.severity ?? meta.severity;
+    const finding = makeFinding(meta, options.lang, {
+      severity: due ? 'info' : override ? override.severity : (raw.severity ?? meta.severity),
+      ruleSeverity,
       status: raw.status,
       path: raw.path,
       params: keyed,
@@ -152,6 +157,8 @@ export function assembleSystem(
       message: messageFor(meta, raw.msg, params, options.lang),
       fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: keyed }),
     });
+    if (override) finding.severityOverride = { from: meta.severity, reason: override.reason };
+    return finding;
   });
   findings.sort(compareFindings);
 
@@ -159,6 +166,22 @@ export function assembleSystem(
   const outcomes = new Map<string, 'violation' | 'due'>();
   for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
+    const excluded = settings?.excluded.get(meta.id);
+    if (excluded) {
+      const params = excluded.reason !== undefined ? { reason: excluded.reason } : {};
+      return {
+        rule: meta.id,
+        outcome: 'not_applicable',
+        reason: {
+          code: excluded.code,
+          params,
+          text:
+            excluded.code === 'skipped'
+              ? t('reason.skipped', params, options.lang)
+              : t('reason.not_selected', options.lang),
+        },
+      };
+    }
     const reason = result.not_applicable[meta.key];
     if (reason !== undefined) {
       return {

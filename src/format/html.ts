@@ -11,9 +11,10 @@ import {
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, isWaived, shownOutcome } from './shared.js';
+import { areaOf, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
+import { shellCommand } from '../util/shell.js';
 
 /**
  * The audit report for inspectors: one self-contained HTML file (inline CSS and SVG, no script, a
@@ -274,13 +275,23 @@ function waiverFiles(report: Report): string[] {
 }
 
 function reproduction(report: Report, lang: Lang): Safe {
-  const files = report.systems.map((s) => s.file);
-  const quote = (f: string) => (/^[\w./-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`);
+  const files = [...new Set(report.systems.map((s) => s.file))];
   const debt = report.debtInputs ?? [];
-  // Each role is its flag; waiver files named explicitly are exactly those read, as in this run.
-  const debtFlags = debt.map((f) => ` --${f.role} ${quote(f.file)}`).join('');
-  const settings = `${report.stage ? ` --stage ${report.stage}` : ''}${report.maxWaiverDays !== undefined ? ` --max-waiver-days ${report.maxWaiverDays}` : ''}`;
-  const command = `tuanthu check ${files.map(quote).join(' ')} --as-of ${report.asOf} --fail-on ${report.failOn} --lang ${lang}${settings}${debtFlags} --format html=audit.html`;
+  // Every word quoted, and the paths after `--`: a file named like an option (`--format=json=x`)
+  // stays a path when the command is pasted. Each debt input is its flag; waiver files named
+  // explicitly are exactly those read, as in this run.
+  const command = shellCommand([
+    'tuanthu',
+    'check',
+    ...['--as-of', report.asOf, '--fail-on', report.failOn, '--lang', lang],
+    ...(report.stage ? ['--stage', report.stage] : []),
+    ...(report.maxWaiverDays !== undefined ? ['--max-waiver-days', String(report.maxWaiverDays)] : []),
+    ...debt.flatMap((f) => [`--${f.role}`, f.file]),
+    ...(report.ruleSettings?.only ?? []).flatMap((r) => ['--rule', r]),
+    ...(report.ruleSettings?.skip ?? []).flatMap((x) => ['--skip-rule', `${x.rule}=${x.reason}`]),
+    ...['--format', 'html=audit.html', '--'],
+    ...files,
+  ]);
   return html`<section class="repro">
 <h2>${t('report.inputs', lang)}</h2>
 <dl class="meta">
@@ -288,7 +299,12 @@ function reproduction(report: Report, lang: Lang): Safe {
 <dt>${t('report.policy_digest', lang)}</dt><dd><code>${report.tool.policyDigest}</code></dd>
 <dt>${t('report.rego_digest', lang)}</dt><dd><code>${report.tool.regoDigest}</code></dd>
 <dt>${t('report.as_of', lang)}</dt><dd>${report.asOf}</dd>
-<dt>${t('report.fail_on', lang)}</dt><dd>${report.failOn}</dd>
+<dt>${t('report.fail_on', lang)}</dt><dd>${report.failOn}</dd>${
+    ruleSettingsLines(report, lang).length > 0
+      ? html`
+<dt>${t('report.rule_settings', lang)}</dt><dd>${ruleSettingsLines(report, lang).map((l, i) => html`${i > 0 ? html`<br>` : ''}${l}`)}</dd>`
+      : ''
+  }
 </dl>
 <table><thead><tr><th>${t('report.system', lang)}</th><th>${t('report.file', lang)}</th><th>${t('report.role', lang)}</th><th>SHA-256</th></tr></thead><tbody>
 ${report.systems.flatMap((s) => s.inputs.map((f) => html`<tr><td><code>${s.id}</code></td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`))}${debt.map((f) => html`<tr><td>${t('report.all_systems', lang)}</td><td><code>${f.file}</code></td><td>${f.role}</td><td><code>${f.sha256}</code></td></tr>\n`)}

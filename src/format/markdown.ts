@@ -1,7 +1,7 @@
 import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
-import { isWaived } from './shared.js';
+import { isWaived, ruleSettingsLines } from './shared.js';
 import type { Formatter } from './types.js';
 
 /** Text in a Markdown table cell or line: no HTML, no table breaks, no stray emphasis. */
@@ -53,6 +53,9 @@ export const markdown: Formatter = {
       }
       out.push('');
     }
+    const settings = ruleSettingsLines(report, lang);
+    if (settings.length > 0)
+      out.push(`### ${t('report.rule_settings', lang)}`, '', ...settings.map((l) => `- ${mdEscape(l)}`), '');
     if (report.errors.length > 0) {
       out.push(`### ⚠️ ${t('report.input_errors', lang)}`, '');
       for (const e of report.errors)

@@ -65,6 +65,7 @@ export const sarif: Formatter = {
             failOn: report.failOn,
             policyDigest: report.tool.policyDigest,
             regoDigest: report.tool.regoDigest,
+            ...(report.ruleSettings ? { ruleSettings: report.ruleSettings } : {}),
           },
         },
       ],

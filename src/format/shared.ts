@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Finding, InputError, RuleResult, Severity, SystemReport } from '../model/types.js';
+import { t } from '../i18n/index.js';
+import type { Finding, InputError, Lang, Report, RuleResult, Severity, SystemReport } from '../model/types.js';
 
 /**
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
@@ -75,4 +76,22 @@ export function toUriReference(file: string): string {
  */
 export function inputErrorLine(e: InputError, word: (s: string) => string = (s) => s): string {
   return `${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${word('error')} ${e.message}`;
+}
+
+/** The run's rule settings, one line each (no markup): every report shows them beside its verdict. */
+export function ruleSettingsLines(report: Pick<Report, 'ruleSettings'>, lang: Lang): string[] {
+  const r = report.ruleSettings;
+  if (!r) return [];
+  const sev = (x: Severity) => t(`severity.${x}`, lang);
+  return [
+    ...(r.only ? [t('report.rule_only', { rules: r.only.join(', ') }, lang)] : []),
+    ...(r.skip ?? []).map((x) => t('report.rule_skipped', { rule: x.rule, reason: x.reason }, lang)),
+    ...(r.severity ?? []).map((x) =>
+      t(
+        'report.rule_severity',
+        { rule: x.rule, from: x.from ? sev(x.from) : '—', to: sev(x.severity), reason: x.reason },
+        lang,
+      ),
+    ),
+  ];
 }

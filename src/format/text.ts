@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
-import { inputErrorLine } from './shared.js';
+import { inputErrorLine, ruleSettingsLines } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -38,6 +38,9 @@ export const text: Formatter = {
       );
     const base = baselineBlock(report, ctx.lang);
     if (base.length > 0) out.push(...base, '');
+    const settings = ruleSettingsLines(report, lang);
+    if (settings.length > 0)
+      out.push(paint('yellow', `${t('report.rule_settings', lang)}:`), ...settings.map((l) => `  ${l}`), '');
 
     const c = report.summary.findings;
     const counts = (['critical', 'high', 'medium', 'low', 'info'] as Severity[])
@@ -101,7 +104,10 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     ? paint('grey', waived)
     : f.status === 'due'
       ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`)
-      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang));
+      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
+        (f.severityOverride && f.severityOverride.from !== f.severity
+          ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
+          : '');
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
   const construct =

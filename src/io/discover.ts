@@ -89,6 +89,9 @@ export function isDescriptorHead(head: Buffer): boolean {
   return DESCRIPTOR_MARKER.test(head.toString('utf8')) || DESCRIPTOR_MARKER.test(head.toString('utf16le'));
 }
 
+/** The files of a Terraform root module that the loader reads from its directory (src/io/iac/load.ts). */
+export const TERRAFORM_MODULE_FILE = /\.tf(\.json)?$/i;
+
 /** Why a path the user named could not be read: "file not found", else in discovery's words (a symlink loop…). */
 export function readErrorText(e: unknown): Localized {
   return (e as NodeJS.ErrnoException).code === 'ENOENT' ? localized('input.file-not-found') : errnoText(e);

@@ -45,6 +45,27 @@ export interface Finding extends RawFinding {
   waiver?: AppliedWaiver;
   /** With --baseline: "existing" violations were in the baseline and do not fail the run. */
   baseline?: 'new' | 'existing';
+  /** Set when the run's rule settings changed this rule's severity (the catalogue's, and why). */
+  severityOverride?: { from: Severity; reason: string };
+}
+
+/**
+ * Which rules a run evaluates and at what severity, when not the catalogue's (--rule, --skip-rule,
+ * .tuanthu.yaml). Every change carries its reason and is shown in every report; a critical rule
+ * can be neither skipped nor lowered (src/engine/rule-settings.ts).
+ */
+export interface RuleSettings {
+  /** Only these rules are evaluated: a partial run, which the go-live gate refuses. */
+  only?: string[];
+  /** Rules left out of this run, each with why. */
+  skip?: Array<{ rule: string; reason: string }>;
+  /** Severities other than the catalogue's, each with why. */
+  severity?: Array<{
+    rule: string;
+    severity: Severity;
+    reason: string /** The catalogue's, in a report. */;
+    from?: Severity;
+  }>;
 }
 
 /** The waiver that accepted a finding, as every report shows it. */
@@ -151,6 +172,8 @@ export interface Report {
   stage?: Stage;
   /** Set when waivers were held to another longest length than the default (--max-waiver-days). */
   maxWaiverDays?: number;
+  /** Set when rules were selected, skipped or given another severity than the catalogue's. */
+  ruleSettings?: RuleSettings;
   summary: {
     systems: number;
     passed: number;
@@ -188,6 +211,8 @@ export interface EvaluationOptions {
   maxWaiverDays?: number;
   /** Also report waivers naming systems that were not checked in this run (as stale). */
   allWaivers?: boolean;
+  /** Rules selected, skipped or given another severity; validate with ruleSettingsProblems(). */
+  rules?: RuleSettings;
 }
 
 /** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */

@@ -8,6 +8,7 @@ import { addTally, emptyTally, finishReport, finishStreamedReport, tallySystem }
 import { checkSystem, createRunMemo } from '../engine/system-report.js';
 import { createSystemJsonPieces, createSystemJsonWriter } from '../format/json.js';
 import { loadDebtInputs } from '../io/debt/inputs.js';
+import { waiverFiles } from '../io/debt/waivers.js';
 import { discover } from '../io/discover.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
@@ -47,6 +48,12 @@ export interface LintRun {
    * from the summary (engine/exit-code.ts#summaryExitCode).
    */
   streamed?: SystemSpool;
+  /**
+   * Every file the run read or was told to read (absolute): descriptors, the IaC files and module
+   * folders they list or that were found, waiver files, the baseline. A report must not be written
+   * over one of them (src/io/output-paths.ts).
+   */
+  inputs: string[];
 }
 
 /** Checks descriptors (files, or directories walked for descriptors) and returns the report. */
@@ -158,7 +165,21 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       errors.push({ file: display(f), code: 'policy', message: e.text });
     }
   }
+  const inputs = [
+    ...new Set([
+      ...found.files,
+      ...iacPaths,
+      ...attached,
+      ...(await waiverFiles(options.waivers, cwd, found.files)),
+      ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+    ]),
+  ];
   if (spool)
-    return { report: finishStreamedReport(tally, errors, debt, catalogue, options), prerendered, streamed: spool };
-  return { report: finishReport(systems, errors, debt, catalogue, options), prerendered };
+    return {
+      report: finishStreamedReport(tally, errors, debt, catalogue, options),
+      prerendered,
+      streamed: spool,
+      inputs,
+    };
+  return { report: finishReport(systems, errors, debt, catalogue, options), prerendered, inputs };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-/** The package root, where schemas/, build/policy/, seeds/ and data/ live (dist/ sits beside them). */
+/** The package root, where schemas/, build/policy/ and seeds/ live (dist/ sits beside them). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function assetPath(...parts: string[]): string {

@@ -11,6 +11,50 @@ const run = (args: string[], env: Record<string, string> = {}) =>
 const catalogue = loadCatalogue();
 
 describe('tuanthu rules', () => {
+  it('--by-clause prints the compliance matrix: item, requirement, rule, stage, date', async () => {
+    const r = await run(['rules', '--by-clause', '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        '04-KH/BCĐTW §V.1.m, item 10(1)  (due 2026-04-30)',
+        '  Requires: Layer 1: an on-site force.',
+        '  Checked by: PL4-01 (high; production; rule due 2026-04-30)',
+      ].join('\n'),
+    );
+    expect(r.stdout).toMatch(
+      /^Công điện TTg §4 {2}\(due 2025-12-31\)\n {2}Requires: .*\n {2}Duty of a national body: Ministry of Science and Technology\n {2}Cited as context by: HST-01$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^\d+ items: \d+ checked by rules, \d+ duties of national bodies, \d+ not checkable, \d+ not yet checked$/m,
+    );
+  });
+
+  it('--by-clause speaks Vietnamese and writes JSON with one row per item', async () => {
+    const vi = await run(['rules', '--by-clause'], { LANG: 'vi_VN.UTF-8' });
+    expect(vi.stdout).toContain('Quy tắc kiểm tra: PL4-01 (cao; vận hành; hạn của quy tắc 2026-04-30)');
+    const r = await run(['rules', '--by-clause', '--format', 'json', '--lang', 'en']);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const units = [...(await import('../../src/engine/seeds.js')).loadSeeds().clauses.values()].reduce(
+      (n, c) => n + (c.items?.length || 1),
+      0,
+    );
+    expect(out.entries).toHaveLength(units);
+    expect(out.summary.entries).toBe(units);
+    const row = out.entries.find(
+      (e: { clause: string; item: string | null }) => e.clause === 'KH04:V.1.m' && e.item === '7',
+    );
+    expect(row.decision).toBe('rules');
+    expect(row.rules.map((x: { id: string }) => x.id)).toEqual(['IRP-02', 'MON-04']);
+    expect(row).toMatchObject({ due: '2026-04-30', recurring: true });
+  });
+
+  it('--format markdown without --by-clause is a usage error', async () => {
+    const r = await run(['rules', '--format', 'markdown']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('--by-clause');
+  });
+
   it('lists every rule with severity, stages, due date and clauses', async () => {
     const r = await run(['rules', '--lang', 'en']);
     expect(r.exitCode).toBe(0);

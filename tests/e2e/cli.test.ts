@@ -281,7 +281,7 @@ describe('bad input', () => {
     [['check', GOOD, '--as-of', '23/11/2026'], 'is not a date written YYYY-MM-DD'],
     [['check', GOOD, '--fail-on', 'severe'], 'Allowed choices are info, low, medium, high, critical'],
     [['check', GOOD, '--format', 'pdf'], 'unknown format "pdf"'],
-    [['check'], "missing required argument 'paths'"],
+    [['check'], 'nothing to check: give descriptors'],
     [['frobnicate'], "unknown command 'frobnicate'"],
   ])('exits 2 on usage error %j', async (args, message) => {
     const r = await run(args);

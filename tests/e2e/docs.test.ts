@@ -127,6 +127,24 @@ describe('rule pages', () => {
   });
 });
 
+describe('compliance matrix', () => {
+  it('docs/compliance-matrix{,.vi}.md are what scripts/gen-compliance-matrix.mjs writes now (run npm run docs:matrix)', async () => {
+    await inTempDir('tuanthu-matrix-docs-', (dir) => {
+      execFileSync(process.execPath, [join(ROOT, 'scripts/gen-compliance-matrix.mjs'), '--out', dir], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      for (const f of ['compliance-matrix.md', 'compliance-matrix.vi.md']) {
+        const fresh = readFileSync(join(dir, f), 'utf8');
+        expect(readFileSync(join(ROOT, 'docs', f), 'utf8'), `docs/${f} is stale: run npm run docs:matrix`).toBe(fresh);
+        // Every rule the matrix links to has its page.
+        for (const [, id] of fresh.matchAll(/\]\(rules\/([A-Z0-9-]+)\.md\)/g))
+          expect(readdirSync(join(ROOT, 'docs/rules')), `docs/${f} links to a missing rule page`).toContain(`${id}.md`);
+      }
+    });
+  });
+});
+
 describe('documented commands run', () => {
   it('finds the commands of the README and of every --help', () => {
     const readme = readmeCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'));

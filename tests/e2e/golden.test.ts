@@ -41,6 +41,10 @@ const CASES: Array<{ name: string; ext: string; args: string[] }> = [
   { name: 'markdown', ext: 'md', args: [...TWO, '--lang', 'en', '--format', 'markdown'] },
   { name: 'html', ext: 'html', args: ['examples', '--lang', 'en', '--format', 'html'] },
   { name: 'oscal', ext: 'json', args: [...TWO, '--lang', 'en', '--format', 'oscal'] },
+  { name: 'gitlab', ext: 'json', args: [...TWO, '--lang', 'en', '--format', 'gitlab'] },
+  { name: 'sonarqube', ext: 'json', args: [...TWO, '--lang', 'en', '--format', 'sonarqube'] },
+  { name: 'csv', ext: 'csv', args: [...TWO, '--lang', 'en', '--format', 'csv'] },
+  { name: 'csv-vi', ext: 'csv', args: [...TWO, '--lang', 'vi', '--format', 'csv'] },
   {
     name: 'pass-junit',
     ext: 'xml',

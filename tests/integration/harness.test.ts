@@ -36,7 +36,7 @@ describe('the Rego tree', () => {
 function seedClauseIds(): Set<string> {
   const dir = join(ROOT, 'seeds');
   const ids = new Set<string>();
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.yaml') && n !== 'coverage.yaml')) {
     for (const c of readYaml<{ clauses: Array<{ id: string }> }>(join(dir, f)).clauses) ids.add(c.id);
   }
   return ids;

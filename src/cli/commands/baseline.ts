@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
 import { EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
-import { type CliIo, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, writeOutputFile } from '../io.js';
+import { configPaths } from '../config.js';
 import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
 
 /** `tuanthu baseline create <paths...>`: record today's violations so that CI fails only on new ones. */
@@ -12,20 +13,23 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
   const create = baseline
     .command('create')
     .description('write a baseline of the current violations (not waived, not merely due)')
-    .argument('<paths...>', 'descriptor files or directories')
+    .argument('[paths...]', 'descriptor files or directories (default: paths in .tuanthu.yaml)')
     .addOption(new Option('-o, --output <file>', 'where to write it').default('tuanthu.baseline.json'));
   addInputOptions(create, { lang, stage: true })
     .addHelpText(
       'after',
       '\nExit codes: 0 written; 2 usage or input error (nothing written).\n\nExample (record once, then fail only on new violations):\n  $ tuanthu baseline create examples/ -o tuanthu.baseline.json\n  $ tuanthu check examples/ --baseline tuanthu.baseline.json',
     )
-    .action(async (paths: string[], o: InputOpts & { output: string }) => {
-      const [{ lintFiles }, { baselineDocument }, { inputErrorLine }] = await Promise.all([
+    .action(async (given: string[], o: InputOpts & { output: string }, cmd: Command) => {
+      const paths = configPaths(cmd, given);
+      const targets = [{ file: o.output, option: `-o ${o.output}` }];
+      await refuseUnsafeOutputs(targets, [...paths, ...(o.waivers ?? [])]);
+      const [{ runLint }, { baselineDocument }, { inputErrorLine }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/baseline/document.js'),
         import('../../format/shared.js'),
       ]);
-      const report = await lintFiles(paths, lintOptions(o));
+      const { report, inputs } = await runLint(paths, lintOptions(o));
       if (report.errors.length > 0) {
         // A baseline missing a system that could not be read would later flag all its findings as new.
         for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);
@@ -33,8 +37,9 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
         setExit(EXIT_USAGE);
         return;
       }
+      await refuseUnsafeOutputs(targets, inputs);
       const text = baselineDocument(report);
-      writeOutputFile(o.output, [text]);
+      await writeOutputFile(o.output, [text]);
       const n = (JSON.parse(text) as { findings: unknown[] }).findings.length;
       io.stdout(`${o.output}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`);
       setExit(EXIT_PASS);

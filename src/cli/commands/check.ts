@@ -5,7 +5,8 @@ import { exitCode, summaryExitCode } from '../../engine/exit-code.js';
 import { type FormatContext, FORMATTERS } from '../../format/index.js';
 import type { SystemSpool } from '../../run/spool.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
-import { type CliIo, useColor, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, useColor, writeOutputFile } from '../io.js';
+import { configPaths } from '../config.js';
 import {
   addBaselineOption,
   addFailOnOption,
@@ -26,7 +27,10 @@ export function registerCheck(program: Command, io: CliIo, lang: Lang, setExit: 
   const check = program
     .command('check')
     .description('check system descriptors and their infrastructure code (files, or directories searched for them)')
-    .argument('<paths...>', 'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories');
+    .argument(
+      '[paths...]',
+      'descriptors (YAML/JSON), Terraform/CDKTF/plan files, or directories (default: paths in .tuanthu.yaml)',
+    );
   addReportFormatOption(check);
   addFailOnOption(check, 'exit 1 when a finding is at or above this severity');
   addBaselineOption(check);
@@ -42,8 +46,18 @@ Examples:
   $ tuanthu check examples/ --format github --format sarif=tuanthu.sarif --format html=audit.html
   $ tuanthu check examples/province-land-portal/system.yaml --as-of 2026-07-01 --fail-on critical --lang vi`,
     )
-    .action(async (paths: string[], opts: CheckOpts) => {
+    .action(async (given: string[], opts: CheckOpts, cmd: Command) => {
+      const paths = configPaths(cmd, given);
       const outputs = outputSpecs(opts.format);
+      // Refused at once for the inputs named on the command line, again after the run for every file it read.
+      const targets = outputs.flatMap((o) =>
+        o.file ? [{ file: o.file, option: `--format ${o.format}=${o.file}` }] : [],
+      );
+      await refuseUnsafeOutputs(targets, [
+        ...paths,
+        ...(opts.waivers ?? []),
+        ...(opts.baseline ? [opts.baseline] : []),
+      ]);
       const [{ runLint }, { loadCatalogue }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/catalogue.js'),
@@ -53,13 +67,14 @@ Examples:
       // on a large portfolio); the other formats take the whole report.
       const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
       try {
-        const { report, prerendered, streamed } = await runLint(
+        const { report, prerendered, streamed, inputs } = await runLint(
           paths,
           lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
           { spool },
         );
         progress.finish();
-        writeReports(
+        await refuseUnsafeOutputs(targets, inputs);
+        await writeReports(
           report,
           outputs,
           { catalogue: loadCatalogue(), lang: opts.lang, prerendered, streamed, color: useColor(io) },
@@ -80,17 +95,17 @@ async function jsonSpool(outputs: OutputSpec[]): Promise<SystemSpool> {
 }
 
 /** Each output in its format: to its file (never coloured), or to standard output. */
-function writeReports(
+async function writeReports(
   report: Report,
   outputs: OutputSpec[],
   ctx: Omit<FormatContext, 'color'> & { prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
   io: CliIo,
-): void {
+): Promise<void> {
   for (const o of outputs) {
     const formatter = FORMATTERS[o.format];
     const c = { ...ctx, color: o.file ? false : ctx.color && o.format === 'text' };
     const pieces = formatter.chunks ? formatter.chunks(report, c) : [formatter.render(report, c)];
-    if (o.file) writeOutputFile(o.file, pieces);
+    if (o.file) await writeOutputFile(o.file, pieces);
     else for (const p of pieces) io.stdout(p);
   }
 }

@@ -3,10 +3,13 @@ import { explainRule, lookupRule } from '../../engine/explain.js';
 import { renderExplanationJson, renderRuleListJson } from '../../format/rules-json.js';
 import { renderExplanation, renderRuleList } from '../../format/rules-text.js';
 import { loadCatalogue } from '../../engine/catalogue.js';
+import { complianceMatrix, loadCoverage } from '../../engine/coverage.js';
+import { renderMatrix, renderMatrixJson, renderMatrixMarkdown } from '../../format/matrix.js';
 import { LANGS, type Lang } from '../../model/types.js';
 
 type Io = { stdout: (s: string) => void };
 type RuleFormat = 'text' | 'json';
+type MatrixFormat = RuleFormat | 'markdown';
 
 /** `tuanthu rules` and `tuanthu explain <RULE-ID>`: the rule catalogue, from the compiled METADATA. */
 export function addRuleCommands(program: Command, io: Io, lang: Lang): void {
@@ -17,11 +20,36 @@ export function addRuleCommands(program: Command, io: Io, lang: Lang): void {
 
   program
     .command('rules')
-    .description('list every rule: id, severity, title, stages, due date, clauses')
+    .description('list every rule: id, severity, title, stages, due date, clauses (--by-clause: the compliance matrix)')
     .addOption(langOption())
-    .addOption(formatOption())
-    .action((opts: { lang: Lang; format: RuleFormat }) => {
-      const rules = loadCatalogue().rules;
+    .addOption(
+      new Option('-f, --format <format>', 'output format (markdown only with --by-clause)')
+        .choices(['text', 'json', 'markdown'])
+        .default('text'),
+    )
+    .option(
+      '--by-clause',
+      'the compliance matrix: every item of the four documents, what it requires, which rule checks it, at which stage, by which date',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ tuanthu rules                                  every rule, one line each
+  $ tuanthu rules --by-clause --lang en            every item of the documents and what checks it
+  $ tuanthu rules --by-clause --format markdown    the matrix as Markdown (docs/compliance-matrix.md)`,
+    )
+    .action((opts: { lang: Lang; format: MatrixFormat; byClause?: boolean }) => {
+      const catalogue = loadCatalogue();
+      if (opts.byClause) {
+        const rows = complianceMatrix(loadCoverage(), catalogue, opts.lang);
+        const render = { text: renderMatrix, json: renderMatrixJson, markdown: renderMatrixMarkdown }[opts.format];
+        io.stdout(render(rows, opts.lang));
+        return;
+      }
+      if (opts.format === 'markdown')
+        throw new InvalidArgumentError('--format markdown is for the compliance matrix: add --by-clause');
+      const rules = catalogue.rules;
       io.stdout(opts.format === 'json' ? renderRuleListJson(rules, opts.lang) : renderRuleList(rules, opts.lang));
     });
 

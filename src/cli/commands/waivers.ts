@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { inputExitCode } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
+import { configPathsOrNone } from '../config.js';
 import type { CliIo } from '../io.js';
 import { addInputOptions, addTextJsonFormatOption, type InputOpts, lintOptions } from '../options.js';
 
@@ -10,14 +11,15 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
   const list = waivers
     .command('list')
     .description('list every waiver with its status: active, expiring (30 days or less), expired, stale, invalid')
-    .argument('[paths...]', 'descriptor files or directories', ['.']);
+    .argument('[paths...]', 'descriptor files or directories (default: paths in .tuanthu.yaml, else .)');
   addTextJsonFormatOption(list, 'table or json');
   addInputOptions(list, { lang, stage: true })
     .addHelpText(
       'after',
       '\nExit codes: 0 listed; 2 usage or input error.\n\nExample:\n  $ tuanthu waivers list examples/ --as-of 2026-11-23',
     )
-    .action(async (paths: string[], o: InputOpts & { format: 'text' | 'json' }) => {
+    .action(async (given: string[], o: InputOpts & { format: 'text' | 'json' }, cmd: Command) => {
+      const paths = given.length > 0 ? given : (configPathsOrNone(cmd) ?? ['.']);
       const [{ lintFiles }, { renderWaiverTable, sortWaivers }, { inputErrorLine }] = await Promise.all([
         import('../../run/lint-files.js'),
         import('../../engine/waivers/list.js'),

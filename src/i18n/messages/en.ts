@@ -70,6 +70,23 @@ export const en = {
   'input.policy-unknown-rule': 'the policy reported unknown rule {rule}; build/policy is inconsistent',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'cannot write {file}: {reason}',
+  'output.missing-directory': 'the folder {dir} does not exist; create it first',
+  'output.parent-not-directory': '{dir} is not a folder',
+  'output.is-directory': 'cannot write {file}: it is a directory; give a file name in it (e.g. {file}/report.json)',
+  'output.is-input':
+    '{option} would overwrite {input}, an input of this run; write it to another file (nothing was written)',
+  'output.same-output': '{option} and {other} are the same file; give each output its own file (nothing was written)',
+  'output.no-space': 'no space left on the device',
+  'output.read-only': 'the file system is read-only',
+  'output.quota': 'the disk quota is exceeded',
+  'output.io-error': 'input/output error on the device',
+  'output.errno': 'the system refused ({errno})',
+  'output.reader-gone': 'the reader of the pipe has gone',
+  'output.stdout': 'cannot write to standard output: {reason}',
+  'output.interrupted': 'interrupted ({signal}); files being written were removed',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'YAML or JSON text',
   'kind.hcl': 'Terraform (HCL) text',
@@ -84,7 +101,13 @@ export const en = {
   'schema.document': 'the document',
   'schema.or': 'or',
   'schema.required': '{where} is missing the required field "{field}"',
+  'config.invalid': 'configuration file {file} is not valid:',
+  'config.not_mapping': 'a configuration file must be a mapping of settings (see schemas/config.schema.json)',
+  'config.missing': 'configuration file {file} does not exist (--config or TUANTHU_CONFIG)',
+  'config.no_paths':
+    'nothing to check: give descriptors, infrastructure code or directories, or set "paths" in .tuanthu.yaml',
   'schema.additional_properties': 'unknown field "{field}" in {where} (check the spelling against schemas/{schema})',
+  'schema.did_you_mean': 'did you mean {fields}?',
   'schema.type': '{where} must be {type}',
   'schema.enum': '{where} must be one of: {values}',
   'schema.const': '{where} must be {value}',
@@ -283,7 +306,44 @@ export const en = {
   'report.annotations_beyond_limit':
     'GitHub shows the first {limit} annotations of each kind per step (most severe first here); the others are in this log. For all of them in code scanning, upload --format sarif (github/codeql-action/upload-sarif)',
 
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'System ID',
+  'csv.system_name': 'System',
+  'csv.file': 'File',
+  'csv.line': 'Line',
+  'csv.column': 'Column',
+  'csv.rule': 'Rule',
+  'csv.title': 'Title',
+  'csv.severity': 'Severity',
+  'csv.status': 'Status',
+  'csv.message': 'Finding',
+  'csv.clauses': 'Required by',
+  'csv.remediation': 'Remediation',
+  'csv.due': 'Due by',
+  'csv.waiver': 'Waiver',
+  'csv.baseline': 'Baseline',
+  'csv.pointer': 'Path (pointer or resource)',
+  'csv.fingerprint': 'Fingerprint',
+  'csv.status_violation': 'violation',
+  'csv.status_input_error': 'input error',
+  'csv.baseline_new': 'new',
+
   // `tuanthu rules` and `tuanthu explain`.
+  'rules.unknown': 'unknown rule "{rule}"',
+  'rules.did_you_mean': 'did you mean {ids}?',
+  'rules.skip_needs_reason': 'skipping {rule} needs a reason (--skip-rule {rule}="why", or reason: in .tuanthu.yaml)',
+  'rules.skip_critical':
+    '{rule} is a critical rule: it cannot be skipped (a waiver approved by the accountable head is the way to accept the gap)',
+  'rules.severity_twice': '{rule} is given a severity twice',
+  'rules.severity_needs_reason': 'changing the severity of {rule} needs a reason',
+  'rules.lower_critical': '{rule} is a critical rule: it cannot be lowered to {severity}',
+  'rules.gate_partial': 'the go-live gate evaluates every rule: --rule (or rules.only) cannot be used with gate',
+  'reason.skipped': 'skipped in this run: {reason}',
+  'reason.not_selected': 'not selected in this run (--rule): a partial check',
+  'report.rule_settings': 'Rule settings',
+  'report.rule_only': 'only {rules} evaluated: a partial check',
+  'report.rule_skipped': '{rule} skipped: {reason}',
+  'report.rule_severity': '{rule} severity {from} → {to}: {reason}',
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',
   'rules.stages': 'STAGES',
@@ -307,6 +367,30 @@ export const en = {
   'rules.item_due': 'due',
   'rules.fix': 'How to fix',
   'rules.snippet': 'Minimal passing descriptor snippet',
+
+  // `tuanthu rules --by-clause`: the compliance matrix.
+  'matrix.title': 'Compliance matrix: every item of the four documents and what checks it',
+  'matrix.intro':
+    'Each numbered item and bullet of the documents, decided once (seeds/coverage.yaml): the rules that check it, the national body whose duty it is (context, not a rule for the system owner), why no descriptor can show it, or that no rule checks it yet.',
+  'matrix.summary':
+    '{entries} items: {rules} checked by rules, {national} duties of national bodies, {not_checkable} not checkable, {open} not yet checked',
+  'matrix.requires': 'Requires',
+  'matrix.checked_by': 'Checked by',
+  'matrix.national_body': 'Duty of a national body',
+  'matrix.not_checkable': 'Not checkable',
+  'matrix.open': 'Not checked yet',
+  'matrix.rest': 'Left unchecked',
+  'matrix.context': 'Cited as context by',
+  'matrix.due': 'due',
+  'matrix.rule_due': 'rule due',
+  'matrix.recurring': 'standing task',
+  'matrix.col_item': 'Item',
+  'matrix.col_requires': 'Requires',
+  'matrix.col_decision': 'Decision',
+  'matrix.col_due': 'Due in the text',
+  'matrix.col_notes': 'Notes',
+  'matrix.generated':
+    'Generated by `npm run docs:matrix` from seeds/coverage.yaml and the rule catalogue; do not edit by hand. The same table: `tuanthu rules --by-clause`.',
 
   // Vocabulary: severities.
   'severity.critical': 'critical',

@@ -67,6 +67,23 @@ export const vi: Record<MessageKey, string> = {
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.verbatim': '{detail}',
 
+  // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
+  'output.cannot-write': 'không ghi được {file}: {reason}',
+  'output.missing-directory': 'thư mục {dir} không tồn tại; hãy tạo nó trước',
+  'output.parent-not-directory': '{dir} không phải là thư mục',
+  'output.is-directory':
+    'không ghi được {file}: đó là một thư mục; hãy cho tên một tệp trong đó (ví dụ {file}/report.json)',
+  'output.is-input': '{option} sẽ ghi đè {input}, một tệp đầu vào của lần chạy này; hãy ghi ra tệp khác (chưa ghi gì)',
+  'output.same-output': '{option} và {other} là cùng một tệp; hãy cho mỗi đầu ra một tệp riêng (chưa ghi gì)',
+  'output.no-space': 'thiết bị đã hết chỗ trống',
+  'output.read-only': 'hệ thống tệp chỉ cho đọc',
+  'output.quota': 'đã vượt hạn mức dung lượng đĩa',
+  'output.io-error': 'lỗi vào/ra trên thiết bị',
+  'output.errno': 'hệ thống từ chối ({errno})',
+  'output.reader-gone': 'bên đọc của đường ống đã đóng',
+  'output.stdout': 'không ghi được ra đầu ra chuẩn: {reason}',
+  'output.interrupted': 'bị dừng ({signal}); các tệp đang ghi dở đã được xoá',
+
   // What a file was expected to hold (the {kind} of input.binary).
   'kind.yaml_or_json': 'văn bản YAML hoặc JSON',
   'kind.hcl': 'văn bản Terraform (HCL)',
@@ -81,7 +98,13 @@ export const vi: Record<MessageKey, string> = {
   'schema.document': 'tài liệu',
   'schema.or': 'hoặc',
   'schema.required': '{where} thiếu trường bắt buộc "{field}"',
+  'config.invalid': 'tệp cấu hình {file} không hợp lệ:',
+  'config.not_mapping': 'tệp cấu hình phải là một ánh xạ các thiết lập (xem schemas/config.schema.json)',
+  'config.missing': 'không có tệp cấu hình {file} (--config hoặc TUANTHU_CONFIG)',
+  'config.no_paths':
+    'không có gì để kiểm tra: hãy chỉ ra bản mô tả, mã hạ tầng hoặc thư mục, hoặc đặt "paths" trong .tuanthu.yaml',
   'schema.additional_properties': 'trường lạ "{field}" trong {where} (kiểm tra chính tả theo schemas/{schema})',
+  'schema.did_you_mean': 'có phải ý bạn là {fields}?',
   'schema.type': '{where} phải là {type}',
   'schema.enum': '{where} phải là một trong: {values}',
   'schema.const': '{where} phải là {value}',
@@ -285,7 +308,45 @@ export const vi: Record<MessageKey, string> = {
   'report.annotations_beyond_limit':
     'GitHub chỉ hiển thị {limit} chú thích đầu tiên của mỗi loại trong một bước (ở đây nghiêm trọng nhất trước); các chú thích còn lại nằm trong nhật ký này. Để xem tất cả trong code scanning, hãy tải lên --format sarif (github/codeql-action/upload-sarif)',
 
+  // CSV column headers and values (src/format/csv.ts).
+  'csv.system_id': 'Mã hệ thống',
+  'csv.system_name': 'Hệ thống',
+  'csv.file': 'Tệp',
+  'csv.line': 'Dòng',
+  'csv.column': 'Cột',
+  'csv.rule': 'Quy tắc',
+  'csv.title': 'Tiêu đề',
+  'csv.severity': 'Mức độ',
+  'csv.status': 'Trạng thái',
+  'csv.message': 'Phát hiện',
+  'csv.clauses': 'Căn cứ',
+  'csv.remediation': 'Khắc phục',
+  'csv.due': 'Hạn',
+  'csv.waiver': 'Miễn trừ',
+  'csv.baseline': 'Đường cơ sở (baseline)',
+  'csv.pointer': 'Đường dẫn (con trỏ JSON hoặc tài nguyên)',
+  'csv.fingerprint': 'Mã nhận dạng',
+  'csv.status_violation': 'vi phạm',
+  'csv.status_input_error': 'lỗi đầu vào',
+  'csv.baseline_new': 'mới',
+
   // `tuanthu rules` and `tuanthu explain`.
+  'rules.unknown': 'không có quy tắc "{rule}"',
+  'rules.did_you_mean': 'có phải ý bạn là {ids}?',
+  'rules.skip_needs_reason':
+    'bỏ qua {rule} cần có lý do (--skip-rule {rule}="lý do", hoặc reason: trong .tuanthu.yaml)',
+  'rules.skip_critical':
+    '{rule} là quy tắc nghiêm trọng: không được bỏ qua (muốn chấp nhận khoảng trống thì cần miễn trừ do người đứng đầu phê duyệt)',
+  'rules.severity_twice': 'mức độ của {rule} được đặt hai lần',
+  'rules.severity_needs_reason': 'đổi mức độ của {rule} cần có lý do',
+  'rules.lower_critical': '{rule} là quy tắc nghiêm trọng: không được hạ xuống {severity}',
+  'rules.gate_partial': 'cổng vận hành đánh giá mọi quy tắc: không dùng --rule (hay rules.only) với gate',
+  'reason.skipped': 'bỏ qua trong lần chạy này: {reason}',
+  'reason.not_selected': 'không được chọn trong lần chạy này (--rule): kiểm tra một phần',
+  'report.rule_settings': 'Thiết lập quy tắc',
+  'report.rule_only': 'chỉ đánh giá {rules}: kiểm tra một phần',
+  'report.rule_skipped': 'bỏ qua {rule}: {reason}',
+  'report.rule_severity': 'mức độ {rule} {from} → {to}: {reason}',
   'rules.id': 'MÃ',
   'rules.severity': 'MỨC ĐỘ',
   'rules.stages': 'GIAI ĐOẠN',
@@ -309,6 +370,30 @@ export const vi: Record<MessageKey, string> = {
   'rules.item_due': 'hạn',
   'rules.fix': 'Cách khắc phục',
   'rules.snippet': 'Đoạn khai báo tối thiểu đạt yêu cầu',
+
+  // `tuanthu rules --by-clause`: ma trận tuân thủ.
+  'matrix.title': 'Ma trận tuân thủ: từng điểm của bốn văn bản và quy tắc kiểm tra',
+  'matrix.intro':
+    'Mỗi điểm, mỗi gạch đầu dòng của các văn bản được quyết định một lần (seeds/coverage.yaml): quy tắc kiểm tra điểm đó, cơ quan quốc gia được giao nhiệm vụ (là bối cảnh, không phải quy tắc đối với chủ quản hệ thống), lý do hồ sơ hệ thống không thể chứng minh, hoặc điểm chưa có quy tắc kiểm tra.',
+  'matrix.summary':
+    '{entries} điểm: {rules} được quy tắc kiểm tra, {national} là nhiệm vụ của cơ quan quốc gia, {not_checkable} không kiểm tra được, {open} chưa được kiểm tra',
+  'matrix.requires': 'Yêu cầu',
+  'matrix.checked_by': 'Quy tắc kiểm tra',
+  'matrix.national_body': 'Nhiệm vụ của cơ quan quốc gia',
+  'matrix.not_checkable': 'Không kiểm tra được',
+  'matrix.open': 'Chưa được kiểm tra',
+  'matrix.rest': 'Phần chưa kiểm tra',
+  'matrix.context': 'Được viện dẫn làm bối cảnh bởi',
+  'matrix.due': 'hạn',
+  'matrix.rule_due': 'hạn của quy tắc',
+  'matrix.recurring': 'nhiệm vụ thường xuyên',
+  'matrix.col_item': 'Điểm',
+  'matrix.col_requires': 'Yêu cầu',
+  'matrix.col_decision': 'Quyết định',
+  'matrix.col_due': 'Hạn trong văn bản',
+  'matrix.col_notes': 'Ghi chú',
+  'matrix.generated':
+    'Sinh bởi `npm run docs:matrix` từ seeds/coverage.yaml và danh mục quy tắc; không sửa tay. Cùng bảng này: `tuanthu rules --by-clause`.',
 
   // Vocabulary: severities.
   'severity.critical': 'nghiêm trọng',

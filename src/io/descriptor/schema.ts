@@ -8,6 +8,7 @@ import type { InputProblem, Lang } from '../../model/types.js';
 import { isIsoDate } from '../../util/dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../../util/assets.js';
+import { closest } from '../../util/suggest.js';
 
 // ajv and ajv-formats are CommonJS, loaded on demand: when `npm run build` has precompiled the
 // schema (scripts/build-validators.mjs → dist/io/descriptor/validators/), a run never loads ajv at all,
@@ -123,12 +124,16 @@ function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
   switch (e.keyword) {
     case 'required':
       return t('schema.required', { where: w, field: String(p.missingProperty) }, lang);
-    case 'additionalProperties':
-      return t(
-        'schema.additional_properties',
-        { where: w, field: String(p.additionalProperty), schema: schemaFile },
-        lang,
-      );
+    case 'additionalProperties': {
+      const field = String(p.additionalProperty);
+      // verbose mode gives the object's schema: its fields are the candidates for a misspelt one.
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const near = closest(field, known);
+      const text = t('schema.additional_properties', { where: w, field, schema: schemaFile }, lang);
+      return near.length
+        ? `${text}; ${t('schema.did_you_mean', { fields: near.map((f) => `"${f}"`).join(', ') }, lang)}`
+        : text;
+    }
     case 'type':
       return t('schema.type', { where: w, type: typeName(String(p.type), lang) }, lang);
     case 'enum':

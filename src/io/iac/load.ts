@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readErrorText } from '../discover.js';
+import { readErrorText, TERRAFORM_MODULE_FILE } from '../discover.js';
 import { readRegularFile } from '../read-file.js';
 import { parseHcl, resourceHeaders } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
@@ -170,7 +170,7 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
   // Every file of the module is held to the same checks as a file given alone (a FIFO named
   // main.tf hung the run); one that cannot be read makes the module unreadable, all reported.
   const errors: IacLoadError[] = [];
-  for (const n of names.filter((x) => /\.tf(\.json)?$/i.test(x))) {
+  for (const n of names.filter((x) => TERRAFORM_MODULE_FILE.test(x))) {
     const read = await readIacFile(join(dir, n), join(display, n), limits.maxIacFileBytes);
     if (!read.ok) {
       errors.push(...read.errors);

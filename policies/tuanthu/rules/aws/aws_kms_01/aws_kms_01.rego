@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [CRY-02]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: "Customer keys rotate"
 #     vi: "Khoá do cơ quan quản lý được xoay vòng"

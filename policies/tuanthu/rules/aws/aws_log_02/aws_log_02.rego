@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [MON-03]
 #   clauses: ["KH04:V.1.m", "KH04:III.2(ii)"]
+#   clause_items: {"KH04:V.1.m": ["9"]}
 #   title:
 #     en: "GuardDuty on and VPC flow logs recorded"
 #     vi: "Bật GuardDuty và ghi flow log VPC"

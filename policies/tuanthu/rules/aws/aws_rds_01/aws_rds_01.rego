@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [CRY-02]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b", "TB06:III.3.c"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: "RDS storage encrypted"
 #     vi: "Mã hoá lưu trữ RDS"

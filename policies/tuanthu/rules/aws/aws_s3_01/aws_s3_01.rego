@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [CRY-02]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b", "TB06:III.3.c"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: "S3 buckets encrypted at rest"
 #     vi: "Bucket S3 được mã hoá khi lưu trữ"

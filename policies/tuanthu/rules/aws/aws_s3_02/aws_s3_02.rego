@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [CRY-02, DAT-01]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.c"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: "S3 public access blocked"
 #     vi: "Chặn truy cập công khai bucket S3"

@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [CRY-01]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: "CloudFront serves HTTPS with TLS 1.2 or later"
 #     vi: "CloudFront phục vụ HTTPS với TLS 1.2 trở lên"

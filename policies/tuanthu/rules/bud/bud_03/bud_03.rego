@@ -5,6 +5,7 @@
 #   severity: low
 #   stages: [design, build, pre-production, production]
 #   clauses: ["KH04:V.1.d", "KH04:IV.4.c"]
+#   clause_items: {"KH04:V.1.d": ["2.9"]}
 #   title:
 #     en: Security budget goes preferentially to certified "Make in Vietnam" products
 #     vi: Kinh phí an ninh mạng ưu tiên sản phẩm "Make in Vietnam" đã được kiểm định

@@ -5,6 +5,7 @@
 #   severity: high
 #   stages: [design, build, pre-production, production]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b", "KH04:IV.3.b(iv)"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: Data in transit uses modern encryption (TLS 1.2 or later)
 #     vi: Dữ liệu truyền đi được mã hoá hiện đại (TLS 1.2 trở lên)

@@ -5,6 +5,7 @@
 #   severity: high
 #   stages: [design, build, pre-production, production]
 #   clauses: ["KH04:II.2.a", "TB06:III.3.b", "TB06:III.3.c", "KH04:IV.3.b(iv)"]
+#   clause_items: {"KH04:II.2.a": ["6"]}
 #   title:
 #     en: Protected data is encrypted at rest
 #     vi: Dữ liệu cần bảo vệ được mã hoá khi lưu trữ

@@ -5,6 +5,7 @@
 #   severity: critical
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TTg:3.b", "CT57:2.b", "KH04:II.2.a(4)"]
+#   clause_items: {"TTg:3.b": ["1"], "CT57:2.b": ["2"]}
 #   title:
 #     en: State secrets protected with Government Cipher Committee products over the specialised network
 #     vi: Bí mật nhà nước được bảo vệ bằng sản phẩm mật mã của Ban Cơ yếu Chính phủ, trao đổi qua mạng chuyên dùng

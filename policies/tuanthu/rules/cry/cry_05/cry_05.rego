@@ -5,6 +5,7 @@
 #   severity: low
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TTg:3.b"]
+#   clause_items: {"TTg:3.b": ["2"]}
 #   title:
 #     en: Official documents signed with specialised digital signatures
 #     vi: Văn bản điện tử được ký số chuyên dùng

@@ -5,6 +5,7 @@
 #   severity: low
 #   stages: [design, build, pre-production, production]
 #   clauses: ["KH04:V.1.m", "TB06:III.8.b"]
+#   clause_items: {"KH04:V.1.m": ["3"]}
 #   title:
 #     en: Dedicated security unit named
 #     vi: Xác định đơn vị chuyên trách an ninh mạng

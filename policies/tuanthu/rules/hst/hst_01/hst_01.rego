@@ -6,6 +6,7 @@
 #   stages: [build, pre-production, production]
 #   due: "2026-06-30"
 #   clauses: ["TB06:III.8.đ", "CT57:3.d", "KH04:III.7", "KH04:V.1.e", "TTg:4"]
+#   clause_items: {"KH04:V.1.e": ["1"]}
 #   title:
 #     en: Servers in a standards-compliant data centre
 #     vi: Máy chủ đặt tại trung tâm dữ liệu đạt chuẩn

@@ -5,6 +5,7 @@
 #   severity: info
 #   stages: [design, build, pre-production, production]
 #   clauses: ["KH04:V.1.d", "CT57:4.b"]
+#   clause_items: {"KH04:V.1.d": ["2.7"]}
 #   title:
 #     en: A domestic ("Make in Vietnam") cloud platform is preferred
 #     vi: Ưu tiên nền tảng điện toán đám mây trong nước ("Make in Vietnam")

@@ -6,6 +6,7 @@
 #   stages: [design, build, pre-production, production]
 #   supports: [HST-02, CRY-02, MON-03]
 #   clauses: ["CT57:3.d", "TB06:III.3.c", "KH04:II.2.a", "TB06:III.3.b", "KH04:V.1.m"]
+#   clause_items: {"KH04:II.2.a": ["6"], "KH04:V.1.m": ["9"]}
 #   title:
 #     en: "The descriptor agrees with the infrastructure code"
 #     vi: "Hồ sơ mô tả khớp với mã hạ tầng"

@@ -5,6 +5,7 @@
 #   severity: critical
 #   stages: [pre-production, production]
 #   clauses: ["KH04:V.1.m", "CT57:1.d"]
+#   clause_items: {"KH04:V.1.m": ["6"]}
 #   title:
 #     en: Security level approved before go-live
 #     vi: Cấp độ được phê duyệt trước khi đưa vào vận hành

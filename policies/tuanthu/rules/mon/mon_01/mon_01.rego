@@ -6,6 +6,7 @@
 #   stages: [production]
 #   due: "2026-06-30"
 #   clauses: ["KH04:II.2.a(2)", "KH04:III.3", "KH04:V.1.d", "TB06:III.8.d(i)", "CT57:3.b"]
+#   clause_items: {"KH04:V.1.d": ["2.3"]}
 #   title:
 #     en: Level 3+ systems connected 24/7 to the National Cybersecurity Centre
 #     vi: Hệ thống cấp độ 3 trở lên kết nối 24/7 với Trung tâm An ninh mạng quốc gia

@@ -5,6 +5,7 @@
 #   severity: critical
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TB06:III.3.c", "TTg:1.d", "KH04:V.1.m", "CT57:1.d", "TB06:I.2(iii)", "KH04:II.2.a(1)", "KH04:IV.3.d"]
+#   clause_items: {"KH04:V.1.m": ["5"]}
 #   title:
 #     en: No compliance debt — no critical vulnerability open, no high one past its window
 #     vi: Không nợ tuân thủ — không còn lỗ hổng nghiêm trọng, lỗ hổng mức cao không quá hạn xử lý

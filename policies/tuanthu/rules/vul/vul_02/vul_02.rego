@@ -6,6 +6,7 @@
 #   stages: [production]
 #   due: "2026-06-30"
 #   clauses: ["KH04:III.2(i)", "KH04:V.1.m", "CT57:3.c"]
+#   clause_items: {"KH04:V.1.m": ["4"]}
 #   title:
 #     en: A vulnerability assessment within the last 12 months
 #     vi: Đánh giá lỗ hổng trong vòng 12 tháng gần nhất

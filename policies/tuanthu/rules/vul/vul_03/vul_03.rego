@@ -6,6 +6,7 @@
 #   stages: [production]
 #   due: "2026-06-30"
 #   clauses: ["KH04:V.1.m", "TTg:1.d", "TB06:III.8.a"]
+#   clause_items: {"KH04:V.1.m": ["4"]}
 #   title:
 #     en: Comprehensive security assessment sent to the Ministry of Public Security and the Government Cipher Committee
 #     vi: Kết quả đánh giá tổng thể an ninh mạng gửi Bộ Công an và Ban Cơ yếu Chính phủ

@@ -1,0 +1,109 @@
+import { citation } from '../engine/clauses.js';
+import type { RuleMeta } from '../engine/catalogue.js';
+import { t } from '../i18n/index.js';
+import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import { isWaived } from './shared.js';
+import type { FormatContext, Formatter } from './types.js';
+
+/**
+ * SonarQube's generic issue import format in its current form (SonarQube Server 10.3 and later,
+ * SonarQube Cloud), read through sonar.externalIssuesReportPaths: a `rules` array (id, name,
+ * description, engineId, cleanCodeAttribute, impacts) and an `issues` array (ruleId,
+ * primaryLocation with message, filePath and textRange.startLine). Issues carry no severity of
+ * their own in this form, so a finding only due later gets a rule of its own, "<id>-due", of low
+ * impact. Waived findings are accepted debt and are left out (SonarQube cannot mark an external
+ * issue accepted). Columns are left out: SonarQube's are 0-based and checked against the line's
+ * length, which a JSON pointer's place does not always match.
+ */
+export interface SonarRule {
+  id: string;
+  name: string;
+  description: string;
+  engineId: 'tuanthu';
+  cleanCodeAttribute: 'LAWFUL';
+  impacts: Array<{ softwareQuality: 'SECURITY' | 'RELIABILITY'; severity: SonarImpact }>;
+}
+
+export interface SonarIssue {
+  ruleId: string;
+  primaryLocation: { message: string; filePath: string; textRange: { startLine: number } };
+}
+
+/** The impact severities every 10.3+ server accepts (10.8 added BLOCKER and INFO; older ones refuse them). */
+export type SonarImpact = 'HIGH' | 'MEDIUM' | 'LOW';
+
+const IMPACT: Record<Severity, SonarImpact> = {
+  critical: 'HIGH',
+  high: 'HIGH',
+  medium: 'MEDIUM',
+  low: 'LOW',
+  info: 'LOW',
+};
+
+const INPUT_RULE = 'input-error';
+
+export const sonarqube: Formatter = {
+  description: 'SonarQube generic issue import format, 10.3+ (sonar.externalIssuesReportPaths)',
+  extension: 'json',
+  render(report: Report, ctx) {
+    const lang = ctx.lang;
+    const rules = new Map<string, SonarRule>();
+    const issues: SonarIssue[] = [];
+    for (const e of report.errors) {
+      if (!rules.has(INPUT_RULE)) {
+        rules.set(INPUT_RULE, {
+          id: INPUT_RULE,
+          name: `tuanthu: ${t('report.input_errors', lang)}`,
+          description: t('report.input_errors', lang),
+          engineId: 'tuanthu',
+          cleanCodeAttribute: 'LAWFUL',
+          impacts: [{ softwareQuality: 'RELIABILITY', severity: 'HIGH' }],
+        });
+      }
+      issues.push({
+        ruleId: INPUT_RULE,
+        primaryLocation: {
+          message: `${e.code}: ${e.message}`,
+          filePath: e.file,
+          textRange: { startLine: e.line ?? 1 },
+        },
+      });
+    }
+    for (const s of report.systems) {
+      for (const f of s.findings) {
+        if (isWaived(f)) continue;
+        const ruleId = f.status === 'due' ? `${f.rule}-due` : f.rule;
+        if (!rules.has(ruleId)) rules.set(ruleId, sonarRule(f, ruleId, ctx));
+        issues.push({
+          ruleId,
+          primaryLocation: {
+            message: `${f.message}${f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : ''} [${s.id}]`,
+            filePath: f.location.file,
+            textRange: { startLine: f.location.line },
+          },
+        });
+      }
+    }
+    return JSON.stringify({ rules: [...rules.values()], issues }, null, 2) + '\n';
+  },
+};
+
+function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
+  const meta: RuleMeta | undefined = ctx.catalogue.byId.get(f.rule);
+  const lang: Lang = ctx.lang;
+  const title = meta?.title[lang] ?? f.title;
+  return {
+    id,
+    name: f.status === 'due' ? `${title} (${t('report.status_due', lang)})` : title,
+    description: [
+      meta?.description[lang] ?? f.title,
+      `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
+      `${t('report.remediation', lang)}: ${meta?.remediation[lang] ?? f.remediation}`,
+    ].join('\n\n'),
+    engineId: 'tuanthu',
+    // The Clean Code attribute of the "responsible" family for what the law requires: the rules
+    // check a system against directives, not the code's style.
+    cleanCodeAttribute: 'LAWFUL',
+    impacts: [{ softwareQuality: 'SECURITY', severity: f.status === 'due' ? 'LOW' : IMPACT[f.severity] }],
+  };
+}
