@@ -6,14 +6,21 @@ import { localized } from '../i18n/index.js';
 import type { Lang, Localized } from '../model/types.js';
 import { OutputWriteError, writeErrorText } from '../io/output-file.js';
 import { writeAllSync } from '../io/write-sync.js';
+import { safeLines } from '../format/safe-text.js';
 import { handleInterrupts } from './interrupt.js';
 import { UsageError } from './io.js';
 import { defaultLang } from './options.js';
 import { buildProgram } from './program.js';
 
+/**
+ * Standard error, where messages quote file names and option values (commander's among them): any
+ * control in them is shown escaped and no line of theirs can be a CI command (format/safe-text.ts).
+ */
+const stderr = (s: string) => void process.stderr.write(safeLines(s));
+
 export async function main(argv: string[]): Promise<number> {
   const lang = messageLang(argv, process.env);
-  const say = (text: Localized) => process.stderr.write(`tuanthu: ${text[lang]}\n`);
+  const say = (text: Localized) => stderr(`tuanthu: ${text[lang]}\n`);
   const stopHandling = handleInterrupts((signal) => say(localized('output.interrupted', { signal })));
   let code = 0;
   // Standard output is written synchronously (reports can be hundreds of MB); once its reader has
@@ -32,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(
     {
       stdout,
-      stderr: (s) => process.stderr.write(s),
+      stderr,
+      progress: (s) => void process.stderr.write(s),
       env: process.env,
       isTTY: Boolean(process.stdout.isTTY),
       isStderrTTY: Boolean(process.stderr.isTTY),
@@ -46,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
     // Checked first: InvalidArgumentError is a CommanderError, but one thrown by an action has not
     // been printed by commander yet.
     if (e instanceof InvalidArgumentError) {
-      process.stderr.write(`tuanthu: ${e.message}\n`);
+      stderr(`tuanthu: ${e.message}\n`);
       return EXIT_USAGE;
     }
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
@@ -56,10 +64,10 @@ export async function main(argv: string[]): Promise<number> {
       say(e.text);
       return EXIT_USAGE;
     }
-    process.stderr.write(
+    stderr(
       `tuanthu: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the command you ran.\n`,
     );
-    if (process.env.TUANTHU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    if (process.env.TUANTHU_DEBUG && e instanceof Error) stderr(`${e.stack}\n`);
     return EXIT_USAGE;
   } finally {
     stopHandling();

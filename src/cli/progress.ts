@@ -1,5 +1,7 @@
 /** Progress of a long portfolio run, on stderr, only where a person watches it. */
 
+import { safeText } from '../format/safe-text.js';
+
 export const PROGRESS_MIN_FILES = 20;
 
 export interface ProgressSink {
@@ -20,7 +22,9 @@ export function progressReporter(
   const report = (p: { done: number; total: number; file: string }) => {
     if (!active || p.total <= PROGRESS_MIN_FILES) return;
     const width = Math.max(String(p.total).length, 1);
-    const file = p.file.length > 60 ? '…' + p.file.slice(-59) : p.file;
+    // The name is made safe before it is cut (by code points): it cannot move the cursor or clear the line.
+    const name = [...safeText(p.file)];
+    const file = name.length > 60 ? '…' + name.slice(-59).join('') : name.join('');
     sink.write(`\r\u001b[2K[${String(p.done + 1).padStart(width)}/${p.total}] ${file}`);
     shown = true;
   };

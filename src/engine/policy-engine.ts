@@ -8,20 +8,19 @@ const { loadPolicySync } = createRequire(import.meta.url)(
 ) as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
 import { localized } from '../i18n/index.js';
-import type { Localized } from '../model/types.js';
+import type { FindingStatus, Localized } from '../model/types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
-  /** severity: set by a rule for an unknown-until-apply value (info), else the rule's. */
+  /** status "unknown": a value the rule needs is only known after apply (lib.unknown_finding). */
   findings: Array<{
     rule: string;
     path: string;
     msg: string;
-    status: 'violation' | 'due';
+    status: FindingStatus;
     params: Record<string, unknown>;
-    severity?: 'info';
   }>;
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;
@@ -65,7 +64,7 @@ export class PolicyEngine {
   evaluate(input: PolicyInput): PolicyResult {
     let out: unknown;
     try {
-      out = this.policy.evaluate(input, 'tuanthu/main/result');
+      out = this.evaluateText(input);
     } catch (e) {
       throw new PolicyError(localized('input.policy-eval', { detail: describe(e) }));
     }
@@ -73,6 +72,42 @@ export class PolicyEngine {
     if (!first?.result) throw new PolicyError(localized('input.policy-no-result'));
     return first.result;
   }
+
+  /**
+   * A lone surrogate (a `\ud800` escape in YAML or JSON: it is not text) reaches the policy as the
+   * `\ud800` JSON escape, which OPA's reader rejects; a name must not turn a system into an error,
+   * so the policy then sees U+FFFD, as a UTF-8 file would hold. Retried on that failure only, so a
+   * well-formed input (every real one) is not walked twice.
+   */
+  private evaluateText(input: PolicyInput): unknown {
+    try {
+      return this.policy.evaluate(input, 'tuanthu/main/result');
+    } catch (e) {
+      const fixed = wellFormed(input);
+      if (fixed === input) throw e;
+      return this.policy.evaluate(fixed, 'tuanthu/main/result');
+    }
+  }
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+const LONE_SURROGATES = /\p{Cs}/gu;
+
+/** The value with every lone surrogate, in keys and strings, replaced by U+FFFD; itself when there is none. */
+function wellFormed<T>(v: T): T {
+  if (typeof v === 'string') return (LONE_SURROGATE.test(v) ? v.replace(LONE_SURROGATES, '\uFFFD') : v) as T;
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const out = v.map(wellFormed);
+    return (out.some((x, i) => x !== v[i]) ? out : v) as T;
+  }
+  let changed = false;
+  const entries = Object.entries(v).map(([k, x]) => {
+    const [fk, fx] = [wellFormed(k), wellFormed(x)];
+    changed ||= fk !== k || fx !== x;
+    return [fk, fx];
+  });
+  return (changed ? Object.fromEntries(entries) : v) as T;
 }
 
 // The SDK throws strings as well as Errors.

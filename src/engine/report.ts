@@ -41,19 +41,22 @@ export interface SystemTally {
   result: SystemReport['result'];
   findings: Record<Severity, number>;
   due: number;
+  unknown: number;
   waived: number;
 }
 
 export function tallySystem(s: SystemReport): SystemTally {
   const findings = Object.fromEntries(SEVERITIES.map((v) => [v, 0])) as Record<Severity, number>;
   let due = 0;
+  let unknown = 0;
   let waived = 0;
   for (const f of s.findings) {
     if (f.waiver) waived++;
     else if (f.status === 'due') due++;
+    else if (f.status === 'unknown') unknown++;
     else findings[f.severity]++;
   }
-  return { result: s.result, findings, due, waived };
+  return { result: s.result, findings, due, unknown, waived };
 }
 
 /** The summary's counts, added up system by system. */
@@ -63,12 +66,13 @@ export interface RunTally {
   failed: number;
   findings: Record<Severity, number>;
   due: number;
+  unknown: number;
   waived: number;
 }
 
 export function emptyTally(): RunTally {
   const findings = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  return { systems: 0, passed: 0, failed: 0, findings, due: 0, waived: 0 };
+  return { systems: 0, passed: 0, failed: 0, findings, due: 0, unknown: 0, waived: 0 };
 }
 
 export function addTally(run: RunTally, s: SystemTally): void {
@@ -77,6 +81,7 @@ export function addTally(run: RunTally, s: SystemTally): void {
   else if (s.result === 'fail') run.failed++;
   for (const v of SEVERITIES) run.findings[v] += s.findings[v];
   run.due += s.due;
+  run.unknown += s.unknown;
   run.waived += s.waived;
 }
 
@@ -140,6 +145,7 @@ function buildReport(
       inputErrors: errors.length,
       findings: tally.findings,
       due: tally.due,
+      unknown: tally.unknown,
       waived: tally.waived,
     },
     systems,

@@ -18,6 +18,7 @@ import type { LoadedSource } from '../model/source.js';
 import type {
   EvaluationOptions,
   Finding,
+  FindingStatus,
   Lang,
   Location,
   RuleReason,
@@ -148,7 +149,8 @@ export function assembleSystem(
     const override = settings?.severity.get(meta.id);
     const ruleSeverity = override?.severity ?? meta.severity;
     const finding = makeFinding(meta, options.lang, {
-      severity: due ? 'info' : override ? override.severity : (raw.severity ?? meta.severity),
+      // Neither a deadline to come nor a value only apply knows is a violation: both read as info.
+      severity: raw.status === 'violation' ? ruleSeverity : 'info',
       ruleSeverity,
       status: raw.status,
       path: raw.path,
@@ -162,9 +164,12 @@ export function assembleSystem(
   });
   findings.sort(compareFindings);
 
-  // One pass over the findings, not one per rule: a violation outranks "due".
-  const outcomes = new Map<string, 'violation' | 'due'>();
-  for (const f of findings) if (outcomes.get(f.rule) !== 'violation') outcomes.set(f.rule, f.status);
+  // One pass over the findings, not one per rule: a violation outranks "unknown", which outranks "due".
+  const outcomes = new Map<string, FindingStatus>();
+  for (const f of findings) {
+    const was = outcomes.get(f.rule);
+    if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
+  }
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const excluded = settings?.excluded.get(meta.id);
     if (excluded) {
@@ -192,6 +197,7 @@ export function assembleSystem(
     }
     const status = outcomes.get(meta.id);
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
+    if (status === 'unknown') return { rule: meta.id, outcome: 'unknown' };
     if (status === 'due') return { rule: meta.id, outcome: 'due' };
     return { rule: meta.id, outcome: 'pass' };
   });
@@ -227,6 +233,8 @@ export function assembleSystem(
     inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],
   };
 }
+
+const STATUS_RANK: Record<FindingStatus, number> = { due: 0, unknown: 1, violation: 2 };
 
 // The evaluation date and the rules' deadlines are the same for every system of a run.
 function contextDays(asOf: string, catalogue: Catalogue, memo: RunMemo): Array<[string, number]> {

@@ -1,6 +1,7 @@
 import { citation } from '../engine/clauses.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Finding, Lang, Report } from '../model/types.js';
+import { presentable } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -54,7 +55,10 @@ function row(cells: Array<string | number | undefined>): string {
 export const csv: Formatter = {
   description: 'CSV for spreadsheets (UTF-8 with BOM, one row per finding)',
   extension: 'csv',
-  render(report: Report, ctx) {
+  render(untrusted: Report, ctx) {
+    // A cell may reach a CI log as well as a spreadsheet: no line break, control or bidi override
+    // from a name (safe-text.ts), so a row is one line.
+    const report = presentable(untrusted);
     const lang = ctx.lang;
     let out = BOM + row(COLUMNS.map((k) => t(k, lang)));
     for (const s of report.systems) {
@@ -109,5 +113,6 @@ export const csv: Formatter = {
 
 function status(f: Finding, lang: Lang): string {
   if (isWaived(f)) return t('report.status_waived', lang);
+  if (f.status === 'unknown') return t('report.status_unknown', lang);
   return f.status === 'due' ? t('report.status_due', lang) : t('csv.status_violation', lang);
 }

@@ -1,11 +1,17 @@
 import { t } from '../i18n/index.js';
 import type { Lang, Report } from '../model/types.js';
 import { waiverRecordLine } from './debt-text.js';
+import { presentable } from './safe-text.js';
 import { inputErrorLine } from './shared.js';
 import type { GateVerdict } from '../engine/gate.js';
 
-/** The short verdict `tuanthu gate` prints: one answer per system, then what blocks it. */
-export function renderGateText(report: Report, v: GateVerdict, lang: Lang): string {
+/**
+ * The short verdict `tuanthu gate` prints: one answer per system, then what blocks it. Names and
+ * messages are shown made safe (safe-text.ts): none can print a GO over a NO-GO.
+ */
+export function renderGateText(untrustedReport: Report, untrusted: GateVerdict, lang: Lang): string {
+  const report = presentable(untrustedReport);
+  const v = presentable(untrusted);
   const out: string[] = [];
   for (const e of report.errors) out.push(inputErrorLine(e));
   if (report.errors.length > 0) out.push('');

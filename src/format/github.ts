@@ -2,6 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
+import { presentable } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -46,7 +47,8 @@ const KINDS = ['error', 'warning', 'notice'] as const;
 export const github: Formatter = {
   description: 'GitHub Actions annotations (workflow commands)',
   extension: 'txt',
-  render(report: Report, ctx) {
+  render(untrusted: Report, ctx) {
+    const report = presentable(untrusted);
     const lang = ctx.lang;
     const out: string[] = [];
     const printed = { error: 0, warning: 0, notice: 0 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import { safeText } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -10,7 +11,7 @@ import type { Formatter } from './types.js';
  * check_name, fingerprint, severity (info | minor | major | critical | blocker) and location.path with
  * location.lines.begin; type and categories are the Code Climate spec's, which GitLab's subset
  * leaves optional. The description carries the rule, the message and the system; the clauses and
- * the fix are in the other formats (GitLab shows no more than the description). Waived findings are accepted debt, not open issues: they are
+ * the fix are in the other formats (GitLab shows no more than the description), made safe (safe-text.ts). Waived findings are accepted debt, not open issues: they are
  * left out, as from the GitHub annotations.
  */
 export interface CodeQualityIssue {
@@ -58,7 +59,7 @@ export const gitlab: Formatter = {
       issues.push({
         type: 'issue',
         check_name: `tuanthu/input/${e.code}`,
-        description: `${t('report.input_errors', lang)}: ${e.message}`,
+        description: safeText(`${t('report.input_errors', lang)}: ${e.message}`),
         categories: ['Bug Risk'],
         fingerprint: sha256('input', e.code, path, String(e.line ?? 0), String(e.column ?? 0), e.message),
         severity: 'blocker',
@@ -72,7 +73,7 @@ export const gitlab: Formatter = {
         issues.push({
           type: 'issue',
           check_name: f.rule,
-          description: `${f.rule} ${f.message}${due(f, lang)} [${s.id}]`,
+          description: safeText(`${f.rule} ${f.message}${due(f, lang)} [${s.id}]`),
           categories: ['Security'],
           // Rule, file and JSON pointer, with the finding's own identity (system, message key, key
           // params; never the line): the widget compares fingerprints with the target branch's report.

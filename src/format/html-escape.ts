@@ -1,6 +1,9 @@
+import { safeLines } from './safe-text.js';
+
 /**
  * A tiny HTML template tag: every interpolated value is escaped unless it is already Safe (made by
- * this tag or by raw() for trusted constants). Descriptor strings can never become markup.
+ * this tag or by raw() for trusted constants). Descriptor strings can never become markup, and their
+ * controls and bidi overrides are shown escaped (safe-text.ts): they cannot reorder a verdict either.
  */
 export class Safe {
   constructor(readonly value: string) {}
@@ -21,7 +24,7 @@ function render(v: Value): string {
   if (v === null || v === undefined || v === false) return '';
   if (v instanceof Safe) return v.value;
   if (Array.isArray(v)) return v.map(render).join('');
-  return escapeHtml(String(v));
+  return escapeHtml(safeLines(String(v)));
 }
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Safe {

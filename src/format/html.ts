@@ -82,6 +82,7 @@ function cover(report: Report, lang: Lang): Safe {
 <div class="kpi"><b>${totalFindings(report)}</b>${t('report.findings', lang)}</div>
 ${sev}
 ${sum.due > 0 ? html`<div class="kpi"><b>${sum.due}</b><span class="badge due">${t('report.status_due', lang)}</span></div>` : ''}
+${sum.unknown > 0 ? html`<div class="kpi"><b>${sum.unknown}</b><span class="badge due">${t('report.status_unknown', lang)}</span></div>` : ''}
 ${sum.waived > 0 ? html`<div class="kpi"><b>${sum.waived}</b><span class="badge waived">${t('report.status_waived', lang)}</span></div>` : ''}
 ${sum.inputErrors > 0 ? html`<div class="kpi fail"><b>${sum.inputErrors}</b>${t('report.input_errors', lang)}</div>` : ''}
 </div>
@@ -193,12 +194,14 @@ ${areas.map(
 
 function findingCard(f: Finding, lang: Lang): Safe {
   const waived = isWaived(f);
-  const cls = waived ? 'waived' : f.status === 'due' ? 'due' : `sev-${f.severity}`;
+  const cls = waived ? 'waived' : f.status === 'violation' ? `sev-${f.severity}` : 'due';
   const tag = waived
     ? html`<span class="badge waived">${t('report.status_waived', lang)}</span>`
     : f.status === 'due'
       ? html`<span class="badge due">${t('report.status_due', lang)} · ${t('report.due_by', lang)} ${String(f.params.due)}</span>`
-      : html`<span class="badge sev-${f.severity}">${t(`severity.${f.severity}`, lang)}</span>`;
+      : f.status === 'unknown'
+        ? html`<span class="badge due">${t('report.status_unknown', lang)}</span>`
+        : html`<span class="badge sev-${f.severity}">${t(`severity.${f.severity}`, lang)}</span>`;
   const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))]
     .map((k) => DOCUMENTS[k]?.[lang])
     .filter(Boolean);

@@ -7,6 +7,7 @@ const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2'
 import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
+import { presentable } from './safe-text.js';
 import { findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -18,7 +19,8 @@ import type { FormatContext, Formatter } from './types.js';
 export const junit: Formatter = {
   description: 'JUnit XML (GitLab, Jenkins, Azure DevOps test reports)',
   extension: 'xml',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const suites = report.systems.map((s) => suiteCounts(s));
     const errors = report.errors.length;
     const root = xmlbuilder()
@@ -102,6 +104,11 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
       const waived = mine.filter(isWaived);
       tc.ele('skipped', {
         message: `${t('report.rules_waived', lang)}: ${waived.map((f) => `${f.message} (${t('report.waived_until', lang)} ${f.waiver!.expires}, ${f.waiver!.approvedBy.name})`).join(' | ')}`,
+      });
+    } else if (mine.some((f) => f.status === 'unknown')) {
+      const unknown = mine.filter((x) => x.status === 'unknown');
+      tc.ele('skipped', {
+        message: `${t('report.status_unknown', lang)}: ${unknown.map((f) => f.message).join(' | ')}`,
       });
     } else if (mine.some((f) => f.status === 'due')) {
       const f = mine.find((x) => x.status === 'due')!;

@@ -1,10 +1,16 @@
 import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
+import { presentable } from './safe-text.js';
 import { isWaived, ruleSettingsLines } from './shared.js';
 import type { Formatter } from './types.js';
 
-/** Text in a Markdown table cell or line: no HTML, no table breaks, no stray emphasis. */
+/**
+ * Text in a Markdown table cell or line: no HTML, no table breaks, no stray emphasis, and nothing
+ * GitHub turns into a notification or a link: an `@` (mentions, e-mail autolinks), `://` and
+ * `www.` (URL autolinks) are put in a code span, where no filter looks. Controls are escaped
+ * already (presentable(), safe-text.ts); a line break of any kind becomes a space.
+ */
 export function mdEscape(s: string): string {
   return s
     .replace(/\\/g, '\\\\')
@@ -12,13 +18,21 @@ export function mdEscape(s: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/([*_`[\]#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
+    .replace(/([*_`~[\]#])/g, '\\$1')
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/(?:@|:\/\/|www\.)+/gi, (m) => `\`${m}\``);
 }
 
 /** A code span: backslash escapes do not work inside one, so backticks go and pipes are table-escaped. */
 export function mdCode(s: string): string {
-  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`';
+  return (
+    '`' +
+    s
+      .replace(/`/g, "'")
+      .replace(/\|/g, '\\|')
+      .replace(/\r\n?|\n/g, ' ') +
+    '`'
+  );
 }
 
 const ICON = { pass: '✅', fail: '❌' } as const;
@@ -27,7 +41,8 @@ const ICON = { pass: '✅', fail: '❌' } as const;
 export const markdown: Formatter = {
   description: 'Markdown (pull-request comment, $GITHUB_STEP_SUMMARY)',
   extension: 'md',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const lang = ctx.lang;
     const sum = report.summary;
     const out: string[] = [`## ${t('report.md_title', lang)}`, ''];
@@ -35,6 +50,7 @@ export const markdown: Formatter = {
     out.push(
       `**${sum.systems}** ${t('report.systems', lang).toLowerCase()} · ${ICON.pass} ${sum.passed} ${t('report.passed', lang).toLowerCase()} · ${ICON.fail} ${sum.failed} ${t('report.failed', lang).toLowerCase()} · ${total} ${t('report.total_findings', lang)}` +
         (sum.due ? ` · ${sum.due} ${t('report.status_due', lang)}` : '') +
+        (sum.unknown ? ` · ${sum.unknown} ${t('report.status_unknown', lang)}` : '') +
         (sum.waived ? ` · ${sum.waived} ${t('report.status_waived', lang)}` : '') +
         (sum.inputErrors ? ` · ⚠️ ${sum.inputErrors} ${t('report.input_errors', lang).toLowerCase()}` : ''),
       '',
@@ -97,7 +113,9 @@ function row(f: Finding, lang: Lang): string {
   const sev =
     f.status === 'due'
       ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})`
-      : t(`severity.${f.severity}`, lang);
+      : f.status === 'unknown'
+        ? t('report.status_unknown', lang)
+        : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
   )} |`;

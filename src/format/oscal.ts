@@ -2,6 +2,7 @@ import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
 import { t } from '../i18n/index.js';
+import { presentable } from './safe-text.js';
 import { findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -10,17 +11,21 @@ export const OSCAL_VERSION = '1.1.2';
 const NS = 'https://tuanthu.dev/ns/oscal';
 
 type Prop = { name: string; value: string; ns?: string };
-const prop = (name: string, value: unknown): Prop => ({ name, value: String(value), ns: NS });
+// OSCAL's string datatype has no blank at either end and at least one other character.
+const prop = (name: string, value: unknown): Prop => ({ name, value: String(value).trim() || '—', ns: NS });
 
 /**
  * OSCAL assessment results: one result per system, one finding per applicable rule (its control
  * objective satisfied or not), observations holding the evidence (the descriptor and its SHA-256).
- * UUIDs are version 5, derived from content, so the same inputs give the same document.
+ * UUIDs are version 5, derived from content, so the same inputs give the same document. Its texts
+ * are one-line markup and strings without line breaks that viewers show people, so the report's
+ * strings are made safe first (presentable(), safe-text.ts).
  */
 export const oscal: Formatter = {
   description: `OSCAL ${OSCAL_VERSION} assessment results (JSON)`,
   extension: 'json',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const lang = ctx.lang;
     const debt = report.debtInputs ?? [];
     // Waivers and a baseline change the results, so they are part of the document's identity.
@@ -194,6 +199,7 @@ function finding(
     ...mine
       .filter((f) => f.status === 'due')
       .map((f) => `${t('report.due_by', lang)} ${String(f.params.due)}: ${f.message}`),
+    ...mine.filter((f) => f.status === 'unknown').map((f) => `${t('report.status_unknown', lang)}: ${f.message}`),
     ...mine
       .filter(isWaived)
       .map(

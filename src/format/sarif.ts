@@ -3,13 +3,17 @@ import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
+import { safeText } from './safe-text.js';
 import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
 const INFORMATION_URI = 'https://tuanthu.dev';
 const SRCROOT = '%SRCROOT%';
 
-/** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. Texts a viewer shows (messages,
+ * justifications) are made safe (safe-text.ts); data (properties, params) stays exact.
+ */
 export const sarif: Formatter = {
   description: 'SARIF 2.1.0 (GitHub code scanning, IDEs)',
   extension: 'sarif',
@@ -46,7 +50,7 @@ export const sarif: Formatter = {
               toolExecutionNotifications: report.errors.map((e) => ({
                 level: 'error',
                 descriptor: { id: e.code },
-                message: { text: e.message },
+                message: { text: safeText(e.message) },
                 locations: [
                   {
                     physicalLocation: {
@@ -89,9 +93,12 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
     ruleId: f.rule,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: level(f),
-    kind: 'fail',
+    // SARIF's "review": the tool could not tell pass from fail (a value only apply knows).
+    kind: f.status === 'unknown' ? 'review' : 'fail',
     message: {
-      text: f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message,
+      text: safeText(
+        f.status === 'due' ? `${f.message} (${t('report.due_by', lang)} ${String(f.params.due)})` : f.message,
+      ),
     },
     locations: [
       {
@@ -112,7 +119,9 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
             {
               kind: 'external',
               status: 'accepted',
-              justification: `${f.waiver!.justification} — ${f.waiver!.approvedBy.name} (${f.waiver!.approvedBy.title}), ${f.waiver!.approved} → ${f.waiver!.expires}`,
+              justification: safeText(
+                `${f.waiver!.justification} — ${f.waiver!.approvedBy.name} (${f.waiver!.approvedBy.title}), ${f.waiver!.approved} → ${f.waiver!.expires}`,
+              ),
               location: {
                 physicalLocation: {
                   artifactLocation: { uri: toUriReference(f.waiver!.location.file), uriBaseId: SRCROOT },

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { sep } from 'node:path';
 import { t } from '../i18n/index.js';
+import { safeText } from './safe-text.js';
 import type { Finding, InputError, Lang, Report, RuleResult, Severity, SystemReport } from '../model/types.js';
 
 /**
@@ -62,20 +64,28 @@ export function findingsOf(s: SystemReport, ruleId: string): Finding[] {
   return s.findings.filter((f) => f.rule === ruleId);
 }
 
-/** A report file name as a URI reference: forward slashes, each segment percent-encoded. */
-export function toUriReference(file: string): string {
-  return file
-    .split(/[\\/]/)
-    .map((seg) => encodeURIComponent(seg))
-    .join('/');
+/**
+ * A report file name as a URI reference (RFC 3986): forward slashes, each segment percent-encoded.
+ * A backslash separates only where it is the platform's separator; in a POSIX name it is a
+ * character of the name and is encoded (%5C), like every other reserved character.
+ */
+export function toUriReference(file: string, separator: string = sep): string {
+  return (
+    file
+      .split(separator === '\\' ? /[\\/]/ : '/')
+      // encodeURIComponent throws on a lone surrogate; U+FFFD is what the name is written as anyway.
+      .map((seg) => encodeURIComponent(seg.replace(/\p{Cs}/gu, '\uFFFD')))
+      .join('/')
+  );
 }
 
 /**
  * An input error as one terminal line, `file:line:col: error message`. The word "error" stays the
- * same in both languages: editors and CI problem matchers look for it.
+ * same in both languages: editors and CI problem matchers look for it. The file name and message are
+ * made safe (safe-text.ts): one line, no control sequence, no CI command.
  */
 export function inputErrorLine(e: InputError, word: (s: string) => string = (s) => s): string {
-  return `${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${word('error')} ${e.message}`;
+  return `${safeText(e.file)}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: ${word('error')} ${safeText(e.message)}`;
 }
 
 /** The run's rule settings, one line each (no markup): every report shows them beside its verdict. */

@@ -2,6 +2,7 @@ import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
+import { safeText } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -13,7 +14,8 @@ import type { FormatContext, Formatter } from './types.js';
  * their own in this form, so a finding only due later gets a rule of its own, "<id>-due", of low
  * impact. Waived findings are accepted debt and are left out (SonarQube cannot mark an external
  * issue accepted). Columns are left out: SonarQube's are 0-based and checked against the line's
- * length, which a JSON pointer's place does not always match.
+ * length, which a JSON pointer's place does not always match. Messages, which people read, are made
+ * safe (safe-text.ts).
  */
 export interface SonarRule {
   id: string;
@@ -63,7 +65,7 @@ export const sonarqube: Formatter = {
       issues.push({
         ruleId: INPUT_RULE,
         primaryLocation: {
-          message: `${e.code}: ${e.message}`,
+          message: safeText(`${e.code}: ${e.message}`),
           filePath: e.file,
           textRange: { startLine: e.line ?? 1 },
         },
@@ -72,12 +74,15 @@ export const sonarqube: Formatter = {
     for (const s of report.systems) {
       for (const f of s.findings) {
         if (isWaived(f)) continue;
-        const ruleId = f.status === 'due' ? `${f.rule}-due` : f.rule;
+        // Like "due", "unknown until apply" is a rule of its own, of low weight: it is not a violation.
+        const ruleId = f.status === 'violation' ? f.rule : `${f.rule}-${f.status}`;
         if (!rules.has(ruleId)) rules.set(ruleId, sonarRule(f, ruleId, ctx));
         issues.push({
           ruleId,
           primaryLocation: {
-            message: `${f.message}${f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : ''} [${s.id}]`,
+            message: safeText(
+              `${f.message}${f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : ''} [${s.id}]`,
+            ),
             filePath: f.location.file,
             textRange: { startLine: f.location.line },
           },
@@ -94,7 +99,7 @@ function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
   const title = meta?.title[lang] ?? f.title;
   return {
     id,
-    name: f.status === 'due' ? `${title} (${t('report.status_due', lang)})` : title,
+    name: f.status === 'violation' ? title : `${title} (${t(`report.status_${f.status}`, lang)})`,
     description: [
       meta?.description[lang] ?? f.title,
       `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
@@ -104,6 +109,6 @@ function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
     // The Clean Code attribute of the "responsible" family for what the law requires: the rules
     // check a system against directives, not the code's style.
     cleanCodeAttribute: 'LAWFUL',
-    impacts: [{ softwareQuality: 'SECURITY', severity: f.status === 'due' ? 'LOW' : IMPACT[f.severity] }],
+    impacts: [{ softwareQuality: 'SECURITY', severity: f.status === 'violation' ? IMPACT[f.severity] : 'LOW' }],
   };
 }

@@ -3,6 +3,7 @@ import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
+import { presentable } from './safe-text.js';
 import { inputErrorLine, ruleSettingsLines } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -21,7 +22,8 @@ const SEVERITY_COLOUR: Record<Severity, Colour> = {
 export const text: Formatter = {
   description: 'readable terminal output (default)',
   extension: 'txt',
-  render(report, ctx) {
+  render(untrusted, ctx) {
+    const report = presentable(untrusted);
     const paint = (c: Colour, s: string) => (ctx.color ? `\u001b[${ANSI[c]}m${s}\u001b[0m` : s);
     const lang = ctx.lang;
     const out: string[] = [];
@@ -54,6 +56,7 @@ export const text: Formatter = {
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${t('text.due', lang)}`);
+    if (report.summary.unknown > 0) parts.push(paint('yellow', `${report.summary.unknown} ${t('text.unknown', lang)}`));
     if (report.summary.waived > 0) parts.push(`${report.summary.waived} ${t('debt.waived', ctx.lang)}`);
     if (report.summary.inputErrors > 0)
       parts.push(paint('red', `${report.summary.inputErrors} ${t('text.input_errors', lang)}`));
@@ -91,7 +94,7 @@ function systemBlock(
   lines.push(
     paint(
       'grey',
-      `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('not_applicable')} ${t('text.not_applicable', lang)}`,
+      `  ${t('text.rules', lang)}: ${n('pass')} ${t('text.passed', lang)}, ${n('fail')} ${t('text.failed', lang)}, ${n('due')} ${t('text.due', lang)}, ${n('unknown') > 0 ? `${n('unknown')} ${t('text.unknown', lang)}, ` : ''}${n('not_applicable')} ${t('text.not_applicable', lang)}`,
     ),
   );
   void report;
@@ -104,10 +107,12 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     ? paint('grey', waived)
     : f.status === 'due'
       ? paint('yellow', `${t('text.due', lang)} (${t('text.due_by', lang)} ${String(f.params.due)})`)
-      : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
-        (f.severityOverride && f.severityOverride.from !== f.severity
-          ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
-          : '');
+      : f.status === 'unknown'
+        ? paint('yellow', t('text.unknown', lang))
+        : paint(SEVERITY_COLOUR[f.severity], t(`severity.${f.severity}`, lang)) +
+          (f.severityOverride && f.severityOverride.from !== f.severity
+            ? paint('grey', ` (${t(`severity.${f.severityOverride.from}`, lang)} →)`)
+            : '');
   const waiver = waiverLine(f, lang);
   const supports = f.supports ? ` → ${f.supports.join(', ')}` : '';
   const construct =

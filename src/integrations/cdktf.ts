@@ -60,7 +60,7 @@ export function checkStack(stack: StackLike, options: TuanthuValidationOptions =
     const meta = catalogue.byId.get(f.rule);
     // Only IaC rules: descriptor gaps are the CLI's business, not a reason to stop a synth.
     if (!meta?.supports || f.status !== 'violation') continue;
-    const severity = f.severity ?? meta.severity;
+    const severity = meta.severity;
     if (!atLeast(severity, failOn)) continue;
     const construct = byAddress.get(f.path)?.construct_path;
     lines.push(

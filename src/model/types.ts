@@ -18,13 +18,20 @@ export interface Location {
   column: number;
 }
 
+export const FINDING_STATUSES = ['violation', 'due', 'unknown'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
 /** What the policies return for one problem, before TypeScript adds location and text. */
 export interface RawFinding {
   rule: string;
   /** JSON pointer into the descriptor ("/classification/approval") or an IaC resource address. */
   path: string;
-  /** violation: counts against the threshold; due: the rule's deadline has not passed yet. */
-  status: 'violation' | 'due';
+  /**
+   * violation: counts against the threshold; due: the rule's deadline has not passed yet; unknown: a
+   * value the rule needs is only known after apply (params.expression says which), so the rule can
+   * judge neither way. Neither due nor unknown findings fail a run; both are reported (severity info).
+   */
+  status: FindingStatus;
   params: Record<string, unknown>;
 }
 
@@ -108,7 +115,8 @@ export interface BaselineSummary {
   fixed: Array<{ fingerprint: string; rule: string; system: string; path: string; msg?: string; severity?: Severity }>;
 }
 
-export type RuleOutcome = 'pass' | 'fail' | 'due' | 'not_applicable';
+/** fail outranks unknown, which outranks due: a rule with any violation failed, whatever else it could not judge. */
+export type RuleOutcome = 'pass' | 'fail' | 'unknown' | 'due' | 'not_applicable';
 
 export interface RuleResult {
   rule: string;
@@ -181,6 +189,8 @@ export interface Report {
     inputErrors: number;
     findings: Record<Severity, number>;
     due: number;
+    /** Findings whose value is unknown until apply (status unknown; not counted in findings). */
+    unknown: number;
     /** Findings accepted by an active waiver (not counted in findings). */
     waived: number;
   };

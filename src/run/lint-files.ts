@@ -10,6 +10,7 @@ import { createSystemJsonPieces, createSystemJsonWriter } from '../format/json.j
 import { loadDebtInputs } from '../io/debt/inputs.js';
 import { waiverFiles } from '../io/debt/waivers.js';
 import { discover } from '../io/discover.js';
+import { localized } from '../i18n/index.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
@@ -164,6 +165,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       if (!(e instanceof PolicyError)) throw e;
       errors.push({ file: display(f), code: 'policy', message: e.text });
     }
+  }
+  // Paths that hold nothing to check give no verdict: a run that evaluated nothing must not pass.
+  if (errors.length === 0 && systems.length === 0 && tally.systems === 0) {
+    for (const p of paths)
+      errors.push({ file: display(p), code: 'nothing-found', message: localized('input.nothing-found') });
   }
   const inputs = [
     ...new Set([

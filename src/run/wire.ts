@@ -37,8 +37,8 @@ interface PackedRules {
   reasons: Reason[];
 }
 
-const LETTERS: Record<RuleOutcome, string> = { pass: 'p', fail: 'f', due: 'd', not_applicable: 'n' };
-const OUTCOMES: Record<string, RuleOutcome> = { p: 'pass', f: 'fail', d: 'due', n: 'not_applicable' };
+const LETTERS: Record<RuleOutcome, string> = { pass: 'p', fail: 'f', unknown: 'u', due: 'd', not_applicable: 'n' };
+const OUTCOMES: Record<string, RuleOutcome> = { p: 'pass', f: 'fail', u: 'unknown', d: 'due', n: 'not_applicable' };
 
 export function packChecked(c: Checked): WireChecked {
   if (!c.system) return c as WireChecked;

@@ -263,6 +263,15 @@ describe('action.yml (composite GitHub Action)', () => {
     expectSarif(join(out, 'x.sarif'));
   });
 
+  it('on a repository with nothing to check: verdict error, not a pass', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'tuanthu-ci-empty-'));
+    writeFileSync(join(ws, 'config.yaml'), 'a: 1\n');
+    const r = runAction({ 'sarif-file': 'tuanthu.sarif' }, ws);
+    expect(r.outputs).toMatchObject({ 'exit-code': '2', verdict: 'error' });
+    expect(r.stdout).toMatch(/^::error file=\.,title=tuanthu%3A nothing-found::/m);
+    expect(r.failedAt).toBe('Verdict');
+  });
+
   it('never runs an input as shell', () => {
     const out = mkdtempSync(join(tmpdir(), 'tuanthu-action-out-'));
     const marker = join(out, 'pwned');
@@ -389,5 +398,8 @@ describe('pre-commit', () => {
     expect(failing.stdout).toContain('FAIL');
     expect(run(hook, workspace(PASSING)).status).toBe(0);
     expect(run(localHook, workspace(FAILING)).status).toBe(1);
+    const empty = run(hook, mkdtempSync(join(tmpdir(), 'tuanthu-ci-empty-')));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr + empty.stdout).toContain('nothing was checked');
   });
 });

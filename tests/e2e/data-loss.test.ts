@@ -212,23 +212,44 @@ describe('a place that cannot take the report is an environment error (exit 2), 
 });
 
 describe('a report is replaced whole', () => {
-  it('leaves no temporary file, keeps the mode of the file it replaces and a symlink to it', () =>
+  it('leaves no temporary file and keeps the mode of the file it replaces', () =>
     inTempDir('tuanthu-dl-', async (dir) => {
       portal(dir);
       writeFileSync(join(dir, 'r.json'), 'old');
       chmodSync(join(dir, 'r.json'), 0o640);
-      mkdirSync(join(dir, 'reports'));
-      writeFileSync(join(dir, 'reports/latest.sarif'), 'old');
-      symlinkSync('reports/latest.sarif', join(dir, 'r.sarif'));
       const r = await run(['check', 'portal', '--format', 'json=r.json', '--format', 'sarif=r.sarif'], dir);
       expect(r.exitCode, r.stderr).toBe(1);
       expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.systems).toBe(1);
       expect(statSync(join(dir, 'r.json')).mode & 0o777).toBe(0o640);
-      expect(lstatSync(join(dir, 'r.sarif')).isSymbolicLink()).toBe(true);
-      expect(JSON.parse(readFileSync(join(dir, 'reports/latest.sarif'), 'utf8')).version).toBe('2.1.0');
+      expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
       expect(leftovers(dir)).toEqual([]);
-      expect(leftovers(join(dir, 'reports'))).toEqual([]);
     }));
+
+  it('replaces a symlink planted where the report goes, never writing through it', () =>
+    inTempDir('tuanthu-dl-', (outside) =>
+      inTempDir('tuanthu-dl-', async (dir) => {
+        portal(dir);
+        writeFileSync(join(outside, 'victim'), 'not yours\n');
+        symlinkSync(join(outside, 'victim'), join(dir, 'tuanthu.sarif'));
+        const r = await run(['check', 'portal', '--format', 'sarif=tuanthu.sarif'], dir);
+        expect(r.exitCode, r.stderr).toBe(1);
+        expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('not yours\n');
+        expect(lstatSync(join(dir, 'tuanthu.sarif')).isFile()).toBe(true);
+        expect(JSON.parse(readFileSync(join(dir, 'tuanthu.sarif'), 'utf8')).version).toBe('2.1.0');
+      }),
+    ));
+
+  it.skipIf(!existsSync('/dev/full'))('writes all the reports of a run or none of them', () =>
+    inTempDir('tuanthu-dl-', async (dir) => {
+      portal(dir);
+      writeFileSync(join(dir, 'r.json'), 'the previous report\n');
+      await refused(
+        dir,
+        ['check', 'portal', '--format', 'json=r.json', '--format', 'sarif=/dev/full'],
+        /cannot write \/dev\/full: no space left on the device/,
+      );
+    }),
+  );
 });
 
 describe('a signal ends the run without leaving a partial report or a temporary file', () => {

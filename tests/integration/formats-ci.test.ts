@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/format/csv.js';
 import type { CodeQualityIssue } from '../../src/format/gitlab.js';
 import { FORMATTERS, type FormatName } from '../../src/format/index.js';
+import { safeText } from '../../src/format/safe-text.js';
 import type { SonarIssue, SonarRule } from '../../src/format/sonarqube.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { lintFiles } from '../../src/run/lint-files.js';
@@ -222,10 +223,11 @@ describe('csv', () => {
       for (const [i, { s, f }] of findings.entries()) {
         const row = rows[i + 1]!;
         expect(row[0]).toBe(s.id);
-        // The name is shown as text: the apostrophe keeps a spreadsheet from running it.
-        expect(row[1]).toBe(s.name.startsWith('=') ? `'${s.name}` : s.name);
+        // The name is shown as text: the apostrophe keeps a spreadsheet from running it; its line
+        // break is shown escaped (safe-text.ts), as the file may be printed to a CI log.
+        expect(row[1]).toBe(s.name.startsWith('=') ? `'${safeText(s.name)}` : safeText(s.name));
         expect(row.slice(2, 6)).toEqual([f.location.file, String(f.location.line), String(f.location.column), f.rule]);
-        expect(row[9]).toBe(/^[=+\-@\t\r]/.test(f.message) ? `'${f.message}` : f.message);
+        expect(row[9]).toBe(/^[=+\-@\t\r]/.test(f.message) ? `'${safeText(f.message)}` : safeText(f.message));
         expect(row[16]).toBe(f.fingerprint);
       }
       const waivedRow = rows.find((x) => x[5] === 'BUD-02' && x[13] !== '')!;
@@ -236,6 +238,6 @@ describe('csv', () => {
       expect(last[8]).toBe(lang === 'en' ? 'input error' : 'lỗi đầu vào');
     }
     const evilRow = readCsv(render('csv', r))!.find((x) => x[1]!.includes('cmd|'))!;
-    expect(evilRow[1]).toBe(`'${evil}`);
+    expect(evilRow[1]).toBe(`'=cmd|"/c calc"!A1, "quoted"\\nsecond line; @SUM(1)`);
   });
 });

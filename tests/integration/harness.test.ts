@@ -70,6 +70,15 @@ describe.each(dirs)('rule directory $family/$key', ({ family, key: dir, dir: pat
     expect(fx.invalid?.length ?? 0).toBeGreaterThan(0);
   });
 
+  // Unknown is a verdict of its own: every rule over infrastructure code is tested with a value only
+  // apply knows (fixtures.yaml `unknown:`, run by tests/integration/rules.test.ts), as well as good and bad.
+  it.runIf(Array.isArray(meta?.supports))('an IaC rule has a case whose value is unknown until apply', () => {
+    const fx = readYaml<{ unknown?: Array<{ expect?: unknown[] }> }>(join(path, 'fixtures.yaml'));
+    expect(fx.unknown?.length ?? 0, 'fixtures.yaml: unknown: [...]').toBeGreaterThan(0);
+    for (const c of fx.unknown ?? []) expect(c.expect?.length ?? 0).toBeGreaterThan(0);
+    expect(readFileSync(join(path, `${dir}.rego`), 'utf8')).toMatch(/lib\.unknown_finding\(/);
+  });
+
   it('declares severity, stages and a valid due date', () => {
     expect(SEVERITIES).toContain(meta!.severity);
     expect(meta!.stages.length).toBeGreaterThan(0);
@@ -98,6 +107,7 @@ describe.each(dirs)('rule directory $family/$key', ({ family, key: dir, dir: pat
 
   it('uses only message keys it defines', () => {
     const src = readFileSync(join(path, `${dir}.rego`), 'utf8');
-    for (const m of src.matchAll(/lib\.finding\([^,]+,\s*"(\w+)"/g)) expect(meta!.messages).toHaveProperty(m[1]!);
+    for (const m of src.matchAll(/lib\.(?:unknown_)?finding\([^,]+,\s*"(\w+)"/g))
+      expect(meta!.messages).toHaveProperty(m[1]!);
   });
 });

@@ -143,7 +143,13 @@ describe('loaders', () => {
     expect(s.locate(['aws_instance.app']).get('aws_instance.app')).toMatchObject({ line: 27, column: 5 });
     const r = evaluate(null, AS_OF, undefined, [s]);
     const rds = r.findings.filter((f) => f.rule === 'AWS-RDS-01');
-    expect(rds).toEqual([expect.objectContaining({ msg: 'unknown', severity: 'info' })]);
+    expect(rds).toEqual([
+      expect.objectContaining({
+        msg: 'unknown',
+        status: 'unknown',
+        params: expect.objectContaining({ expression: '(known after apply)' }),
+      }),
+    ]);
   });
 
   it('cdk.tf.json: provider aliases, construct paths, ${} references', () => {
@@ -377,7 +383,7 @@ describe('batching', () => {
       if (i % 2 === 0)
         resource.aws_s3_bucket_server_side_encryption_configuration![`e${i}`] = {
           bucket: `\${aws_s3_bucket.b${i}.id}`,
-          rule: [{}],
+          rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms' } }],
         };
       resource.aws_kms_key![`k${i}`] = { enable_key_rotation: i % 3 === 0 };
     }

@@ -40,26 +40,89 @@ unknown(r, path) if {
 	startswith(path, concat("", [u, "."]))
 }
 
+# A value at, under or above a dotted path is unknown until apply: the value itself, a parent, or
+# something inside it (a block one of whose attributes is ${var.x}).
+unknown_within(r, path) if {
+	some u in r.unknown
+	related_path(u, path)
+}
+
+# Something strictly inside the value at path is unknown (not the whole value, as a plan marks a
+# computed attribute the configuration never set).
+unknown_below(r, path) if {
+	some u in r.unknown
+	startswith(u, concat("", [path, "."]))
+}
+
+related_path(u, path) if u == path
+
+related_path(u, path) if startswith(u, concat("", [path, "."]))
+
+related_path(u, path) if startswith(path, concat("", [u, "."]))
+
+# What the code holds where a value needed at path is unknown, for the reader: the expression
+# written there (${var.status}); a plan marks the value without one, as Terraform prints it.
+unknown_expression(r, path) := expression_at(r, min([u | some u in r.unknown; related_path(u, path)]))
+
+expression_at(r, u) := v if {
+	v := object.get(r.values, [segment(s) | some s in split(u, ".")], null)
+	is_string(v)
+} else := "(known after apply)"
+
+segment(s) := to_number(s) if regex.match(`^[0-9]+$`, s)
+
+else := s
+
+# The first (sorted) unknown path of r that matches a regular expression, for rules whose verdict
+# hangs on a few attributes of a block and not on the rest (a forward action's target group ARN).
+unknown_path(r, pattern) := min(paths) if {
+	paths := [u | some u in r.unknown; regex.match(pattern, u)]
+	count(paths) > 0
+}
+
 is_true(obj, key) if obj[key] == true
 
 # --- encryption at rest (AWS-S3-01, AWS-RDS-01, AWS-EBS-01, IAC-X-01) ---
 
-# "encrypted" | "unknown" | "missing" for an aws_s3_bucket.
+# "encrypted" | "unknown" | "no_algorithm" | "missing" for an aws_s3_bucket. A configuration
+# counts by its value: a rule that names a server-side algorithm, not an empty `rule {}`.
 s3_encryption(b) := "encrypted" if s3_encrypted(b)
 
-s3_encryption(b) := "unknown" if {
-	not s3_encrypted(b)
-	unknown(b, "server_side_encryption_configuration")
+else := "unknown" if s3_encryption_unknown(b)
+
+else := "no_algorithm" if count(s3_sse_configs(b)) > 0
+
+else := "missing"
+
+# Server-side encryption algorithms S3 accepts (SSE-S3, SSE-KMS, DSSE-KMS).
+s3_sse_algorithms := {"AES256", "aws:kms", "aws:kms:dsse"}
+
+s3_sse_configs(b) := array.concat(
+	blocks(b.values, "server_side_encryption_configuration"),
+	[a.values | some a in attached(b, "aws_s3_bucket_server_side_encryption_configuration")],
+)
+
+s3_encrypted(b) if {
+	some c in s3_sse_configs(b)
+	some r in blocks(c, "rule")
+	some d in blocks(r, "apply_server_side_encryption_by_default")
+	d.sse_algorithm in s3_sse_algorithms
 }
 
-s3_encryption(b) := "missing" if {
-	not s3_encrypted(b)
-	not unknown(b, "server_side_encryption_configuration")
+s3_encryption_unknown(b) if unknown_within(b, "server_side_encryption_configuration")
+
+s3_encryption_unknown(b) if {
+	some a in attached(b, "aws_s3_bucket_server_side_encryption_configuration")
+	unknown_within(a, "rule")
 }
 
-s3_encrypted(b) if count(blocks(b.values, "server_side_encryption_configuration")) > 0
-
-s3_encrypted(b) if count(attached(b, "aws_s3_bucket_server_side_encryption_configuration")) > 0
+# The expression that leaves a bucket's encryption unknown.
+s3_encryption_expression(b) := e if {
+	e := unknown_expression(b, "server_side_encryption_configuration")
+} else := e if {
+	some a in attached(b, "aws_s3_bucket_server_side_encryption_configuration")
+	e := unknown_expression(a, "rule")
+}
 
 # RDS instances and Aurora clusters: "encrypted" | "unknown" | "missing".
 rds_types := {"aws_db_instance", "aws_rds_cluster"}
@@ -104,10 +167,19 @@ ebs_encryption(v) := "missing" if {
 # A list, not a set: a set hashes every resource object it holds.
 unencrypted_at_rest := array.concat(
 	array.concat(
-		[r | some r in of_type("aws_s3_bucket"); s3_encryption(r) == "missing"],
+		[r | some r in of_type("aws_s3_bucket"); s3_encryption(r) in {"missing", "no_algorithm"}],
 		[r | some t in rds_types; some r in of_type(t); db_encryption(r) == "missing"],
 	),
 	[r | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "missing"],
+)
+
+# Resources holding data whose encryption at rest is unknown until apply, with the expression.
+unknown_at_rest := array.concat(
+	array.concat(
+		[{"resource": r, "expression": s3_encryption_expression(r)} | some r in of_type("aws_s3_bucket"); s3_encryption(r) == "unknown"],
+		[{"resource": r, "expression": unknown_expression(r, "storage_encrypted")} | some t in rds_types; some r in of_type(t); db_encryption(r) == "unknown"],
+	),
+	[{"resource": r, "expression": unknown_expression(r, "encrypted")} | some r in of_type("aws_ebs_volume"); ebs_encryption(r) == "unknown"],
 )
 
 # --- location (IAC-LOC-01, IAC-X-01) ---
@@ -143,6 +215,14 @@ location_unknown(p) if {
 	p.where.country == null
 	p.resource.region == null
 }
+
+# What leaves a resource's location unknown: its own region or zone expression, else its provider's region.
+location_expression(r) := e if {
+	some k in ["region", "availability_zone"]
+	e := r.values[k]
+	is_string(e)
+	contains(e, "${")
+} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".region"])
 
 # Placed outside Vietnam: a known location whose country is not VN.
 outside_vietnam := [p |

@@ -31,9 +31,9 @@ days_since(date) := days_between(date, as_of)
 # A finding: where (JSON pointer or resource address), which message template, and its parameters.
 finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
 
-# A value the rule needs is unknown until apply: reported for review at severity info, never as
-# "missing" (unknown is not absent) and never failing a run on its own.
-unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "severity": "info"}
+# A value the rule needs is unknown until apply: its own verdict (status "unknown"), never a pass
+# and never a violation (unknown is not absent). params.expression says what the code holds there.
+unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "status": "unknown"}
 
 # The value of a versioned threshold in force on as_of: the version with the latest
 # effective_from that is not after as_of.

@@ -49,11 +49,14 @@ findings := [f |
 	some name, meta in catalogue
 	not not_applicable[name]
 	some d in data.tuanthu.rules[meta.family][name].deny
-	f := object.union(d, {"rule": meta.id, "status": status(meta)})
+	f := object.union(d, {"rule": meta.id, "status": status(d, meta)})
 ]
 
-# Before its deadline a rule's violations are reported as "due"; from the day after, as violations.
-status(meta) := "due" if lib.as_of <= meta.due
+# A value only apply knows stays unknown, deadline or not. Before its deadline a rule's violations
+# are reported as "due"; from the day after, as violations.
+status(d, meta) := "unknown" if d.status == "unknown"
+
+else := "due" if lib.as_of <= meta.due
 
 else := "violation"
 

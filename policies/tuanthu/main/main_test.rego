@@ -47,3 +47,15 @@ test_input_reason_comes_before_stage if {
 	r.not_applicable.aws_s3_01 == "no_iac"
 	r.not_applicable.lvl_02 == "stage"
 }
+
+# A value only apply knows is reported as unknown, before a rule's deadline and after it.
+test_unknown_stays_unknown_past_deadline if {
+	cat := {"aws_s3_01": {"id": "AWS-S3-01", "family": "aws", "severity": "high", "stages": ["production"], "iac": true, "due": "2026-06-30"}}
+	bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "values": {}, "unknown": ["server_side_encryption_configuration"], "refs": []}
+	iac := {"stacks": ["main.tf"], "resources": [bucket]}
+	every when in ["2026-06-01", "2026-11-23"] {
+		r := main.result with input as {"descriptor": no_approval, "iac": iac, "context": ctx("production", when)}
+			with data.tuanthu.catalogue as cat
+		[f.status | some f in r.findings; f.rule == "AWS-S3-01"] == ["unknown"]
+	}
+}

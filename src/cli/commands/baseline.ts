@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { EXIT_PASS, EXIT_USAGE } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
+import { safeText } from '../../format/safe-text.js';
 import { type CliIo, refuseUnsafeOutputs, writeOutputFile } from '../io.js';
 import { configPaths } from '../config.js';
 import { addInputOptions, type InputOpts, lintOptions } from '../options.js';
@@ -41,7 +42,9 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
       const text = baselineDocument(report);
       await writeOutputFile(o.output, [text]);
       const n = (JSON.parse(text) as { findings: unknown[] }).findings.length;
-      io.stdout(`${o.output}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`);
+      io.stdout(
+        `${safeText(o.output)}: ${n} violation(s) of ${report.systems.length} system(s) as of ${report.asOf}\n`,
+      );
       setExit(EXIT_PASS);
     });
 }

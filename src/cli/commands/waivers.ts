@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { inputExitCode } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
+import { presentable } from '../../format/safe-text.js';
 import { configPathsOrNone } from '../config.js';
 import type { CliIo } from '../io.js';
 import { addInputOptions, addTextJsonFormatOption, type InputOpts, lintOptions } from '../options.js';
@@ -27,11 +28,12 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
       ]);
       const report = await lintFiles(paths, lintOptions(o, { allWaivers: true }));
       for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);
+      // The table shows names and justifications made safe; the json keeps them exact.
       const records = sortWaivers(report.waivers ?? []);
       io.stdout(
         o.format === 'json'
           ? `${JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2)}\n`
-          : renderWaiverTable(records, o.lang),
+          : renderWaiverTable(presentable(records), o.lang),
       );
       setExit(inputExitCode(report));
     });

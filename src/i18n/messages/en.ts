@@ -50,6 +50,8 @@ export const en = {
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
+  'input.nothing-found':
+    'no descriptor (a YAML or JSON file with apiVersion: tuanthu/v1) and no infrastructure code was found here: nothing was checked, so there is no verdict',
   'input.plan-version':
     'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
   'input.terraform-missing':
@@ -211,6 +213,7 @@ export const en = {
   'text.failed': 'failed',
   'text.not_applicable': 'not applicable',
   'text.due': 'due',
+  'text.unknown': 'unknown until apply',
   'text.input_errors': 'input errors',
   'text.systems_checked': 'system(s) checked',
   'text.findings': 'finding(s)',
@@ -289,6 +292,8 @@ export const en = {
   'report.reproduce': 'Reproduce with',
   'report.input_errors': 'Input errors',
   'report.status_due': 'due',
+  'report.status_unknown': 'unknown until apply',
+  'report.rules_unknown': 'unknown until apply',
   'report.status_waived': 'waived',
   'report.waived_until': 'waived until',
   'report.approved_by': 'Approved by',

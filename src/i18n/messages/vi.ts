@@ -46,6 +46,8 @@ export const vi: Record<MessageKey, string> = {
     'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
   'input.not-terraform-tfjson': 'tệp .tf.json phải chứa cấu hình Terraform (các khối resource / terraform / provider)',
   'input.no-terraform': 'thư mục không có tệp .tf hay .tf.json nào',
+  'input.nothing-found':
+    'không tìm thấy tệp mô tả (tệp YAML hoặc JSON có apiVersion: tuanthu/v1) hay mã hạ tầng nào ở đây: không có gì được kiểm tra nên không có kết luận',
   'input.plan-version':
     'không hỗ trợ plan có format_version {version}; tuanthu đọc định dạng {major}.x (kết quả terraform show -json của Terraform ≥ 0.12 hoặc OpenTofu)',
   'input.terraform-missing':
@@ -212,6 +214,7 @@ export const vi: Record<MessageKey, string> = {
   'text.failed': 'không đạt',
   'text.not_applicable': 'không áp dụng',
   'text.due': 'đến hạn',
+  'text.unknown': 'chỉ biết sau khi apply',
   'text.input_errors': 'lỗi đầu vào',
   'text.systems_checked': 'hệ thống đã kiểm tra',
   'text.findings': 'phát hiện',
@@ -291,6 +294,8 @@ export const vi: Record<MessageKey, string> = {
   'report.reproduce': 'Tái lập bằng lệnh',
   'report.input_errors': 'Lỗi dữ liệu đầu vào',
   'report.status_due': 'đến hạn',
+  'report.status_unknown': 'chỉ biết sau khi apply',
+  'report.rules_unknown': 'chỉ biết sau khi apply',
   'report.status_waived': 'miễn trừ',
   'report.waived_until': 'miễn trừ đến',
   'report.approved_by': 'Phê duyệt bởi',

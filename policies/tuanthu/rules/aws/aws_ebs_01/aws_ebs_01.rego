@@ -18,8 +18,8 @@
 #       en: "EBS volume {address} is not encrypted and EBS encryption by default is not on."
 #       vi: "Ổ đĩa EBS {address} chưa được mã hoá và chưa bật mã hoá mặc định EBS."
 #     unknown:
-#       en: "Whether EBS volume {address} is encrypted is unknown until apply."
-#       vi: "Việc mã hoá ổ đĩa EBS {address} chỉ biết sau khi apply."
+#       en: "Whether EBS volume {address} is encrypted is unknown until apply ({expression})."
+#       vi: "Việc mã hoá ổ đĩa EBS {address} chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Set encrypted = true on the volume, or add aws_ebs_encryption_by_default with enabled = true for
@@ -41,7 +41,7 @@ deny contains lib.finding(v.address, "missing", {"address": v.address}) if {
 	iac.ebs_encryption(v) == "missing"
 }
 
-deny contains lib.unknown_finding(v.address, "unknown", {"address": v.address}) if {
+deny contains lib.unknown_finding(v.address, "unknown", {"address": v.address, "expression": iac.unknown_expression(v, "encrypted")}) if {
 	some v in iac.of_type("aws_ebs_volume")
 	iac.ebs_encryption(v) == "unknown"
 }

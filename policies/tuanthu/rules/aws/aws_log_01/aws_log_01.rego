@@ -23,6 +23,9 @@
 #     no_validation:
 #       en: "Trail {address} does not validate its log files (enable_log_file_validation is not true)."
 #       vi: "Trail {address} chưa xác thực tệp nhật ký (enable_log_file_validation chưa là true)."
+#     unknown:
+#       en: "Whether trail {address} records every region with validated log files is unknown until apply ({expression})."
+#       vi: "Trail {address} có ghi nhật ký mọi vùng và xác thực tệp nhật ký hay không chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Add an aws_cloudtrail with is_multi_region_trail = true and enable_log_file_validation = true,
@@ -57,12 +60,20 @@ deny contains lib.finding(t.address, "single_region", {"address": t.address}) if
 	not any_good
 	some t in trails
 	not iac.is_true(t.values, "is_multi_region_trail")
+	not iac.unknown_within(t, "is_multi_region_trail")
 }
 
 deny contains lib.finding(t.address, "no_validation", {"address": t.address}) if {
 	not any_good
 	some t in trails
 	not iac.is_true(t.values, "enable_log_file_validation")
+	not iac.unknown_within(t, "enable_log_file_validation")
+}
+
+deny contains lib.unknown_finding(t.address, "unknown", {"address": t.address, "expression": iac.unknown_expression(t, p)}) if {
+	not any_good
+	some t in trails
+	p := min([p | some p in ["enable_log_file_validation", "is_multi_region_trail"]; not iac.is_true(t.values, p); iac.unknown_within(t, p)])
 }
 
 any_good if {

@@ -16,6 +16,9 @@
 #     open:
 #       en: "{address} lets {cidr} reach port {port} ({service})."
 #       vi: "{address} cho phép {cidr} truy cập cổng {port} ({service})."
+#     unknown:
+#       en: "Whether {address} lets the whole Internet reach an administration or database port is unknown until apply ({expression})."
+#       vi: "{address} có cho phép toàn bộ Internet truy cập cổng quản trị hoặc cơ sở dữ liệu hay không chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Restrict the rule to the administration network or a VPN/bastion range, or remove it; reach
@@ -60,8 +63,19 @@ ingress contains {
 	v := r.values
 }
 
-# CDKTF writes absent lists as null.
-cidrs(i) := array.concat(iac.as_list(object.get(i, "cidr_blocks", [])), iac.as_list(object.get(i, "ipv6_cidr_blocks", [])))
+# CDKTF writes absent lists as null; a list written as one expression (var.cidrs) is kept as that string.
+cidrs(i) := array.concat(cidr_list(object.get(i, "cidr_blocks", [])), cidr_list(object.get(i, "ipv6_cidr_blocks", [])))
+
+cidr_list(x) := x if is_array(x)
+
+cidr_list(x) := [x] if is_string(x)
+
+cidr_list(null) := []
+
+expression(v) if {
+	is_string(v)
+	contains(v, "${")
+}
 
 all_protocols := {"-1", "all", -1}
 
@@ -75,6 +89,33 @@ covers(rule, port) if {
 
 deny contains lib.finding(rule.address, "open", {"address": rule.address, "cidr": cidr, "port": format_int(p.port, 10), "service": p.service}) if {
 	some rule in ingress
+	some cidr in rule.cidrs
+	cidr in world
+	some p in iac.admin_db_ports
+	covers(rule, p.port)
+}
+
+# A source range, or the ports of a rule open to the world, written as an expression: only apply knows.
+deny contains lib.unknown_finding(rule.address, "unknown", {"address": rule.address, "expression": e}) if {
+	some rule in ingress
+	not known_open(rule)
+	e := min(unknown_parts(rule))
+}
+
+unknown_parts(rule) := {c |
+	some c in rule.cidrs
+	expression(c)
+	some p in iac.admin_db_ports
+	covers(rule, p.port)
+} | {x |
+	some cidr in rule.cidrs
+	cidr in world
+	not rule.protocol in all_protocols
+	some x in [rule.from, rule.to]
+	expression(x)
+}
+
+known_open(rule) if {
 	some cidr in rule.cidrs
 	cidr in world
 	some p in iac.admin_db_ports

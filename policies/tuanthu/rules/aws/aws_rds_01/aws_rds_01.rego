@@ -18,8 +18,8 @@
 #       en: "Database {address} does not encrypt its storage (storage_encrypted is not true)."
 #       vi: "Cơ sở dữ liệu {address} chưa mã hoá lưu trữ (storage_encrypted chưa là true)."
 #     unknown:
-#       en: "Whether database {address} encrypts its storage is unknown until apply."
-#       vi: "Việc mã hoá lưu trữ của cơ sở dữ liệu {address} chỉ biết sau khi apply."
+#       en: "Whether database {address} encrypts its storage is unknown until apply ({expression})."
+#       vi: "Việc mã hoá lưu trữ của cơ sở dữ liệu {address} chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Set storage_encrypted = true (and kms_key_id to a customer-managed key). An existing database
@@ -43,7 +43,7 @@ deny contains lib.finding(r.address, "missing", {"address": r.address}) if {
 	iac.db_encryption(r) == "missing"
 }
 
-deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address}) if {
+deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "expression": iac.unknown_expression(r, "storage_encrypted")}) if {
 	some r in iac.resources
 	r.type in iac.rds_types
 	iac.db_encryption(r) == "unknown"

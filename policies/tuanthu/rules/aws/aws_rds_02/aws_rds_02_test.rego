@@ -15,7 +15,16 @@ test_short_retention_fails if {
 	f.params.days == 3
 }
 
+# Without the argument AWS keeps 1 day (its API default), not 0: the message says so.
 test_defaults_fail_both if {
-	count(aws_rds_02.deny) == 2 with input.iac as {"resources": [db({})]}
+	got := aws_rds_02.deny with input.iac as {"resources": [db({})]}
 		with data.tuanthu.iac.rds_backup_retention_min_days as 7
+	{[f.msg, object.get(f.params, "days", null)] | some f in got} == {["retention_default", 1], ["deletion", null]}
+}
+
+test_unknown_values_are_unknown if {
+	r := object.union(db({"backup_retention_period": "${var.days}", "deletion_protection": "${var.protect}"}), {"unknown": ["backup_retention_period", "deletion_protection"]})
+	got := aws_rds_02.deny with input.iac as {"resources": [r]}
+		with data.tuanthu.iac.rds_backup_retention_min_days as 7
+	{[f.msg, f.status, f.params.expression] | some f in got} == {["retention_unknown", "unknown", "${var.days}"], ["deletion_unknown", "unknown", "${var.protect}"]}
 }

@@ -18,8 +18,8 @@
 #       en: "Database {address} is publicly accessible."
 #       vi: "Cơ sở dữ liệu {address} đang cho phép truy cập công khai."
 #     unknown:
-#       en: "Whether database {address} is publicly accessible is unknown until apply."
-#       vi: "Việc truy cập công khai cơ sở dữ liệu {address} chỉ biết sau khi apply."
+#       en: "Whether database {address} is publicly accessible is unknown until apply ({expression})."
+#       vi: "Việc truy cập công khai cơ sở dữ liệu {address} chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Set publicly_accessible = false and reach the database through the private subnets only.
@@ -42,7 +42,7 @@ deny contains lib.finding(r.address, "public", {"address": r.address}) if {
 	iac.is_true(r.values, "publicly_accessible")
 }
 
-deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address}) if {
+deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "expression": iac.unknown_expression(r, "publicly_accessible")}) if {
 	some r in iac.resources
 	r.type in types
 	iac.unknown(r, "publicly_accessible")

@@ -11,15 +11,18 @@
 #     en: "S3 buckets encrypted at rest"
 #     vi: "Bucket S3 được mã hoá khi lưu trữ"
 #   description:
-#     en: "Every S3 bucket has a server-side encryption configuration (evidence for CRY-02)."
-#     vi: "Mọi bucket S3 có cấu hình mã hoá phía máy chủ (bằng chứng cho CRY-02)."
+#     en: "Every S3 bucket has a server-side encryption configuration that names an algorithm (evidence for CRY-02)."
+#     vi: "Mọi bucket S3 có cấu hình mã hoá phía máy chủ nêu rõ thuật toán (bằng chứng cho CRY-02)."
 #   messages:
 #     missing:
 #       en: "S3 bucket {address} has no server-side encryption configuration."
 #       vi: "Bucket S3 {address} chưa có cấu hình mã hoá phía máy chủ."
+#     no_algorithm:
+#       en: "The server-side encryption configuration of S3 bucket {address} names no algorithm (sse_algorithm AES256, aws:kms or aws:kms:dsse)."
+#       vi: "Cấu hình mã hoá phía máy chủ của bucket S3 {address} không nêu thuật toán (sse_algorithm AES256, aws:kms hoặc aws:kms:dsse)."
 #     unknown:
-#       en: "The encryption of S3 bucket {address} is unknown until apply; check the applied configuration."
-#       vi: "Cấu hình mã hoá của bucket S3 {address} chỉ biết sau khi apply; cần kiểm tra lại sau khi triển khai."
+#       en: "The encryption of S3 bucket {address} is unknown until apply ({expression}); check the applied configuration."
+#       vi: "Cấu hình mã hoá của bucket S3 {address} chỉ biết sau khi apply ({expression}); cần kiểm tra lại sau khi triển khai."
 #   remediation:
 #     en: >-
 #       Add an aws_s3_bucket_server_side_encryption_configuration for the bucket (SSE-KMS with a
@@ -44,7 +47,12 @@ deny contains lib.finding(b.address, "missing", {"address": b.address}) if {
 	iac.s3_encryption(b) == "missing"
 }
 
-deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address}) if {
+deny contains lib.finding(b.address, "no_algorithm", {"address": b.address}) if {
+	some b in iac.of_type("aws_s3_bucket")
+	iac.s3_encryption(b) == "no_algorithm"
+}
+
+deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address, "expression": iac.s3_encryption_expression(b)}) if {
 	some b in iac.of_type("aws_s3_bucket")
 	iac.s3_encryption(b) == "unknown"
 }

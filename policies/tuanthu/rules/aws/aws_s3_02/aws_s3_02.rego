@@ -21,8 +21,8 @@
 #       en: "The public access block of S3 bucket {address} leaves {settings} off."
 #       vi: "Khối chặn truy cập công khai của bucket S3 {address} chưa bật {settings}."
 #     unknown:
-#       en: "The public access settings of S3 bucket {address} are unknown until apply ({settings})."
-#       vi: "Thiết lập truy cập công khai của bucket S3 {address} chỉ biết sau khi apply ({settings})."
+#       en: "The public access settings of S3 bucket {address} are unknown until apply ({settings}: {expression})."
+#       vi: "Thiết lập truy cập công khai của bucket S3 {address} chỉ biết sau khi apply ({settings}: {expression})."
 #   remediation:
 #     en: >-
 #       Add an aws_s3_bucket_public_access_block for the bucket with block_public_acls,
@@ -57,7 +57,7 @@ deny contains lib.finding(b.address, "partial", {"address": b.address, "settings
 	count(off) > 0
 }
 
-deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address, "settings": pending}) if {
+deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address, "settings": pending, "expression": iac.unknown_expression(p, pending[0])}) if {
 	some b in iac.of_type("aws_s3_bucket")
 	some p in iac.attached(b, "aws_s3_bucket_public_access_block")
 	pending := [s | some s in settings; not iac.is_true(p.values, s); iac.unknown(p, s)]

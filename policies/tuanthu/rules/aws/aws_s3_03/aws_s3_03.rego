@@ -19,6 +19,9 @@
 #     not_enabled:
 #       en: "Versioning of S3 bucket {address} is {status}, not Enabled."
 #       vi: "Versioning của bucket S3 {address} đang là {status}, chưa là Enabled."
+#     unknown:
+#       en: "Whether versioning of S3 bucket {address} is Enabled is unknown until apply ({expression}); check the applied configuration."
+#       vi: "Versioning của bucket S3 {address} có là Enabled hay không chỉ biết sau khi apply ({expression}); cần kiểm tra lại sau khi triển khai."
 #   remediation:
 #     en: >-
 #       Add an aws_s3_bucket_versioning for the bucket with versioning_configuration.status = "Enabled".
@@ -37,6 +40,7 @@ import data.tuanthu.lib
 deny contains lib.finding(b.address, "missing", {"address": b.address}) if {
 	some b in iac.of_type("aws_s3_bucket")
 	not inline_enabled(b)
+	not iac.unknown_below(b, "versioning")
 	count(iac.attached(b, "aws_s3_bucket_versioning")) == 0
 }
 
@@ -45,7 +49,25 @@ deny contains lib.finding(b.address, "not_enabled", {"address": b.address, "stat
 	not inline_enabled(b)
 	some v in iac.attached(b, "aws_s3_bucket_versioning")
 	not status(v) == "Enabled"
-	not iac.unknown(v, "versioning_configuration")
+	not iac.unknown_within(v, "versioning_configuration")
+}
+
+# A status written as an expression (${var.status}) is neither Enabled nor a violation.
+deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address, "expression": iac.unknown_expression(v, "versioning_configuration")}) if {
+	some b in iac.of_type("aws_s3_bucket")
+	not inline_enabled(b)
+	some v in iac.attached(b, "aws_s3_bucket_versioning")
+	not status(v) == "Enabled"
+	iac.unknown_within(v, "versioning_configuration")
+}
+
+# The bucket's own (deprecated) versioning block, set from an expression. A plan marks the whole
+# computed block unknown when the configuration does not set it: that is not an expression.
+deny contains lib.unknown_finding(b.address, "unknown", {"address": b.address, "expression": iac.unknown_expression(b, "versioning")}) if {
+	some b in iac.of_type("aws_s3_bucket")
+	not inline_enabled(b)
+	iac.unknown_below(b, "versioning")
+	count(iac.attached(b, "aws_s3_bucket_versioning")) == 0
 }
 
 inline_enabled(b) if {

@@ -20,6 +20,9 @@
 #     min_tls:
 #       en: "Distribution {address} accepts TLS below 1.2 (minimum {version})."
 #       vi: "Phân phối {address} chấp nhận TLS dưới 1.2 (tối thiểu {version})."
+#     unknown:
+#       en: "Whether distribution {address} requires HTTPS with TLS 1.2 or later is unknown until apply ({expression})."
+#       vi: "Phân phối {address} có bắt buộc HTTPS với TLS 1.2 trở lên hay không chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Set viewer_protocol_policy = "redirect-to-https" on every cache behaviour, use your own
@@ -45,12 +48,27 @@ deny contains lib.finding(d.address, "viewer_protocol", {"address": d.address, "
 	some d in iac.of_type("aws_cloudfront_distribution")
 	some b in behaviours(d)
 	not b.viewer_protocol_policy in secure
+	not expression(b.viewer_protocol_policy)
 }
 
 deny contains lib.finding(d.address, "min_tls", {"address": d.address, "version": version(d)}) if {
 	some d in iac.of_type("aws_cloudfront_distribution")
-	not iac.unknown(d, "viewer_certificate")
+	not iac.unknown_path(d, certificate_pattern)
 	not tls12(version(d))
+}
+
+deny contains lib.unknown_finding(d.address, "unknown", {"address": d.address, "expression": iac.expression_at(d, u)}) if {
+	some d in iac.of_type("aws_cloudfront_distribution")
+	u := min([u | some pattern in [behaviour_pattern, certificate_pattern]; u := iac.unknown_path(d, pattern)])
+}
+
+behaviour_pattern := `^(default_cache_behavior|ordered_cache_behavior)(\.[0-9]+)?(\.viewer_protocol_policy)?$`
+
+certificate_pattern := `^viewer_certificate(\.[0-9]+)?(\.(minimum_protocol_version|cloudfront_default_certificate))?$`
+
+expression(v) if {
+	is_string(v)
+	contains(v, "${")
 }
 
 # The default CloudFront certificate always allows TLSv1.

@@ -17,8 +17,8 @@
 #       en: "{address} is placed in {place} {place_name} ({country}), outside Vietnam."
 #       vi: "{address} được đặt tại {place} {place_name} ({country}), ngoài lãnh thổ Việt Nam."
 #     unknown:
-#       en: "The location of {address} is unknown until apply (no region configured, or set by an expression)."
-#       vi: "Vị trí của {address} chỉ biết sau khi apply (chưa cấu hình vùng, hoặc vùng được đặt bằng biểu thức)."
+#       en: "The location of {address} is unknown until apply (no region configured, or set by an expression: {expression})."
+#       vi: "Vị trí của {address} chỉ biết sau khi apply (chưa cấu hình vùng, hoặc vùng được đặt bằng biểu thức: {expression})."
 #   remediation:
 #     en: >-
 #       Place the resource in a Vietnamese location: a subnet in the Hanoi Local Zone
@@ -44,7 +44,7 @@ deny contains lib.finding(p.resource.address, "outside", params) if {
 	params := {"address": p.resource.address, "place": p.where.place, "place_name": p.where.place_name, "country": iac.country_of(p)}
 }
 
-deny contains lib.unknown_finding(p.resource.address, "unknown", {"address": p.resource.address}) if {
+deny contains lib.unknown_finding(p.resource.address, "unknown", {"address": p.resource.address, "expression": iac.location_expression(p.resource)}) if {
 	some p in iac.placements
 	iac.location_unknown(p)
 }

@@ -23,6 +23,12 @@
 #     monitoring:
 #       en: "The descriptor declares 24/7 monitoring ({provider}), but the AWS infrastructure code has neither CloudTrail nor GuardDuty to feed it."
 #       vi: "Hồ sơ mô tả khai báo giám sát 24/7 ({provider}), nhưng mã hạ tầng AWS không có CloudTrail hay GuardDuty để cung cấp dữ liệu."
+#     hosting_unknown:
+#       en: "The descriptor says the system is hosted in Vietnam ({declared}); where {address} is placed is unknown until apply ({expression})."
+#       vi: "Hồ sơ mô tả khai báo hệ thống lưu trữ tại Việt Nam ({declared}); vị trí của {address} chỉ biết sau khi apply ({expression})."
+#     at_rest_unknown:
+#       en: "The descriptor says data at rest is encrypted (crypto.at_rest.encrypted: true); whether {address} is encrypted is unknown until apply ({expression})."
+#       vi: "Hồ sơ mô tả khai báo dữ liệu lưu trữ được mã hoá (crypto.at_rest.encrypted: true); {address} có được mã hoá hay không chỉ biết sau khi apply ({expression})."
 #   remediation:
 #     en: >-
 #       Make the two agree: fix the infrastructure code (move the resource to Vietnam, encrypt it, add
@@ -58,6 +64,18 @@ deny contains lib.finding(p.resource.address, "hosting", params) if {
 	declares_vietnam
 	some p in iac.outside_vietnam
 	params := {"address": p.resource.address, "declared": "VN", "place": p.where.place, "place_name": p.where.place_name, "country": iac.country_of(p)}
+}
+
+deny contains lib.unknown_finding(p.resource.address, "hosting_unknown", params) if {
+	declares_vietnam
+	some p in iac.placements
+	iac.location_unknown(p)
+	params := {"address": p.resource.address, "declared": "VN", "expression": iac.location_expression(p.resource)}
+}
+
+deny contains lib.unknown_finding(u.resource.address, "at_rest_unknown", {"address": u.resource.address, "expression": u.expression}) if {
+	lib.d.crypto.at_rest.encrypted == true
+	some u in iac.unknown_at_rest
 }
 
 deny contains lib.finding(r.address, "at_rest", {"address": r.address}) if {
