@@ -141,6 +141,8 @@ export function assembleSystem(
     const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
     const constructPath = byAddress.get(raw.path)?.construct_path;
     if (constructPath) params.construct_path = constructPath;
+    const moduleCall = byAddress.get(raw.path)?.module_call;
+    if (moduleCall) params.module_call = moduleCall;
     const location: Location =
       raw.path.startsWith('/') && source
         ? { file: source.file, ...source.locate(raw.path) }

@@ -119,8 +119,12 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     typeof f.params.construct_path === 'string'
       ? paint('grey', ` (${t('text.construct', lang)} ${f.params.construct_path})`)
       : '';
+  const moduleCall =
+    typeof f.params.module_call === 'string'
+      ? paint('grey', ` (${t('text.module_call', lang)} ${f.params.module_call})`)
+      : '';
   return [
-    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${baselineMark(f, lang)}`,
+    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${moduleCall}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
     paint('grey', `      ${t('text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),

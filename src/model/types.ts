@@ -226,6 +226,19 @@ export interface EvaluationOptions {
 }
 
 /** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */
+/**
+ * Values for the input variables of every Terraform root of a run, from outside its files
+ * (`--var`, `--var-file`, TF_VAR_* in the environment); precedence in src/io/iac/eval/variables.ts.
+ */
+export interface IacVariables {
+  /** `name=value` pairs from --var, in the order given. */
+  vars?: string[];
+  /** --var-file paths, in the order given. */
+  varFiles?: string[];
+  /** The environment's TF_VAR_<name> values. */
+  env?: Record<string, string>;
+}
+
 export interface LintOptions extends EvaluationOptions {
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
@@ -242,6 +255,8 @@ export interface LintOptions extends EvaluationOptions {
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
+  /** Values for the input variables of Terraform roots (--var, --var-file, TF_VAR_*). */
+  iacVariables?: IacVariables;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the
    * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON

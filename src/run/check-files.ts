@@ -16,7 +16,7 @@ import { loadIac, looksLikeIac } from '../io/iac/load.js';
 import { loadSourceSync, loadWalkedSourceSync, type SourceDoc } from '../io/descriptor/source.js';
 import { descriptorProblems } from '../io/descriptor/validate.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
+import type { IacVariables, InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
 import { iacThreads } from './threads.js';
 
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */
@@ -93,6 +93,7 @@ export async function loadStackFiles(
   display: (p: string) => string,
   limits: Limits,
   jobs: number | undefined,
+  variables?: IacVariables,
   at?: Pick<InputProblem, 'file' | 'line' | 'column'>,
 ): Promise<{ stacks: IacStack[]; errors: InputProblem[] }> {
   const stacks: IacStack[] = [];
@@ -102,7 +103,7 @@ export async function loadStackFiles(
     const real = realPath(f);
     if (seen.has(real)) continue;
     seen.add(real);
-    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
+    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs), ...(variables ? { variables } : {}) });
     if (r.ok) stacks.push(r.stack);
     else for (const e of r.errors) errors.push(e);
   }
@@ -241,7 +242,7 @@ export async function withStacks(
   const at = () => ({ file: source.file, ...source.locate('/iac') });
   const { stacks, errors } =
     attached.length > 0
-      ? await loadStackFiles(attached, display, limits, options.jobs, at())
+      ? await loadStackFiles(attached, display, limits, options.jobs, options.iacVariables, at())
       : { stacks: [], errors: [] };
   return { source, stacks, errors, attached };
 }

@@ -92,7 +92,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     !found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f);
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits, options.jobs);
+    const r = await loadStackFiles(files, display, limits, options.jobs, options.iacVariables);
     for (const f of files) attached.add(f);
     for (const e of r.errors) errors.push(e);
     return r.stacks;
@@ -178,6 +178,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...attached,
       ...(await waiverFiles(options.waivers, cwd, found.files)),
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+      ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
   if (spool)

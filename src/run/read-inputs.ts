@@ -46,7 +46,7 @@ export async function readInputs(paths: string[], options: LintOptions, given?: 
   }
   for (const f of [...iacPaths].sort()) {
     if (attached.has(f)) continue;
-    const r = await loadStackFiles([f], display, limits, options.jobs);
+    const r = await loadStackFiles([f], display, limits, options.jobs, options.iacVariables);
     for (const e of r.errors) problems.push(e);
     if (r.stacks.length > 0) systems.push({ descriptor: null, stacks: r.stacks });
   }

@@ -73,7 +73,7 @@ Examples:
       try {
         const { report, prerendered, streamed, inputs } = await runLint(
           paths,
-          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
+          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }, io.env),
           { spool },
         );
         progress.finish();

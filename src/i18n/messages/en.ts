@@ -47,6 +47,7 @@ export const en = {
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
     'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
+  'input.not-tfvars': 'a .tfvars.json file must hold an object of variable values',
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
@@ -146,6 +147,7 @@ export const en = {
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
   'reason.not_priority_protected':
     'applies to systems on the priority-protection list; classification.priority_protected is false',
+  'reason.no_own_data_centre': "applies to systems in the agency's own data centre; this one declares it is not",
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 
@@ -207,6 +209,7 @@ export const en = {
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
+  'text.module_call': 'module call',
   'text.due_by': 'due by',
   'text.level': 'level',
   'text.passed': 'passed',

@@ -44,6 +44,7 @@ export const vi: Record<MessageKey, string> = {
     'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
   'input.not-terraform-json':
     'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
+  'input.not-tfvars': 'tệp .tfvars.json phải chứa một đối tượng gồm các giá trị biến',
   'input.not-terraform-tfjson': 'tệp .tf.json phải chứa cấu hình Terraform (các khối resource / terraform / provider)',
   'input.no-terraform': 'thư mục không có tệp .tf hay .tf.json nào',
   'input.nothing-found':
@@ -144,6 +145,8 @@ export const vi: Record<MessageKey, string> = {
   'reason.no_state_secret': 'áp dụng cho hệ thống có bí mật nhà nước; data.state_secret là none',
   'reason.not_priority_protected':
     'áp dụng cho hệ thống thuộc danh mục ưu tiên bảo vệ; classification.priority_protected là false',
+  'reason.no_own_data_centre':
+    'áp dụng cho hệ thống đặt tại trung tâm dữ liệu riêng của cơ quan; hệ thống này khai báo không đặt tại đó',
   'reason.no_national_database': 'áp dụng cho hệ thống có cơ sở dữ liệu quốc gia; hệ thống không khai báo',
   'reason.no_official_documents': 'áp dụng cho hệ thống xử lý văn bản chính thức; hệ thống khai báo không xử lý',
 
@@ -208,6 +211,7 @@ export const vi: Record<MessageKey, string> = {
   'text.fix': 'Khắc phục',
   'text.iac_only': 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả',
   'text.construct': 'construct',
+  'text.module_call': 'lời gọi module',
   'text.due_by': 'hạn',
   'text.level': 'cấp độ',
   'text.passed': 'đạt',

@@ -12,8 +12,15 @@ export interface RawResource {
   /** Unknown-until-apply paths known from the input itself (plan after_unknown). */
   unknown?: string[];
   constructPath?: string;
-  /** Addresses the input says this resource references (plan configuration). */
+  /** Where the root module calls the module this resource is in (`main.tf:12:1`). */
+  moduleCall?: string;
+  /** Addresses the input says this resource references (plan configuration, the evaluator). */
   refs?: string[];
+  /**
+   * Values evaluated from source (src/io/iac/eval/): `unknown` and `refs` are complete, and a
+   * string holding `${` is the text of an unknown value, not an expression to scan again.
+   */
+  evaluated?: boolean;
 }
 
 /** Provider configurations by key ("aws", "aws.hanoi"), with the region each sets (null: set but not known). */
@@ -43,21 +50,22 @@ export function normalise(
   for (const j of joins) {
     for (const r of raws) {
       const v = r.values[j.name];
-      if (r.type === j.type && typeof v === 'string' && !WHOLE_EXPRESSION.test(v)) j.named.set(v, r.address);
+      if (r.type === j.type && typeof v === 'string' && !v.includes('${')) j.named.set(v, r.address);
     }
   }
 
   const out: PolicyResource[] = raws.map((raw) => {
     const unknown = new Set(raw.unknown ?? []);
     const refs = new Set(raw.refs ?? []);
-    walkStrings(raw.values, '', (s, path) => {
-      if (WHOLE_EXPRESSION.test(s)) unknown.add(path);
-      for (const m of s.matchAll(INTERPOLATION)) collectRefs(m[1]!, types, refs);
-    });
+    if (!raw.evaluated)
+      walkStrings(raw.values, '', (s, path) => {
+        if (WHOLE_EXPRESSION.test(s)) unknown.add(path);
+        for (const m of s.matchAll(INTERPOLATION)) collectRefs(m[1]!, types, refs);
+      });
     // A bucket's configuration resources may name the bucket by its literal name.
     for (const j of joins) {
       const v = raw.values[j.by];
-      if (raw.type === j.type || typeof v !== 'string') continue;
+      if (raw.type === j.type || typeof v !== 'string' || v.includes('${')) continue;
       const target = j.named.get(v);
       if (target) refs.add(target);
     }
@@ -79,6 +87,7 @@ export function normalise(
       refs: [...refs].sort(),
       tags,
       ...(raw.constructPath ? { construct_path: raw.constructPath } : {}),
+      ...(raw.moduleCall ? { module_call: raw.moduleCall } : {}),
     };
     return resource;
   });
