@@ -34,7 +34,7 @@ const SEVERITY: Record<Severity, CodeQualitySeverity> = {
   info: 'info',
 };
 
-/** The severity GitLab shows: a finding only due later informs; a violation keeps its rule's weight. */
+/** The severity GitLab shows: a finding only due later, or unknown until apply, informs; a violation keeps its rule's weight. */
 export function codeQualitySeverity(f: Pick<Finding, 'status' | 'severity'>): CodeQualitySeverity {
   return f.status === 'violation' ? SEVERITY[f.severity] : 'info';
 }

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   fchmodSync,
   fsyncSync,
   lstatSync,
@@ -69,6 +70,8 @@ export interface AtomicWriteOptions {
 }
 
 const YIELD_EVERY = 8 << 20;
+/** Why a rename over the target can fail when the target itself can still be written. */
+const RENAME_REFUSED = new Set(['EBUSY', 'EXDEV']);
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 /** The temporary file's name: hidden, beside the target, unique to this process and call. */
@@ -135,8 +138,17 @@ export async function stageFile(
       try {
         renameSync(temp, file);
       } catch (e) {
+        try {
+          // A file bind-mounted into a container cannot be renamed over (EBUSY): its bytes are
+          // copied in instead, once they are all written and flushed. Not atomic, but whole
+          // unless the copy itself fails.
+          if (!RENAME_REFUSED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+          copyFileSync(temp, file);
+        } catch (copyError) {
+          abort();
+          throw new OutputWriteError(file, writeErrorText(copyError));
+        }
         abort();
-        throw new OutputWriteError(file, writeErrorText(e));
       }
       onTemp?.(temp, false);
       syncFolder(dirname(file));

@@ -231,6 +231,37 @@ describe('variables', () => {
   });
 });
 
+describe('hostile and typed inputs', () => {
+  it('a chain of locals thousands deep ends unknown, not in a crash', async () => {
+    await inTempDir('tuanthu-chain-', async (dir) => {
+      const n = 3000;
+      const locals = Array.from({ length: n }, (_, i) => `  l${i} = ${i === n - 1 ? '"end"' : `local.l${i + 1}`}`);
+      writeFileSync(
+        join(dir, 'main.tf'),
+        `locals {\n${locals.join('\n')}\n}\nresource "aws_s3_bucket" "b" {\n  bucket = local.l0\n  tags = { near = local.l${n - 3} }\n}\n`,
+      );
+      const b = (await stack(dir)).resources[0]!;
+      expect(b.unknown).toEqual(['bucket']);
+      expect(b.values.tags).toEqual({ near: 'end' });
+    });
+  });
+  it('converts values to the variable type as Terraform does', async () => {
+    await inTempDir('tuanthu-typed-', async (dir) => {
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'variable "days" { type = number }\nvariable "on" { type = bool }\nvariable "name" { type = string }\n' +
+          'resource "aws_db_instance" "d" {\n  backup_retention_period = var.days\n  deletion_protection = var.on\n  identifier = var.name\n}\n',
+      );
+      writeFileSync(join(dir, 'terraform.tfvars'), 'days = "14"\non = "true"\nname = 7\n');
+      expect((await stack(dir)).resources[0]!.values).toEqual({
+        backup_retention_period: 14,
+        deletion_protection: true,
+        identifier: '7',
+      });
+    });
+  });
+});
+
 describe('roots', () => {
   it('a directory of .tf files is one root: its modules/ are not systems of their own', async () => {
     await inTempDir('tuanthu-roots-', async (dir) => {

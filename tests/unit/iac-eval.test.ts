@@ -64,6 +64,10 @@ describe('expressions', () => {
     // An object with one unknown value is known except for that value.
     expect(ev('${{ a = 1, b = var.later }}')).toEqual({ a: 1, b: UNKNOWN });
   });
+  it('takes hostile nesting as unknown, never a crash', () => {
+    expect(ev(`\${${'('.repeat(50_000)}1${')'.repeat(50_000)}}`)).toBe(UNKNOWN);
+    expect(ev(`\${${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).toBe(UNKNOWN);
+  });
   it('evaluates object keys and nested values of a configuration', () => {
     expect(evalConfigValue({ '${var.env}': ['${var.n}', 'x'] }, scope)).toEqual({ prod: [3, 'x'] });
   });

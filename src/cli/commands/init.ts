@@ -6,7 +6,7 @@ import type { StarterFacts } from '../../engine/starter-descriptor.js';
 import type { PolicyResource } from '../../model/iac.js';
 import type { Lang } from '../../model/types.js';
 import { assetPath } from '../../util/assets.js';
-import { type CliIo, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, writeOutputFile } from '../io.js';
 import { addLangOption, parseCount } from '../options.js';
 
 interface InitOpts {
@@ -82,6 +82,9 @@ Then \`tuanthu check land-portal.yaml\` lists, clause by clause, what the new de
         );
       }
       const iacPaths = o.iac?.map((p) => resolve(p)) ?? (hasTerraform(root) ? [root] : []);
+      // The infrastructure code read is an input: -o pointed at main.tf.json (with --force) must not replace it.
+      const given = o.output ?? (relative(process.cwd(), output) || output);
+      await refuseUnsafeOutputs([{ file: given, option: `-o ${given}` }], iacPaths);
       const { places, resourceTypes, problems } = await readEvidence(iacPaths);
       for (const p of problems) io.stderr(`${p}\n`);
       if (problems.length > 0) {

@@ -75,7 +75,8 @@ export function parseTemplate(s: string): Node {
   try {
     n = new Parser(s).template();
   } catch (e) {
-    if (!(e instanceof ExprError)) throw e;
+    // RangeError: nesting deep enough to exhaust the stack (hostile input) is not evaluated either.
+    if (!(e instanceof ExprError) && !(e instanceof RangeError)) throw e;
     n = { k: 'call', name: '\u0000unparsable', args: [], expand: false };
   }
   if (PARSED.size >= PARSED_MAX) PARSED.clear();
@@ -429,7 +430,7 @@ export function evaluate(n: Node, scope: Scope): Value {
   try {
     return evalNode(n, scope);
   } catch (e) {
-    if (e === UNKNOWN_SIGNAL || e instanceof ExprError) return UNKNOWN;
+    if (e === UNKNOWN_SIGNAL || e instanceof ExprError || e instanceof RangeError) return UNKNOWN;
     throw e;
   }
 }

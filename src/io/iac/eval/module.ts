@@ -44,6 +44,9 @@ const RAW_KEYS = new Set(['lifecycle', 'depends_on', 'provisioner', 'connection'
 /** Module call attributes that are not inputs. */
 const CALL_META = new Set(['source', 'version', 'providers', 'count', 'for_each', 'depends_on']);
 
+/** How deep names may lead to other names (local → local → module output …) before the rest is unknown. */
+const MAX_NAME_DEPTH = 400;
+
 interface Tracked {
   value: Value;
   refs: Set<string>;
@@ -57,6 +60,8 @@ class Run {
 
   track(f: () => Value): Tracked {
     const refs = new Set<string>();
+    // Names that lead to names a thousand deep (hostile or generated code) are not followed to the end.
+    if (this.collectors.length > MAX_NAME_DEPTH) return { value: UNKNOWN, refs };
     this.collectors.push(refs);
     try {
       return { value: f(), refs };
@@ -187,8 +192,8 @@ class ModuleEval {
     if (!decl) throw new ExprError(`no variable ${name}`);
     return this.memoised(`var.${name}`, () => {
       const given = this.input(name);
-      if (given !== undefined && given !== null) return given;
-      if ('default' in decl) return evalConfigValue(decl.default, EMPTY_SCOPE);
+      if (given !== undefined && given !== null) return convert(given, decl.type);
+      if ('default' in decl) return convert(evalConfigValue(decl.default, EMPTY_SCOPE), decl.type);
       return given === null ? null : UNKNOWN;
     });
   }
@@ -386,6 +391,18 @@ class ModuleEval {
       for (const { child } of this.children(name)) child.collect(into);
     }
   }
+}
+
+/**
+ * A value converted to a variable's primitive type, as Terraform converts it (`"7"` for a number is
+ * 7, `true` for a string is "true"); other types and values that do not convert are left as given.
+ */
+function convert(v: Value, type: unknown): Value {
+  const t = typeof type === 'string' ? type.replace(/^\$\{(.*)\}$/s, '$1').trim() : undefined;
+  if (t === 'number' && typeof v === 'string' && /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/.test(v)) return Number(v);
+  if (t === 'bool' && (v === 'true' || v === 'false')) return v === 'true';
+  if (t === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
+  return v;
 }
 
 const EMPTY_SCOPE: Scope = {
