@@ -1,7 +1,7 @@
 // Terraform source evaluated as Terraform reads it before apply (src/io/iac/eval/, src/io/iac/modules.ts):
 // module-based roots derived from public module examples, every example and fixture yields
 // evaluated resources, and what cannot be evaluated is listed, never dropped.
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/io/discover.js';
@@ -243,6 +243,18 @@ describe('hostile and typed inputs', () => {
       const b = (await stack(dir)).resources[0]!;
       expect(b.unknown).toEqual(['bucket']);
       expect(b.values.tags).toEqual({ near: 'end' });
+    });
+  });
+  it('a null module argument is null, or the default of a variable declared nullable = false', async () => {
+    await inTempDir('tuanthu-null-', async (dir) => {
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(join(dir, 'main.tf'), 'module "m" {\n  source = "./m"\n  a = null\n  b = null\n}\n');
+      writeFileSync(
+        join(dir, 'm/main.tf'),
+        'variable "a" {\n  default = "da"\n}\nvariable "b" {\n  default = "db"\n  nullable = false\n}\n' +
+          'resource "aws_s3_bucket" "x" {\n  tags = { a = var.a, b = var.b }\n}\n',
+      );
+      expect((await stack(dir)).resources[0]!.values.tags).toEqual({ a: null, b: 'db' });
     });
   });
   it('converts values to the variable type as Terraform does', async () => {

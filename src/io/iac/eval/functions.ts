@@ -4,6 +4,7 @@
  * unless the function can tell without it (length of a list of unknowns, lookup of a known key).
  * A function not listed is not guessed: the expression is unknown.
  */
+import { createHash } from 'node:crypto';
 import {
   asBool,
   asList,
@@ -92,6 +93,27 @@ function format(spec: string, args: Value[]): string {
       return out.padStart(w);
     },
   );
+}
+
+function digest(algorithm: string, args: Value[]): string {
+  arity(args, 1);
+  return createHash(algorithm).update(asString(args[0]!), 'utf8').digest('hex');
+}
+
+/** An IPv4 prefix as its network address (a number) and length; IPv6 is not evaluated (unknown). */
+function cidr(s: string): { base: number; bits: number } {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(s);
+  if (!m) throw new ExprError(`not an IPv4 prefix: ${s}`);
+  const octets = m.slice(1, 5).map(Number);
+  const bits = Number(m[5]);
+  if (octets.some((o) => o > 255) || bits > 32) throw new ExprError(`not an IPv4 prefix: ${s}`);
+  const addr = octets.reduce((a, o) => a * 256 + o, 0);
+  const size = 2 ** (32 - bits);
+  return { base: Math.floor(addr / size) * size, bits };
+}
+
+function ipv4(n: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
 }
 
 const FUNCTIONS: Record<string, Fn> = {
@@ -286,6 +308,150 @@ const FUNCTIONS: Record<string, Fn> = {
     } catch {
       throw new ExprError('jsondecode: not JSON');
     }
+  },
+  trimprefix: (args) => {
+    arity(args, 2);
+    const s = asString(args[0]!);
+    const p = asString(args[1]!);
+    return p && s.startsWith(p) ? s.slice(p.length) : s;
+  },
+  trimsuffix: (args) => {
+    arity(args, 2);
+    const s = asString(args[0]!);
+    const p = asString(args[1]!);
+    return p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s;
+  },
+  trim: (args) => {
+    arity(args, 2);
+    const cut = new Set(asString(args[1]!));
+    const chars = [...asString(args[0]!)];
+    let a = 0;
+    let b = chars.length;
+    while (a < b && cut.has(chars[a]!)) a++;
+    while (b > a && cut.has(chars[b - 1]!)) b--;
+    return chars.slice(a, b).join('');
+  },
+  chomp: (args) => {
+    arity(args, 1);
+    return asString(args[0]!).replace(/(\r\n|\n|\r)+$/, '');
+  },
+  title: (args) => {
+    arity(args, 1);
+    return asString(args[0]!).replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  },
+  strrev: (args) => {
+    arity(args, 1);
+    return [...asString(args[0]!)].reverse().join('');
+  },
+  formatlist: (args) => {
+    if (args.length === 0) throw new ExprError('formatlist without a format');
+    const spec = asString(args[0]!);
+    const rest = args.slice(1);
+    const lists = rest.filter(Array.isArray);
+    const n = lists.length > 0 ? lists[0]!.length : 1;
+    if (lists.some((l) => l.length !== n)) throw new ExprError('formatlist: lists of different lengths');
+    return Array.from({ length: n }, (_, i) =>
+      format(
+        spec,
+        rest.map((a) => (Array.isArray(a) ? a[i]! : a)),
+      ),
+    );
+  },
+  base64encode: (args) => {
+    arity(args, 1);
+    return Buffer.from(asString(args[0]!), 'utf8').toString('base64');
+  },
+  base64decode: (args) => {
+    arity(args, 1);
+    return Buffer.from(asString(args[0]!), 'base64').toString('utf8');
+  },
+  md5: (args) => digest('md5', args),
+  sha1: (args) => digest('sha1', args),
+  sha256: (args) => digest('sha256', args),
+  // Collections (more).
+  sort: (args) => {
+    arity(args, 1);
+    return asList(args[0]!)
+      .map(asString)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  },
+  reverse: (args) => {
+    arity(args, 1);
+    return [...asList(args[0]!)].reverse();
+  },
+  index: (args) => {
+    arity(args, 2);
+    const list = asList(args[0]!).map(deepKnown);
+    const i = list.findIndex((x) => equal(x, deepKnown(args[1]!)));
+    if (i < 0) throw new ExprError('index: not in the list');
+    return i;
+  },
+  setunion: (args) => asSet(distinctValues(args.flatMap((a) => asList(a).map(deepKnown)))),
+  setintersection: (args) => {
+    const [first, ...rest] = args.map((a) => asList(a).map(deepKnown));
+    return asSet(distinctValues((first ?? []).filter((x) => rest.every((l) => l.some((y) => equal(x, y))))));
+  },
+  setsubtract: (args) => {
+    arity(args, 2);
+    const b = asList(args[1]!).map(deepKnown);
+    return asSet(
+      distinctValues(
+        asList(args[0]!)
+          .map(deepKnown)
+          .filter((x) => !b.some((y) => equal(x, y))),
+      ),
+    );
+  },
+  chunklist: (args) => {
+    arity(args, 2);
+    const list = asList(args[0]!);
+    const size = asNumber(args[1]!);
+    if (size < 0 || !Number.isInteger(size)) throw new ExprError('chunklist: bad size');
+    if (size === 0) return [list];
+    const out: Value[] = [];
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+    return out;
+  },
+  sum: (args) => {
+    arity(args, 1);
+    const list = asList(args[0]!);
+    if (list.length === 0) throw new ExprError('sum of an empty list');
+    return list.reduce<number>((a, x) => a + asNumber(x), 0);
+  },
+  alltrue: (args) => {
+    arity(args, 1);
+    return asList(args[0]!).every((x) => asBool(x));
+  },
+  anytrue: (args) => {
+    arity(args, 1);
+    return asList(args[0]!).some((x) => asBool(x));
+  },
+  // Networks (IPv4).
+  cidrsubnet: (args) => {
+    arity(args, 3);
+    const { base, bits } = cidr(asString(args[0]!));
+    const newbits = asNumber(args[1]!);
+    const num = asNumber(args[2]!);
+    const len = bits + newbits;
+    if (
+      !Number.isInteger(newbits) ||
+      newbits < 0 ||
+      len > 32 ||
+      !Number.isInteger(num) ||
+      num < 0 ||
+      num >= 2 ** newbits
+    )
+      throw new ExprError('cidrsubnet: out of range');
+    return `${ipv4(base + num * 2 ** (32 - len))}/${len}`;
+  },
+  cidrhost: (args) => {
+    arity(args, 2);
+    const { base, bits } = cidr(asString(args[0]!));
+    const n = asNumber(args[1]!);
+    const size = 2 ** (32 - bits);
+    const host = n < 0 ? size + n : n;
+    if (!Number.isInteger(host) || host < 0 || host >= size) throw new ExprError('cidrhost: out of range');
+    return ipv4(base + host);
   },
   // Numbers.
   max: (args) => Math.max(...args.map(asNumber)),

@@ -192,9 +192,10 @@ class ModuleEval {
     if (!decl) throw new ExprError(`no variable ${name}`);
     return this.memoised(`var.${name}`, () => {
       const given = this.input(name);
-      if (given !== undefined && given !== null) return convert(given, decl.type);
+      // A null argument is null, unless the variable is declared `nullable = false` (then its default).
+      if (given !== undefined && (given !== null || decl.nullable !== false)) return convert(given, decl.type);
       if ('default' in decl) return convert(evalConfigValue(decl.default, EMPTY_SCOPE), decl.type);
-      return given === null ? null : UNKNOWN;
+      return UNKNOWN;
     });
   }
 
