@@ -275,4 +275,8 @@ export interface Limits {
   maxDepth: number;
   /** YAML alias expansions; guards against "billion laughs". */
   maxAliasCount: number;
+  /** Resources in the infrastructure code of one system, summed over its files: what one evaluation may take. */
+  maxIacResources: number;
+  /** Milliseconds `terraform show -json` may take to convert one binary plan (0: no limit). */
+  terraformTimeoutMs: number;
 }

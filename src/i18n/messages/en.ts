@@ -13,9 +13,15 @@ export const en = {
   'input.is-directory': 'is a directory',
   'input.cannot-read': 'cannot read ({errno})',
   'input.not-a-file': 'not a regular file (a pipe, socket or device); give a file',
+  'input.size-unknown':
+    'not a regular file: its size is given as 0 bytes, yet it holds data (a /proc or /sys file, or a device); give a regular file',
+  'input.size-changed':
+    'the file changed while it was read (it holds more than the {size} bytes its size says); check it again once it is written',
   'input.too-large': 'file is {size} bytes, above the limit of {limit} bytes (raise it with --max-file-size)',
   'input.too-large-iac':
     'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',
+  'input.too-many-resources':
+    'the infrastructure code of this system holds {count} resources ({files} file(s) together), above the limit of {limit} (raise it with --max-resources); the system is checked without it',
   'input.empty': 'the file is empty',
   'input.utf16': 'the file is UTF-16; save it as UTF-8',
   'input.binary': 'the file is binary (it contains NUL bytes), not {kind}',
@@ -53,6 +59,12 @@ export const en = {
     'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json could not read this plan: {detail}',
   'input.terraform-show-exit': 'terraform show -json could not read this plan: exit {code}',
+  'input.terraform-timeout':
+    'terraform show -json did not finish within {seconds} s and was stopped (raise the limit with --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json printed more than {limit} bytes and was stopped (raise the limit with --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json ran out of memory: it may take {limit} bytes of address space (is the plan a zip bomb?)',
   'input.terraform-show-failed': 'terraform show -json failed: {detail}',
   'input.terraform-show-json': 'terraform show -json printed malformed JSON ({detail})',
   'input.policy-load': 'cannot load the compiled policy: {detail}',

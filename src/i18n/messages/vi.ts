@@ -10,9 +10,15 @@ export const vi: Record<MessageKey, string> = {
   'input.is-directory': 'là một thư mục',
   'input.cannot-read': 'không đọc được ({errno})',
   'input.not-a-file': 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp',
+  'input.size-unknown':
+    'không phải tệp thông thường: kích thước báo là 0 byte nhưng tệp vẫn có dữ liệu (tệp trong /proc, /sys hoặc thiết bị); hãy chỉ định một tệp thông thường',
+  'input.size-changed':
+    'tệp đã thay đổi trong khi đọc (có nhiều hơn {size} byte so với kích thước báo); hãy kiểm tra lại khi tệp đã được ghi xong',
   'input.too-large': 'tệp có {size} byte, vượt giới hạn {limit} byte (nâng giới hạn bằng --max-file-size)',
   'input.too-large-iac':
     'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.too-many-resources':
+    'mã hạ tầng của hệ thống này có {count} tài nguyên ({files} tệp cộng lại), vượt giới hạn {limit} (nâng giới hạn bằng --max-resources); hệ thống được kiểm tra mà không có mã hạ tầng',
   'input.empty': 'tệp rỗng',
   'input.utf16': 'tệp được mã hoá UTF-16; hãy lưu lại ở dạng UTF-8',
   'input.binary': 'tệp là tệp nhị phân (có byte NUL), không phải {kind}',
@@ -49,6 +55,12 @@ export const vi: Record<MessageKey, string> = {
     'đây là tệp plan nhị phân; cần có terraform CLI trong PATH để đọc (hoặc tự chuyển đổi: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json không đọc được plan này: {detail}',
   'input.terraform-show-exit': 'terraform show -json không đọc được plan này: mã thoát {code}',
+  'input.terraform-timeout':
+    'terraform show -json không xong trong {seconds} giây và đã bị dừng (nâng giới hạn bằng --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json in ra hơn {limit} byte và đã bị dừng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json hết bộ nhớ: tiến trình chỉ được dùng {limit} byte không gian địa chỉ (tệp plan có phải zip bomb không?)',
   'input.terraform-show-failed': 'terraform show -json thất bại: {detail}',
   'input.terraform-show-json': 'terraform show -json in ra JSON sai cú pháp ({detail})',
   'input.policy-load': 'không nạp được chính sách đã biên dịch: {detail}',
