@@ -173,6 +173,8 @@ export interface InputOpts {
   maxIacFileSize: number;
   maxDepth: number;
   maxAliases: number;
+  maxResources: number;
+  terraformTimeout: number;
   jobs?: number;
   var?: string[];
   varFile?: string[];
@@ -238,6 +240,22 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     )
     .addOption(
       new Option(
+        '--max-resources <n>',
+        'refuse a system whose infrastructure code holds more resources than this (all its files together)',
+      )
+        .default(DEFAULT_LIMITS.maxIacResources)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--terraform-timeout <seconds>',
+        'stop `terraform show -json` (run for a binary plan) after this many seconds; 0: no limit',
+      )
+        .default(DEFAULT_LIMITS.terraformTimeoutMs / 1000)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
         '--var <name=value>',
         'a Terraform input variable for the .tf roots checked, repeatable (as terraform plan -var; wins over tfvars files and TF_VAR_*)',
       ).argParser(parseVarAssignment),
@@ -283,6 +301,8 @@ export function lintOptions(
       maxIacFileBytes: o.maxIacFileSize,
       maxDepth: o.maxDepth,
       maxAliasCount: o.maxAliases,
+      maxIacResources: o.maxResources,
+      terraformTimeoutMs: o.terraformTimeout * 1000,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...(Object.keys(iacVariables).length > 0 ? { iacVariables } : {}),

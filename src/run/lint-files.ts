@@ -82,7 +82,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   }));
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
-  errors.push(...debt.errors);
+  for (const e of debt.errors) errors.push(e);
   const systems: SystemReport[] = [];
   // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds
   // (walked JSON files turn out to be IaC while they are checked).
@@ -94,7 +94,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
     const r = await loadStackFiles(files, display, limits, options.jobs, options.iacVariables);
     for (const f of files) attached.add(f);
-    errors.push(...r.errors);
+    for (const e of r.errors) errors.push(e);
     return r.stacks;
   };
   const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
@@ -141,11 +141,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     jobs > 1
       ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress, spool && take)
       : await checkInBatches(descriptors, checkBatch, progress, spool && take);
-  for (const p of problemsByFile) if (p) errors.push(...p);
+  for (const p of problemsByFile) if (p) for (const e of p) errors.push(e);
   const prerendered = new Map<SystemReport, Uint8Array>();
   // In descriptor order whichever thread checked a file, so the report does not show the split.
   for (const [i, c] of checked.entries()) {
-    errors.push(...c.errors);
+    for (const e of c.errors) errors.push(e);
     if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
     if (c.system) systems.push(c.system);

@@ -257,6 +257,27 @@ describe('hostile and typed inputs', () => {
       expect((await stack(dir)).resources[0]!.values.tags).toEqual({ a: null, b: 'db' });
     });
   });
+  it('joins a bucket and its configuration named by the same unknown expression, in one module instance only', async () => {
+    await inTempDir('tuanthu-join-', async (dir) => {
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'module "a" {\n  source = "./m"\n}\nmodule "b" {\n  source = "./m"\n}\nmodule "gone" {\n  source = "registry/x/aws"\n  count = 0\n}\n',
+      );
+      writeFileSync(
+        join(dir, 'm/main.tf'),
+        'data "aws_caller_identity" "me" {}\nlocals {\n  name = "logs-${data.aws_caller_identity.me.account_id}"\n}\n' +
+          'resource "aws_s3_bucket" "logs" {\n  bucket = local.name\n}\n' +
+          'resource "aws_s3_bucket_versioning" "logs" {\n  bucket = local.name\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      );
+      const s = await stack(dir);
+      const r = byAddress(s);
+      expect(r.get('module.a.aws_s3_bucket_versioning.logs')!.refs).toEqual(['module.a.aws_s3_bucket.logs']);
+      expect(r.get('module.b.aws_s3_bucket_versioning.logs')!.refs).toEqual(['module.b.aws_s3_bucket.logs']);
+      // A call with count = 0 makes nothing: not listed as not evaluated although its source is not installed.
+      expect(s.unevaluated).toBeUndefined();
+    });
+  });
   it('converts values to the variable type as Terraform does', async () => {
     await inTempDir('tuanthu-typed-', async (dir) => {
       writeFileSync(

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readErrorText, TERRAFORM_MODULE_FILE } from '../discover.js';
+import { readRegularFile } from '../read-file.js';
 import { parseHcl } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
 import { decodeText } from '../descriptor/source.js';
@@ -16,13 +17,14 @@ import type { Value } from './eval/value.js';
 import { autoVarFiles, rootInputs, type VariableInputs } from './eval/variables.js';
 import { loadModuleTree, moduleLocator, type ParsedDir, type ReadDir } from './modules.js';
 import { normalise } from './normalise.js';
+import { DEFAULT_TERRAFORM_TIMEOUT_S, terraformShow } from './terraform-show.js';
 
 import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded } from '../limits.js';
 import type { Limits, Localized } from '../../model/types.js';
 import { localized } from '../../i18n/index.js';
 
 /** The limits that apply to infrastructure code (src/io/limits.ts). */
-export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
+export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'> & Partial<Pick<Limits, 'terraformTimeoutMs'>>;
 
 /**
  * Infrastructure code nests deeper than descriptors (modules in modules, nested blocks), so it is
@@ -53,7 +55,7 @@ export async function loadIac(
     return fail(display, 'read', readErrorText(e));
   }
   if (st.isDirectory()) return loadDirectory(path, display, limits, o);
-  const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
+  const read = await readIacFile(path, display, limits.maxIacFileBytes);
   if (!read.ok) return read;
   const { buf } = read;
   // A binary plan (`terraform plan -out`) is a zip archive.
@@ -78,29 +80,20 @@ export async function loadIac(
 }
 
 /**
- * One file of infrastructure code within the size limit. Kind and size come from the file system
- * first: a FIFO or device (whose read would block forever) is refused without being opened.
+ * One file of infrastructure code within the size limit, through the one reader of input files
+ * (src/io/read-file.ts): a FIFO, device or /proc file (whose read would block or never end) is
+ * refused without waiting.
  */
 async function readIacFile(
   path: string,
   display: string,
   maxBytes: number,
-  known?: Stats,
 ): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
-  let st = known;
-  try {
-    st ??= await stat(path);
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
-  if (!st.isFile()) return fail(display, 'read', localized('input.not-a-file'));
-  if (st.size > maxBytes)
-    return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
-  try {
-    return { ok: true, buf: await readFile(path) };
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
+  const r = readRegularFile(path, {
+    maxBytes,
+    tooLarge: (size) => localized('input.too-large-iac', { size, limit: maxBytes }),
+  });
+  return r.ok ? { ok: true, buf: r.buf } : fail(display, r.code, r.message);
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
@@ -254,7 +247,7 @@ async function parseFiles(
     // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
     else if (valueDepthExceeded(r.config, maxDepth))
       errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
-    else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
+    else for (const [k, v] of Object.entries(r.config)) for (const x of v) (merged[k] ??= []).push(x);
   }
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
     const p = parseJson(f.text, maxDepth);
@@ -426,40 +419,12 @@ async function loadBinaryPlan(
   digest: string,
   limits: IacLimits,
 ): Promise<IacLoadResult> {
-  let out: string;
-  try {
-    // Terraform reads a saved plan together with the initialised working directory beside it.
-    // Loaded on demand: only binary plans need a child process.
-    const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], {
-      cwd: dirname(path),
-      reject: false,
-      maxBuffer: limits.maxIacFileBytes,
-    });
-    if (r.failed && (r as { code?: string }).code === 'ENOENT')
-      throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
-    if (r.exitCode !== 0) {
-      const why = String(r.stderr)
-        .split('\n')
-        .map((l) => l.replace(/^[│╷╵]\s?/, '').trim())
-        .filter(Boolean)
-        .slice(0, 3)
-        .join(' ');
-      return fail(
-        display,
-        'terraform-show',
-        why
-          ? localized('input.terraform-show-refused', { detail: why })
-          : localized('input.terraform-show-exit', { code: String(r.exitCode) }),
-      );
-    }
-    out = String(r.stdout);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return fail(display, 'terraform-missing', localized('input.terraform-missing'));
-    }
-    return fail(display, 'terraform-show', localized('input.terraform-show-failed', { detail: (e as Error).message }));
-  }
+  const shown = await terraformShow(path, {
+    timeoutMs: limits.terraformTimeoutMs ?? DEFAULT_TERRAFORM_TIMEOUT_S * 1000,
+    maxOutputBytes: limits.maxIacFileBytes,
+  });
+  if (!shown.ok) return fail(display, shown.code, shown.message);
+  const out = shown.json;
   const parsed = parseJson(out, limits.maxDepth);
   if (!parsed.ok)
     return parsed.code === 'too-deep'

@@ -4,9 +4,10 @@
  * installed them (`.terraform/modules/modules.json`). A call that cannot be read is kept with the
  * reason, never dropped: the report lists it as not evaluated.
  */
-import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { IacLoadError, Location } from '../../model/iac.js';
+import { localized } from '../../i18n/index.js';
+import { readRegularFile } from '../read-file.js';
 import { isObj, labelled, type Obj } from './eval/config.js';
 import type { LoadedModule, ModuleCall } from './eval/module.js';
 import { findPaths } from './json-text.js';
@@ -152,15 +153,19 @@ export async function loadModuleTree(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, module, inputs };
 }
 
+/** terraform init writes a few KiB per module; anything far larger is not its file. */
+const MODULES_JSON_BYTES = 64 * 1024 * 1024;
+
 /** `.terraform/modules/modules.json` by module key ("vpc", "vpc.subnets"), when terraform init has run. */
 async function installedModules(rootPath: string): Promise<Map<string, InstalledModule>> {
   const out = new Map<string, InstalledModule>();
-  let text: string;
-  try {
-    text = await readFile(join(rootPath, '.terraform', 'modules', 'modules.json'), 'utf8');
-  } catch {
-    return out;
-  }
+  // Through the one reader (src/io/read-file.ts): a FIFO or /proc file planted there is refused, not waited on.
+  const read = readRegularFile(join(rootPath, '.terraform', 'modules', 'modules.json'), {
+    maxBytes: MODULES_JSON_BYTES,
+    tooLarge: () => localized('input.verbatim', { detail: 'modules.json' }),
+  });
+  if (!read.ok) return out;
+  const text = read.buf.toString('utf8');
   try {
     const v = JSON.parse(text) as unknown;
     const list = isObj(v) && Array.isArray(v.Modules) ? v.Modules : [];

@@ -49,8 +49,9 @@ export function normalise(
   const joins = policyData().tuanthu.iac.name_references.map((j) => ({ ...j, named: new Map<string, string>() }));
   for (const j of joins) {
     for (const r of raws) {
-      const v = r.values[j.name];
-      if (r.type === j.type && typeof v === 'string' && !v.includes('${')) j.named.set(v, r.address);
+      if (r.type !== j.type) continue;
+      const key = nameKey(r, j.name);
+      if (key !== undefined) j.named.set(key, r.address);
     }
   }
 
@@ -64,9 +65,9 @@ export function normalise(
       });
     // A bucket's configuration resources may name the bucket by its literal name.
     for (const j of joins) {
-      const v = raw.values[j.by];
-      if (raw.type === j.type || typeof v !== 'string' || v.includes('${')) continue;
-      const target = j.named.get(v);
+      if (raw.type === j.type) continue;
+      const key = nameKey(raw, j.by);
+      const target = key === undefined ? undefined : j.named.get(key);
       if (target) refs.add(target);
     }
     refs.delete(raw.address);
@@ -105,6 +106,25 @@ export function normalise(
     }
   }
   return out;
+}
+
+/**
+ * What a name attribute joins on: its literal value; or, for an evaluated value only apply knows,
+ * the expression as written within the same module instance, when it does not depend on the
+ * instance's key (`bucket = local.name` on a bucket and on its policy is the same name, whatever
+ * it turns out to be).
+ */
+function nameKey(r: RawResource, attr: string): string | undefined {
+  const v = r.values[attr];
+  if (typeof v !== 'string') return undefined;
+  if (!v.includes('${')) return v;
+  if (!r.evaluated || !r.unknown?.includes(attr) || /\b(each|count|self)\./.test(v)) return undefined;
+  return `\u0000${modulePrefix(r.address)}\u0000${v}`;
+}
+
+/** `module.a["x"].module.b.` of `module.a["x"].module.b.aws_s3_bucket.logs`; '' at the root. */
+function modulePrefix(address: string): string {
+  return /^(?:module\.[A-Za-z0-9_-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.)*/.exec(address)![0];
 }
 
 function collectRefs(expr: string, types: Set<string>, into: Set<string>): void {

@@ -240,12 +240,14 @@ class ModuleEval {
     b: Obj,
     metaRefs: Set<string>,
     location?: () => Location | undefined,
+    /** Only asking: an unknown collection is not listed. */
+    quiet = false,
   ): Expansion[] | 'unknown' {
     if ('count' in b) {
       const t = this.run.track(() => evalConfigValue(b.count, this.scope));
       for (const r of t.refs) metaRefs.add(r);
       if (t.value === UNKNOWN || typeof t.value !== 'number') {
-        this.unknownCollection(address, b.count, location);
+        if (!quiet) this.unknownCollection(address, b.count, location);
         return 'unknown';
       }
       return Array.from({ length: Math.max(0, Math.trunc(t.value)) }, (_, i) => ({
@@ -265,7 +267,7 @@ class ModuleEval {
       else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
         pairs = [...new Set(v as string[])].sort().map((k) => [k, k]);
       if (!pairs) {
-        this.unknownCollection(address, b.for_each, location);
+        if (!quiet) this.unknownCollection(address, b.for_each, location);
         return 'unknown';
       }
       return pairs.map(([k, val]) => ({
@@ -376,11 +378,20 @@ class ModuleEval {
     return kids[0] ? outputs(kids[0].child) : UNKNOWN;
   }
 
+  private callMakesNothing(name: string): boolean {
+    const b = blockBody(labelled(this.mod.config, 'module').get(name)) ?? {};
+    if (!('count' in b) && !('for_each' in b)) return false;
+    const ex = this.expansions(`${this.prefix}module.${name}`, b, new Set(), undefined, true);
+    return ex !== 'unknown' && ex.length === 0;
+  }
+
   /** Every resource instance of this module and the modules it calls. */
   collect(into: Instance[]): void {
     for (const key of this.resources.keys()) into.push(...(this.instances(key) ?? []));
     for (const [name, call] of this.mod.calls) {
       if (call.unavailable) {
+        // count = 0 or an empty for_each: the call makes nothing, read or not.
+        if (this.callMakesNothing(name)) continue;
         this.run.unevaluated.push({
           address: `${this.prefix}module.${name}`,
           reason: call.unavailable.reason,
