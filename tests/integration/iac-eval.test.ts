@@ -294,6 +294,24 @@ describe('hostile and typed inputs', () => {
       ]);
     });
   });
+  it('a module takes the provider its call passes (providers = { aws = aws.hanoi }), else the default one', async () => {
+    await inTempDir('tuanthu-providers-', async (dir) => {
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'variable "home" { default = "ap-southeast-1" }\n' +
+          'provider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias = "hanoi"\n  region = var.home\n}\n' +
+          'module "here" {\n  source = "./m"\n  providers = { aws = aws.hanoi }\n}\nmodule "there" {\n  source = "./m"\n}\n',
+      );
+      writeFileSync(join(dir, 'm/main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+      const r = byAddress(await stack(dir));
+      expect(r.get('module.here.aws_s3_bucket.b')).toMatchObject({
+        provider_config: 'aws.hanoi',
+        region: 'ap-southeast-1',
+      });
+      expect(r.get('module.there.aws_s3_bucket.b')).toMatchObject({ provider_config: 'aws', region: 'us-east-1' });
+    });
+  });
   it('converts values to the variable type as Terraform does', async () => {
     await inTempDir('tuanthu-typed-', async (dir) => {
       writeFileSync(
