@@ -189,7 +189,10 @@ describe('the same infrastructure code listed many times', () => {
     const d = descriptorListing('thirty.yaml', [tf]);
     const r = await run(['check', d, GOOD, '--as-of', AS_OF, '--max-resources', '20']);
     expect(r.exitCode).toBe(2);
-    const iacLine = readFileSync(d, 'utf8').split('\n').findIndex((l) => l.startsWith('iac:')) + 1;
+    const iacLine =
+      readFileSync(d, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('iac:')) + 1;
     expect(r.stdout).toContain(
       `thirty.yaml:${iacLine}:1: error the infrastructure code of this system holds 30 resources (1 file(s) together), above the limit of 20 (raise it with --max-resources)`,
     );
