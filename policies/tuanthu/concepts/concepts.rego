@@ -40,4 +40,15 @@ declared(field) if object.get(lib.d, split(field, "."), null) == true
 # A value as text for a message.
 text(v) := v if is_string(v)
 
-else := sprintf("%v", [v])
+else := json.marshal(v)
+
+# The providers a concept's mapping names, and whether the stack uses one of them.
+providers_of(concept) := {m.provider | some m in mapping[concept]}
+
+uses_provider_of(concept) if {
+	some p in object.get(input, ["iac", "providers"], [])
+	p in providers_of(concept)
+}
+
+# For the "no_provider" reason: the providers a concept can judge, in order.
+providers_text(concept) := concat(", ", sort(providers_of(concept)))

@@ -74,3 +74,5 @@ deny contains lib.unknown_finding(r.address, "cannot_show", {"address": r.addres
 	m := e.map
 	not concepts.declared(m.declare)
 }
+
+not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("volume_encryption")}} if not concepts.uses_provider_of("volume_encryption")

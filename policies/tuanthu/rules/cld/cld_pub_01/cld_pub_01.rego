@@ -64,3 +64,5 @@ deny contains lib.unknown_finding(r.address, "unknown", params) if {
 	iac.unknown(r, e.map.attribute)
 	params := {"address": r.address, "attribute": e.map.attribute, "expression": iac.unknown_expression(r, e.map.attribute)}
 }
+
+not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("public_exposure")}} if not concepts.uses_provider_of("public_exposure")

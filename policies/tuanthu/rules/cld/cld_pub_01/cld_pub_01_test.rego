@@ -38,3 +38,12 @@ test_public_access_from_expression_is_unknown if {
 	f.status == "unknown"
 	f.params.expression == "${var.p}"
 }
+
+test_not_applicable_without_a_mapped_provider if {
+	some r in cld_pub_01.not_applicable with input.iac as {"providers": ["aws"], "resources": []}
+	r.params.provider == "bizflycloud, openstack, vngcloud"
+}
+
+test_applies_with_a_mapped_provider if {
+	count(cld_pub_01.not_applicable) == 0 with input.iac as {"providers": ["openstack"], "resources": []}
+}
