@@ -73,7 +73,9 @@ export const gitlab: Formatter = {
         issues.push({
           type: 'issue',
           check_name: f.rule,
-          description: safeText(`${f.rule} ${f.message}${due(f, lang)} [${s.id}]`),
+          description: safeText(
+            `${f.rule} ${f.recommendation ? `${t('report.recommendation', lang)}: ` : ''}${f.message}${due(f, lang)} [${s.id}]`,
+          ),
           categories: ['Security'],
           // Rule, file and JSON pointer, with the finding's own identity (system, message key, key
           // params; never the line): the widget compares fingerprints with the target branch's report.

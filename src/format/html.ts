@@ -11,7 +11,7 @@ import {
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
+import { areaOf, basisKey, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
@@ -228,7 +228,7 @@ function findingCard(f: Finding, lang: Lang): Safe {
 <p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${t('report.baseline_existing', lang)}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
 <p>${f.message}</p>
-<p><span class="label">${t('report.required_by', lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
+<p><span class="label">${t(basisKey(f), lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
 <p><span class="label">${t('report.remediation', lang)}:</span> ${f.remediation}</p>
 ${f.waiver ? waiverDetails(f, lang) : ''}
 </article>`;

@@ -121,7 +121,7 @@ function row(f: Finding, lang: Lang): string {
         : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
-  )} |`;
+  )}${f.recommendation ? ` (${mdEscape(t('report.context', lang))})` : ''} |`;
 }
 
 /** Per document its totals, then each clause that needs attention: the inspector's compliance view. */

@@ -130,7 +130,10 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${moduleCall}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
-    paint('grey', `      ${t('text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),
+    paint(
+      'grey',
+      `      ${t(f.recommendation ? 'text.context' : 'text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
+    ),
     paint('grey', `      ${t('text.fix', lang)}: ${f.remediation}`),
   ];
 }

@@ -46,6 +46,11 @@ export interface Finding extends RawFinding {
   clauses: string[];
   /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
+  /**
+   * The finding goes beyond the directives' text: a recommendation at a lower severity, never the
+   * directive's requirement. Its title carries the label in every format.
+   */
+  recommendation?: true;
   /** Stable identity across runs (rule, system id, path, message key, key params; no line numbers). */
   fingerprint: string;
   /** Present when an active waiver accepts this finding as compliance debt: it then never fails a run. */

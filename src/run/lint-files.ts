@@ -20,6 +20,7 @@ import {
   checkDescriptorFiles,
   checkInBatches,
   loadStackFiles,
+  standaloneIac,
   type CheckTools,
   type FileCheckOptions,
 } from './check-files.js';
@@ -153,8 +154,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   }
   let order = descriptors.length;
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
-  for (const f of [...iacPaths].sort()) {
-    if (attached.has(f)) continue;
+  for (const f of standaloneIac(iacPaths, attached)) {
     const stacks = await loadStacks([f]);
     if (stacks.length === 0) continue;
     try {
