@@ -43,6 +43,7 @@ export const en = {
   'input.malformed-hcl-one-more': 'malformed HCL: {detail} (and 1 more problem in this file)',
   'input.malformed-hcl-more': 'malformed HCL: {detail} (and {more} more problems in this file)',
   'input.not-a-descriptor': 'a descriptor must be a mapping with apiVersion, kind, system…; this file is {shown}',
+  'input.not-report': 'not a tuanthu JSON report (tuanthu check --format json=FILE): --previous takes earlier reports',
   'input.not-waivers': 'a waivers file must be a mapping with a "waivers" list',
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
@@ -365,6 +366,9 @@ export const en = {
   'clauses.document': 'Document',
   'clauses.clause': 'Clause',
   'clauses.status': 'Status',
+  'report.trend': 'Trend',
+  'report.trend_point': '{as_of}{now}: {passed}/{systems} passed, {findings} finding(s)',
+  'report.trend_now': ' (this run)',
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',
   'rules.stages': 'STAGES',
@@ -405,6 +409,8 @@ export const en = {
   'matrix.due': 'due',
   'matrix.rule_due': 'rule due',
   'matrix.recurring': 'standing task',
+  'matrix.context_only':
+    "Rules that cite items only as context (no item lists them among the rules that check it, mostly because the duty is a national body's): their verdicts rest on the project's reading, not on a duty the text gives the system owner",
   'matrix.col_item': 'Item',
   'matrix.col_requires': 'Requires',
   'matrix.col_decision': 'Decision',
