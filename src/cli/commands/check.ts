@@ -57,11 +57,9 @@ Examples:
         ...paths,
         ...(opts.waivers ?? []),
         ...(opts.baseline ? [opts.baseline] : []),
+        ...(opts.policy ?? []),
       ]);
-      const [{ runLint }, { loadCatalogue }] = await Promise.all([
-        import('../../run/lint-files.js'),
-        import('../../engine/catalogue.js'),
-      ]);
+      const { runLint } = await import('../../run/lint-files.js');
       const progress = progressReporter({
         isTTY: io.isStderrTTY ?? false,
         env: io.env,
@@ -71,7 +69,7 @@ Examples:
       // on a large portfolio); the other formats take the whole report.
       const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
       try {
-        const { report, prerendered, streamed, inputs } = await runLint(
+        const { report, prerendered, streamed, inputs, catalogue } = await runLint(
           paths,
           lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }, io.env),
           { spool },
@@ -81,7 +79,7 @@ Examples:
         await writeReports(
           report,
           outputs,
-          { catalogue: loadCatalogue(), lang: opts.lang, prerendered, streamed, color: useColor(io) },
+          { catalogue, lang: opts.lang, prerendered, streamed, color: useColor(io) },
           io,
         );
         setExit(streamed ? summaryExitCode(report) : exitCode(report));
