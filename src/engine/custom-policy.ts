@@ -17,9 +17,12 @@ const { loadPolicySync } = createRequire(import.meta.url)(
 export const RULES_ENTRYPOINT = 'custom/rules';
 /** The findings for one input: a set or array of `{rule, path, msg?, params?, status?}`. */
 export const FINDINGS_ENTRYPOINT = 'custom/findings';
-/** Custom ids start with "X-", so none can ever be a built-in id (today's or a later release's). */
 const BUILD_COMMAND = `opa build -t wasm -e ${RULES_ENTRYPOINT} -e ${FINDINGS_ENTRYPOINT}`;
-export const CUSTOM_ID = /^X-[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+/**
+ * Custom ids start with "X-", so none can ever be a built-in id (today's or a later release's), and
+ * end in two digits as every rule id does (the report and waiver schemas hold them to it).
+ */
+export const CUSTOM_ID = /^X-[A-Z0-9]+(?:-[A-Z0-9]+)*-\d{2}$/;
 
 type CustomFinding = PolicyResult['findings'][number];
 
@@ -73,11 +76,13 @@ export class CustomPolicy {
         `${RULES_ENTRYPOINT} phải là một object các quy tắc theo mã, không phụ thuộc input`,
       );
     const iacRules = new Set<string>();
-    const rules = Object.entries(defined as Record<string, unknown>).map(([id, r]) => {
+    // In id order: the order of a Wasm object's keys is not the source's.
+    const entries = Object.entries(defined as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const rules = entries.map(([id, r]) => {
       if (!CUSTOM_ID.test(id))
         fail(
-          `rule id "${id}" must start with "X-" and hold only A-Z, 0-9 and "-" (e.g. X-BCA-01)`,
-          `mã quy tắc "${id}" phải bắt đầu bằng "X-" và chỉ gồm A-Z, 0-9 và "-" (ví dụ X-BCA-01)`,
+          `rule id "${id}" must start with "X-", hold only A-Z, 0-9 and "-", and end in two digits (e.g. X-BCA-01)`,
+          `mã quy tắc "${id}" phải bắt đầu bằng "X-", chỉ gồm A-Z, 0-9 và "-", và kết thúc bằng hai chữ số (ví dụ X-BCA-01)`,
         );
       if (catalogue.byId.has(id))
         fail(`rule id ${id} is a built-in rule's`, `mã quy tắc ${id} trùng với một quy tắc có sẵn`);
