@@ -134,6 +134,19 @@ describe('check --policy', () => {
     expect(f.waiver).toBeDefined();
   });
 
+  it('takes the policies from .tuanthu.yaml, relative to it', async () => {
+    const sub = join(dir, 'configured');
+    mkdirSync(join(sub, 'policies'), { recursive: true });
+    cpSync(join(dir, 'iac'), join(sub, 'iac'), { recursive: true });
+    cpSync(join(dir, 'system.yaml'), join(sub, 'system.yaml'));
+    cpSync(join(dir, 'bundle.tar.gz'), join(sub, 'policies/bundle.tar.gz'));
+    writeFileSync(join(sub, '.tuanthu.yaml'), 'policies: [policies/bundle.tar.gz]\n');
+    const r = await run(['check', '../system.yaml', '--as-of', AS_OF], join(sub, 'policies'));
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('high X-BTC-01');
+  });
+
   it('records custom findings in a baseline, which then lets the run pass', async () => {
     const created = await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF, '--policy', 'bundle.tar.gz']);
     expect(created.exitCode).toBe(0);
