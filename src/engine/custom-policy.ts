@@ -87,7 +87,8 @@ export class CustomPolicy {
       if (catalogue.byId.has(id))
         fail(`rule id ${id} is a built-in rule's`, `mã quy tắc ${id} trùng với một quy tắc có sẵn`);
       const owner = taken.get(id);
-      if (owner) fail(`rule id ${id} is already defined by ${owner}`, `mã quy tắc ${id} đã được định nghĩa trong ${owner}`);
+      if (owner)
+        fail(`rule id ${id} is already defined by ${owner}`, `mã quy tắc ${id} đã được định nghĩa trong ${owner}`);
       if (isObject(r) && (r as { iac?: unknown }).iac === true) iacRules.add(id);
       return ruleMeta(id, r, bundle.file, fail);
     });
@@ -119,14 +120,23 @@ export class CustomPolicy {
     const hasIac = (iac?.stacks?.length ?? 0) > 0;
     const byId = new Map(this.rules.map((r) => [r.id, r]));
     for (const r of this.rules) {
-      const scoped = this.iacRules.has(r.id) ? (hasIac ? undefined : 'no_iac') : hasDescriptor ? undefined : 'no_descriptor';
+      const scoped = this.iacRules.has(r.id)
+        ? hasIac
+          ? undefined
+          : 'no_iac'
+        : hasDescriptor
+          ? undefined
+          : 'no_descriptor';
       const reason = scoped ?? (r.stages.includes(input.context.stage as Stage) ? undefined : 'stage');
       if (reason) notApplicable[r.key] = reason;
     }
     const findings: CustomFinding[] = [];
     for (const f of raw as unknown[]) {
       if (!isObject(f))
-        fail(`a finding is not an object: ${JSON.stringify(f)}`, `một phát hiện không phải object: ${JSON.stringify(f)}`);
+        fail(
+          `a finding is not an object: ${JSON.stringify(f)}`,
+          `một phát hiện không phải object: ${JSON.stringify(f)}`,
+        );
       const { rule, path, msg, params, status } = f as Record<string, unknown>;
       if (typeof rule !== 'string' || !byId.has(rule))
         fail(
@@ -138,7 +148,10 @@ export class CustomPolicy {
       if (msg !== undefined && typeof msg !== 'string')
         fail(`a finding of ${rule}: "msg" is not a string`, `một phát hiện của ${rule}: "msg" không phải chuỗi`);
       if (params !== undefined && !isObject(params))
-        fail(`a finding of ${rule}: "params" is not an object`, `một phát hiện của ${rule}: "params" không phải object`);
+        fail(
+          `a finding of ${rule}: "params" is not an object`,
+          `một phát hiện của ${rule}: "params" không phải object`,
+        );
       if (status !== undefined && status !== 'violation' && status !== 'unknown')
         fail(
           `a finding of ${rule} has status ${JSON.stringify(status)}: give "violation" (the default) or "unknown"`,
@@ -185,8 +198,7 @@ function ruleMeta(id: string, r: unknown, file: string, fail: (en: string, vi: s
     const v = o[field];
     if (v === undefined && !required) return undefined;
     if (typeof v === 'string' && v !== '') return { vi: v, en: v };
-    if (isObject(v) && LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string'))
-      return v as Localized;
+    if (isObject(v) && LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string')) return v as Localized;
     return fail(
       `rule ${id}: "${field}" must be {"vi": "…", "en": "…"} (or one string for both)`,
       `quy tắc ${id}: "${field}" phải có dạng {"vi": "…", "en": "…"} (hoặc một chuỗi cho cả hai)`,
@@ -224,7 +236,10 @@ function ruleMeta(id: string, r: unknown, file: string, fail: (en: string, vi: s
       );
     for (const [k, v] of Object.entries(o.messages as Record<string, unknown>)) {
       if (!isObject(v) || !LANGS.every((l) => typeof (v as Record<string, unknown>)[l] === 'string'))
-        fail(`rule ${id}: message "${k}" must be {"vi": "…", "en": "…"}`, `quy tắc ${id}: thông điệp "${k}" phải có dạng {"vi": "…", "en": "…"}`);
+        fail(
+          `rule ${id}: message "${k}" must be {"vi": "…", "en": "…"}`,
+          `quy tắc ${id}: thông điệp "${k}" phải có dạng {"vi": "…", "en": "…"}`,
+        );
       messages[k] = v as Localized;
     }
   }

@@ -44,7 +44,8 @@ export function readPolicyBundle(
       : { ok: false, message: localized('input.custom-policy-read', { bundle: file, detail: read.message }) };
   const buf = read.buf;
   if (WASM_MAGIC.every((b, i) => buf[i] === b)) return { ok: true, bundle: { file, wasm: buf, data: {} } };
-  if (buf[0] !== 0x1f || buf[1] !== 0x8b) return fail(
+  if (buf[0] !== 0x1f || buf[1] !== 0x8b)
+    return fail(
       'neither a Wasm module nor the bundle.tar.gz of opa build -t wasm',
       'không phải mô-đun Wasm cũng không phải bundle.tar.gz của opa build -t wasm',
     );

@@ -67,7 +67,16 @@ describe('check --policy', () => {
     const vi = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', 'bundle.tar.gz', '--lang', 'vi']);
     expect(vi.stdout).toContain('Đầu mối an toàn thông tin attt.mof@gmail.com không phải hộp thư công vụ .gov.vn.');
     // Both custom rules are high or below: a critical threshold lets the run pass.
-    const critical = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', 'bundle.tar.gz', '--fail-on', 'critical']);
+    const critical = await run([
+      'check',
+      'system.yaml',
+      '--as-of',
+      AS_OF,
+      '--policy',
+      'bundle.tar.gz',
+      '--fail-on',
+      'critical',
+    ]);
     expect(critical.exitCode).toBe(0);
   });
 
@@ -123,7 +132,10 @@ describe('check --policy', () => {
     expires: 2027-01-31
 `,
     );
-    const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', '../bundle.tar.gz', '--format', 'json'], sub);
+    const r = await run(
+      ['check', 'system.yaml', '--as-of', AS_OF, '--policy', '../bundle.tar.gz', '--format', 'json'],
+      sub,
+    );
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0); // X-BTC-02 is medium, below --fail-on high
     const report = JSON.parse(r.stdout);
@@ -148,10 +160,29 @@ describe('check --policy', () => {
   });
 
   it('records custom findings in a baseline, which then lets the run pass', async () => {
-    const created = await run(['baseline', 'create', 'system.yaml', '-o', 'base.json', '--as-of', AS_OF, '--policy', 'bundle.tar.gz']);
+    const created = await run([
+      'baseline',
+      'create',
+      'system.yaml',
+      '-o',
+      'base.json',
+      '--as-of',
+      AS_OF,
+      '--policy',
+      'bundle.tar.gz',
+    ]);
     expect(created.exitCode).toBe(0);
     expect(readFileSync(join(dir, 'base.json'), 'utf8')).toContain('X-BTC-01');
-    const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', 'bundle.tar.gz', '--baseline', 'base.json']);
+    const r = await run([
+      'check',
+      'system.yaml',
+      '--as-of',
+      AS_OF,
+      '--policy',
+      'bundle.tar.gz',
+      '--baseline',
+      'base.json',
+    ]);
     expect(r.exitCode).toBe(0);
   });
 
@@ -195,16 +226,30 @@ describe('check --policy refuses a policy that breaks the contract, naming it (e
     const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', b]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toContain('rule id "LVL-02" must start with "X-"');
-    const twice = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', 'bundle.tar.gz', '--policy', join(dir, 'bundle.tar.gz')]);
+    const twice = await run([
+      'check',
+      'system.yaml',
+      '--as-of',
+      AS_OF,
+      '--policy',
+      'bundle.tar.gz',
+      '--policy',
+      join(dir, 'bundle.tar.gz'),
+    ]);
     expect(twice.exitCode).toBe(2);
     expect(twice.stderr).toContain(`rule id X-BTC-01 is already defined by bundle.tar.gz`);
   });
 
   it('a rule without its required fields', async () => {
-    const b = build('no-severity.tar.gz', `package custom\n\nrules := {"X-A-01": {"title": "t", "remediation": "r"}}\n\nfindings := []\n`);
+    const b = build(
+      'no-severity.tar.gz',
+      `package custom\n\nrules := {"X-A-01": {"title": "t", "remediation": "r"}}\n\nfindings := []\n`,
+    );
     const r = await run(['check', 'system.yaml', '--as-of', AS_OF, '--policy', b, '--lang', 'vi']);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toContain(`không dùng được chính sách ${b} (--policy): quy tắc X-A-01: "severity" phải là một trong`);
+    expect(r.stderr).toContain(
+      `không dùng được chính sách ${b} (--policy): quy tắc X-A-01: "severity" phải là một trong`,
+    );
   });
 
   it('a finding naming a rule the bundle does not define', async () => {

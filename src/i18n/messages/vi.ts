@@ -69,7 +69,8 @@ export const vi: Record<MessageKey, string> = {
   'input.policy-unknown-rule':
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
   'input.custom-policy-read': 'không đọc được chính sách {bundle} (--policy): {detail}',
-  'input.custom-policy-invalid': 'không dùng được chính sách {bundle} (--policy): {detail} (xem docs/custom-policies.md)',
+  'input.custom-policy-invalid':
+    'không dùng được chính sách {bundle} (--policy): {detail} (xem docs/custom-policies.md)',
   'input.custom-policy-output':
     'chính sách {bundle} (--policy) trả về kết quả sai quy ước: {detail} (xem docs/custom-policies.md)',
   'input.verbatim': '{detail}',
