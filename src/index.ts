@@ -10,7 +10,6 @@ export { exitCode, EXIT_FINDINGS, EXIT_PASS, EXIT_USAGE } from './engine/exit-co
 export { loadCatalogue, type Catalogue, type RuleMeta } from './engine/catalogue.js';
 export { PolicyEngine, PolicyError } from './engine/policy-engine.js';
 export { CustomPolicy, loadCustomPolicies, withCustomRules } from './engine/custom-policy.js';
-export { readPolicyBundle, type PolicyBundle } from './io/policy-bundle.js';
 export { FORMATTERS, type Formatter, type FormatContext, type FormatName } from './format/index.js';
 export * from './model/types.js';
 export { isBlocking } from './engine/exit-code.js';
