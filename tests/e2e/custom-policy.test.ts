@@ -78,6 +78,20 @@ describe('check --policy', () => {
       'critical',
     ]);
     expect(critical.exitCode).toBe(0);
+    // JSON alone is streamed (systems serialised as they are checked): the custom findings are in it too.
+    const streamed = await run([
+      'check',
+      'system.yaml',
+      '--as-of',
+      AS_OF,
+      '--policy',
+      'bundle.tar.gz',
+      '--format',
+      'json',
+    ]);
+    expect(streamed.exitCode).toBe(1);
+    expect(JSON.parse(streamed.stdout).summary.findings).toMatchObject({ high: 1, medium: 1 });
+    expect(streamed.stdout).toContain('"rule": "X-BTC-01"');
   });
 
   it('gives custom findings and rules in JSON (schema-valid) and SARIF', async () => {
