@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
-import { safeText } from './safe-text.js';
+import { ciInertJson, safeText } from './safe-text.js';
 import { isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -73,7 +73,9 @@ export const gitlab: Formatter = {
         issues.push({
           type: 'issue',
           check_name: f.rule,
-          description: safeText(`${f.rule} ${f.message}${due(f, lang)} [${s.id}]`),
+          description: safeText(
+            `${f.rule} ${f.recommendation ? `${t('report.recommendation', lang)}: ` : ''}${f.message}${due(f, lang)} [${s.id}]`,
+          ),
           categories: ['Security'],
           // Rule, file and JSON pointer, with the finding's own identity (system, message key, key
           // params; never the line): the widget compares fingerprints with the target branch's report.
@@ -91,7 +93,7 @@ export const gitlab: Formatter = {
       seen.set(i.fingerprint, n + 1);
       if (n > 0) i.fingerprint = sha256(i.fingerprint, String(n));
     }
-    return JSON.stringify(issues, null, 2) + '\n';
+    return ciInertJson(JSON.stringify(issues, null, 2)) + '\n';
   },
 };
 

@@ -3,7 +3,7 @@ import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
-import { safeText } from './safe-text.js';
+import { ciInertJson, safeText } from './safe-text.js';
 import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -74,13 +74,31 @@ export const sarif: Formatter = {
         },
       ],
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    return ciInertJson(JSON.stringify(log, null, 2)) + '\n';
   },
 };
 
 function level(f: Finding): Sarif.Result.level {
   if (f.status !== 'violation') return 'note';
   return severityLevel(f.severity);
+}
+
+/** A finding inside a module also points at the root's module call (params.module_call, `file:line:col`). */
+function relatedModuleCall(f: Finding, lang: Lang): Pick<Sarif.Result, 'relatedLocations'> {
+  const m = typeof f.params.module_call === 'string' ? /^(.*):(\d+):(\d+)$/.exec(f.params.module_call) : null;
+  if (!m) return {};
+  return {
+    relatedLocations: [
+      {
+        id: 1,
+        message: { text: t('text.module_call', lang) },
+        physicalLocation: {
+          artifactLocation: { uri: toUriReference(m[1]!), uriBaseId: SRCROOT },
+          region: { startLine: Number(m[2]), startColumn: Number(m[3]) },
+        },
+      },
+    ],
+  };
 }
 
 function severityLevel(s: Severity): 'error' | 'warning' | 'note' {
@@ -109,6 +127,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
         logicalLocations: [{ name: systemId, fullyQualifiedName: `${systemId}#${f.path}`, kind: 'object' }],
       },
     ],
+    ...relatedModuleCall(f, lang),
     // The same identity as baselines use (rule, system, JSON pointer, message key; no line numbers).
     partialFingerprints: { 'tuanthu/v1': f.fingerprint },
     ...(f.baseline ? { baselineState: f.baseline === 'existing' ? 'unchanged' : 'new' } : {}),
@@ -139,6 +158,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
       path: f.path,
       clauses: f.clauses,
       params: f.params,
+      ...(f.recommendation ? { recommendation: true } : {}),
     },
   };
 }
@@ -158,15 +178,20 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))]
     .map((k) => DOCUMENTS[k]?.[lang])
     .filter((d): d is string => Boolean(d));
+  // A recommendation (the whole rule, or some of its findings) says so, and what goes beyond the text.
+  const basis = r.kind === 'recommendation' ? t('report.context', lang) : t('report.required_by', lang);
+  const extension = r.recommendation ? [`${t('report.recommendation', lang)}: ${r.recommendation[lang]}`] : [];
   const text = [
     r.description[lang],
-    `${t('report.required_by', lang)}: ${cites.join('; ')}.`,
+    ...extension,
+    `${basis}: ${cites.join('; ')}.`,
     `${t('report.remediation', lang)}: ${r.remediation[lang]}`,
     ...(r.due ? [`${t('report.due_by', lang)} ${r.due}.`] : []),
   ].join('\n\n');
   const markdown = [
     r.description[lang],
-    `**${t('report.required_by', lang)}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
+    ...extension.map((e) => `**${e}**`),
+    `**${basis}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
     `**${t('report.remediation', lang)}:** ${r.remediation[lang]}`,
     ...(r.snippet ? ['```yaml\n' + r.snippet.trimEnd() + '\n```'] : []),
     ...(r.due ? [`**${t('report.due_by', lang)}** ${r.due}`] : []),
@@ -174,7 +199,10 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   return {
     id: r.id,
     name: pascalName(r),
-    shortDescription: { text: r.title[lang] },
+    shortDescription: {
+      text:
+        r.kind === 'recommendation' ? t('report.recommendation_title', { title: r.title[lang] }, lang) : r.title[lang],
+    },
     fullDescription: { text: r.description[lang] },
     help: { text, markdown },
     defaultConfiguration: { level: severityLevel(r.severity) },
@@ -185,6 +213,7 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
         'security',
         'compliance',
         areaOf(r.id),
+        ...(r.recommendation ? ['recommendation'] : []),
         ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c),
       ].filter((t, i, all) => all.indexOf(t) === i),
       clauses: r.clauses,

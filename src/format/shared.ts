@@ -59,6 +59,11 @@ export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The label before a finding's clauses: a recommendation's clauses are its context, not what requires it. */
+export function basisKey(f: Pick<Finding, 'recommendation'>): 'report.required_by' | 'report.context' {
+  return f.recommendation ? 'report.context' : 'report.required_by';
+}
+
 /** Findings of one rule in one system. */
 export function findingsOf(s: SystemReport, ruleId: string): Finding[] {
   return s.findings.filter((f) => f.rule === ruleId);
@@ -104,4 +109,57 @@ export function ruleSettingsLines(report: Pick<Report, 'ruleSettings'>, lang: La
       ),
     ),
   ];
+}
+
+/** One run's point of the trend: its date and totals; the current run is the last point. */
+export interface ShownTrendPoint {
+  asOf: string;
+  systems: number;
+  passed: number;
+  failed: number;
+  findings: number;
+  current: boolean;
+}
+
+/** The earlier runs (--previous) and this one, oldest first; empty without earlier runs. */
+export function trendPoints(report: Report): ShownTrendPoint[] {
+  if (!report.trend?.length) return [];
+  const total = (f: Record<Severity, number>) => Object.values(f).reduce((a, b) => a + b, 0);
+  return [
+    ...report.trend.map((p) => ({
+      asOf: p.asOf,
+      systems: p.systems,
+      passed: p.passed,
+      failed: p.failed,
+      findings: total(p.findings),
+      current: false,
+    })),
+    {
+      asOf: report.asOf,
+      systems: report.summary.systems,
+      passed: report.summary.passed,
+      failed: report.summary.failed,
+      findings: total(report.summary.findings),
+      current: true,
+    },
+  ];
+}
+
+/** "2026-10-01: 1/3 passed, 40 findings → 2026-11-23 (this run): 2/3 passed, 12 findings". */
+export function trendLine(points: ShownTrendPoint[], lang: Lang): string {
+  return points
+    .map((p) =>
+      t(
+        'report.trend_point',
+        {
+          as_of: p.asOf,
+          passed: p.passed,
+          systems: p.systems,
+          findings: p.findings,
+          now: p.current ? t('report.trend_now', lang) : '',
+        },
+        lang,
+      ),
+    )
+    .join(' → ');
 }

@@ -122,6 +122,23 @@ export async function loadStackFiles(
   return { stacks, errors };
 }
 
+/**
+ * The IaC paths of a run that no descriptor lists, each real file once (the first spelling in sorted
+ * order): a file named twice, or once directly and once through a symlink, is one system, not two.
+ */
+export function standaloneIac(iacPaths: Iterable<string>, attached: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const a of attached) seen.add(realPath(a));
+  const out: string[] = [];
+  for (const f of [...iacPaths].sort()) {
+    const real = realPath(f);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    out.push(f);
+  }
+  return out;
+}
+
 /** The file a path names, symlinks resolved; the path itself when it cannot be resolved (the loader says why). */
 function realPath(p: string): string {
   try {

@@ -16,12 +16,13 @@ import { classifyFile } from '../io/iac/sniff.js';
 import { type PolicyBundle, readPolicyBundle } from '../io/policy-bundle.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Report, SystemReport } from '../model/types.js';
+import type { InputProblem, Limits, LintOptions, Report, SystemReport, TrendPoint } from '../model/types.js';
 import {
   type Checked,
   checkDescriptorFiles,
   checkInBatches,
   loadStackFiles,
+  standaloneIac,
   type CheckTools,
   type FileCheckOptions,
 } from './check-files.js';
@@ -90,6 +91,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   for (const e of debt.errors) errors.push(e);
+  const trend = await loadTrend(options.previous, cwd, display, limits, errors);
   const systems: SystemReport[] = [];
   // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds
   // (walked JSON files turn out to be IaC while they are checked).
@@ -162,8 +164,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   }
   let order = descriptors.length;
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
-  for (const f of [...iacPaths].sort()) {
-    if (attached.has(f)) continue;
+  for (const f of standaloneIac(iacPaths, attached)) {
     const stacks = await loadStacks([f]);
     if (stacks.length === 0) continue;
     try {
@@ -187,19 +188,21 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...attached,
       ...(await waiverFiles(options.waivers, cwd, found.files)),
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+      ...(options.previous ?? []).map((f) => resolve(cwd, f)),
       ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
       ...(options.policies ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
+  const withTrend = (report: Report): Report => (trend.length > 0 ? { ...report, trend } : report);
   if (spool)
     return {
-      report: finishStreamedReport(tally, errors, debt, catalogue, options),
+      report: withTrend(finishStreamedReport(tally, errors, debt, catalogue, options)),
       prerendered,
       streamed: spool,
       inputs,
       catalogue,
     };
-  return { report: finishReport(systems, errors, debt, catalogue, options), prerendered, inputs, catalogue };
+  return { report: withTrend(finishReport(systems, errors, debt, catalogue, options)), prerendered, inputs, catalogue };
 }
 
 /** The bundles of --policy, each read whole; the first that cannot be read stops the run (PolicyError). */
@@ -209,4 +212,23 @@ function readBundles(files: string[], cwd: string): PolicyBundle[] {
     if (!r.ok) throw new PolicyError(r.message);
     return r.bundle;
   });
+}
+
+/** Earlier reports' totals, oldest first; an unreadable one is an input error and is left out. */
+async function loadTrend(
+  files: string[] | undefined,
+  cwd: string,
+  display: (p: string) => string,
+  limits: Limits,
+  errors: InputProblem[],
+): Promise<TrendPoint[]> {
+  if (!files?.length) return [];
+  const { loadPrevious } = await import('../io/debt/previous.js');
+  const points: TrendPoint[] = [];
+  for (const f of files) {
+    const loaded = await loadPrevious(resolve(cwd, f), display(f), limits);
+    if (loaded.ok) points.push(loaded.point);
+    else for (const e of loaded.errors) errors.push(e);
+  }
+  return points.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 }

@@ -5,7 +5,7 @@ import { discover } from '../io/discover.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { InputProblem, Limits, LintOptions } from '../model/types.js';
-import { loadStackFiles, readDescriptor, validated, withStacks } from './check-files.js';
+import { loadStackFiles, readDescriptor, standaloneIac, validated, withStacks } from './check-files.js';
 
 /**
  * Everything a run over these paths reads, loaded whole: for lint() (src/api.ts), which evaluates
@@ -44,8 +44,7 @@ export async function readInputs(paths: string[], options: LintOptions, given?: 
     for (const f of s.attached) attached.add(f);
     systems.push({ descriptor: s.source, stacks: s.stacks });
   }
-  for (const f of [...iacPaths].sort()) {
-    if (attached.has(f)) continue;
+  for (const f of standaloneIac(iacPaths, attached)) {
     const r = await loadStackFiles([f], display, limits, options.jobs, options.iacVariables);
     for (const e of r.errors) problems.push(e);
     if (r.stacks.length > 0) systems.push({ descriptor: null, stacks: r.stacks });

@@ -72,6 +72,7 @@ describe('tuanthu check', () => {
         'IRP-02 too_slow 45:24',
         'IRP-03 no_recovery_plan 43:1',
         'IRP-04 no_drill 43:1',
+        'IRP-05 no_standby 43:1',
         'LVL-02 missing 24:1',
         'LVL-03 not_approved 24:1',
         'LVL-04 not_independent 27:3',
@@ -137,6 +138,32 @@ describe('tuanthu check', () => {
     expect(mon(after.stdout)).toMatchObject({ status: 'violation', severity: 'critical' });
     const text = await run(['check', BAD, '--as-of', '2026-06-30']);
     expect(text.stdout).toContain('due (due by 2026-06-30) MON-01');
+  });
+
+  it('gives a system already in use before 04-KH/BCĐTW until 30/4/2026 to approve its level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-in-use-'));
+    try {
+      // The non-compliant example, live since 2025 (before the plan of 5/1/2026), still unapproved.
+      const yaml = readFileSync(join(ROOT, BAD), 'utf8')
+        .replace(/go_live: \S+/, 'go_live: 2025-06-01')
+        .replace(/^iac: .*$/m, '');
+      const file = join(dir, 'system.yaml');
+      writeFileSync(file, yaml);
+      const lvl = (out: string) =>
+        JSON.parse(out).systems[0].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
+      const before = await run(['check', file, '--as-of', '2026-04-30', '--format', 'json']);
+      expect(lvl(before.stdout)).toMatchObject({
+        status: 'due',
+        severity: 'info',
+        params: { msg: 'missing_in_use', due: '2026-04-30', go_live: '2025-06-01' },
+      });
+      const after = await run(['check', file, '--as-of', '2026-05-01', '--format', 'json']);
+      expect(lvl(after.stdout)).toMatchObject({ status: 'violation', severity: 'critical' });
+      const text = await run(['check', file, '--as-of', '2026-04-30']);
+      expect(text.stdout).toContain('due (due by 2026-04-30) LVL-02');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies --fail-on', async () => {

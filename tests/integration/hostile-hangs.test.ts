@@ -172,6 +172,15 @@ describe('the same infrastructure code listed many times', () => {
     expect(TREE()).toBe(before);
   });
 
+  it('checks an IaC file named three ways on the command line (one a symlink) as one system', async () => {
+    const iac = join(ROOT, 'examples/mof-public-services/iac/cdktf.out/stacks/portal/cdk.tf.json');
+    const link = join(dir, 'named-link.tf.json');
+    symlinkSync(iac, link);
+    const r = await run(['check', iac, join(iac, '../../portal/cdk.tf.json'), link, '--as-of', AS_OF]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('1 system(s) checked: 1 passed');
+  });
+
   it('refuses a system whose infrastructure code is above --max-resources, at its iac list, and checks the rest', async () => {
     const resource: Record<string, unknown> = {};
     for (let i = 0; i < 30; i++) resource[`b${i}`] = { bucket: `b${i}` };
@@ -180,7 +189,10 @@ describe('the same infrastructure code listed many times', () => {
     const d = descriptorListing('thirty.yaml', [tf]);
     const r = await run(['check', d, GOOD, '--as-of', AS_OF, '--max-resources', '20']);
     expect(r.exitCode).toBe(2);
-    const iacLine = readFileSync(d, 'utf8').split('\n').findIndex((l) => l.startsWith('iac:')) + 1;
+    const iacLine =
+      readFileSync(d, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('iac:')) + 1;
     expect(r.stdout).toContain(
       `thirty.yaml:${iacLine}:1: error the infrastructure code of this system holds 30 resources (1 file(s) together), above the limit of 20 (raise it with --max-resources)`,
     );

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { gateVerdict } from '../../src/engine/gate.js';
-import { renderGateText } from '../../src/format/gate-text.js';
+import { renderGateJson, renderGateText } from '../../src/format/gate-text.js';
 import { FORMATTERS, type FormatName } from '../../src/format/index.js';
 import type { LintOptions, Report } from '../../src/model/types.js';
 import { readInputs } from '../../src/run/read-inputs.js';
@@ -208,6 +208,25 @@ async function runCase(c: Case): Promise<Outputs> {
   broken[c.key] = c.values[1];
   const brokenFile = join(dir, c.names[2]);
   writeFileSync(brokenFile, JSON.stringify(broken));
+  // Waivers beside them (found in the working directory): one active, one invalid (a critical rule
+  // not approved by the accountable head), their people
+  // and reasons hostile too; they show in text, SARIF suppressions, JUnit, CSV, HTML, the gate.
+  const id = (TEMPLATES[0]!.doc.system as { id: string }).id;
+  const waiver = (rule: string, k: number, approved: string, expires: string) => ({
+    rule,
+    system: id,
+    justification: `${c.values[k]} — the reason`,
+    reference: c.values[k + 1],
+    approved_by: { name: c.values[k + 2], title: c.values[k + 3] },
+    approved,
+    expires,
+  });
+  writeFileSync(
+    join(dir, 'tuanthu.waivers.yaml'),
+    JSON.stringify({
+      waivers: [waiver('BUD-02', 5, '2026-10-01', '2027-03-01'), waiver('MON-01', 9, '2026-06-01', '2026-11-22')],
+    }),
+  );
 
   const options: LintOptions = { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: dir };
   const report = lint(await readInputs(files, options), options, { catalogue });
@@ -336,10 +355,8 @@ function assertSafe(c: Case, got: Outputs): void {
       if (format === 'markdown') expect(tableShapes(text), where).toEqual(tableShapes(plainSet.markdown));
       // No control character, no CI command. Data formats: their encoder escapes C0, and the values shown are data.
       if (DATA_FORMATS.has(format)) expect(text, where).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
-      else {
-        expect(text, where).not.toMatch(CONTROL);
-        expect(text, where).not.toMatch(CI_MARKER);
-      }
+      else expect(text, where).not.toMatch(CONTROL);
+      expect(text, where).not.toMatch(CI_MARKER);
       if (format === 'github') {
         for (const l of text.split('\n'))
           if (/^\s*::/.test(l)) expect(l, where).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
@@ -361,7 +378,14 @@ function assertSafe(c: Case, got: Outputs): void {
   const json = JSON.parse(got.out.json) as Report;
   expect(json.systems.map((s) => s.name).sort()).toEqual(NAME_AT.map((i) => c.values[i]).sort());
   expect(json.systems.map((s) => s.file).sort()).toEqual(c.names.slice(0, 2).sort());
-  // The gate: the same GO / NO-GO.
+  // The gate: the same GO / NO-GO; its JSON exact, with no CI command.
+  const gateJson = renderGateJson(gateVerdict(got.report));
+  expect(gateJson).not.toMatch(CI_MARKER);
+  expect(
+    JSON.parse(gateJson)
+      .systems.map((s: { name: string }) => s.name)
+      .sort(),
+  ).toEqual(NAME_AT.map((i) => c.values[i]).sort());
   expect(got.out.gate).not.toMatch(CONTROL);
   expect(got.out.gate).not.toMatch(CI_COMMAND_LINE);
   expect(verdictOf('gate', got.out.gate)).toEqual(verdictOf('gate', plain.out.gate));
@@ -379,7 +403,8 @@ describe('hostile text in every descriptor field and file name', () => {
     for (const f of ['system.name', 'system.owner', 'system.accountable_head.name', 'hosting.data_centres.0.name'])
       expect(names).toContain(f);
     expect(FIELD_COUNT).toBeGreaterThan(30);
-    expect(plain.report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1 });
+    expect(plain.report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1, waived: 1 });
+    expect(plain.report.waivers?.map((w) => w.status).sort()).toEqual(['active', 'invalid']);
     expect(plain.rejected.summary.inputErrors).toBeGreaterThan(0);
   });
 
@@ -407,6 +432,8 @@ describe('hostile text in every descriptor field and file name', () => {
       '✖ FAIL \\x1b[2K\\r\\x1b[32m✔ PASS\\x1b[0m \\u202eLIAF\\u202c\\n::error::forged\\n##vso\\[task.complete',
     );
     expect(got.out.markdown).toContain('`@`octocat \\| ');
+    // A waiver's approver, from the waivers file: on its line, its CR escaped.
+    expect(got.out.text).toContain('@octocat | Plain value Z7\\r (');
     const uris = JSON.parse(got.out.sarif).runs[0].results.map(
       (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
         r.locations[0]!.physicalLocation.artifactLocation.uri,
