@@ -172,7 +172,7 @@ export function assembleSystem(
     if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
   }
   const iac = stacks.length > 0 ? iacEvidence(stacks) : undefined;
-  const nothingJudged = iac !== undefined && iac.every((e) => e.judged === 0);
+  const nothingJudged = iac?.every((e) => e.judged === 0) === true;
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const excluded = settings?.excluded.get(meta.id);
     if (excluded) {

@@ -109,7 +109,7 @@ export const github: Formatter = {
     const sum = report.summary;
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
     out.push(
-      `tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`,
+      `tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${sum.incomplete > 0 ? `${sum.incomplete} ${t('report.incomplete_count', lang)}, ` : ''}${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`,
     );
     return out.join('\n') + '\n';
   },
