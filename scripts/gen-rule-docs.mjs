@@ -113,6 +113,8 @@ function rulePage(rule, seeds) {
       .map((s) => `\`${s}\``)
       .join(', ')} |`,
   );
+  if (rule.kind === 'recommendation')
+    L.push("| kind | **recommendation** (beyond the directives' text; not their requirement) |");
   L.push(`| due | ${rule.due ? rule.due : '— (a violation as soon as it applies)'} |`);
   if (rule.aliases?.length) L.push(`| aliases | ${rule.aliases.map((a) => `\`${a}\``).join(', ')} |`);
   if (rule.supports?.length) L.push(`| evidence for | ${rule.supports.map((s) => `[${s}](${s}.md)`).join(', ')} |`);
@@ -136,6 +138,21 @@ function rulePage(rule, seeds) {
     L.push('Conditions: every system in those stages.');
   }
   L.push('');
+  if (rule.recommendation) {
+    L.push(
+      rule.kind === 'recommendation' ? '## Recommendation, not a requirement' : '## Part of it is a recommendation',
+    );
+    L.push('');
+    L.push(rule.recommendation.en);
+    L.push('');
+    L.push(`> ${rule.recommendation.vi}`);
+    L.push('');
+    L.push(
+      'A recommendation finding carries `recommendation: true` in JSON and SARIF, and its title starts with ' +
+        '"Recommendation (beyond the directives)" in every format; its clauses are shown as context, not as what requires it.',
+    );
+    L.push('');
+  }
   if (rule.due) {
     L.push('## Deadline');
     L.push('');
@@ -209,7 +226,7 @@ function indexPage(rules, seeds) {
     const id = r.aliases?.length ? `[${r.id}](${r.id}.md) (${r.aliases.join(', ')})` : `[${r.id}](${r.id}.md)`;
     const stages = r.stages.length === STAGE_ORDER.length ? 'all' : stagesOf(r).join(', ');
     L.push(
-      `| ${id} | ${r.severity} | ${cell(r.title.en)} | ${cell(r.title.vi)} | ${stages} | ${r.due ?? '—'} | ${cell(r.clauses.map((c) => citation(c, seeds)).join('; '))} |`,
+      `| ${id} | ${r.severity} | ${r.kind === 'recommendation' ? '*Recommendation:* ' : ''}${cell(r.title.en)} | ${cell(r.title.vi)} | ${stages} | ${r.due ?? '—'} | ${cell(r.clauses.map((c) => citation(c, seeds)).join('; '))} |`,
     );
   }
   L.push('');

@@ -47,6 +47,7 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   baseline: 'TUANTHU_BASELINE',
   maxWaiverDays: 'TUANTHU_MAX_WAIVER_DAYS',
   jobs: 'TUANTHU_JOBS',
+  terraformTimeout: 'TUANTHU_TERRAFORM_TIMEOUT',
 };
 const LISTS = new Set(['format', 'waivers']);
 /** Options whose value is a path: relative to the configuration file when they come from it. */

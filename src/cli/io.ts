@@ -1,3 +1,4 @@
+import type { StagedFile } from '../io/output-file.js';
 import type { OutputTarget } from '../io/output-paths.js';
 import type { Lang, Localized } from '../model/types.js';
 import { trackTemp } from './interrupt.js';
@@ -39,6 +40,28 @@ export class UsageError extends Error {
 export async function writeOutputFile(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
   const { writeFileAtomic } = await import('../io/output-file.js');
   await writeFileAtomic(file, pieces, { onTemp: trackTemp });
+}
+
+/**
+ * Several report files, all or none: each is written to its temporary file in turn (`write` is
+ * called for each, and may write standard output between them), and only when all are written
+ * are they renamed over their targets. A failure removes every temporary file.
+ */
+export async function writeOutputFiles(
+  files: Array<{ file: string; pieces: () => Iterable<string | Uint8Array> } | { stdout: () => void }>,
+): Promise<void> {
+  const { stageFile } = await import('../io/output-file.js');
+  const staged: StagedFile[] = [];
+  let committed = 0;
+  try {
+    for (const f of files) {
+      if ('stdout' in f) f.stdout();
+      else staged.push(await stageFile(f.file, f.pieces(), { onTemp: trackTemp }));
+    }
+    for (; committed < staged.length; committed++) staged[committed]!.commit();
+  } finally {
+    for (const s of staged.slice(committed)) s.abort();
+  }
 }
 
 /**

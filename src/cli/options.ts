@@ -64,6 +64,13 @@ function collect(v: string, previous: string[] = []): string[] {
   return [...previous, v];
 }
 
+/** One repeatable `--var name=value` (a Terraform input variable of the roots checked). */
+export function parseVarAssignment(v: string, previous: string[] = []): string[] {
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*=/.test(v))
+    throw new InvalidArgumentError(`"${v}" is not name=value (e.g. --var region=ap-southeast-1)`);
+  return [...previous, v];
+}
+
 /** The outputs of `check`: text on standard output by default; at most one without a file. */
 export function outputSpecs(specs: OutputSpec[] | undefined): OutputSpec[] {
   const outputs = specs ?? [{ format: 'text' as const }];
@@ -166,7 +173,11 @@ export interface InputOpts {
   maxIacFileSize: number;
   maxDepth: number;
   maxAliases: number;
+  maxResources: number;
+  terraformTimeout: number;
   jobs?: number;
+  var?: string[];
+  varFile?: string[];
   /** --rule, --skip-rule and the configuration file's rules and severity, validated (src/cli/config.ts). */
   ruleSettings?: RuleSettings;
 }
@@ -229,6 +240,34 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     )
     .addOption(
       new Option(
+        '--max-resources <n>',
+        'refuse a system whose infrastructure code holds more resources than this (all its files together)',
+      )
+        .default(DEFAULT_LIMITS.maxIacResources)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--terraform-timeout <seconds>',
+        'stop `terraform show -json` (run for a binary plan) after this many seconds; 0: no limit',
+      )
+        .default(DEFAULT_LIMITS.terraformTimeoutMs / 1000)
+        .argParser(parseCount),
+    )
+    .addOption(
+      new Option(
+        '--var <name=value>',
+        'a Terraform input variable for the .tf roots checked, repeatable (as terraform plan -var; wins over tfvars files and TF_VAR_*)',
+      ).argParser(parseVarAssignment),
+    )
+    .addOption(
+      new Option(
+        '--var-file <file>',
+        'a .tfvars or .tfvars.json file for the .tf roots checked, repeatable (after terraform.tfvars and *.auto.tfvars)',
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
         '--jobs <n>',
         'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)',
       ).argParser(parseCount),
@@ -239,7 +278,16 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
 export function lintOptions(
   o: InputOpts & { failOn?: Severity; baseline?: string },
   extra: Partial<LintOptions> = {},
+  env: NodeJS.ProcessEnv = {},
 ): LintOptions {
+  const tfEnv = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('TF_VAR_') && typeof e[1] === 'string'),
+  );
+  const iacVariables = {
+    ...(o.var ? { vars: o.var } : {}),
+    ...(o.varFile ? { varFiles: o.varFile } : {}),
+    ...(Object.keys(tfEnv).length > 0 ? { env: tfEnv } : {}),
+  };
   return {
     asOf: o.asOf,
     failOn: o.failOn ?? 'high',
@@ -253,8 +301,11 @@ export function lintOptions(
       maxIacFileBytes: o.maxIacFileSize,
       maxDepth: o.maxDepth,
       maxAliasCount: o.maxAliases,
+      maxIacResources: o.maxResources,
+      terraformTimeoutMs: o.terraformTimeout * 1000,
     },
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
+    ...(Object.keys(iacVariables).length > 0 ? { iacVariables } : {}),
     ...(o.ruleSettings ? { rules: o.ruleSettings } : {}),
     ...extra,
   };

@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../model/version.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerCheck } from './commands/check.js';
 import { registerGate } from './commands/gate.js';
+import { registerInit } from './commands/init.js';
 import { addRuleCommands } from './commands/rules.js';
 import { registerSchema } from './commands/schema.js';
 import { registerWaivers } from './commands/waivers.js';
@@ -45,6 +46,7 @@ or a parent, up to the repository root), else the built-in default: see docs/con
   registerGate(program, io, lang, setExit);
   registerBaseline(program, io, lang, setExit);
   registerWaivers(program, io, lang, setExit);
+  registerInit(program, io, lang, setExit);
   addRuleCommands(program, io, lang);
   registerSchema(program, io);
   return program;

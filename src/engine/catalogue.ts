@@ -23,6 +23,10 @@ export interface RuleMeta {
   clause_items?: Record<string, string[]>;
   /** Directive rules an IaC rule provides evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
+  /** recommendation: the whole rule goes beyond the directives' text (its findings are recommendations). */
+  kind?: 'recommendation';
+  /** What goes beyond the text, in words: present when the rule or some of its findings are recommendations. */
+  recommendation?: Localized;
   title: Localized;
   description: Localized;
   messages: Record<string, Localized>;

@@ -57,6 +57,10 @@ export interface RuleExplanation {
   clauses: ClauseExplanation[];
   remediation: string;
   snippet?: string;
+  /** The rule is wholly a recommendation (beyond the directives' text). */
+  recommendationOnly?: true;
+  /** What goes beyond the text, when the rule or some of its findings are recommendations. */
+  recommendation?: string;
 }
 
 export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds()): RuleExplanation {
@@ -88,6 +92,8 @@ export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds
     clauses,
     remediation: meta.remediation[lang],
     ...(meta.snippet ? { snippet: meta.snippet } : {}),
+    ...(meta.kind === 'recommendation' ? { recommendationOnly: true as const } : {}),
+    ...(meta.recommendation ? { recommendation: meta.recommendation[lang] } : {}),
   };
 }
 

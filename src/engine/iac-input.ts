@@ -71,7 +71,8 @@ export function batchInputs(stacks: IacStack[], batchSize = DEFAULT_BATCH_SIZE):
       batches.push(current);
       current = [];
     }
-    current.push(...g);
+    // One by one: a group of 100,000+ connected resources spread as arguments overflows the stack.
+    for (const r of g) current.push(r);
   }
   if (current.length > 0) batches.push(current);
   return batches.map((resources) => ({ stacks: names, providers, resources: withReferrers(resources), global }));

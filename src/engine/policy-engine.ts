@@ -8,19 +8,27 @@ const { loadPolicySync } = createRequire(import.meta.url)(
 ) as typeof import('@open-policy-agent/opa-wasm');
 import { assetPath, policyData } from '../util/assets.js';
 import { localized } from '../i18n/index.js';
-import type { FindingStatus, Localized } from '../model/types.js';
+import type { FindingStatus, Localized, Severity } from '../model/types.js';
 
 /** Wasm pages are 64 KiB; the policy may grow to this many and no further. */
 export const DEFAULT_MAX_MEMORY_PAGES = 8192; // 512 MiB
 
 export interface PolicyResult {
-  /** status "unknown": a value the rule needs is only known after apply (lib.unknown_finding). */
+  /**
+   * status "unknown": a value the rule needs is only known after apply or not declared (lib.unknown_finding).
+   * severity: a recommendation's own (below the rule's; lib.recommendation); recommendation: the finding goes
+   * beyond the directives' text.
+   */
   findings: Array<{
     rule: string;
     path: string;
     msg: string;
     status: FindingStatus;
     params: Record<string, unknown>;
+    severity?: Severity;
+    recommendation?: boolean;
+    /** The finding's own deadline, when the rule gives one to some systems only (LVL-02); else the rule's. */
+    due?: string;
   }>;
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;

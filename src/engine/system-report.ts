@@ -93,8 +93,14 @@ export function checkSystem(
 export function makeFinding(
   meta: RuleMeta,
   lang: Lang,
-  f: Pick<Finding, 'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'>,
+  f: Pick<
+    Finding,
+    'severity' | 'ruleSeverity' | 'status' | 'path' | 'params' | 'location' | 'message' | 'fingerprint'
+  > & {
+    recommendation?: boolean;
+  },
 ): Finding {
+  const recommendation = f.recommendation === true || meta.kind === 'recommendation';
   const finding: Finding = {
     rule: meta.id,
     severity: f.severity,
@@ -104,13 +110,15 @@ export function makeFinding(
     params: f.params,
     location: f.location,
     message: f.message,
-    title: meta.title[lang],
+    // Every format shows the title: a recommendation is labelled there, so no format can drop the label.
+    title: recommendation ? t('report.recommendation_title', { title: meta.title[lang] }, lang) : meta.title[lang],
     remediation: meta.remediation[lang],
     clauses: meta.clauses,
     fingerprint: f.fingerprint,
   };
   // Set afterwards rather than spread into the literal, which V8 builds on a slow path.
   if (meta.supports) finding.supports = meta.supports;
+  if (recommendation) finding.recommendation = true;
   return finding;
 }
 
@@ -139,20 +147,24 @@ export function assembleSystem(
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
     const due = raw.status === 'due';
-    const params: Record<string, unknown> = due ? { ...raw.params, due: meta.due } : { ...raw.params };
+    const params: Record<string, unknown> = due ? { ...raw.params, due: raw.due ?? meta.due } : { ...raw.params };
     const constructPath = byAddress.get(raw.path)?.construct_path;
     if (constructPath) params.construct_path = constructPath;
+    const moduleCall = byAddress.get(raw.path)?.module_call;
+    if (moduleCall) params.module_call = moduleCall;
     const location: Location =
       raw.path.startsWith('/') && source
         ? { file: source.file, ...source.locate(raw.path) }
         : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
     const keyed = { ...params, msg: raw.msg };
     const override = settings?.severity.get(meta.id);
-    const ruleSeverity = override?.severity ?? meta.severity;
+    // A recommendation carries its own (lower) severity, not the rule's.
+    const ruleSeverity = override?.severity ?? (raw.recommendation && raw.severity ? raw.severity : meta.severity);
     const finding = makeFinding(meta, options.lang, {
       // Neither a deadline to come nor a value only apply knows is a violation: both read as info.
       severity: raw.status === 'violation' ? ruleSeverity : 'info',
       ruleSeverity,
+      recommendation: raw.recommendation === true,
       status: raw.status,
       path: raw.path,
       params: keyed,

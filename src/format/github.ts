@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -84,7 +84,7 @@ export const github: Formatter = {
     );
     for (const { f, s, kind } of stable) {
       const due = f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : '';
-      const body = `${f.message}${due}\n${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${t('report.remediation', lang)}: ${f.remediation}`;
+      const body = `${f.message}${due}\n${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${t('report.remediation', lang)}: ${f.remediation}`;
       out.push(
         command(
           kind,

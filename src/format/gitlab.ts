@@ -34,7 +34,7 @@ const SEVERITY: Record<Severity, CodeQualitySeverity> = {
   info: 'info',
 };
 
-/** The severity GitLab shows: a finding only due later informs; a violation keeps its rule's weight. */
+/** The severity GitLab shows: a finding only due later, or unknown until apply, informs; a violation keeps its rule's weight. */
 export function codeQualitySeverity(f: Pick<Finding, 'status' | 'severity'>): CodeQualitySeverity {
   return f.status === 'violation' ? SEVERITY[f.severity] : 'info';
 }
@@ -87,7 +87,9 @@ export const gitlab: Formatter = {
         issues.push({
           type: 'issue',
           check_name: f.rule,
-          description: safeText(`${f.rule} ${f.message}${due(f, lang)} [${s.id}]`),
+          description: safeText(
+            `${f.rule} ${f.recommendation ? `${t('report.recommendation', lang)}: ` : ''}${f.message}${due(f, lang)} [${s.id}]`,
+          ),
           categories: ['Security'],
           // Rule, file and JSON pointer, with the finding's own identity (system, message key, key
           // params; never the line): the widget compares fingerprints with the target branch's report.

@@ -32,6 +32,7 @@ figure { margin: 0 0 8px; } figcaption { font-weight: 600; margin-bottom: 2px; }
 .chart .pass { fill: var(--pass); } .chart .fail { fill: var(--fail); } .chart .due { fill: var(--due); }
 .legend span { margin-right: 12px; font-size: 12px; } .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
 .legend .pass { background: var(--pass); } .legend .fail { background: var(--fail); } .legend .due { background: var(--due); }
+.clauses tr.attention td { color: var(--fail); }
 section { margin-bottom: 28px; }
 .finding { border: 1px solid var(--line); border-left: 5px solid var(--info); border-radius: 4px; padding: 8px 12px; margin: 8px 0; break-inside: avoid; }
 .finding.sev-critical { border-left-color: var(--critical); } .finding.sev-high { border-left-color: var(--high); } .finding.sev-medium { border-left-color: var(--medium); }

@@ -11,9 +11,11 @@ import {
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, evidenceLines, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
+import { areaOf, basisKey, evidenceLines, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
+import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
+import type { DocumentSummary } from '../engine/clause-summary.js';
 import { shellCommand } from '../util/shell.js';
 
 /**
@@ -40,6 +42,7 @@ export const htmlReport: Formatter = {
 ${cover(report, lang)}
 ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
+${clauseSection(documentSummaries(report, ctx), lang)}
 ${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
 <footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(
@@ -165,6 +168,22 @@ function verdict(s: SystemReport, lang: Lang): Safe {
   return html`<span class="badge ${s.result}">${t(`report.${s.result}`, lang)}</span>`;
 }
 
+/** The compliance view by document and clause: every clause whose items rules check. */
+function clauseSection(docs: DocumentSummary[], lang: Lang): Safe | '' {
+  if (docs.length === 0) return '';
+  return html`<section class="clauses">
+<h2>${t('clauses.title', lang)}</h2>
+<table><thead><tr><th>${t('clauses.document', lang)}</th><th>${t('clauses.clause', lang)}</th><th>${t('clauses.status', lang)}</th></tr></thead><tbody>
+${docs.map(
+  (d) =>
+    html`<tr><th>${d.number}</th><td></td><th>${tallyText(d, lang)}</th></tr>\n${d.clauses.map(
+      (c) =>
+        html`<tr${needsAttention(c) ? html` class="attention"` : ''}><td></td><td>§${c.section}</td><td>${tallyText(c, lang)}</td></tr>\n`,
+    )}`,
+)}</tbody></table>
+</section>`;
+}
+
 function inputErrors(report: Report, lang: Lang): Safe {
   return html`<section class="errors"><h2>${t('report.input_errors', lang)}</h2><table><tbody>
 ${report.errors.map((e) => html`<tr><td><code>${e.file}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}</code></td><td>${e.message}</td></tr>\n`)}
@@ -214,7 +233,7 @@ function findingCard(f: Finding, lang: Lang): Safe {
 <p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${t('report.baseline_existing', lang)}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
 <p>${f.message}</p>
-<p><span class="label">${t('report.required_by', lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
+<p><span class="label">${t(basisKey(f), lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
 <p><span class="label">${t('report.remediation', lang)}:</span> ${f.remediation}</p>
 ${f.waiver ? waiverDetails(f, lang) : ''}
 </article>`;

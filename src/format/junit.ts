@@ -8,7 +8,7 @@ import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, findingsOf, isWaived, openViolations } from './shared.js';
+import { basisKey, evidenceLines, findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -141,7 +141,7 @@ function details(f: Finding, lang: Lang): string {
     `[${f.severity}] ${f.rule} ${f.title}`,
     `${f.location.file}:${f.location.line}:${f.location.column} (${f.path})`,
     f.message,
-    `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
+    `${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
     `${t('report.remediation', lang)}: ${f.remediation}`,
   ].join('\n');
 }

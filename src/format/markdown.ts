@@ -3,6 +3,8 @@ import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
 import { evidenceLines, isWaived, ruleSettingsLines } from './shared.js';
+import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
+import type { DocumentSummary } from '../engine/clause-summary.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -79,6 +81,7 @@ export const markdown: Formatter = {
         out.push(`- ${mdCode(e.file + (e.line ? `:${e.line}:${e.column ?? 1}` : ''))} ${mdEscape(e.message)}`);
       out.push('');
     }
+    out.push(...clauseTable(documentSummaries(report, ctx), lang));
     for (const s of report.systems) out.push(...systemSection(s, lang));
     return out.join('\n').trimEnd() + '\n';
   },
@@ -122,5 +125,23 @@ function row(f: Finding, lang: Lang): string {
         : t(`severity.${f.severity}`, lang);
   return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
     f.clauses.map((c) => citation(c, lang)).join('; '),
-  )} |`;
+  )}${f.recommendation ? ` (${mdEscape(t('report.context', lang))})` : ''} |`;
+}
+
+/** Per document its totals, then each clause that needs attention: the inspector's compliance view. */
+function clauseTable(docs: DocumentSummary[], lang: Lang): string[] {
+  if (docs.length === 0) return [];
+  const out = [
+    `### ${t('clauses.title', lang)}`,
+    '',
+    `| ${t('clauses.document', lang)} | ${t('clauses.clause', lang)} | ${t('clauses.status', lang)} |`,
+    '|---|---|---|',
+  ];
+  for (const d of docs) {
+    out.push(`| **${mdEscape(d.number)}** | | **${mdEscape(tallyText(d, lang))}** |`);
+    for (const c of d.clauses)
+      if (needsAttention(c)) out.push(`| | §${mdEscape(c.section)} | ${mdEscape(tallyText(c, lang))} |`);
+  }
+  out.push('');
+  return out;
 }

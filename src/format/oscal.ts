@@ -197,7 +197,12 @@ function finding(
   const violated = mine.some((f) => f.status === 'violation');
   const _waived = shownOutcome(s, r) === 'waived';
   const remarks = [
-    ...(meta ? [`${t('report.required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`] : []),
+    ...(meta?.recommendation ? [`${t('report.recommendation', lang)}: ${meta.recommendation[lang]}`] : []),
+    ...(meta
+      ? [
+          `${t(meta.kind === 'recommendation' ? 'report.context' : 'report.required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`,
+        ]
+      : []),
     ...(violated && meta ? [`${t('report.remediation', lang)}: ${meta.remediation[lang]}`] : []),
     ...mine
       .filter((f) => f.status === 'due')
@@ -212,7 +217,8 @@ function finding(
   ];
   return {
     uuid: uuidV5(`finding|${key}|${r.rule}`),
-    title: `${r.rule} ${meta?.title[lang] ?? ''}`.trim(),
+    title:
+      `${r.rule} ${meta?.kind === 'recommendation' ? t('report.recommendation_title', { title: meta.title[lang] }, lang) : (meta?.title[lang] ?? '')}`.trim(),
     description: meta?.description[lang] ?? r.rule,
     props: [prop('outcome', shownOutcome(s, r)), ...(meta ? [prop('severity', meta.severity)] : [])],
     target: {

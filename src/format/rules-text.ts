@@ -13,7 +13,7 @@ export function renderRuleList(rules: RuleMeta[], lang: Lang): string {
     t(`severity.${r.severity}`, lang),
     stageList(r.stages, lang),
     r.due ?? '—',
-    r.title[lang],
+    r.kind === 'recommendation' ? t('report.recommendation_title', { title: r.title[lang] }, lang) : r.title[lang],
     r.clauses.map((c) => citation(c, lang)).join('; '),
   ]);
   const header = (['id', 'severity', 'stages', 'due', 'title', 'clauses'] as const).map((k) => t(`rules.${k}`, lang));
@@ -43,8 +43,10 @@ export function renderExplanation(e: RuleExplanation, lang: Lang): string {
       .join('\n');
   const out: string[] = [];
   const aka = e.aliases.length ? ` (${t('rules.also', lang)} ${e.aliases.join(', ')})` : '';
-  out.push(`${e.id}${aka} · ${t(`severity.${e.severity}`, lang)} · ${e.title}`, '');
+  const title = e.recommendationOnly ? t('report.recommendation_title', { title: e.title }, lang) : e.title;
+  out.push(`${e.id}${aka} · ${t(`severity.${e.severity}`, lang)} · ${title}`, '');
   out.push(`${t('rules.what', lang)}:`, indent(e.description), '');
+  if (e.recommendation) out.push(`${t('report.recommendation', lang)}:`, indent(e.recommendation), '');
   out.push(`${t('rules.why', lang)}:`);
   for (const c of e.clauses) {
     const due = c.deadline ? ` (${t('rules.item_due', lang)} ${c.deadline})` : '';

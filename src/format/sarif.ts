@@ -154,6 +154,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
       path: f.path,
       clauses: f.clauses,
       params: f.params,
+      ...(f.recommendation ? { recommendation: true } : {}),
     },
   };
 }
@@ -173,15 +174,20 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))]
     .map((k) => DOCUMENTS[k]?.[lang])
     .filter((d): d is string => Boolean(d));
+  // A recommendation (the whole rule, or some of its findings) says so, and what goes beyond the text.
+  const basis = r.kind === 'recommendation' ? t('report.context', lang) : t('report.required_by', lang);
+  const extension = r.recommendation ? [`${t('report.recommendation', lang)}: ${r.recommendation[lang]}`] : [];
   const text = [
     r.description[lang],
-    `${t('report.required_by', lang)}: ${cites.join('; ')}.`,
+    ...extension,
+    `${basis}: ${cites.join('; ')}.`,
     `${t('report.remediation', lang)}: ${r.remediation[lang]}`,
     ...(r.due ? [`${t('report.due_by', lang)} ${r.due}.`] : []),
   ].join('\n\n');
   const markdown = [
     r.description[lang],
-    `**${t('report.required_by', lang)}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
+    ...extension.map((e) => `**${e}**`),
+    `**${basis}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
     `**${t('report.remediation', lang)}:** ${r.remediation[lang]}`,
     ...(r.snippet ? ['```yaml\n' + r.snippet.trimEnd() + '\n```'] : []),
     ...(r.due ? [`**${t('report.due_by', lang)}** ${r.due}`] : []),
@@ -189,7 +195,10 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
   return {
     id: r.id,
     name: pascalName(r),
-    shortDescription: { text: r.title[lang] },
+    shortDescription: {
+      text:
+        r.kind === 'recommendation' ? t('report.recommendation_title', { title: r.title[lang] }, lang) : r.title[lang],
+    },
     fullDescription: { text: r.description[lang] },
     help: { text, markdown },
     defaultConfiguration: { level: severityLevel(r.severity) },
@@ -200,6 +209,7 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
         'security',
         'compliance',
         areaOf(r.id),
+        ...(r.recommendation ? ['recommendation'] : []),
         ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c),
       ].filter((t, i, all) => all.indexOf(t) === i),
       clauses: r.clauses,

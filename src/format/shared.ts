@@ -68,6 +68,11 @@ export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** The label before a finding's clauses: a recommendation's clauses are its context, not what requires it. */
+export function basisKey(f: Pick<Finding, 'recommendation'>): 'report.required_by' | 'report.context' {
+  return f.recommendation ? 'report.context' : 'report.required_by';
+}
+
 /** Findings of one rule in one system. */
 export function findingsOf(s: SystemReport, ruleId: string): Finding[] {
   return s.findings.filter((f) => f.rule === ruleId);

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { safeText } from './safe-text.js';
-import { evidenceLines, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -98,7 +98,9 @@ export const sonarqube: Formatter = {
       for (const f of s.findings) {
         if (isWaived(f)) continue;
         // Like "due", "unknown until apply" is a rule of its own, of low weight: it is not a violation.
-        const ruleId = f.status === 'violation' ? f.rule : `${f.rule}-${f.status}`;
+        // A recommendation is one too: its name carries the label, its clauses are context.
+        const ruleId =
+          f.status !== 'violation' ? `${f.rule}-${f.status}` : f.recommendation ? `${f.rule}-recommendation` : f.rule;
         if (!rules.has(ruleId)) rules.set(ruleId, sonarRule(f, ruleId, ctx));
         issues.push({
           ruleId,
@@ -119,13 +121,13 @@ export const sonarqube: Formatter = {
 function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
   const meta: RuleMeta | undefined = ctx.catalogue.byId.get(f.rule);
   const lang: Lang = ctx.lang;
-  const title = meta?.title[lang] ?? f.title;
+  const title = f.recommendation ? f.title : (meta?.title[lang] ?? f.title);
   return {
     id,
     name: f.status === 'violation' ? title : `${title} (${t(`report.status_${f.status}`, lang)})`,
     description: [
       meta?.description[lang] ?? f.title,
-      `${t('report.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
+      `${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
       `${t('report.remediation', lang)}: ${meta?.remediation[lang] ?? f.remediation}`,
     ].join('\n\n'),
     engineId: 'tuanthu',

@@ -1,4 +1,5 @@
 import { citation } from '../engine/clauses.js';
+import { clauseSummaryLines, documentSummaries } from './clause-text.js';
 import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
@@ -40,6 +41,8 @@ export const text: Formatter = {
       );
     const base = baselineBlock(report, ctx.lang);
     if (base.length > 0) out.push(...base, '');
+    const clauses = clauseSummaryLines(documentSummaries(report, ctx), lang);
+    if (clauses.length > 0) out.push(...clauses, '');
     const settings = ruleSettingsLines(report, lang);
     if (settings.length > 0)
       out.push(paint('yellow', `${t('report.rule_settings', lang)}:`), ...settings.map((l) => `  ${l}`), '');
@@ -123,11 +126,18 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     typeof f.params.construct_path === 'string'
       ? paint('grey', ` (${t('text.construct', lang)} ${f.params.construct_path})`)
       : '';
+  const moduleCall =
+    typeof f.params.module_call === 'string'
+      ? paint('grey', ` (${t('text.module_call', lang)} ${f.params.module_call})`)
+      : '';
   return [
-    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${baselineMark(f, lang)}`,
+    `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${moduleCall}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
-    paint('grey', `      ${t('text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`),
+    paint(
+      'grey',
+      `      ${t(f.recommendation ? 'text.context' : 'text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
+    ),
     paint('grey', `      ${t('text.fix', lang)}: ${f.remediation}`),
   ];
 }

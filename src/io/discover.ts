@@ -44,8 +44,9 @@ export async function discover(paths: string[]): Promise<Discovered> {
     }
     if (st.isDirectory()) {
       // A directory of .tf files named on the command line is one Terraform root module.
-      if ((await readdir(p).catch(() => [] as string[])).some((n) => /\.tf$/i.test(n))) iac.add(p);
-      await walk(p, walked, problems, iac);
+      const root = (await readdir(p).catch(() => [] as string[])).some((n) => /\.tf$/i.test(n));
+      if (root) iac.add(p);
+      await walk(p, walked, problems, iac, root);
     } else files.add(p);
   }
   // Named on the command line and also found by a walk: taken as named.
@@ -53,7 +54,18 @@ export async function discover(paths: string[]): Promise<Discovered> {
   return { files: [...files, ...walked].sort(), walked, iac: [...iac].sort(), problems };
 }
 
-async function walk(dir: string, out: Set<string>, problems: Discovered['problems'], iac: Set<string>): Promise<void> {
+/**
+ * `underRoot`: an ancestor directory holds .tf files. It is the Terraform root; the directories of
+ * .tf files below it are its modules (modules/vpc), evaluated through its module calls, not systems
+ * of their own. A descriptor may still list one.
+ */
+async function walk(
+  dir: string,
+  out: Set<string>,
+  problems: Discovered['problems'],
+  iac: Set<string>,
+  underRoot = false,
+): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -62,12 +74,13 @@ async function walk(dir: string, out: Set<string>, problems: Discovered['problem
     return;
   }
   entries.sort((a, b) => compareText(a.name, b.name));
+  const root = underRoot || entries.some((e) => e.isFile() && /\.tf$/i.test(e.name));
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems, iac);
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, out, problems, iac, root);
     } else if (e.isFile() && /\.tf$/i.test(e.name)) {
-      iac.add(dirname(p));
+      if (!underRoot) iac.add(dirname(p));
     } else if ((e.isFile() || e.isSymbolicLink()) && DESCRIPTOR_EXT.test(e.name) && e.name !== WAIVERS_FILE) {
       // A symlinked file is followed (a loop or a dangling link is reported); symlinked folders are not.
       if (e.isSymbolicLink()) {

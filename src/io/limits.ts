@@ -11,6 +11,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxIacFileBytes: 256 * 1024 * 1024,
   maxDepth: 64,
   maxAliasCount: 100,
+  // Twice the largest stack benchmarked (50,000 resources, docs/benchmarks.md); far below the
+  // ~140,000 at which the policy's Wasm memory ran out (opa_malloc) and the run lost the system.
+  maxIacResources: 100_000,
+  terraformTimeoutMs: 120_000,
 };
 
 export const tooDeepMessage = (maxDepth: number): Localized => localized('input.too-deep', { max: maxDepth });
@@ -36,6 +40,8 @@ export function resolveLimits(...overrides: Array<Partial<Limits> | undefined>):
     if (o.maxIacFileBytes !== undefined) out.maxIacFileBytes = o.maxIacFileBytes;
     if (o.maxDepth !== undefined) out.maxDepth = o.maxDepth;
     if (o.maxAliasCount !== undefined) out.maxAliasCount = o.maxAliasCount;
+    if (o.maxIacResources !== undefined) out.maxIacResources = o.maxIacResources;
+    if (o.terraformTimeoutMs !== undefined) out.terraformTimeoutMs = o.terraformTimeoutMs;
   }
   return out;
 }

@@ -1,15 +1,17 @@
 // Report and baseline files written whole or not at all: the bytes go to a temporary file in the
 // target's folder (same file system, so the rename cannot copy), are flushed to the disk, and the
 // temporary file is renamed over the target. A full disk, an error or a signal leaves the old file
-// (or none), never a truncated one that looks valid. A target that is not a regular file (a device
+// (or none), never a truncated one that looks valid. A run with several reports stages them all
+// and renames them only when every one is written, so they are never from different runs. A target that is not a regular file (a device
 // such as /dev/null or /dev/stdout, a FIFO) is written in place: it cannot be renamed over.
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  copyFileSync,
   fchmodSync,
   fsyncSync,
+  lstatSync,
   openSync,
-  realpathSync,
   renameSync,
   type Stats,
   statSync,
@@ -68,6 +70,8 @@ export interface AtomicWriteOptions {
 }
 
 const YIELD_EVERY = 8 << 20;
+/** Why a rename over the target can fail when the target itself can still be written. */
+const RENAME_REFUSED = new Set(['EBUSY', 'EXDEV']);
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
 /** The temporary file's name: hidden, beside the target, unique to this process and call. */
@@ -75,44 +79,91 @@ export function tempName(target: string): string {
   return join(dirname(target), `.${basename(target)}.tuanthu-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 }
 
+/** A file written to its temporary file and flushed, waiting to be renamed over its target (or abandoned). */
+export interface StagedFile {
+  /** Renames the temporary file over the target. Throws OutputWriteError. */
+  commit(): void;
+  /** Removes the temporary file; the target stays as it was. */
+  abort(): void;
+}
+
 /**
- * Writes `pieces` to `file`, replacing it atomically. The new file gets the mode of the one it
- * replaces, else 0o666 less the umask (as open(2) makes it). A symlink is followed: the file it
- * points to is replaced and the link kept. Throws OutputWriteError.
+ * Writes `pieces` to a temporary file beside `file` and flushes it; `commit()` then replaces `file`
+ * atomically. The new file gets the mode of the regular file it replaces, else 0o666 less the
+ * umask (as open(2) makes it). A symlink is replaced, never written through: a link planted where
+ * the report goes (in a repository under review) cannot aim the write at another file. A target
+ * that is not a regular file (a device, a FIFO, also through a link: /dev/stdout) is written in
+ * place at once and its commit does nothing. Throws OutputWriteError.
  */
-export async function writeFileAtomic(
+export async function stageFile(
   file: string,
   pieces: Iterable<string | Uint8Array>,
   { onTemp, yieldEvery = YIELD_EVERY }: AtomicWriteOptions = {},
-): Promise<void> {
-  let existing: Stats | undefined;
+): Promise<StagedFile> {
+  let link: Stats | undefined;
+  let followed: Stats | undefined;
   try {
-    existing = statSync(file);
+    link = lstatSync(file);
+    followed = link.isSymbolicLink() ? statSync(file) : link;
   } catch {
-    // not there yet (or a dangling link, which the rename replaces)
+    // not there yet, or a dangling link (replaced like any link)
   }
-  if (existing?.isDirectory()) throw new OutputWriteError(file, localized('input.is-directory'));
-  if (existing && !existing.isFile()) return writeInPlace(file, pieces, yieldEvery);
-  const target = existing ? realpathSync(file) : file;
-  const temp = tempName(target);
+  if (followed?.isDirectory()) throw new OutputWriteError(file, localized('input.is-directory'));
+  if (followed && !followed.isFile()) {
+    await writeInPlace(file, pieces, yieldEvery);
+    return { commit: () => {}, abort: () => {} };
+  }
+  const temp = tempName(file);
   let fd: number | undefined;
+  const abort = () => {
+    if (fd !== undefined) closeQuietly(fd);
+    fd = undefined;
+    removeQuietly(temp);
+    onTemp?.(temp, false);
+  };
   try {
     fd = openSync(temp, 'wx', 0o666);
     onTemp?.(temp, true);
-    if (existing) fchmodSync(fd, existing.mode & 0o7777);
+    if (link?.isFile()) fchmodSync(fd, link.mode & 0o7777);
     await writePieces(fd, pieces, yieldEvery);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(temp, target);
-    onTemp?.(temp, false);
   } catch (e) {
-    if (fd !== undefined) closeQuietly(fd);
-    removeQuietly(temp);
-    onTemp?.(temp, false);
+    abort();
     throw e instanceof OutputWriteError ? e : new OutputWriteError(file, writeErrorText(e));
   }
-  syncFolder(dirname(target));
+  return {
+    commit: () => {
+      try {
+        renameSync(temp, file);
+      } catch (e) {
+        try {
+          // A file bind-mounted into a container cannot be renamed over (EBUSY): its bytes are
+          // copied in instead, once they are all written and flushed. Not atomic, but whole
+          // unless the copy itself fails.
+          if (!RENAME_REFUSED.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+          copyFileSync(temp, file);
+        } catch (copyError) {
+          abort();
+          throw new OutputWriteError(file, writeErrorText(copyError));
+        }
+        abort();
+      }
+      onTemp?.(temp, false);
+      syncFolder(dirname(file));
+    },
+    abort,
+  };
+}
+
+/** stageFile and commit: `file` replaced whole, or left as it was. Throws OutputWriteError. */
+export async function writeFileAtomic(
+  file: string,
+  pieces: Iterable<string | Uint8Array>,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  (await stageFile(file, pieces, options)).commit();
 }
 
 async function writeInPlace(file: string, pieces: Iterable<string | Uint8Array>, yieldEvery: number): Promise<void> {

@@ -33,6 +33,8 @@ export interface PolicyResource {
   referenced_by?: Record<string, number[]>;
   /** CDKTF construct path from the "//" metadata, when there is one. */
   construct_path?: string;
+  /** For a resource inside a module: where the root module calls it (`main.tf:12:1`), the line the user edits. */
+  module_call?: string;
   /** Tags the resource carries (tags ∪ tags_all), for declarations such as tuanthu:data. */
   tags: Record<string, string>;
 }

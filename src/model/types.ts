@@ -46,6 +46,11 @@ export interface Finding extends RawFinding {
   clauses: string[];
   /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
+  /**
+   * The finding goes beyond the directives' text: a recommendation at a lower severity, never the
+   * directive's requirement. Its title carries the label in every format.
+   */
+  recommendation?: true;
   /** Stable identity across runs (rule, system id, path, message key, key params; no line numbers). */
   fingerprint: string;
   /** Present when an active waiver accepts this finding as compliance debt: it then never fails a run. */
@@ -260,6 +265,19 @@ export interface EvaluationOptions {
 }
 
 /** A run over files (src/run/lint-files.ts): the evaluation options and how to find, read and share the inputs. */
+/**
+ * Values for the input variables of every Terraform root of a run, from outside its files
+ * (`--var`, `--var-file`, TF_VAR_* in the environment); precedence in src/io/iac/eval/variables.ts.
+ */
+export interface IacVariables {
+  /** `name=value` pairs from --var, in the order given. */
+  vars?: string[];
+  /** --var-file paths, in the order given. */
+  varFiles?: string[];
+  /** The environment's TF_VAR_<name> values. */
+  env?: Record<string, string>;
+}
+
 export interface LintOptions extends EvaluationOptions {
   /** Working directory that file names in the report are relative to. */
   cwd?: string;
@@ -276,6 +294,8 @@ export interface LintOptions extends EvaluationOptions {
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */
   jobs?: number;
+  /** Values for the input variables of Terraform roots (--var, --var-file, TF_VAR_*). */
+  iacVariables?: IacVariables;
   /**
    * The caller will write the JSON report: when several threads check, each also serialises the
    * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON
@@ -294,4 +314,8 @@ export interface Limits {
   maxDepth: number;
   /** YAML alias expansions; guards against "billion laughs". */
   maxAliasCount: number;
+  /** Resources in the infrastructure code of one system, summed over its files: what one evaluation may take. */
+  maxIacResources: number;
+  /** Milliseconds `terraform show -json` may take to convert one binary plan (0: no limit). */
+  terraformTimeoutMs: number;
 }

@@ -1,6 +1,7 @@
 // The per-file pipeline: read, validate, load the IaC a descriptor lists, evaluate, assemble. Shared by
 // the main thread (lint-files.ts) and the worker threads (worker.ts); imports io and engine, never the
 // orchestrator.
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Catalogue } from '../engine/catalogue.js';
 import { PolicyError, type PolicyEngine, type PolicyResult } from '../engine/policy-engine.js';
@@ -9,11 +10,13 @@ import { tallySystem, type SystemTally } from '../engine/report.js';
 import { isLargeSystem } from '../format/json.js';
 import { assembleSystem, policyBase, type Descriptor, type RunMemo } from '../engine/system-report.js';
 import { isDescriptorHead } from '../io/discover.js';
+import { DEFAULT_LIMITS } from '../io/limits.js';
+import { localized } from '../i18n/index.js';
 import { loadIac, looksLikeIac } from '../io/iac/load.js';
 import { loadSourceSync, loadWalkedSourceSync, type SourceDoc } from '../io/descriptor/source.js';
 import { descriptorProblems } from '../io/descriptor/validate.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
+import type { IacVariables, InputProblem, Limits, LintOptions, Stage, SystemReport } from '../model/types.js';
 import { iacThreads } from './threads.js';
 
 /** What checking one descriptor file gives; plain data, so a worker thread can send it. */
@@ -77,20 +80,72 @@ interface Evaluated extends Staged {
   stage: Stage;
 }
 
+/**
+ * Loads the infrastructure code of one system. A file listed twice (or under two spellings, or
+ * through a symlink) is loaded once: the same file listed 100,000 times ran the policy's Wasm memory
+ * out, and duplicates already changed the verdict (each copy's resources counted again). Then the
+ * system's resources are held to limits.maxIacResources, all its files together, before anything is
+ * evaluated: beyond it, this system gets an input error at `at` (the descriptor's `iac` list) and
+ * is checked without its infrastructure code, while the run goes on.
+ */
 export async function loadStackFiles(
   files: string[],
   display: (p: string) => string,
   limits: Limits,
   jobs: number | undefined,
+  variables?: IacVariables,
+  at?: Pick<InputProblem, 'file' | 'line' | 'column'>,
 ): Promise<{ stacks: IacStack[]; errors: InputProblem[] }> {
   const stacks: IacStack[] = [];
   const errors: InputProblem[] = [];
+  const seen = new Set<string>();
   for (const f of files) {
-    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs) });
+    const real = realPath(f);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    const r = await loadIac(f, display(f), limits, { threads: iacThreads(jobs), ...(variables ? { variables } : {}) });
     if (r.ok) stacks.push(r.stack);
-    else errors.push(...r.errors);
+    else for (const e of r.errors) errors.push(e);
+  }
+  const max = limits.maxIacResources ?? DEFAULT_LIMITS.maxIacResources;
+  let count = 0;
+  for (const s of stacks) count += s.resources.length;
+  if (count > max) {
+    const where = at ?? { file: display(files[0]!) };
+    errors.push({
+      ...where,
+      code: 'too-many-resources',
+      message: localized('input.too-many-resources', { count, limit: max, files: stacks.length }),
+    });
+    return { stacks: [], errors };
   }
   return { stacks, errors };
+}
+
+/**
+ * The IaC paths of a run that no descriptor lists, each real file once (the first spelling in sorted
+ * order): a file named twice, or once directly and once through a symlink, is one system, not two.
+ */
+export function standaloneIac(iacPaths: Iterable<string>, attached: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const a of attached) seen.add(realPath(a));
+  const out: string[] = [];
+  for (const f of [...iacPaths].sort()) {
+    const real = realPath(f);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    out.push(f);
+  }
+  return out;
+}
+
+/** The file a path names, symlinks resolved; the path itself when it cannot be resolved (the loader says why). */
+function realPath(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return resolve(p);
+  }
 }
 
 /** On this thread alone, CHECK_BATCH files at a time; results in file order (with `take`, handed to it and not kept). */
@@ -201,8 +256,11 @@ export async function withStacks(
   const attached = Array.isArray(listed)
     ? listed.filter((x): x is string => typeof x === 'string').map((p) => resolve(dirname(file), p))
     : [];
+  const at = () => ({ file: source.file, ...source.locate('/iac') });
   const { stacks, errors } =
-    attached.length > 0 ? await loadStackFiles(attached, display, limits, options.jobs) : { stacks: [], errors: [] };
+    attached.length > 0
+      ? await loadStackFiles(attached, display, limits, options.jobs, options.iacVariables, at())
+      : { stacks: [], errors: [] };
   return { source, stacks, errors, attached };
 }
 

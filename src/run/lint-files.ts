@@ -10,6 +10,7 @@ import { createSystemJsonPieces, createSystemJsonWriter } from '../format/json.j
 import { loadDebtInputs } from '../io/debt/inputs.js';
 import { waiverFiles } from '../io/debt/waivers.js';
 import { discover } from '../io/discover.js';
+import { localized } from '../i18n/index.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
@@ -19,6 +20,7 @@ import {
   checkDescriptorFiles,
   checkInBatches,
   loadStackFiles,
+  standaloneIac,
   type CheckTools,
   type FileCheckOptions,
 } from './check-files.js';
@@ -81,7 +83,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   }));
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
-  errors.push(...debt.errors);
+  for (const e of debt.errors) errors.push(e);
   const systems: SystemReport[] = [];
   // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds
   // (walked JSON files turn out to be IaC while they are checked).
@@ -91,9 +93,9 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     !found.walked.has(f) && (await classifyFile(f)) === 'iac' ? iacPaths.add(f) : descriptors.push(f);
   const attached = new Set<string>();
   const loadStacks = async (files: string[]): Promise<IacStack[]> => {
-    const r = await loadStackFiles(files, display, limits, options.jobs);
+    const r = await loadStackFiles(files, display, limits, options.jobs, options.iacVariables);
     for (const f of files) attached.add(f);
-    errors.push(...r.errors);
+    for (const e of r.errors) errors.push(e);
     return r.stacks;
   };
   const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
@@ -140,11 +142,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     jobs > 1
       ? await checkInParallel(descriptors, jobs, fileOptions, checkBatch, progress, spool && take)
       : await checkInBatches(descriptors, checkBatch, progress, spool && take);
-  for (const p of problemsByFile) if (p) errors.push(...p);
+  for (const p of problemsByFile) if (p) for (const e of p) errors.push(e);
   const prerendered = new Map<SystemReport, Uint8Array>();
   // In descriptor order whichever thread checked a file, so the report does not show the split.
   for (const [i, c] of checked.entries()) {
-    errors.push(...c.errors);
+    for (const e of c.errors) errors.push(e);
     if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
     if (c.system) systems.push(c.system);
@@ -152,8 +154,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   }
   let order = descriptors.length;
   // IaC that no descriptor of this run lists is checked on its own, as a system without a descriptor.
-  for (const f of [...iacPaths].sort()) {
-    if (attached.has(f)) continue;
+  for (const f of standaloneIac(iacPaths, attached)) {
     const stacks = await loadStacks([f]);
     if (stacks.length === 0) continue;
     try {
@@ -165,6 +166,11 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       errors.push({ file: display(f), code: 'policy', message: e.text });
     }
   }
+  // Paths that hold nothing to check give no verdict: a run that evaluated nothing must not pass.
+  if (errors.length === 0 && systems.length === 0 && tally.systems === 0) {
+    for (const p of paths)
+      errors.push({ file: display(p), code: 'nothing-found', message: localized('input.nothing-found') });
+  }
   const inputs = [
     ...new Set([
       ...found.files,
@@ -172,6 +178,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...attached,
       ...(await waiverFiles(options.waivers, cwd, found.files)),
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+      ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
   if (spool)

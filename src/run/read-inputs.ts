@@ -5,7 +5,7 @@ import { discover } from '../io/discover.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { InputProblem, Limits, LintOptions } from '../model/types.js';
-import { loadStackFiles, readDescriptor, validated, withStacks } from './check-files.js';
+import { loadStackFiles, readDescriptor, standaloneIac, validated, withStacks } from './check-files.js';
 
 /**
  * Everything a run over these paths reads, loaded whole: for lint() (src/api.ts), which evaluates
@@ -22,7 +22,7 @@ export async function readInputs(paths: string[], options: LintOptions, given?: 
     message: p.message,
   }));
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
-  problems.push(...debt.errors);
+  for (const e of debt.errors) problems.push(e);
   const systems: LintInputs['systems'] = [];
   const iacPaths = new Set(found.iac);
   const attached = new Set<string>();
@@ -35,19 +35,18 @@ export async function readInputs(paths: string[], options: LintOptions, given?: 
     const read = readDescriptor(file, io, display);
     const v = read.ok ? validated(read.source) : read.checked;
     if (!('value' in v)) {
-      problems.push(...v.errors);
+      for (const e of v.errors) problems.push(e);
       if (v.skipped === 'iac') iacPaths.add(file);
       continue;
     }
     const s = await withStacks(file, v, io, display);
-    problems.push(...s.errors);
+    for (const e of s.errors) problems.push(e);
     for (const f of s.attached) attached.add(f);
     systems.push({ descriptor: s.source, stacks: s.stacks });
   }
-  for (const f of [...iacPaths].sort()) {
-    if (attached.has(f)) continue;
-    const r = await loadStackFiles([f], display, limits, options.jobs);
-    problems.push(...r.errors);
+  for (const f of standaloneIac(iacPaths, attached)) {
+    const r = await loadStackFiles([f], display, limits, options.jobs, options.iacVariables);
+    for (const e of r.errors) problems.push(e);
     if (r.stacks.length > 0) systems.push({ descriptor: null, stacks: r.stacks });
   }
   return { systems, problems, debt };

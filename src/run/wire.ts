@@ -29,6 +29,7 @@ type PackedFinding = [
   location: Finding['location'],
   message: string,
   fingerprint: string,
+  recommendation: boolean,
 ];
 
 interface PackedRules {
@@ -65,13 +66,14 @@ export function packChecked(c: Checked): WireChecked {
       f.location,
       f.message,
       f.fingerprint,
+      f.recommendation === true,
     ],
   );
   return { ...c, system: { ...system, findings: packed, packedRules: { outcomes, reasons } } };
 }
 
 function unpackFinding(p: PackedFinding, catalogue: Catalogue, lang: Lang): Finding {
-  const [rule, severity, ruleSeverity, status, path, params, location, message, fingerprint] = p;
+  const [rule, severity, ruleSeverity, status, path, params, location, message, fingerprint, recommendation] = p;
   return makeFinding(catalogue.byId.get(rule)!, lang, {
     severity,
     ruleSeverity,
@@ -81,6 +83,7 @@ function unpackFinding(p: PackedFinding, catalogue: Catalogue, lang: Lang): Find
     location,
     message,
     fingerprint,
+    recommendation,
   });
 }
 

@@ -2,10 +2,10 @@
 // pre-commit hook, each with `npx … tuanthu` (or the installed `tuanthu`) replaced by this checkout's
 // bin/tuanthu.js. What each recipe hands to its CI (SARIF, Code Quality, JUnit, the step summary, the
 // action's outputs) is checked against the schemas in tests/schemas/.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { default as addFormatsModule } from 'ajv-formats';
@@ -263,6 +263,15 @@ describe('action.yml (composite GitHub Action)', () => {
     expectSarif(join(out, 'x.sarif'));
   });
 
+  it('on a repository with nothing to check: verdict error, not a pass', () => {
+    const ws = mkdtempSync(join(tmpdir(), 'tuanthu-ci-empty-'));
+    writeFileSync(join(ws, 'config.yaml'), 'a: 1\n');
+    const r = runAction({ 'sarif-file': 'tuanthu.sarif' }, ws);
+    expect(r.outputs).toMatchObject({ 'exit-code': '2', verdict: 'error' });
+    expect(r.stdout).toMatch(/^::error file=\.,title=tuanthu%3A nothing-found::/m);
+    expect(r.failedAt).toBe('Verdict');
+  });
+
   it('never runs an input as shell', () => {
     const out = mkdtempSync(join(tmpdir(), 'tuanthu-action-out-'));
     const marker = join(out, 'pwned');
@@ -274,6 +283,39 @@ describe('action.yml (composite GitHub Action)', () => {
     });
     expect(existsSync(marker)).toBe(false);
     expect(r.outputs.verdict).toBe('error'); // the odd words are paths and a format that do not exist
+  });
+});
+
+describe('action.yml on a fresh checkout', () => {
+  it('builds tuanthu with the production dependencies and only the compiler and type packages', {
+    timeout: 300_000,
+  }, () => {
+    // The action's checkout: the files git tracks or would track, nothing installed, nothing built.
+    const home = mkdtempSync(join(tmpdir(), 'tuanthu-action-home-'));
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    for (const f of listed.split('\0').filter(Boolean)) {
+      if (!existsSync(join(ROOT, f))) continue;
+      mkdirSync(dirname(join(home, f)), { recursive: true });
+      cpSync(join(ROOT, f), join(home, f));
+    }
+    const step = ACTION.runs.steps.find((x) => x.id === 'build')!;
+    const tmp = mkdtempSync(join(tmpdir(), 'tuanthu-action-'));
+    const ctx: Context = { inputs: {}, steps: {}, github: { action_path: home } };
+    const env: Record<string, string> = { GITHUB_OUTPUT: join(tmp, 'output'), RUNNER_TEMP: tmp };
+    for (const [k, v] of Object.entries(step.env ?? {})) env[k] = substitute(String(v), ctx);
+    // Packages from the npm cache that `npm ci` filled; the registry only for what it lacks.
+    const r = bash(step.run!, tmp, { ...env, npm_config_prefer_offline: 'true' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readOutputs(join(tmp, 'output'))).toEqual({ bin: `${home}/bin/tuanthu.js` });
+    for (const dev of ['vitest', '@cdktf', 'cdktf', 'playwright-core', '@biomejs'])
+      expect(existsSync(join(home, 'node_modules', dev)), dev).toBe(false);
+    const check = bash(`node bin/tuanthu.js check --as-of ${AS_OF} ${PASSING}/system.yaml`, home);
+    expect(check.status, check.stderr).toBe(0);
+    const built = readdirSync(join(home, 'dist/io/descriptor/validators'));
+    expect(built).toContain('system.schema.cjs');
   });
 });
 
@@ -389,5 +431,8 @@ describe('pre-commit', () => {
     expect(failing.stdout).toContain('FAIL');
     expect(run(hook, workspace(PASSING)).status).toBe(0);
     expect(run(localHook, workspace(FAILING)).status).toBe(1);
+    const empty = run(hook, mkdtempSync(join(tmpdir(), 'tuanthu-ci-empty-')));
+    expect(empty.status).toBe(2);
+    expect(empty.stderr + empty.stdout).toContain('nothing was checked');
   });
 });

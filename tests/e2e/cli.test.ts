@@ -65,6 +65,7 @@ describe('tuanthu check', () => {
         'BUD-02 below 48:3',
         'GOV-02 missing 10:1',
         'GOV-03 never_reported 8:1',
+        'GOV-04 not_issued 8:1',
         'IDN-01 not_vneid 8:1',
         'IDN-02 no_mfa 8:1',
         'IRP-01 stale 44:17',
@@ -76,6 +77,8 @@ describe('tuanthu check', () => {
         'LVL-04 not_independent 27:3',
         'MON-01 not_connected 42:3',
         'MON-04 not_established 40:1',
+        'MON-05 not_consolidated 40:1',
+        'MON-06 undeclared 37:1',
         'PL4-01 no_team 8:1',
         'PL4-03 no_assessment 8:1',
         'SBD-01 missing 36:3',
@@ -134,6 +137,32 @@ describe('tuanthu check', () => {
     expect(mon(after.stdout)).toMatchObject({ status: 'violation', severity: 'critical' });
     const text = await run(['check', BAD, '--as-of', '2026-06-30']);
     expect(text.stdout).toContain('due (due by 2026-06-30) MON-01');
+  });
+
+  it('gives a system already in use before 04-KH/BCĐTW until 30/4/2026 to approve its level', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-in-use-'));
+    try {
+      // The non-compliant example, live since 2025 (before the plan of 5/1/2026), still unapproved.
+      const yaml = readFileSync(join(ROOT, BAD), 'utf8')
+        .replace(/go_live: \S+/, 'go_live: 2025-06-01')
+        .replace(/^iac: .*$/m, '');
+      const file = join(dir, 'system.yaml');
+      writeFileSync(file, yaml);
+      const lvl = (out: string) =>
+        JSON.parse(out).systems[0].findings.find((f: { rule: string }) => f.rule === 'LVL-02');
+      const before = await run(['check', file, '--as-of', '2026-04-30', '--format', 'json']);
+      expect(lvl(before.stdout)).toMatchObject({
+        status: 'due',
+        severity: 'info',
+        params: { msg: 'missing_in_use', due: '2026-04-30', go_live: '2025-06-01' },
+      });
+      const after = await run(['check', file, '--as-of', '2026-05-01', '--format', 'json']);
+      expect(lvl(after.stdout)).toMatchObject({ status: 'violation', severity: 'critical' });
+      const text = await run(['check', file, '--as-of', '2026-04-30']);
+      expect(text.stdout).toContain('due (due by 2026-04-30) LVL-02');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies --fail-on', async () => {

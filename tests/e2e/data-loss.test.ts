@@ -111,6 +111,27 @@ describe('an output over an input is refused, and nothing is written', () => {
       );
     }));
 
+  it('init -o <the Terraform it reads> --force, and init -o into a missing folder', () =>
+    inTempDir('tuanthu-dl-', async (dir) => {
+      mkdirSync(join(dir, 'infra'));
+      writeFileSync(join(dir, 'infra/main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n');
+      const init = (args: string[]) =>
+        execa('node', [BIN, 'init', ...args, '--lang', 'en'], { cwd: dir, reject: false });
+      for (const [args, message] of [
+        [['infra', '-o', 'infra/main.tf', '--force'], /-o infra\/main.tf would overwrite infra\/main.tf, an input/],
+        [
+          ['infra', '-o', 'missing/system.yaml'],
+          /cannot write missing\/system.yaml: the folder missing does not exist/,
+        ],
+      ] as const) {
+        const before = treeDigest(dir);
+        const r = await init([...args]);
+        expect(r.exitCode, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(treeDigest(dir)).toEqual(before);
+      }
+    }));
+
   it('through a symlink or a hard link to the input', () =>
     inTempDir('tuanthu-dl-', async (dir) => {
       portal(dir);
@@ -212,23 +233,44 @@ describe('a place that cannot take the report is an environment error (exit 2), 
 });
 
 describe('a report is replaced whole', () => {
-  it('leaves no temporary file, keeps the mode of the file it replaces and a symlink to it', () =>
+  it('leaves no temporary file and keeps the mode of the file it replaces', () =>
     inTempDir('tuanthu-dl-', async (dir) => {
       portal(dir);
       writeFileSync(join(dir, 'r.json'), 'old');
       chmodSync(join(dir, 'r.json'), 0o640);
-      mkdirSync(join(dir, 'reports'));
-      writeFileSync(join(dir, 'reports/latest.sarif'), 'old');
-      symlinkSync('reports/latest.sarif', join(dir, 'r.sarif'));
       const r = await run(['check', 'portal', '--format', 'json=r.json', '--format', 'sarif=r.sarif'], dir);
       expect(r.exitCode, r.stderr).toBe(1);
       expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).summary.systems).toBe(1);
       expect(statSync(join(dir, 'r.json')).mode & 0o777).toBe(0o640);
-      expect(lstatSync(join(dir, 'r.sarif')).isSymbolicLink()).toBe(true);
-      expect(JSON.parse(readFileSync(join(dir, 'reports/latest.sarif'), 'utf8')).version).toBe('2.1.0');
+      expect(JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')).version).toBe('2.1.0');
       expect(leftovers(dir)).toEqual([]);
-      expect(leftovers(join(dir, 'reports'))).toEqual([]);
     }));
+
+  it('replaces a symlink planted where the report goes, never writing through it', () =>
+    inTempDir('tuanthu-dl-', (outside) =>
+      inTempDir('tuanthu-dl-', async (dir) => {
+        portal(dir);
+        writeFileSync(join(outside, 'victim'), 'not yours\n');
+        symlinkSync(join(outside, 'victim'), join(dir, 'tuanthu.sarif'));
+        const r = await run(['check', 'portal', '--format', 'sarif=tuanthu.sarif'], dir);
+        expect(r.exitCode, r.stderr).toBe(1);
+        expect(readFileSync(join(outside, 'victim'), 'utf8')).toBe('not yours\n');
+        expect(lstatSync(join(dir, 'tuanthu.sarif')).isFile()).toBe(true);
+        expect(JSON.parse(readFileSync(join(dir, 'tuanthu.sarif'), 'utf8')).version).toBe('2.1.0');
+      }),
+    ));
+
+  it.skipIf(!existsSync('/dev/full'))('writes all the reports of a run or none of them', () =>
+    inTempDir('tuanthu-dl-', async (dir) => {
+      portal(dir);
+      writeFileSync(join(dir, 'r.json'), 'the previous report\n');
+      await refused(
+        dir,
+        ['check', 'portal', '--format', 'json=r.json', '--format', 'sarif=/dev/full'],
+        /cannot write \/dev\/full: no space left on the device/,
+      );
+    }),
+  );
 });
 
 describe('a signal ends the run without leaving a partial report or a temporary file', () => {
@@ -241,8 +283,22 @@ describe('a signal ends the run without leaving a partial report or a temporary 
     return stack;
   }
 
+  /**
+   * CPU seconds a process has used (/proc/PID/stat), whatever the machine's load; Infinity where
+   * there is no /proc. Starting takes ~0.3 s; the 20,000-bucket run takes ~2.5 s more.
+   */
+  const cpuSeconds = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  };
+
   const waitFor = async (ready: () => boolean, child: ResultPromise) => {
-    for (let i = 0; i < 3000 && !ready() && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 10));
+    // Bounded by the test's timeout; a run that ends first fails the test on its exit code.
+    while (!ready() && child.exitCode === null) await new Promise((r) => setTimeout(r, 10));
   };
 
   it(
@@ -278,7 +334,9 @@ describe('a signal ends the run without leaving a partial report or a temporary 
           cwd: dir,
           reject: false,
         });
-        await new Promise((r) => setTimeout(r, 1500));
+        // Sent after a second of CPU time: well past start-up (where a signal would take Node's
+        // default action), well before the end of the check, on a busy machine as on an idle one.
+        await waitFor(() => cpuSeconds(child.pid!) >= 1, child);
         child.kill('SIGINT');
         const r = await child;
         expect(r.exitCode, r.stderr).toBe(130);

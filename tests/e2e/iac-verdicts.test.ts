@@ -57,18 +57,19 @@ describe('values unknown until apply', () => {
     expect(r.exitCode).toBe(1); // the Classic Load Balancer's weak policy (high) fails the run
   });
 
-  it('read as "unknown until apply" in text, SARIF (kind review), JUnit (skipped) and Vietnamese', async () => {
+  // The status reads "unknown" (a descriptor's undeclared fact is unknown too); the message says "until apply".
+  it('read as "unknown" in text, SARIF (kind review), JUnit (skipped) and Vietnamese', async () => {
     const text = await run(['check', UNKNOWN, '--as-of', AS_OF, '--lang', 'en']);
-    expect(text.stdout).toMatch(/unknown until apply AWS-S3-03 .*\n.*\(\$\{var\.versioning_status\}\)/);
-    expect(text.stdout).toContain('2 unknown until apply');
+    expect(text.stdout).toMatch(/unknown AWS-S3-03 .*\n.*unknown until apply \(\$\{var\.versioning_status\}\)/);
+    expect(text.stdout).toContain('2 unknown');
     const vi = await run(['check', UNKNOWN, '--as-of', AS_OF, '--lang', 'vi']);
-    expect(vi.stdout).toContain('chỉ biết sau khi apply AWS-S3-03');
+    expect(vi.stdout).toContain('chưa xác định AWS-S3-03');
     const sarif = JSON.parse((await run(['check', UNKNOWN, '--as-of', AS_OF, '--format', 'sarif'])).stdout);
     const results = sarif.runs[0].results as Array<{ ruleId: string; kind: string; level: string }>;
     expect(results.filter((x) => x.ruleId === 'AWS-S3-03').map((x) => [x.kind, x.level])).toEqual([['review', 'note']]);
     expect(results.filter((x) => x.ruleId === 'AWS-TLS-01').map((x) => x.kind)).toEqual(['fail']);
     const junit = (await run(['check', UNKNOWN, '--as-of', AS_OF, '--lang', 'en', '--format', 'junit'])).stdout;
-    expect(junit).toMatch(/name="AWS-S3-03 [^"]*"[^>]*>\s*<skipped message="unknown until apply: Whether versioning/);
+    expect(junit).toMatch(/name="AWS-S3-03 [^"]*"[^>]*>\s*<skipped message="unknown: Whether versioning/);
   });
 });
 
@@ -82,8 +83,22 @@ describe('nothing evaluated is not a pass', () => {
     expect(report.summary).toMatchObject({ systems: 1, passed: 0, failed: 0, incomplete: 1 });
     const sys = report.systems[0];
     expect(sys.result).toBe('incomplete');
+    // The module call the evaluator could not read (terraform init has not run), with where it is.
     expect(sys.iac).toEqual([
-      { file: NOTHING, trust: 'raw', resources: 0, judged: 0, unevaluated: [], incomplete: 'nothing-judged' },
+      {
+        file: NOTHING,
+        trust: 'evaluated',
+        resources: 0,
+        judged: 0,
+        unevaluated: [
+          expect.objectContaining({
+            address: 'module.vpc',
+            reason: 'module-not-installed',
+            location: expect.objectContaining({ file: `${NOTHING}/main.tf`, line: 7 }),
+          }),
+        ],
+        incomplete: 'nothing-judged',
+      },
     ]);
     // No IaC rule claims a pass on evidence it did not see.
     const iacRules = sys.rules.filter((x: { rule: string }) => /^(AWS|IAC)-/.test(x.rule));
@@ -112,6 +127,9 @@ describe('nothing evaluated is not a pass', () => {
     const text = out('text');
     expect(text).toContain('⚠ INCOMPLETE tests/fixtures/iac/nothing-evaluated');
     expect(text).toContain('nothing evaluated: no resource the rules could judge, so this is not a pass');
+    expect(text).toContain(
+      'not evaluated: module.vpc — module not available: run terraform init (terraform-aws-modules/vpc/aws) — tests/fixtures/iac/nothing-evaluated/main.tf:7:1',
+    );
     expect(text).toContain('order of trust: plan > evaluated configuration > configuration as written');
     expect(text).toContain('0 passed, 0 failed, 1 incomplete');
     const sarif = JSON.parse(out('sarif'));
@@ -138,7 +156,7 @@ describe('nothing evaluated is not a pass', () => {
   it('states the provenance of evaluated evidence too', async () => {
     const r = await run(['check', UNKNOWN, '--as-of', AS_OF, '--lang', 'en', '--format', 'json']);
     expect(JSON.parse(r.stdout).systems[0].iac).toEqual([
-      { file: UNKNOWN, trust: 'raw', resources: 7, judged: 7, unevaluated: [] },
+      { file: UNKNOWN, trust: 'evaluated', resources: 7, judged: 7, unevaluated: [] },
     ]);
     const plan = await run(['check', 'tests/fixtures/iac/plan.json', '--as-of', AS_OF, '--format', 'json']);
     expect(JSON.parse(plan.stdout).systems[0].iac[0].trust).toBe('plan');

@@ -422,3 +422,36 @@ describe('shared helpers', () => {
     );
   });
 });
+
+describe('recommendations (beyond the directives) are labelled in every format', () => {
+  // The compliant example, declared as holding state secrets, without a post-quantum plan: CRY-04
+  // is a recommendation (KH04 IV.3.c, CT57 3.a give that work to national bodies).
+  const reports = {} as Record<Lang, Report>;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-rec-'));
+    const src = readFileSync(COMPLIANT, 'utf8')
+      .replace('state_secret: none', 'state_secret: mat')
+      .replace(/^iac: .*$/m, '');
+    const file = join(dir, 'system.yaml');
+    writeFileSync(file, src);
+    for (const lang of ['en', 'vi'] as const) reports[lang] = await check([file], { lang });
+  });
+
+  it("marks the finding, at the rule's lower severity", () => {
+    const f = reports.en.systems[0]!.findings.find((x) => x.rule === 'CRY-04')!;
+    expect(f).toMatchObject({ recommendation: true, severity: 'low', status: 'violation' });
+    expect(f.title).toMatch(/^Recommendation \(beyond the directives\): /);
+    // A requirement is not marked.
+    const cry03 = reports.en.systems[0]!.findings.find((x) => x.rule === 'CRY-03')!;
+    expect(cry03.recommendation).toBeUndefined();
+  });
+
+  it.each(Object.keys(FORMATTERS) as FormatName[])('%s shows the label', (format) => {
+    for (const lang of ['en', 'vi'] as const) {
+      const out = render(format, reports[lang], lang);
+      const label =
+        lang === 'en' ? 'Recommendation (beyond the directives)' : 'Khuyến nghị (ngoài yêu cầu của văn bản)';
+      expect(out, `${format} ${lang}`).toContain(format === 'html' ? escapeHtml(label) : label);
+    }
+  });
+});

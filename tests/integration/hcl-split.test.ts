@@ -195,8 +195,9 @@ describe('a large .tf module through the CLI (pieces shared with a worker thread
 
   // Peak memory from GNU time (Debian package `time`), as in tests/output.test.ts.
   const time = '/usr/bin/time';
-  // Node 24's V8 sizes its heaps larger: one call 663 MiB, in pieces 484–496 MiB (Node 20: 575–584 against 358–381).
-  const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 580 : 450;
+  // Node 24's V8 sizes its heaps larger: one call 663 MiB, in pieces 484–496 MiB (Node 20: 575–584 against 358–381
+  // on a quiet machine, 440–476 under a load average of 19, where GC lags). The bounds sit below one call.
+  const bound = Number(process.versions.node.split('.')[0]) >= 22 ? 630 : 540;
   it.skipIf(!existsSync(time))(
     `keeps hcl2json's heap small: 20,000 buckets in one main.tf under ${bound} MiB`,
     async () => {

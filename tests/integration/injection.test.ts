@@ -208,6 +208,25 @@ async function runCase(c: Case): Promise<Outputs> {
   broken[c.key] = c.values[1];
   const brokenFile = join(dir, c.names[2]);
   writeFileSync(brokenFile, JSON.stringify(broken));
+  // Waivers beside them (found in the working directory): one active, one invalid (a critical rule
+  // not approved by the accountable head), their people
+  // and reasons hostile too; they show in text, SARIF suppressions, JUnit, CSV, HTML, the gate.
+  const id = (TEMPLATES[0]!.doc.system as { id: string }).id;
+  const waiver = (rule: string, k: number, approved: string, expires: string) => ({
+    rule,
+    system: id,
+    justification: `${c.values[k]} — the reason`,
+    reference: c.values[k + 1],
+    approved_by: { name: c.values[k + 2], title: c.values[k + 3] },
+    approved,
+    expires,
+  });
+  writeFileSync(
+    join(dir, 'tuanthu.waivers.yaml'),
+    JSON.stringify({
+      waivers: [waiver('BUD-02', 5, '2026-10-01', '2027-03-01'), waiver('MON-01', 9, '2026-06-01', '2026-11-22')],
+    }),
+  );
 
   const options: LintOptions = { asOf: AS_OF, failOn: 'high', lang: 'en', cwd: dir };
   const report = lint(await readInputs(files, options), options, { catalogue });
@@ -379,7 +398,8 @@ describe('hostile text in every descriptor field and file name', () => {
     for (const f of ['system.name', 'system.owner', 'system.accountable_head.name', 'hosting.data_centres.0.name'])
       expect(names).toContain(f);
     expect(FIELD_COUNT).toBeGreaterThan(30);
-    expect(plain.report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1 });
+    expect(plain.report.summary).toMatchObject({ systems: 2, passed: 1, failed: 1, waived: 1 });
+    expect(plain.report.waivers?.map((w) => w.status).sort()).toEqual(['active', 'invalid']);
     expect(plain.rejected.summary.inputErrors).toBeGreaterThan(0);
   });
 
@@ -407,6 +427,8 @@ describe('hostile text in every descriptor field and file name', () => {
       '✖ FAIL \\x1b[2K\\r\\x1b[32m✔ PASS\\x1b[0m \\u202eLIAF\\u202c\\n::error::forged\\n##vso\\[task.complete',
     );
     expect(got.out.markdown).toContain('`@`octocat \\| ');
+    // A waiver's approver, from the waivers file: on its line, its CR escaped.
+    expect(got.out.text).toContain('@octocat | Plain value Z7\\r (');
     const uris = JSON.parse(got.out.sarif).runs[0].results.map(
       (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) =>
         r.locations[0]!.physicalLocation.artifactLocation.uri,

@@ -135,6 +135,16 @@ describe('safeText', () => {
     );
   });
 
+  it('escapes exactly the characters of its classes, every code point checked (the fast path misses none)', () => {
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      const ch = String.fromCodePoint(cp);
+      const want = cp !== 9 && CONTROL.test(ch) ? `a${escapeChar(ch)}b` : `a${ch}b`;
+      if (safeText(`a${ch}b`) !== want) missed.push(cp.toString(16));
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('escapeChar: named, two, four or more hex digits', () => {
     expect([escapeChar('\n'), escapeChar('\u0007'), escapeChar('\u0085'), escapeChar('\u202e')]).toEqual([
       '\\n',

@@ -35,6 +35,13 @@ finding(path, msg, params) := {"path": path, "msg": msg, "params": params}
 # and never a violation (unknown is not absent). params.expression says what the code holds there.
 unknown_finding(path, msg, params) := {"path": path, "msg": msg, "params": params, "status": "unknown"}
 
+# A finding that goes beyond the directives' text: a recommendation, at its own severity below the
+# rule's, labelled as such in every format (never reported as the directive's requirement).
+recommendation(path, msg, params, severity) := {
+	"path": path, "msg": msg, "params": params,
+	"severity": severity, "recommendation": true,
+}
+
 # The value of a versioned threshold in force on as_of: the version with the latest
 # effective_from that is not after as_of.
 threshold(name) := v.value if {

@@ -8,6 +8,16 @@ declared_data := object.get(d, "data", {})
 # state_secret must be stated as "none" to be out of scope.
 holds_state_secret if not declared_data.state_secret == "none"
 
+# state_secret is declared at all ("none" included): when it is not, rules that turn on it report
+# "unknown, declare it" rather than presume either way.
+declares_state_secret if is_string(declared_data.state_secret)
+
+# Declared as holding state secrets (any grade but "none").
+declared_state_secret if {
+	declares_state_secret
+	declared_data.state_secret != "none"
+}
+
 holds_national_database if count(national_databases) > 0
 
 national_databases := object.get(declared_data, "national_databases", [])

@@ -53,12 +53,18 @@ findings := [f |
 ]
 
 # A value only apply knows stays unknown, deadline or not. Before its deadline a rule's violations
-# are reported as "due"; from the day after, as violations.
+# are reported as "due"; from the day after, as violations. The deadline is the finding's own when
+# the rule gives one (a deadline for some systems only, e.g. LVL-02's for systems already in use),
+# else the rule's.
 status(d, meta) := "unknown" if d.status == "unknown"
 
-else := "due" if lib.as_of <= meta.due
+else := "due" if lib.as_of <= deadline(meta, d)
 
 else := "violation"
+
+deadline(_, d) := d.due
+
+deadline(meta, d) := meta.due if not d.due
 
 # meta.reasons and meta.metrics: the package defines them (scripts/build-policy.mjs).
 metrics[k] := v if {

@@ -32,7 +32,8 @@ test_due_before_deadline_violation_after if {
 }
 
 test_rule_without_deadline_is_violation if {
-	r := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-01-01")}
+	new_system := object.union(no_approval, {"lifecycle": {"go_live": "2026-03-01"}})
+	r := main.result with input as {"descriptor": new_system, "context": ctx("production", "2026-03-02")}
 		with data.tuanthu.catalogue as catalogue
 	some f in r.findings
 	f.rule == "LVL-02"
@@ -46,6 +47,21 @@ test_input_reason_comes_before_stage if {
 		with data.tuanthu.catalogue as cat
 	r.not_applicable.aws_s3_01 == "no_iac"
 	r.not_applicable.lvl_02 == "stage"
+}
+
+# A finding's own deadline (LVL-02's for systems in use before 04-KH/BCĐTW) decides its status.
+test_finding_deadline_overrides if {
+	before := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-04-30")}
+		with data.tuanthu.catalogue as catalogue
+	after := main.result with input as {"descriptor": no_approval, "context": ctx("production", "2026-05-01")}
+		with data.tuanthu.catalogue as catalogue
+	some b in before.findings
+	b.rule == "LVL-02"
+	b.status == "due"
+	b.due == "2026-04-30"
+	some a in after.findings
+	a.rule == "LVL-02"
+	a.status == "violation"
 }
 
 # A value only apply knows is reported as unknown, before a rule's deadline and after it.

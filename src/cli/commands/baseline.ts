@@ -30,7 +30,7 @@ export function registerBaseline(program: Command, io: CliIo, lang: Lang, setExi
         import('../../engine/baseline/document.js'),
         import('../../format/shared.js'),
       ]);
-      const { report, inputs } = await runLint(paths, lintOptions(o));
+      const { report, inputs } = await runLint(paths, lintOptions(o, {}, io.env));
       if (report.errors.length > 0) {
         // A baseline missing a system that could not be read would later flag all its findings as new.
         for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);

@@ -5,7 +5,7 @@ import { exitCode, summaryExitCode } from '../../engine/exit-code.js';
 import { type FormatContext, FORMATTERS } from '../../format/index.js';
 import type { SystemSpool } from '../../run/spool.js';
 import type { Report, Severity, SystemReport } from '../../model/types.js';
-import { type CliIo, refuseUnsafeOutputs, useColor, writeOutputFile } from '../io.js';
+import { type CliIo, refuseUnsafeOutputs, useColor, writeOutputFiles } from '../io.js';
 import { configPaths } from '../config.js';
 import {
   addBaselineOption,
@@ -73,7 +73,7 @@ Examples:
       try {
         const { report, prerendered, streamed, inputs } = await runLint(
           paths,
-          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }),
+          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }, io.env),
           { spool },
         );
         progress.finish();
@@ -98,18 +98,30 @@ async function jsonSpool(outputs: OutputSpec[]): Promise<SystemSpool> {
   return new SystemSpool(file ? dirname(resolve(file)) : tmpdir());
 }
 
-/** Each output in its format: to its file (never coloured), or to standard output. */
+/**
+ * Each output in its format: to its file (never coloured), or to standard output. The files are
+ * renamed into place only once all are written, so a failure leaves every earlier report as it was.
+ */
 async function writeReports(
   report: Report,
   outputs: OutputSpec[],
   ctx: Omit<FormatContext, 'color'> & { prerendered: ReadonlyMap<SystemReport, Uint8Array>; color: boolean },
   io: CliIo,
 ): Promise<void> {
-  for (const o of outputs) {
+  const render = (o: OutputSpec) => {
     const formatter = FORMATTERS[o.format];
     const c = { ...ctx, color: o.file ? false : ctx.color && o.format === 'text' };
-    const pieces = formatter.chunks ? formatter.chunks(report, c) : [formatter.render(report, c)];
-    if (o.file) await writeOutputFile(o.file, pieces);
-    else for (const p of pieces) io.stdout(p);
-  }
+    return formatter.chunks ? formatter.chunks(report, c) : [formatter.render(report, c)];
+  };
+  await writeOutputFiles(
+    outputs.map((o) =>
+      o.file
+        ? { file: o.file, pieces: () => render(o) }
+        : {
+            stdout: () => {
+              for (const p of render(o)) io.stdout(p);
+            },
+          },
+    ),
+  );
 }

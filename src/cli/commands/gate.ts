@@ -27,7 +27,7 @@ export function registerGate(program: Command, io: CliIo, lang: Lang, setExit: (
         import('../../engine/gate.js'),
         import('../../format/gate-text.js'),
       ]);
-      const report = await lintFiles(paths, lintOptions(o, { stage: 'pre-production' }));
+      const report = await lintFiles(paths, lintOptions(o, { stage: 'pre-production' }, io.env));
       const verdict = gateVerdict(report);
       io.stdout(o.format === 'json' ? renderGateJson(verdict) : renderGateText(report, verdict, o.lang));
       setExit(gateExitCode(verdict));

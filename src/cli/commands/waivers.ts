@@ -26,7 +26,7 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
         import('../../engine/waivers/list.js'),
         import('../../format/shared.js'),
       ]);
-      const report = await lintFiles(paths, lintOptions(o, { allWaivers: true }));
+      const report = await lintFiles(paths, lintOptions(o, { allWaivers: true }, io.env));
       for (const e of report.errors) io.stderr(`${inputErrorLine(e)}\n`);
       // The table shows names and justifications made safe; the json keeps them exact.
       const records = sortWaivers(report.waivers ?? []);

@@ -5,12 +5,13 @@ import { isIsoDate } from '../../util/dates.js';
  * The params that say *which* problem a finding is, as opposed to figures that describe it. Text
  * values (names, currencies, resource types) identify; numbers (amounts, shares, counts) and dates
  * change as a system evolves without the problem becoming another one. `msg` is keyed separately and
- * `due` is the rule's own deadline.
+ * `due` is the rule's own deadline; `module_call` is a position (file:line).
  */
 export function keyParams(params: Record<string, unknown>): Array<[string, string]> {
   return Object.entries(params)
     .filter(
-      (e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'msg' && e[0] !== 'due' && !isIsoDate(e[1]),
+      (e): e is [string, string] =>
+        typeof e[1] === 'string' && e[0] !== 'msg' && e[0] !== 'due' && e[0] !== 'module_call' && !isIsoDate(e[1]),
     )
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }

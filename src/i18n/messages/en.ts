@@ -13,9 +13,15 @@ export const en = {
   'input.is-directory': 'is a directory',
   'input.cannot-read': 'cannot read ({errno})',
   'input.not-a-file': 'not a regular file (a pipe, socket or device); give a file',
+  'input.size-unknown':
+    'not a regular file: its size is given as 0 bytes, yet it holds data (a /proc or /sys file, or a device); give a regular file',
+  'input.size-changed':
+    'the file changed while it was read (it holds more than the {size} bytes its size says); check it again once it is written',
   'input.too-large': 'file is {size} bytes, above the limit of {limit} bytes (raise it with --max-file-size)',
   'input.too-large-iac':
     'file is {size} bytes, above the limit of {limit} bytes for infrastructure code (raise it with --max-iac-file-size)',
+  'input.too-many-resources':
+    'the infrastructure code of this system holds {count} resources ({files} file(s) together), above the limit of {limit} (raise it with --max-resources); the system is checked without it',
   'input.empty': 'the file is empty',
   'input.utf16': 'the file is UTF-16; save it as UTF-8',
   'input.binary': 'the file is binary (it contains NUL bytes), not {kind}',
@@ -41,15 +47,24 @@ export const en = {
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
     'this JSON is neither Terraform configuration (resource / terraform / provider blocks, e.g. cdk.tf.json) nor a plan (terraform show -json output with format_version and resource_changes)',
+  'input.not-tfvars': 'a .tfvars.json file must hold an object of variable values',
   'input.not-terraform-tfjson':
     'a .tf.json file must hold Terraform configuration (resource / terraform / provider blocks)',
   'input.no-terraform': 'the directory has no .tf or .tf.json files',
+  'input.nothing-found':
+    'no descriptor (a YAML or JSON file with apiVersion: tuanthu/v1) and no infrastructure code was found here: nothing was checked, so there is no verdict',
   'input.plan-version':
     'plan format_version {version} is not supported; tuanthu reads format {major}.x (terraform show -json of Terraform ≥ 0.12 or OpenTofu)',
   'input.terraform-missing':
     'this is a binary plan file; reading it needs the terraform CLI on the PATH (or convert it yourself: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json could not read this plan: {detail}',
   'input.terraform-show-exit': 'terraform show -json could not read this plan: exit {code}',
+  'input.terraform-timeout':
+    'terraform show -json did not finish within {seconds} s and was stopped (raise the limit with --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json printed more than {limit} bytes and was stopped (raise the limit with --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json ran out of memory: it may take {limit} bytes of address space (is the plan a zip bomb?)',
   'input.terraform-show-failed': 'terraform show -json failed: {detail}',
   'input.terraform-show-json': 'terraform show -json printed malformed JSON ({detail})',
   'input.policy-load': 'cannot load the compiled policy: {detail}',
@@ -134,6 +149,7 @@ export const en = {
   'reason.no_state_secret': 'applies to systems holding state secrets; data.state_secret is none',
   'reason.not_priority_protected':
     'applies to systems on the priority-protection list; classification.priority_protected is false',
+  'reason.no_own_data_centre': "applies to systems in the agency's own data centre; this one declares it is not",
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 
@@ -192,16 +208,18 @@ export const en = {
 
   // The text report.
   'text.required_by': 'Required by',
+  'text.context': 'Context (not a requirement of)',
   'text.fix': 'Fix',
   'text.iac_only': 'infrastructure code checked without a descriptor',
   'text.construct': 'construct',
+  'text.module_call': 'module call',
   'text.due_by': 'due by',
   'text.level': 'level',
   'text.passed': 'passed',
   'text.failed': 'failed',
   'text.not_applicable': 'not applicable',
   'text.due': 'due',
-  'text.unknown': 'unknown until apply',
+  'text.unknown': 'unknown',
   'text.input_errors': 'input errors',
   'text.systems_checked': 'system(s) checked',
   'text.findings': 'finding(s)',
@@ -282,8 +300,11 @@ export const en = {
   'report.location': 'Location',
   'report.message': 'Message',
   'report.required_by': 'Required by',
+  'report.context': 'Context (not a requirement of)',
   'report.remediation': 'Remediation',
   'report.due_by': 'due by',
+  'report.recommendation': 'Recommendation (beyond the directives)',
+  'report.recommendation_title': 'Recommendation (beyond the directives): {title}',
   'report.not_applicable': 'Not applicable',
   'report.none': 'None.',
   'report.reason': 'Reason',
@@ -297,7 +318,7 @@ export const en = {
   'report.reproduce': 'Reproduce with',
   'report.input_errors': 'Input errors',
   'report.status_due': 'due',
-  'report.status_unknown': 'unknown until apply',
+  'report.status_unknown': 'unknown',
   'report.rules_unknown': 'unknown until apply',
   'report.status_waived': 'waived',
   'report.waived_until': 'waived until',
@@ -354,6 +375,15 @@ export const en = {
   'report.rule_only': 'only {rules} evaluated: a partial check',
   'report.rule_skipped': '{rule} skipped: {reason}',
   'report.rule_severity': '{rule} severity {from} → {to}: {reason}',
+  'clauses.title': 'By clause (items the rules check)',
+  'clauses.met': '{met} of {total} item(s) met',
+  'clauses.not_met': '{n} not met',
+  'clauses.due': '{n} due by {date}',
+  'clauses.waived': '{n} waived (debt)',
+  'clauses.unchecked': '{n} not yet checked by a rule',
+  'clauses.document': 'Document',
+  'clauses.clause': 'Clause',
+  'clauses.status': 'Status',
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',
   'rules.stages': 'STAGES',

@@ -10,9 +10,15 @@ export const vi: Record<MessageKey, string> = {
   'input.is-directory': 'là một thư mục',
   'input.cannot-read': 'không đọc được ({errno})',
   'input.not-a-file': 'không phải tệp thông thường (là pipe, socket hoặc thiết bị); hãy chỉ định một tệp',
+  'input.size-unknown':
+    'không phải tệp thông thường: kích thước báo là 0 byte nhưng tệp vẫn có dữ liệu (tệp trong /proc, /sys hoặc thiết bị); hãy chỉ định một tệp thông thường',
+  'input.size-changed':
+    'tệp đã thay đổi trong khi đọc (có nhiều hơn {size} byte so với kích thước báo); hãy kiểm tra lại khi tệp đã được ghi xong',
   'input.too-large': 'tệp có {size} byte, vượt giới hạn {limit} byte (nâng giới hạn bằng --max-file-size)',
   'input.too-large-iac':
     'tệp có {size} byte, vượt giới hạn {limit} byte cho mã hạ tầng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.too-many-resources':
+    'mã hạ tầng của hệ thống này có {count} tài nguyên ({files} tệp cộng lại), vượt giới hạn {limit} (nâng giới hạn bằng --max-resources); hệ thống được kiểm tra mà không có mã hạ tầng',
   'input.empty': 'tệp rỗng',
   'input.utf16': 'tệp được mã hoá UTF-16; hãy lưu lại ở dạng UTF-8',
   'input.binary': 'tệp là tệp nhị phân (có byte NUL), không phải {kind}',
@@ -38,14 +44,23 @@ export const vi: Record<MessageKey, string> = {
     'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
   'input.not-terraform-json':
     'tệp JSON này không phải cấu hình Terraform (các khối resource / terraform / provider, ví dụ cdk.tf.json) cũng không phải plan (kết quả terraform show -json, có format_version và resource_changes)',
+  'input.not-tfvars': 'tệp .tfvars.json phải chứa một đối tượng gồm các giá trị biến',
   'input.not-terraform-tfjson': 'tệp .tf.json phải chứa cấu hình Terraform (các khối resource / terraform / provider)',
   'input.no-terraform': 'thư mục không có tệp .tf hay .tf.json nào',
+  'input.nothing-found':
+    'không tìm thấy tệp mô tả (tệp YAML hoặc JSON có apiVersion: tuanthu/v1) hay mã hạ tầng nào ở đây: không có gì được kiểm tra nên không có kết luận',
   'input.plan-version':
     'không hỗ trợ plan có format_version {version}; tuanthu đọc định dạng {major}.x (kết quả terraform show -json của Terraform ≥ 0.12 hoặc OpenTofu)',
   'input.terraform-missing':
     'đây là tệp plan nhị phân; cần có terraform CLI trong PATH để đọc (hoặc tự chuyển đổi: terraform show -json plan > plan.json)',
   'input.terraform-show-refused': 'terraform show -json không đọc được plan này: {detail}',
   'input.terraform-show-exit': 'terraform show -json không đọc được plan này: mã thoát {code}',
+  'input.terraform-timeout':
+    'terraform show -json không xong trong {seconds} giây và đã bị dừng (nâng giới hạn bằng --terraform-timeout)',
+  'input.terraform-output':
+    'terraform show -json in ra hơn {limit} byte và đã bị dừng (nâng giới hạn bằng --max-iac-file-size)',
+  'input.terraform-memory':
+    'terraform show -json hết bộ nhớ: tiến trình chỉ được dùng {limit} byte không gian địa chỉ (tệp plan có phải zip bomb không?)',
   'input.terraform-show-failed': 'terraform show -json thất bại: {detail}',
   'input.terraform-show-json': 'terraform show -json in ra JSON sai cú pháp ({detail})',
   'input.policy-load': 'không nạp được chính sách đã biên dịch: {detail}',
@@ -132,6 +147,8 @@ export const vi: Record<MessageKey, string> = {
   'reason.no_state_secret': 'áp dụng cho hệ thống có bí mật nhà nước; data.state_secret là none',
   'reason.not_priority_protected':
     'áp dụng cho hệ thống thuộc danh mục ưu tiên bảo vệ; classification.priority_protected là false',
+  'reason.no_own_data_centre':
+    'áp dụng cho hệ thống đặt tại trung tâm dữ liệu riêng của cơ quan; hệ thống này khai báo không đặt tại đó',
   'reason.no_national_database': 'áp dụng cho hệ thống có cơ sở dữ liệu quốc gia; hệ thống không khai báo',
   'reason.no_official_documents': 'áp dụng cho hệ thống xử lý văn bản chính thức; hệ thống khai báo không xử lý',
 
@@ -193,16 +210,18 @@ export const vi: Record<MessageKey, string> = {
 
   // The text report.
   'text.required_by': 'Căn cứ',
+  'text.context': 'Tham chiếu (không phải yêu cầu của)',
   'text.fix': 'Khắc phục',
   'text.iac_only': 'mã hạ tầng được kiểm tra không kèm hồ sơ mô tả',
   'text.construct': 'construct',
+  'text.module_call': 'lời gọi module',
   'text.due_by': 'hạn',
   'text.level': 'cấp độ',
   'text.passed': 'đạt',
   'text.failed': 'không đạt',
   'text.not_applicable': 'không áp dụng',
   'text.due': 'đến hạn',
-  'text.unknown': 'chỉ biết sau khi apply',
+  'text.unknown': 'chưa xác định',
   'text.input_errors': 'lỗi đầu vào',
   'text.systems_checked': 'hệ thống đã kiểm tra',
   'text.findings': 'phát hiện',
@@ -285,8 +304,11 @@ export const vi: Record<MessageKey, string> = {
   'report.location': 'Vị trí',
   'report.message': 'Nội dung',
   'report.required_by': 'Căn cứ',
+  'report.context': 'Tham chiếu (không phải yêu cầu của)',
   'report.remediation': 'Khắc phục',
   'report.due_by': 'hạn',
+  'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
+  'report.recommendation_title': 'Khuyến nghị (ngoài yêu cầu của văn bản): {title}',
   'report.not_applicable': 'Không áp dụng',
   'report.none': 'Không có.',
   'report.reason': 'Lý do',
@@ -300,7 +322,7 @@ export const vi: Record<MessageKey, string> = {
   'report.reproduce': 'Tái lập bằng lệnh',
   'report.input_errors': 'Lỗi dữ liệu đầu vào',
   'report.status_due': 'đến hạn',
-  'report.status_unknown': 'chỉ biết sau khi apply',
+  'report.status_unknown': 'chưa xác định',
   'report.rules_unknown': 'chỉ biết sau khi apply',
   'report.status_waived': 'miễn trừ',
   'report.waived_until': 'miễn trừ đến',
@@ -358,6 +380,15 @@ export const vi: Record<MessageKey, string> = {
   'report.rule_only': 'chỉ đánh giá {rules}: kiểm tra một phần',
   'report.rule_skipped': 'bỏ qua {rule}: {reason}',
   'report.rule_severity': 'mức độ {rule} {from} → {to}: {reason}',
+  'clauses.title': 'Theo điều khoản (các mục được quy tắc kiểm tra)',
+  'clauses.met': 'đạt {met}/{total} mục',
+  'clauses.not_met': '{n} chưa đạt',
+  'clauses.due': '{n} đến hạn {date}',
+  'clauses.waived': '{n} được miễn trừ (nợ tuân thủ)',
+  'clauses.unchecked': '{n} chưa có quy tắc kiểm tra',
+  'clauses.document': 'Văn bản',
+  'clauses.clause': 'Điều khoản',
+  'clauses.status': 'Tình trạng',
   'rules.id': 'MÃ',
   'rules.severity': 'MỨC ĐỘ',
   'rules.stages': 'GIAI ĐOẠN',

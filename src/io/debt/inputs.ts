@@ -17,8 +17,8 @@ export async function loadDebtInputs(
   const files: DebtInputFile[] = [];
   for (const file of await waiverFiles(options.waivers, cwd, descriptors)) {
     const loaded = await loadWaivers(file, display(file), limits);
-    waivers.push(...loaded.waivers);
-    errors.push(...loaded.errors);
+    for (const w of loaded.waivers) waivers.push(w);
+    for (const e of loaded.errors) errors.push(e);
     if (loaded.sha256) files.push({ file: display(file), sha256: loaded.sha256, role: 'waivers' });
   }
   if (options.baseline === undefined) return { waivers, errors, files };

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import { memoized } from '../../util/memoized.js';
-import { readErrorText } from '../discover.js';
+import { readRegularFile } from '../read-file.js';
 import { localized } from '../../i18n/index.js';
 import type { LoadedSource } from '../../model/source.js';
 import type { InputProblem, Limits, Localized } from '../../model/types.js';
@@ -122,51 +121,21 @@ export const HEAD_BYTES = 4096;
 type Bounded = { buf: Buffer; tooLarge?: number } | { error: { code: string; message: Localized } };
 
 /**
- * Reads a file within the size limit. Kind and size come first, from the file system: a FIFO or
- * device (whose read would block forever) is refused without being opened, and a 200 MB file
- * without being read — or, with `headOfLarge`, by reading only that many bytes of it. A file found
- * by a walk is already known to be a regular file (src/io/discover.ts), so its `stat` (a fifth of the
- * cost of reading a descriptor) is skipped; it is opened without blocking and its kind checked again
- * from the open file, in case it was replaced by a FIFO in between.
+ * Reads a file within the size limit, through the one reader of input files (src/io/read-file.ts):
+ * only a regular file, never blocking. With `headOfLarge`, a file above the limit is read only that
+ * far (a walk judges it by its head first). A file found by a walk is already known to be a regular
+ * file (src/io/discover.ts), so its `stat` (a fifth of the cost of reading a descriptor) is skipped;
+ * its kind is checked again from the open file, in case it was replaced by a FIFO in between.
  */
 function readBounded(file: string, limits: Limits, headOfLarge?: number, walked = false): Bounded {
-  const fail = (code: string, message: Localized): Bounded => ({ error: { code, message } });
-  let buf: Buffer;
-  let fd: number | undefined;
-  let tooBig: number | undefined;
-  try {
-    if (!walked) {
-      const st = statSync(file);
-      if (st.isDirectory()) return fail('read', localized('input.is-directory'));
-      if (!st.isFile()) return fail('read', localized('input.not-a-file'));
-      if (st.size > limits.maxFileBytes && headOfLarge === undefined)
-        return fail('too-large', tooLarge(st.size, limits));
-    }
-    fd = openSync(file, walked ? constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) : 'r');
-    const opened = fstatSync(fd);
-    if (!opened.isFile())
-      return fail('read', opened.isDirectory() ? localized('input.is-directory') : localized('input.not-a-file'));
-    const size = opened.size;
-    if (size > limits.maxFileBytes) {
-      if (headOfLarge === undefined) return fail('too-large', tooLarge(size, limits));
-      tooBig = size;
-    }
-    // Read at most one byte beyond the limit: a file that grew since fstat is still refused.
-    buf = Buffer.allocUnsafe(tooBig !== undefined ? headOfLarge! : Math.min(size, limits.maxFileBytes) + 1);
-    let n = 0;
-    for (let r: number; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
-    buf = buf.subarray(0, n);
-  } catch (e) {
-    return fail('read', readErrorText(e));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  if (tooBig !== undefined) return { buf, tooLarge: tooBig };
-  if (buf.length > limits.maxFileBytes) {
-    if (headOfLarge === undefined) return fail('too-large', tooLarge(buf.length, limits));
-    return { buf: buf.subarray(0, headOfLarge), tooLarge: buf.length };
-  }
-  return { buf };
+  const r = readRegularFile(file, {
+    maxBytes: limits.maxFileBytes,
+    tooLarge: (size) => tooLarge(size, limits),
+    headOfLarge,
+    walked,
+  });
+  if (!r.ok) return { error: { code: r.code, message: r.message } };
+  return r.tooLarge !== undefined ? { buf: r.buf, tooLarge: r.tooLarge } : { buf: r.buf };
 }
 
 function tooLarge(size: number, limits: Limits): Localized {
@@ -344,6 +313,21 @@ export function pointerSegments(pointer: string): string[] {
 // Findings of a portfolio point at the same few hundred places; locating never changes the segments.
 const cachedSegments: (pointer: string) => readonly string[] = memoized(pointerSegments, 50_000);
 
+// The same for `yaml`'s mappings (the careful path), keyed by their list of pairs.
+const pairIndexes = new WeakMap<Pair[], Map<string, Pair>>();
+
+function pairOf(items: Pair[], key: string): Pair | undefined {
+  const name = (p: Pair) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key));
+  if (items.length <= SCAN_KEYS) return items.find((p) => name(p) === key);
+  let index = pairIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const p of items) if (!index.has(name(p))) index.set(name(p), p);
+    pairIndexes.set(items, index);
+  }
+  return index.get(key);
+}
+
 /**
  * Line and column of the value at a JSON pointer. When the pointer names something absent
  * (the usual case for "field is missing"), the deepest existing ancestor is returned.
@@ -354,9 +338,7 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   let best: number | undefined = (node as Node | null)?.range?.[0];
   for (const seg of pointerSegments(pointer)) {
     if (Y().isMap(node)) {
-      const pair = (node.items as Pair[]).find(
-        (p) => (Y().isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg,
-      );
+      const pair = pairOf(node.items as Pair[], seg);
       if (!pair) break;
       const keyStart = (pair.key as Node | null)?.range?.[0];
       if (keyStart !== undefined) best = keyStart;
@@ -379,13 +361,32 @@ export function locate(source: SourceDoc, pointer: string): { line: number; colu
   return { line: pos.line, column: pos.col };
 }
 
+type PosMap = Extract<PosNode, { kind: 'map' }>;
+
+// Key → index of a large mapping, built on its first lookup: a finding per key of a 1,000,000-key
+// mapping (an "unknown field" each) made locating quadratic, a scan of the keys per finding.
+const keyIndexes = new WeakMap<PosMap, Map<string, number>>();
+const SCAN_KEYS = 16;
+
+/** Index of the first occurrence of `key` in a mapping of the position tree, or -1. */
+function keyIndex(node: PosMap, key: string): number {
+  if (node.keys.length <= SCAN_KEYS) return node.keys.indexOf(key);
+  let index = keyIndexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const [i, k] of node.keys.entries()) if (!index.has(k)) index.set(k, i);
+    keyIndexes.set(node, index);
+  }
+  return index.get(key) ?? -1;
+}
+
 /** locate() over the fast path's position tree; the same rules as over `yaml`'s document. */
 function locateFast(source: SourceDoc, root: PosNode, pointer: string): { line: number; column: number } {
   let node: PosNode = root;
   let best = root.start;
   for (const seg of cachedSegments(pointer)) {
     if (node.kind === 'map') {
-      const i = node.keys.indexOf(seg);
+      const i = keyIndex(node, seg);
       if (i < 0) break;
       best = node.keyStarts[i]!;
       node = node.values[i]!;

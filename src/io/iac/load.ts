@@ -1,22 +1,30 @@
 import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { readErrorText, TERRAFORM_MODULE_FILE } from '../discover.js';
-import { parseHcl, resourceHeaders } from './hcl.js';
+import { readRegularFile } from '../read-file.js';
+import { parseHcl } from './hcl.js';
 import { findPaths, parseJson } from './json-text.js';
 import { decodeText } from '../descriptor/source.js';
 import { positionAt } from '../text-position.js';
 import type { IacLoadError, IacLoadResult, IacStack, Location } from '../../model/iac.js';
 import { isPlan, planMajor, planResources, SUPPORTED_PLAN_MAJOR } from './plan.js';
-import { configResources, isTerraformConfig } from './terraform-config.js';
+import { isObject, isTerraformConfig } from './terraform-config.js';
+import { labelled } from './eval/config.js';
+import { evaluateRoot, type LoadedModule } from './eval/module.js';
+import type { Value } from './eval/value.js';
+import { autoVarFiles, rootInputs, type VariableInputs } from './eval/variables.js';
+import { loadModuleTree, moduleLocator, type ParsedDir, type ReadDir } from './modules.js';
+import { normalise } from './normalise.js';
+import { DEFAULT_TERRAFORM_TIMEOUT_S, terraformShow } from './terraform-show.js';
 
 import { DEFAULT_LIMITS, flowDepthExceeded, tooDeepMessage, valueDepthExceeded } from '../limits.js';
 import type { Limits, Localized } from '../../model/types.js';
 import { localized } from '../../i18n/index.js';
 
 /** The limits that apply to infrastructure code (src/io/limits.ts). */
-export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'>;
+export type IacLimits = Pick<Limits, 'maxIacFileBytes' | 'maxDepth'> & Partial<Pick<Limits, 'terraformTimeoutMs'>>;
 
 /**
  * Infrastructure code nests deeper than descriptors (modules in modules, nested blocks), so it is
@@ -37,7 +45,7 @@ export async function loadIac(
   path: string,
   display: string,
   given: IacLimits = DEFAULT_LIMITS,
-  { threads = 1 }: { threads?: number } = {},
+  o: IacEvalOptions = {},
 ): Promise<IacLoadResult> {
   const limits = { ...given, maxDepth: Math.max(given.maxDepth, IAC_MIN_DEPTH) };
   let st: Stats;
@@ -46,8 +54,8 @@ export async function loadIac(
   } catch (e) {
     return fail(display, 'read', readErrorText(e));
   }
-  if (st.isDirectory()) return loadDirectory(path, display, limits, threads);
-  const read = await readIacFile(path, display, limits.maxIacFileBytes, st);
+  if (st.isDirectory()) return loadDirectory(path, display, limits, o);
+  const read = await readIacFile(path, display, limits.maxIacFileBytes);
   if (!read.ok) return read;
   const { buf } = read;
   // A binary plan (`terraform plan -out`) is a zip archive.
@@ -56,34 +64,36 @@ export async function loadIac(
   const text = iacText(buf, path);
   if (typeof text !== 'string') return fail(display, text.code, text.message, text.line, text.column);
   if (/\.tf$/i.test(path))
-    return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits.maxDepth, threads);
+    return loadHcl([{ file: display, text, sha: sha256(buf) }], display, limits, o, { path: dirname(path) });
+  const parsed = parseJson(text, limits.maxDepth);
+  if (parsed.ok && isTerraformConfig(parsed.value) && !isPlan(parsed.value)) {
+    // Terraform JSON (cdk.tf.json): evaluated like HCL, its local modules read beside it.
+    const dir: ParsedDir = {
+      config: parsed.value,
+      hclFiles: [],
+      jsonTexts: new Map([[display, text]]),
+      files: [{ file: display, sha256: sha256(buf) }],
+    };
+    return evaluateStack(dir, display, 'terraform-json', limits, o, { path: dirname(path) });
+  }
   return loadJsonText(text, display, sha256(buf), limits.maxDepth);
 }
 
 /**
- * One file of infrastructure code within the size limit. Kind and size come from the file system
- * first: a FIFO or device (whose read would block forever) is refused without being opened.
+ * One file of infrastructure code within the size limit, through the one reader of input files
+ * (src/io/read-file.ts): a FIFO, device or /proc file (whose read would block or never end) is
+ * refused without waiting.
  */
 async function readIacFile(
   path: string,
   display: string,
   maxBytes: number,
-  known?: Stats,
 ): Promise<{ ok: true; buf: Buffer } | { ok: false; errors: IacLoadError[] }> {
-  let st = known;
-  try {
-    st ??= await stat(path);
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
-  if (!st.isFile()) return fail(display, 'read', localized('input.not-a-file'));
-  if (st.size > maxBytes)
-    return fail(display, 'too-large', localized('input.too-large-iac', { size: st.size, limit: maxBytes }));
-  try {
-    return { ok: true, buf: await readFile(path) };
-  } catch (e) {
-    return fail(display, 'read', readErrorText(e));
-  }
+  const r = readRegularFile(path, {
+    maxBytes,
+    tooLarge: (size) => localized('input.too-large-iac', { size, limit: maxBytes }),
+  });
+  return r.ok ? { ok: true, buf: r.buf } : fail(display, r.code, r.message);
 }
 
 /** Terraform JSON or plan JSON text, already read. Exported for the CDKTF validation (in-memory synth output). */
@@ -142,38 +152,48 @@ function fromJsonValue(
     return { ok: true, stack: { file: display, shape: 'plan', resources, locate, inputs } };
   }
   if (isTerraformConfig(value)) {
-    const resources = configResources(value);
-    const locate = (addresses: string[]) => {
-      const split = addresses.map((a) => [a, ...splitAddress(a)] as const);
-      const found = findPaths(
-        text,
-        split.map(([, t, n]) => ['resource', t, n]),
-      );
-      return new Map(
-        split.map(([a, t, n]) => [
-          a,
-          { file: locationFile, ...(found.get(`resource\u0000${t}\u0000${n}`) ?? { line: 1, column: 1 }) },
-        ]),
-      );
+    // Text in memory (CDKTF validation at synth): no directory to read called modules from.
+    const parsed: ParsedDir = {
+      config: value,
+      hclFiles: [],
+      jsonTexts: new Map([[locationFile, text]]),
+      files: inputs,
     };
-    return { ok: true, stack: { file: display, shape: 'terraform-json', resources, locate, inputs } };
+    const module: LoadedModule = {
+      dir: display,
+      config: value,
+      ...moduleLocatorOf(parsed, locationFile),
+    };
+    return { ok: true, stack: stackOf(module, new Map(), display, 'terraform-json', inputs) };
   }
   return fail(display, 'not-terraform', localized('input.not-terraform-json'), 1, 1);
 }
 
-function splitAddress(a: string): [string, string] {
-  const i = a.indexOf('.');
-  return [a.slice(0, i), a.slice(i + 1)];
+/** How a root is evaluated: the variable values given from outside the configuration. */
+export interface IacEvalOptions {
+  threads?: number;
+  variables?: VariableInputs;
 }
 
-async function loadDirectory(dir: string, display: string, limits: IacLimits, threads: number): Promise<IacLoadResult> {
+type SourceFile = { file: string; text: string; sha: string };
+
+/** The .tf/.tf.json files of a directory, read and checked; 'missing' when it has none (or does not exist). */
+async function readDirFiles(
+  dir: string,
+  display: string,
+  limits: IacLimits,
+): Promise<{ ok: true; files: SourceFile[]; names: string[] } | { ok: false; errors: IacLoadError[]; missing?: true }> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
   } catch (e) {
-    return fail(display, 'read', readErrorText(e));
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      ...fail(display, 'read', readErrorText(e)),
+      ...(code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true as const } : {}),
+    };
   }
-  const files: Array<{ file: string; text: string; sha: string }> = [];
+  const files: SourceFile[] = [];
   // Every file of the module is held to the same checks as a file given alone (a FIFO named
   // main.tf hung the run); one that cannot be read makes the module unreadable, all reported.
   const errors: IacLoadError[] = [];
@@ -188,17 +208,27 @@ async function loadDirectory(dir: string, display: string, limits: IacLimits, th
     else errors.push({ file: join(display, n), ...text });
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (files.length === 0) return fail(display, 'no-terraform', localized('input.no-terraform'));
-  return loadHcl(files, display, limits.maxDepth, threads);
+  if (files.length === 0) return { ...fail(display, 'no-terraform', localized('input.no-terraform')), missing: true };
+  return { ok: true, files, names };
 }
 
-/** .tf files (through hcl2json) and .tf.json files of one root module, merged into one configuration. */
-async function loadHcl(
-  files: Array<{ file: string; text: string; sha: string }>,
+async function loadDirectory(
+  dir: string,
   display: string,
+  limits: IacLimits,
+  o: IacEvalOptions,
+): Promise<IacLoadResult> {
+  const read = await readDirFiles(dir, display, limits);
+  if (!read.ok) return { ok: false, errors: read.errors };
+  return loadHcl(read.files, display, limits, o, { path: dir, names: read.names });
+}
+
+/** .tf files (through hcl2json) and .tf.json files of one module, merged into one configuration. */
+async function parseFiles(
+  files: SourceFile[],
   maxDepth: number,
   threads: number,
-): Promise<IacLoadResult> {
+): Promise<{ ok: true; dir: ParsedDir } | { ok: false; errors: IacLoadError[] }> {
   const errors: IacLoadError[] = [];
   const hclFiles = files.filter((f) => !/\.json$/i.test(f.file));
   const merged: Record<string, unknown[]> = {};
@@ -217,7 +247,7 @@ async function loadHcl(
     // hcl2json gives a parsed value, not text: its depth is checked on the value (the root is the configuration).
     else if (valueDepthExceeded(r.config, maxDepth))
       errors.push({ file: hclFiles[0]!.file, line: 1, column: 1, code: 'too-deep', message: tooDeepMessage(maxDepth) });
-    else for (const [k, v] of Object.entries(r.config)) (merged[k] ??= []).push(...v);
+    else for (const [k, v] of Object.entries(r.config)) for (const x of v) (merged[k] ??= []).push(x);
   }
   for (const f of files.filter((x) => /\.json$/i.test(x.file))) {
     const p = parseJson(f.text, maxDepth);
@@ -236,37 +266,153 @@ async function loadHcl(
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  const resources = configResources(merged);
-  const headers = new Map<string, Location>();
-  for (const f of hclFiles) for (const [a, loc] of resourceHeaders(f)) if (!headers.has(a)) headers.set(a, loc);
+  return {
+    ok: true,
+    dir: {
+      config: merged,
+      hclFiles: hclFiles.map((f) => ({ file: f.file, text: f.text })),
+      jsonTexts,
+      files: files.map((f) => ({ file: f.file, sha256: f.sha })),
+    },
+  };
+}
+
+async function loadHcl(
+  files: SourceFile[],
+  display: string,
+  limits: IacLimits,
+  o: IacEvalOptions,
+  root?: { path: string; names?: string[] },
+): Promise<IacLoadResult> {
+  const threads = o.threads ?? 1;
+  const parsed = await parseFiles(files, limits.maxDepth, threads);
+  if (!parsed.ok) return parsed;
+  return evaluateStack(parsed.dir, display, 'hcl', limits, o, root);
+}
+
+/** The module tree of a parsed root, its variables, and the evaluated resources as a stack. */
+async function evaluateStack(
+  parsed: ParsedDir,
+  display: string,
+  shape: 'hcl' | 'terraform-json',
+  limits: IacLimits,
+  o: IacEvalOptions,
+  root?: { path: string; names?: string[] },
+): Promise<IacLoadResult> {
+  const threads = o.threads ?? 1;
+  const readDir: ReadDir = async (path, shown) => {
+    const r = await readDirFiles(path, shown, limits);
+    if (!r.ok) return r.missing ? { ok: false, missing: true } : { ok: false, errors: r.errors };
+    return parseFiles(r.files, limits.maxDepth, threads);
+  };
+  const tree = await loadModuleTree(root?.path, display, parsed, readDir);
+  if (!tree.ok) return tree;
+  const varFiles: Array<{ path: string; display: string }> = [
+    ...(root?.names && root.path
+      ? autoVarFiles(root.names).map((n) => ({ path: join(root.path, n), display: join(display, n) }))
+      : []),
+    ...(o.variables?.varFiles ?? []).map((f) => ({ path: f, display: f })),
+  ];
+  const layers: Array<Record<string, unknown>> = [];
+  const errors: IacLoadError[] = [];
+  const inputs = [...tree.inputs];
+  for (const f of varFiles) {
+    const r = await readVarFile(f.path, f.display, limits, threads);
+    if (!r.ok) errors.push(...r.errors);
+    else {
+      layers.push(r.values);
+      inputs.push({ file: f.display, sha256: r.sha });
+    }
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const values = rootInputs(labelled(parsed.config, 'variable'), {
+    files: layers,
+    ...(o.variables?.env ? { env: o.variables.env } : {}),
+    ...(o.variables?.vars ? { vars: o.variables.vars } : {}),
+  });
+  return { ok: true, stack: stackOf(tree.module, values, display, shape, inputs) };
+}
+
+/** Evaluates a loaded root into a stack: resources, where each is written, what was not evaluated. */
+function stackOf(
+  module: LoadedModule,
+  values: Map<string, Value>,
+  display: string,
+  shape: 'hcl' | 'terraform-json',
+  inputs: Array<{ file: string; sha256: string }>,
+): IacStack {
+  const evaluated = evaluateRoot(module, values);
+  const resources = normalise(evaluated.raws, evaluated.providers);
   const locate = (addresses: string[]) => {
-    const out = new Map<string, Location>();
+    // By module, so that each module's files are searched once for all the addresses in it.
+    const byModule = new Map<LoadedModule, Array<[string, string]>>();
     for (const a of addresses) {
-      const h = headers.get(a);
-      if (h) out.set(a, h);
+      const { mod, typeName } = moduleOf(module, a);
+      if (!mod) continue;
+      const list = byModule.get(mod);
+      if (list) list.push([a, typeName]);
+      else byModule.set(mod, [[a, typeName]]);
     }
-    const missing = addresses.filter((a) => !out.has(a));
-    for (const [file, text] of jsonTexts) {
-      const found = findPaths(
-        text,
-        missing.map((a) => ['resource', ...splitAddress(a)]),
-      );
-      for (const a of missing) {
-        const at = found.get(['resource', ...splitAddress(a)].join('\u0000'));
-        if (at && !out.has(a)) out.set(a, { file, ...at });
-      }
+    const out = new Map<string, Location>();
+    for (const [mod, list] of byModule) {
+      const found = mod.locate(list.map(([, t]) => t));
+      for (const [a, t] of list) out.set(a, found.get(t)!);
     }
-    for (const a of addresses) if (!out.has(a)) out.set(a, { file: files[0]!.file, line: 1, column: 1 });
+    const fallback = { file: inputs[0]?.file ?? display, line: 1, column: 1 };
+    for (const a of addresses) if (!out.has(a)) out.set(a, fallback);
     return out;
   };
-  const stack: IacStack = {
+  return {
     file: display,
-    shape: 'hcl',
+    shape,
     resources,
     locate,
-    inputs: files.map((f) => ({ file: f.file, sha256: f.sha })),
+    inputs,
+    // Variables, locals, modules and count/for_each evaluated: the middle of the order of trust.
+    evaluated: true,
+    ...(evaluated.unevaluated.length > 0 ? { unevaluated: evaluated.unevaluated } : {}),
   };
-  return { ok: true, stack };
+}
+
+/** `module.a["x"].module.b.aws_s3_bucket.logs[0]` → module b and `aws_s3_bucket.logs`. */
+export function moduleOf(root: LoadedModule, address: string): { mod?: LoadedModule; typeName: string } {
+  let mod: LoadedModule | undefined = root;
+  let rest = address;
+  for (;;) {
+    const m = /^module\.([A-Za-z0-9_-]+)(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\./.exec(rest);
+    if (!m) break;
+    mod = mod?.calls.get(m[1]!)?.module;
+    rest = rest.slice(m[0].length);
+  }
+  return { ...(mod ? { mod } : {}), typeName: rest.replace(/\[[^\]]*\]$/, '') };
+}
+
+/** A .tfvars (HCL) or .tfvars.json file: its top-level attributes. */
+async function readVarFile(
+  path: string,
+  display: string,
+  limits: IacLimits,
+  threads: number,
+): Promise<{ ok: true; values: Record<string, unknown>; sha: string } | { ok: false; errors: IacLoadError[] }> {
+  const read = await readIacFile(path, display, limits.maxIacFileBytes);
+  if (!read.ok) return read;
+  const text = decodeText(read.buf, /\.json$/i.test(path) ? JSON_TEXT : HCL_TEXT);
+  if (typeof text !== 'string') return fail(display, text.code, text.message, text.line, text.column);
+  const sha = sha256(read.buf);
+  if (/\.json$/i.test(path)) {
+    const p = parseJson(text, limits.maxDepth);
+    if (!p.ok)
+      return {
+        ok: false,
+        errors: [{ file: display, line: p.line, column: p.column, code: p.code, message: p.message }],
+      };
+    if (!isObject(p.value)) return fail(display, 'not-tfvars', localized('input.not-tfvars'), 1, 1);
+    return { ok: true, values: p.value, sha };
+  }
+  const r = await parseHcl([{ file: display, text }], threads);
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ ...e, code: 'syntax' })) };
+  // parseHcl gives each top-level attribute as the list of its files' values: one file here.
+  return { ok: true, values: Object.fromEntries(Object.entries(r.config).map(([k, v]) => [k, v[0]])), sha };
 }
 
 async function loadBinaryPlan(
@@ -275,40 +421,12 @@ async function loadBinaryPlan(
   digest: string,
   limits: IacLimits,
 ): Promise<IacLoadResult> {
-  let out: string;
-  try {
-    // Terraform reads a saved plan together with the initialised working directory beside it.
-    // Loaded on demand: only binary plans need a child process.
-    const { execa } = await import('execa');
-    const r = await execa('terraform', ['show', '-json', '-no-color', path], {
-      cwd: dirname(path),
-      reject: false,
-      maxBuffer: limits.maxIacFileBytes,
-    });
-    if (r.failed && (r as { code?: string }).code === 'ENOENT')
-      throw Object.assign(new Error('no terraform'), { code: 'ENOENT' });
-    if (r.exitCode !== 0) {
-      const why = String(r.stderr)
-        .split('\n')
-        .map((l) => l.replace(/^[│╷╵]\s?/, '').trim())
-        .filter(Boolean)
-        .slice(0, 3)
-        .join(' ');
-      return fail(
-        display,
-        'terraform-show',
-        why
-          ? localized('input.terraform-show-refused', { detail: why })
-          : localized('input.terraform-show-exit', { code: String(r.exitCode) }),
-      );
-    }
-    out = String(r.stdout);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return fail(display, 'terraform-missing', localized('input.terraform-missing'));
-    }
-    return fail(display, 'terraform-show', localized('input.terraform-show-failed', { detail: (e as Error).message }));
-  }
+  const shown = await terraformShow(path, {
+    timeoutMs: limits.terraformTimeoutMs ?? DEFAULT_TERRAFORM_TIMEOUT_S * 1000,
+    maxOutputBytes: limits.maxIacFileBytes,
+  });
+  if (!shown.ok) return fail(display, shown.code, shown.message);
+  const out = shown.json;
   const parsed = parseJson(out, limits.maxDepth);
   if (!parsed.ok)
     return parsed.code === 'too-deep'
@@ -370,4 +488,21 @@ export function looksLikeIac(name: string, given: string): boolean {
     (/"format_version"\s*:/.test(head) || /"(resource|terraform|provider|\/\/)"\s*:/.test(head)) &&
     !/apiVersion/.test(head)
   );
+}
+
+/** A module whose calls are not read (text in memory): each is listed as not evaluated. */
+function moduleLocatorOf(parsed: ParsedDir, fallback: string): Pick<LoadedModule, 'locate' | 'calls'> {
+  const { locate } = moduleLocator(parsed, fallback);
+  const calls: LoadedModule['calls'] = new Map();
+  for (const [name, b] of labelled(parsed.config, 'module')) {
+    const source = typeof b.source === 'string' ? b.source : '';
+    calls.set(name, {
+      source,
+      unavailable: {
+        reason: /^\.\.?(\/|\\|$)/.test(source) ? 'module-not-found' : 'module-not-installed',
+        detail: source,
+      },
+    });
+  }
+  return { locate, calls };
 }

@@ -12,8 +12,15 @@ export interface RawResource {
   /** Unknown-until-apply paths known from the input itself (plan after_unknown). */
   unknown?: string[];
   constructPath?: string;
-  /** Addresses the input says this resource references (plan configuration). */
+  /** Where the root module calls the module this resource is in (`main.tf:12:1`). */
+  moduleCall?: string;
+  /** Addresses the input says this resource references (plan configuration, the evaluator). */
   refs?: string[];
+  /**
+   * Values evaluated from source (src/io/iac/eval/): `unknown` and `refs` are complete, and a
+   * string holding `${` is the text of an unknown value, not an expression to scan again.
+   */
+  evaluated?: boolean;
 }
 
 /** Provider configurations by key ("aws", "aws.hanoi"), with the region each sets (null: set but not known). */
@@ -42,23 +49,25 @@ export function normalise(
   const joins = policyData().tuanthu.iac.name_references.map((j) => ({ ...j, named: new Map<string, string>() }));
   for (const j of joins) {
     for (const r of raws) {
-      const v = r.values[j.name];
-      if (r.type === j.type && typeof v === 'string' && !WHOLE_EXPRESSION.test(v)) j.named.set(v, r.address);
+      if (r.type !== j.type) continue;
+      const key = nameKey(r, j.name);
+      if (key !== undefined) j.named.set(key, r.address);
     }
   }
 
   const out: PolicyResource[] = raws.map((raw) => {
     const unknown = new Set(raw.unknown ?? []);
     const refs = new Set(raw.refs ?? []);
-    walkStrings(raw.values, '', (s, path) => {
-      if (WHOLE_EXPRESSION.test(s)) unknown.add(path);
-      for (const m of s.matchAll(INTERPOLATION)) collectRefs(m[1]!, types, refs);
-    });
+    if (!raw.evaluated)
+      walkStrings(raw.values, '', (s, path) => {
+        if (WHOLE_EXPRESSION.test(s)) unknown.add(path);
+        for (const m of s.matchAll(INTERPOLATION)) collectRefs(m[1]!, types, refs);
+      });
     // A bucket's configuration resources may name the bucket by its literal name.
     for (const j of joins) {
-      const v = raw.values[j.by];
-      if (raw.type === j.type || typeof v !== 'string') continue;
-      const target = j.named.get(v);
+      if (raw.type === j.type) continue;
+      const key = nameKey(raw, j.by);
+      const target = key === undefined ? undefined : j.named.get(key);
       if (target) refs.add(target);
     }
     refs.delete(raw.address);
@@ -79,6 +88,7 @@ export function normalise(
       refs: [...refs].sort(),
       tags,
       ...(raw.constructPath ? { construct_path: raw.constructPath } : {}),
+      ...(raw.moduleCall ? { module_call: raw.moduleCall } : {}),
     };
     return resource;
   });
@@ -96,6 +106,25 @@ export function normalise(
     }
   }
   return out;
+}
+
+/**
+ * What a name attribute joins on: its literal value; or, for an evaluated value only apply knows,
+ * the expression as written within the same module instance, when it does not depend on the
+ * instance's key (`bucket = local.name` on a bucket and on its policy is the same name, whatever
+ * it turns out to be).
+ */
+function nameKey(r: RawResource, attr: string): string | undefined {
+  const v = r.values[attr];
+  if (typeof v !== 'string') return undefined;
+  if (!v.includes('${')) return v;
+  if (!r.evaluated || !r.unknown?.includes(attr) || /\b(each|count|self)\./.test(v)) return undefined;
+  return `\u0000${modulePrefix(r.address)}\u0000${v}`;
+}
+
+/** `module.a["x"].module.b.` of `module.a["x"].module.b.aws_s3_bucket.logs`; '' at the root. */
+function modulePrefix(address: string): string {
+  return /^(?:module\.[A-Za-z0-9_-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.)*/.exec(address)![0];
 }
 
 function collectRefs(expr: string, types: Set<string>, into: Set<string>): void {

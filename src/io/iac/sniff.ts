@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { DESCRIPTOR_MARKER } from '../discover.js';
 import { HEAD_BYTES } from '../descriptor/source.js';
@@ -9,7 +10,13 @@ export async function head(file: string, bytes = HEAD_BYTES): Promise<string> {
     // Opening a FIFO waits for a writer, forever: only regular files are sniffed (the loader
     // refuses the others with a message).
     if (!(await stat(file)).isFile()) return '';
-    const fh = await open(file, 'r');
+    // Not blocking either way: a FIFO that replaced the file opens at once, and a read of an empty
+    // /proc/kmsg fails instead of waiting.
+    const fh = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    if (!(await fh.stat()).isFile()) {
+      await fh.close();
+      return '';
+    }
     try {
       const buf = Buffer.alloc(bytes);
       const { bytesRead } = await fh.read(buf, 0, bytes, 0);

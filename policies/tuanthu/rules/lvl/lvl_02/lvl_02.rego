@@ -20,6 +20,9 @@
 #     missing:
 #       en: "No approval decision for the security level: the system may not go live without one."
 #       vi: "Chưa có quyết định phê duyệt cấp độ: hệ thống không được đưa vào vận hành khi chưa có."
+#     missing_in_use:
+#       en: "The system has been in use since {go_live} without an approved security level: 04-KH/BCĐTW V.1.m gives systems already in use until 30/4/2026 to complete the approval."
+#       vi: "Hệ thống đã vận hành từ ngày {go_live} nhưng chưa được phê duyệt cấp độ: Kế hoạch 04-KH/BCĐTW mục V.1.m yêu cầu hệ thống đang sử dụng hoàn thành phê duyệt trong tháng 4/2026."
 #     incomplete:
 #       en: "The level approval lacks {missing}: record the decision number, the approver and the date."
 #       vi: "Thông tin phê duyệt cấp độ thiếu {missing}: ghi đủ số quyết định, người phê duyệt và ngày."
@@ -43,9 +46,31 @@ import data.tuanthu.lib
 
 approval := lib.d.classification.approval
 
-deny contains lib.finding("/classification/approval", "missing", {}) if not approval
+# 04-KH/BCĐTW V.1.m item 6: the plan's date, and the deadline it gives systems already in use then.
+plan_issued := "2026-01-05"
 
-deny contains lib.finding("/classification/approval", "incomplete", {"missing": missing}) if {
+in_use_deadline := "2026-04-30"
+
+# Live on or before the plan's date: "already in use" in the item's words. A system with no
+# go-live date is held to the rule for new systems (approval before go-live).
+in_use_before_plan if lib.d.lifecycle.go_live <= plan_issued
+
+# A finding of a system in use before the plan carries the plan's deadline (main.rego: due until then).
+dated(f) := object.union(f, {"due": in_use_deadline}) if in_use_before_plan
+
+else := f
+
+deny contains lib.finding("/classification/approval", "missing", {}) if {
+	not approval
+	not in_use_before_plan
+}
+
+deny contains dated(lib.finding("/classification/approval", "missing_in_use", {"go_live": lib.d.lifecycle.go_live})) if {
+	not approval
+	in_use_before_plan
+}
+
+deny contains dated(lib.finding("/classification/approval", "incomplete", {"missing": missing})) if {
 	approval
 	missing := [f | some f in ["decision", "by", "date"]; not lib.has_text(approval, f)]
 	count(missing) > 0
@@ -53,5 +78,6 @@ deny contains lib.finding("/classification/approval", "incomplete", {"missing": 
 
 deny contains lib.finding("/classification/approval/date", "after_go_live", {"approved": approval.date, "go_live": go_live}) if {
 	go_live := lib.d.lifecycle.go_live
+	not in_use_before_plan
 	approval.date > go_live
 }
