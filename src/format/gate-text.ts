@@ -1,7 +1,7 @@
 import { t } from '../i18n/index.js';
 import type { Lang, Report } from '../model/types.js';
 import { waiverRecordLine } from './debt-text.js';
-import { presentable } from './safe-text.js';
+import { ciInertJson, presentable } from './safe-text.js';
 import { evidenceLines, inputErrorLine } from './shared.js';
 import type { GateVerdict } from '../engine/gate.js';
 
@@ -92,5 +92,5 @@ export function renderGateJson(v: GateVerdict): string {
       })),
     })),
   };
-  return JSON.stringify(slim, null, 2) + '\n';
+  return ciInertJson(JSON.stringify(slim, null, 2)) + '\n';
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
-import { safeText } from './safe-text.js';
+import { ciInertJson, safeText } from './safe-text.js';
 import { evidenceLines, isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -107,7 +107,7 @@ export const gitlab: Formatter = {
       seen.set(i.fingerprint, n + 1);
       if (n > 0) i.fingerprint = sha256(i.fingerprint, String(n));
     }
-    return JSON.stringify(issues, null, 2) + '\n';
+    return ciInertJson(JSON.stringify(issues, null, 2)) + '\n';
   },
 };
 

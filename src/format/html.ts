@@ -11,7 +11,16 @@ import {
 import { barChart, type Bar } from './html-charts.js';
 import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
-import { areaOf, basisKey, evidenceLines, isWaived, ruleSettingsLines, shownOutcome } from './shared.js';
+import {
+  areaOf,
+  basisKey,
+  evidenceLines,
+  isWaived,
+  ruleSettingsLines,
+  shownOutcome,
+  type ShownTrendPoint,
+  trendPoints,
+} from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
@@ -42,7 +51,7 @@ export const htmlReport: Formatter = {
 ${cover(report, lang)}
 ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
-${clauseSection(documentSummaries(report, ctx), lang)}
+${trendSection(trendPoints(report), lang)}${clauseSection(documentSummaries(report, ctx), lang)}
 ${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
 <footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(
@@ -166,6 +175,26 @@ ${report.systems.map(
 
 function verdict(s: SystemReport, lang: Lang): Safe {
   return html`<span class="badge ${s.result}">${t(`report.${s.result}`, lang)}</span>`;
+}
+
+/** Earlier runs (--previous) and this one: systems passed and failed, and findings, by date. */
+function trendSection(points: ShownTrendPoint[], lang: Lang): Safe | '' {
+  if (points.length === 0) return '';
+  const label = (p: ShownTrendPoint) => `${p.asOf}${p.current ? t('report.trend_now', lang) : ''}`;
+  const bars: Bar[] = points.map((p) => ({
+    label: label(p),
+    segments: [
+      { value: p.passed, className: 'pass', title: t('report.passed', lang) },
+      { value: p.failed, className: 'fail', title: t('report.failed', lang) },
+    ],
+  }));
+  return html`<section class="trend">
+<h2>${t('report.trend', lang)}</h2>
+<figure>${barChart(bars, { title: t('report.trend', lang) })}</figure>
+<table><thead><tr><th>${t('report.as_of', lang)}</th><th class="num">${t('report.passed', lang)}</th><th class="num">${t('report.failed', lang)}</th><th class="num">${t('report.findings', lang)}</th></tr></thead><tbody>
+${points.map((p) => html`<tr><td>${label(p)}</td><td class="num">${p.passed}/${p.systems}</td><td class="num">${p.failed}</td><td class="num">${p.findings}</td></tr>\n`)}</tbody></table>
+</section>
+`;
 }
 
 /** The compliance view by document and clause: every clause whose items rules check. */

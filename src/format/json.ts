@@ -1,4 +1,5 @@
 import type { Report, RuleReason, RuleResult, SystemReport } from '../model/types.js';
+import { ciInertJson } from './safe-text.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const SCHEMA = 'https://tuanthu.dev/schemas/report.schema.json';
@@ -43,10 +44,10 @@ function systemsText(systems: SystemReport[], memo: JsonMemo): string {
   );
   const parts = unwrapSystems(wrapped).split(RULES_MARK_JSON);
   // A value that spells the marker (it takes NUL characters, on purpose) gets plain serialisation.
-  if (parts.length !== spliced.length + 1) return unwrapSystems(JSON.stringify({ systems }, null, 2));
+  if (parts.length !== spliced.length + 1) return ciInertJson(unwrapSystems(JSON.stringify({ systems }, null, 2)));
   let out = parts[0]!;
   for (let i = 0; i < spliced.length; i++) out += rulesText(spliced[i]!.rules, memo) + parts[i + 1]!;
-  return out;
+  return ciInertJson(out);
 }
 
 const RULES_MARK = '\u0000tuanthu:rules\u0000';
@@ -133,7 +134,7 @@ export function* jsonChunks(
   prerendered?: ReadonlyMap<SystemReport, Uint8Array>,
 ): Generator<string | Uint8Array> {
   const memo = jsonMemo();
-  const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
+  const whole = ciInertJson(JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2));
   const at = whole.indexOf(MARK_JSON);
   yield whole.slice(0, at);
   const { systems } = report;
@@ -188,7 +189,7 @@ function* largeSystemChunks(s: SystemReport, memo: JsonMemo): Generator<string> 
   for (let i = 0; i < s.findings.length; i += FINDINGS_PIECE) {
     const piece = JSON.stringify(s.findings.slice(i, i + FINDINGS_PIECE), null, 2);
     // The array's items, from two spaces of indentation to their place in the report.
-    yield (i === 0 ? '\n' : ',\n') + FINDING_INDENT + piece.slice(4, -2).replace(/\n/g, '\n      ');
+    yield ciInertJson((i === 0 ? '\n' : ',\n') + FINDING_INDENT + piece.slice(4, -2).replace(/\n/g, '\n      '));
   }
   yield '\n' + ' '.repeat(6) + ']' + text.slice(at + FINDINGS_MARK_JSON.length);
 }
@@ -199,7 +200,7 @@ function* largeSystemChunks(s: SystemReport, memo: JsonMemo): Generator<string> 
  * report with its systems in it.
  */
 export function* streamedJsonChunks(report: Report, systems: Iterable<Uint8Array>): Generator<string | Uint8Array> {
-  const whole = JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2);
+  const whole = ciInertJson(JSON.stringify({ $schema: SCHEMA, ...report, systems: MARK }, null, 2));
   const at = whole.indexOf(MARK_JSON);
   yield whole.slice(0, at);
   let first = true;
@@ -216,7 +217,10 @@ const utf8Text = new TextDecoder();
 const chunksOf = (report: Report, ctx: FormatContext) =>
   ctx.streamed ? streamedJsonChunks(report, ctx.streamed.systems()) : jsonChunks(report, ctx.prerendered);
 
-/** The documented contract for other tools: schemas/report.schema.json. */
+/**
+ * The documented contract for other tools: schemas/report.schema.json. Values are exact; no CI log
+ * command can form in it (ciInertJson, safe-text.ts).
+ */
 export const json: Formatter = {
   description: 'machine-readable report (schemas/report.schema.json)',
   extension: 'json',

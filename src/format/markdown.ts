@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived, ruleSettingsLines } from './shared.js';
+import { evidenceLines, isWaived, ruleSettingsLines, trendPoints } from './shared.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
 import type { DocumentSummary } from '../engine/clause-summary.js';
 import type { Formatter } from './types.js';
@@ -79,6 +79,20 @@ export const markdown: Formatter = {
       out.push(`### ⚠️ ${t('report.input_errors', lang)}`, '');
       for (const e of report.errors)
         out.push(`- ${mdCode(e.file + (e.line ? `:${e.line}:${e.column ?? 1}` : ''))} ${mdEscape(e.message)}`);
+      out.push('');
+    }
+    const trend = trendPoints(report);
+    if (trend.length > 0) {
+      out.push(
+        `### ${t('report.trend', lang)}`,
+        '',
+        `| ${t('report.as_of', lang)} | ${t('report.passed', lang)} | ${t('report.failed', lang)} | ${t('report.findings', lang)} |`,
+        '|---|---|---|---|',
+      );
+      for (const p of trend)
+        out.push(
+          `| ${p.current ? `**${p.asOf}**` : p.asOf} | ${p.passed}/${p.systems} | ${p.failed} | ${p.findings} |`,
+        );
       out.push('');
     }
     out.push(...clauseTable(documentSummaries(report, ctx), lang));

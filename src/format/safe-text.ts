@@ -92,6 +92,17 @@ export function safeLines(s: string): string {
 }
 
 /**
+ * JSON text in which no CI runner finds a command: `##[` and `##vso[`, which runners look for anywhere
+ * in a line, can only be inside a JSON string there, and become `##\u005b` and `##vso\u005b`, which
+ * every JSON reader decodes to the same value. The data stays exact; a report printed to a CI log
+ * (`--format json` in a pipeline step, `cat report.sarif`) cannot set a variable or mask a value.
+ * A search for `##` (fast, no regex) skips the common case.
+ */
+export function ciInertJson(text: string): string {
+  return text.includes('##') ? text.replace(CI_MARKER, (m) => `${m.slice(0, -1)}\\u005b`) : text;
+}
+
+/**
  * A value (a report, a gate verdict, waiver records) with every string in it, keys included, made
  * single-line safe. Copy on write: what needs no change is returned as it is (the same objects), so
  * a report of plain text costs one scan and no allocation. Only plain objects and arrays are

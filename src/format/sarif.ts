@@ -3,7 +3,7 @@ import { citation, DOCUMENTS } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
-import { safeText } from './safe-text.js';
+import { ciInertJson, safeText } from './safe-text.js';
 import { areaOf, evidenceLines, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
@@ -89,7 +89,7 @@ export const sarif: Formatter = {
         },
       ],
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    return ciInertJson(JSON.stringify(log, null, 2)) + '\n';
   },
 };
 

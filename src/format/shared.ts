@@ -142,3 +142,56 @@ export function unevaluatedLine(u: IacEvidence['unevaluated'][number], lang: Lan
   const where = u.location ? ` — ${safeText(u.location.file)}:${u.location.line}:${u.location.column}` : '';
   return `${t('iac.not_evaluated', lang)}: ${safeText(u.address)} — ${reason ? t(reason, lang) : safeText(u.reason)}${u.detail ? ` (${safeText(u.detail)})` : ''}${where}`;
 }
+
+/** One run's point of the trend: its date and totals; the current run is the last point. */
+export interface ShownTrendPoint {
+  asOf: string;
+  systems: number;
+  passed: number;
+  failed: number;
+  findings: number;
+  current: boolean;
+}
+
+/** The earlier runs (--previous) and this one, oldest first; empty without earlier runs. */
+export function trendPoints(report: Report): ShownTrendPoint[] {
+  if (!report.trend?.length) return [];
+  const total = (f: Record<Severity, number>) => Object.values(f).reduce((a, b) => a + b, 0);
+  return [
+    ...report.trend.map((p) => ({
+      asOf: p.asOf,
+      systems: p.systems,
+      passed: p.passed,
+      failed: p.failed,
+      findings: total(p.findings),
+      current: false,
+    })),
+    {
+      asOf: report.asOf,
+      systems: report.summary.systems,
+      passed: report.summary.passed,
+      failed: report.summary.failed,
+      findings: total(report.summary.findings),
+      current: true,
+    },
+  ];
+}
+
+/** "2026-10-01: 1/3 passed, 40 findings → 2026-11-23 (this run): 2/3 passed, 12 findings". */
+export function trendLine(points: ShownTrendPoint[], lang: Lang): string {
+  return points
+    .map((p) =>
+      t(
+        'report.trend_point',
+        {
+          as_of: p.asOf,
+          passed: p.passed,
+          systems: p.systems,
+          findings: p.findings,
+          now: p.current ? t('report.trend_now', lang) : '',
+        },
+        lang,
+      ),
+    )
+    .join(' → ');
+}

@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
-import { safeText } from './safe-text.js';
+import { ciInertJson, safeText } from './safe-text.js';
 import { basisKey, evidenceLines, isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
@@ -114,7 +114,7 @@ export const sonarqube: Formatter = {
         });
       }
     }
-    return JSON.stringify({ rules: [...rules.values()], issues }, null, 2) + '\n';
+    return ciInertJson(JSON.stringify({ rules: [...rules.values()], issues }, null, 2)) + '\n';
   },
 };
 

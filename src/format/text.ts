@@ -5,7 +5,7 @@ import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waive
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, inputErrorLine, ruleSettingsLines } from './shared.js';
+import { evidenceLines, inputErrorLine, ruleSettingsLines, trendLine, trendPoints } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -43,6 +43,8 @@ export const text: Formatter = {
     if (base.length > 0) out.push(...base, '');
     const clauses = clauseSummaryLines(documentSummaries(report, ctx), lang);
     if (clauses.length > 0) out.push(...clauses, '');
+    const trend = trendPoints(report);
+    if (trend.length > 0) out.push(`${t('report.trend', lang)}: ${trendLine(trend, lang)}`, '');
     const settings = ruleSettingsLines(report, lang);
     if (settings.length > 0)
       out.push(paint('yellow', `${t('report.rule_settings', lang)}:`), ...settings.map((l) => `  ${l}`), '');

@@ -240,6 +240,18 @@ export interface Report {
   baseline?: BaselineSummary;
   /** The waiver files and the baseline this run read, with their digests: they change its result. */
   debtInputs?: DebtInputFile[];
+  /** Earlier runs' totals (--previous), oldest first: the trend the portfolio reports show. */
+  trend?: TrendPoint[];
+}
+
+/** An earlier run's totals, from its JSON report (--previous): the portfolio's trend. */
+export interface TrendPoint {
+  file: string;
+  asOf: string;
+  systems: number;
+  passed: number;
+  failed: number;
+  findings: Record<Severity, number>;
 }
 
 export interface DebtInputFile {
@@ -290,6 +302,8 @@ export interface LintOptions extends EvaluationOptions {
   waivers?: string[];
   /** A baseline file (or an earlier JSON report): only violations not in it fail the run. */
   baseline?: string;
+  /** Earlier JSON reports whose totals the portfolio reports show as a trend (they change no verdict). */
+  previous?: string[];
   /** Guards against hostile input; unset fields keep their defaults (see src/io/limits.ts). */
   limits?: Partial<Limits>;
   /** Threads checking descriptors (default: 2 for 1,000+ descriptors on a machine with 2+ cores, else 1). */

@@ -14,7 +14,7 @@ import { localized } from '../i18n/index.js';
 import { classifyFile } from '../io/iac/sniff.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Report, SystemReport } from '../model/types.js';
+import type { InputProblem, Limits, LintOptions, Report, SystemReport, TrendPoint } from '../model/types.js';
 import {
   type Checked,
   checkDescriptorFiles,
@@ -84,6 +84,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   // Waivers and baseline are validated before anything is evaluated; a bad one is an input error.
   const debt = await loadDebtInputs(options, cwd, found.files, limits);
   for (const e of debt.errors) errors.push(e);
+  const trend = await loadTrend(options.previous, cwd, display, limits, errors);
   const systems: SystemReport[] = [];
   // Files named on the command line may be IaC (cdk.tf.json, plan JSON, .tf); walks find both kinds
   // (walked JSON files turn out to be IaC while they are checked).
@@ -178,15 +179,36 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...attached,
       ...(await waiverFiles(options.waivers, cwd, found.files)),
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
+      ...(options.previous ?? []).map((f) => resolve(cwd, f)),
       ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
+  const withTrend = (report: Report): Report => (trend.length > 0 ? { ...report, trend } : report);
   if (spool)
     return {
-      report: finishStreamedReport(tally, errors, debt, catalogue, options),
+      report: withTrend(finishStreamedReport(tally, errors, debt, catalogue, options)),
       prerendered,
       streamed: spool,
       inputs,
     };
-  return { report: finishReport(systems, errors, debt, catalogue, options), prerendered, inputs };
+  return { report: withTrend(finishReport(systems, errors, debt, catalogue, options)), prerendered, inputs };
+}
+
+/** Earlier reports' totals, oldest first; an unreadable one is an input error and is left out. */
+async function loadTrend(
+  files: string[] | undefined,
+  cwd: string,
+  display: (p: string) => string,
+  limits: Limits,
+  errors: InputProblem[],
+): Promise<TrendPoint[]> {
+  if (!files?.length) return [];
+  const { loadPrevious } = await import('../io/debt/previous.js');
+  const points: TrendPoint[] = [];
+  for (const f of files) {
+    const loaded = await loadPrevious(resolve(cwd, f), display(f), limits);
+    if (loaded.ok) points.push(loaded.point);
+    else for (const e of loaded.errors) errors.push(e);
+  }
+  return points.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 }

@@ -72,6 +72,7 @@ describe('tuanthu check', () => {
         'IRP-02 too_slow 45:24',
         'IRP-03 no_recovery_plan 43:1',
         'IRP-04 no_drill 43:1',
+        'IRP-05 no_standby 43:1',
         'LVL-02 missing 24:1',
         'LVL-03 not_approved 24:1',
         'LVL-04 not_independent 27:3',

@@ -1,7 +1,7 @@
 // Terraform source evaluated as Terraform reads it before apply (src/io/iac/eval/, src/io/iac/modules.ts):
 // module-based roots derived from public module examples, every example and fixture yields
 // evaluated resources, and what cannot be evaluated is listed, never dropped.
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/io/discover.js';
@@ -276,6 +276,40 @@ describe('hostile and typed inputs', () => {
       expect(r.get('module.b.aws_s3_bucket_versioning.logs')!.refs).toEqual(['module.b.aws_s3_bucket.logs']);
       // A call with count = 0 makes nothing: not listed as not evaluated although its source is not installed.
       expect(s.unevaluated).toBeUndefined();
+    });
+  });
+  it('does not expand a count of a billion, nor follow a module calling itself through a symlink', async () => {
+    await inTempDir('tuanthu-hostile-', async (dir) => {
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'resource "aws_ebs_volume" "many" {\n  count = 1000000000\n}\nmodule "x" {\n  source = "./self"\n}\nmodule "y" {\n  source = "./self"\n}\n',
+      );
+      symlinkSync('.', join(dir, 'self'));
+      const s = await stack(dir);
+      expect(s.resources.map((r) => r.address)).toEqual(['aws_ebs_volume.many']);
+      expect(s.unevaluated!.map((u) => [u.address, u.reason])).toEqual([
+        ['aws_ebs_volume.many', 'collection-unknown'],
+        ['module.x', 'module-source-unsupported'],
+        ['module.y', 'module-source-unsupported'],
+      ]);
+    });
+  });
+  it('a module takes the provider its call passes (providers = { aws = aws.hanoi }), else the default one', async () => {
+    await inTempDir('tuanthu-providers-', async (dir) => {
+      mkdirSync(join(dir, 'm'));
+      writeFileSync(
+        join(dir, 'main.tf'),
+        'variable "home" { default = "ap-southeast-1" }\n' +
+          'provider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias = "hanoi"\n  region = var.home\n}\n' +
+          'module "here" {\n  source = "./m"\n  providers = { aws = aws.hanoi }\n}\nmodule "there" {\n  source = "./m"\n}\n',
+      );
+      writeFileSync(join(dir, 'm/main.tf'), 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n}\n');
+      const r = byAddress(await stack(dir));
+      expect(r.get('module.here.aws_s3_bucket.b')).toMatchObject({
+        provider_config: 'aws.hanoi',
+        region: 'ap-southeast-1',
+      });
+      expect(r.get('module.there.aws_s3_bucket.b')).toMatchObject({ provider_config: 'aws', region: 'us-east-1' });
     });
   });
   it('converts values to the variable type as Terraform does', async () => {

@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lint } from '../../src/api.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { gateVerdict } from '../../src/engine/gate.js';
-import { renderGateText } from '../../src/format/gate-text.js';
+import { renderGateJson, renderGateText } from '../../src/format/gate-text.js';
 import { FORMATTERS, type FormatName } from '../../src/format/index.js';
 import type { LintOptions, Report } from '../../src/model/types.js';
 import { readInputs } from '../../src/run/read-inputs.js';
@@ -355,10 +355,8 @@ function assertSafe(c: Case, got: Outputs): void {
       if (format === 'markdown') expect(tableShapes(text), where).toEqual(tableShapes(plainSet.markdown));
       // No control character, no CI command. Data formats: their encoder escapes C0, and the values shown are data.
       if (DATA_FORMATS.has(format)) expect(text, where).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
-      else {
-        expect(text, where).not.toMatch(CONTROL);
-        expect(text, where).not.toMatch(CI_MARKER);
-      }
+      else expect(text, where).not.toMatch(CONTROL);
+      expect(text, where).not.toMatch(CI_MARKER);
       if (format === 'github') {
         for (const l of text.split('\n'))
           if (/^\s*::/.test(l)) expect(l, where).toMatch(/^::(error|warning|notice)( [^:]*)?::/);
@@ -380,7 +378,14 @@ function assertSafe(c: Case, got: Outputs): void {
   const json = JSON.parse(got.out.json) as Report;
   expect(json.systems.map((s) => s.name).sort()).toEqual(NAME_AT.map((i) => c.values[i]).sort());
   expect(json.systems.map((s) => s.file).sort()).toEqual(c.names.slice(0, 2).sort());
-  // The gate: the same GO / NO-GO.
+  // The gate: the same GO / NO-GO; its JSON exact, with no CI command.
+  const gateJson = renderGateJson(gateVerdict(got.report));
+  expect(gateJson).not.toMatch(CI_MARKER);
+  expect(
+    JSON.parse(gateJson)
+      .systems.map((s: { name: string }) => s.name)
+      .sort(),
+  ).toEqual(NAME_AT.map((i) => c.values[i]).sort());
   expect(got.out.gate).not.toMatch(CONTROL);
   expect(got.out.gate).not.toMatch(CI_COMMAND_LINE);
   expect(verdictOf('gate', got.out.gate)).toEqual(verdictOf('gate', plain.out.gate));

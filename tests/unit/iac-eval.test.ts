@@ -64,6 +64,17 @@ describe('expressions', () => {
     // An object with one unknown value is known except for that value.
     expect(ev('${{ a = 1, b = var.later }}')).toEqual({ a: 1, b: UNKNOWN });
   });
+  it('stops for expressions past the budget of their evaluation (unknown, not hours of loops)', () => {
+    const budget = { left: 5000 };
+    const limited: Scope = { root: scope.root, budget };
+    const loops = parseTemplate('${[for a in range(100) : [for b in range(100) : a * b]]}');
+    expect(evaluate(loops, limited)).toBe(UNKNOWN);
+    expect(budget.left).toBeLessThan(0);
+    expect(evaluate(parseTemplate('${[for a in range(3) : a]}'), { root: scope.root, budget: { left: 5000 } })).toEqual(
+      [0, 1, 2],
+    );
+    expect(ev('${format("%99999d", 1)}')).toBe(UNKNOWN);
+  });
   it('takes hostile nesting as unknown, never a crash', () => {
     expect(ev(`\${${'('.repeat(50_000)}1${')'.repeat(50_000)}}`)).toBe(UNKNOWN);
     expect(ev(`\${${'['.repeat(50_000)}${']'.repeat(50_000)}}`)).toBe(UNKNOWN);

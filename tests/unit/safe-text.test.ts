@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mdCode, mdEscape } from '../../src/format/markdown.js';
-import { escapeChar, presentable, safeLines, safeText } from '../../src/format/safe-text.js';
+import { ciInertJson, escapeChar, presentable, safeLines, safeText } from '../../src/format/safe-text.js';
 import { toUriReference } from '../../src/format/shared.js';
 
 const RUNS = { seed: 20261207, numRuns: 500 };
@@ -153,6 +153,23 @@ describe('safeText', () => {
       '\\u202e',
     ]);
     expect(escapeChar('\u{e007f}')).toBe('\\u{e007f}');
+  });
+});
+
+describe('ciInertJson', () => {
+  it('keeps JSON values exact and leaves no CI command in its text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), hostile, (v, h) => {
+        const value = { v, h, [h]: h };
+        const text = ciInertJson(JSON.stringify(value, null, 2));
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+        expect(text).not.toMatch(/##(vso)?\[/i);
+      }),
+      RUNS,
+    );
+    const plain = JSON.stringify({ a: 'b # c' });
+    expect(ciInertJson(plain)).toBe(plain);
+    expect(ciInertJson('"##vso[x]"')).toBe('"##vso\\u005bx]"');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { exitCode, summaryExitCode } from '../../engine/exit-code.js';
@@ -20,7 +20,7 @@ import {
 import { progressReporter } from '../progress.js';
 import type { Lang } from '../../model/types.js';
 
-type CheckOpts = InputOpts & { format?: OutputSpec[]; failOn: Severity; baseline?: string };
+type CheckOpts = InputOpts & { format?: OutputSpec[]; failOn: Severity; baseline?: string; previous?: string[] };
 
 /** `tuanthu check <paths...>`: the report, in one or more formats. */
 export function registerCheck(program: Command, io: CliIo, lang: Lang, setExit: (code: number) => void): void {
@@ -34,6 +34,12 @@ export function registerCheck(program: Command, io: CliIo, lang: Lang, setExit: 
   addReportFormatOption(check);
   addFailOnOption(check, 'exit 1 when a finding is at or above this severity');
   addBaselineOption(check);
+  check.addOption(
+    new Option(
+      '--previous <report.json>',
+      'an earlier JSON report of the portfolio, repeatable: its totals are shown as a trend (text, Markdown, HTML)',
+    ).argParser((v: string, prev: string[] = []) => [...prev, v]),
+  );
   addInputOptions(check, { lang, stage: true })
     .addHelpText(
       'after',
@@ -57,6 +63,7 @@ Examples:
         ...paths,
         ...(opts.waivers ?? []),
         ...(opts.baseline ? [opts.baseline] : []),
+        ...(opts.previous ?? []),
       ]);
       const [{ runLint }, { loadCatalogue }] = await Promise.all([
         import('../../run/lint-files.js'),
@@ -73,7 +80,15 @@ Examples:
       try {
         const { report, prerendered, streamed, inputs } = await runLint(
           paths,
-          lintOptions(opts, { onProgress: progress, renderJson: outputs.some((o) => o.format === 'json') }, io.env),
+          lintOptions(
+            opts,
+            {
+              onProgress: progress,
+              renderJson: outputs.some((o) => o.format === 'json'),
+              ...(opts.previous ? { previous: opts.previous } : {}),
+            },
+            io.env,
+          ),
           { spool },
         );
         progress.finish();

@@ -8,6 +8,7 @@ import type { Lang } from '../../model/types.js';
 import { assetPath } from '../../util/assets.js';
 import { type CliIo, refuseUnsafeOutputs, writeOutputFile } from '../io.js';
 import { addLangOption, parseCount } from '../options.js';
+import { safeText } from '../../format/safe-text.js';
 
 interface InitOpts {
   id?: string;
@@ -107,7 +108,8 @@ Then \`tuanthu check land-portal.yaml\` lists, clause by clause, what the new de
         resourceTypes,
       });
       await writeOutputFile(output, [text]);
-      const shown = relative(process.cwd(), output) || output;
+      // A folder's name may hold anything: shown escaped (format/safe-text.ts), as stderr is.
+      const shown = safeText(relative(process.cwd(), output) || output);
       const count = resourceTypes.reduce((a, r) => a + r.count, 0);
       io.stdout(
         `${shown}: ${o.lang === 'vi' ? `bản mô tả ${id}` : `descriptor ${id}`}` +

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { inputExitCode } from '../../engine/exit-code.js';
 import type { Lang } from '../../model/types.js';
-import { presentable } from '../../format/safe-text.js';
+import { ciInertJson, presentable } from '../../format/safe-text.js';
 import { configPathsOrNone } from '../config.js';
 import type { CliIo } from '../io.js';
 import { addInputOptions, addTextJsonFormatOption, type InputOpts, lintOptions } from '../options.js';
@@ -32,7 +32,7 @@ export function registerWaivers(program: Command, io: CliIo, lang: Lang, setExit
       const records = sortWaivers(report.waivers ?? []);
       io.stdout(
         o.format === 'json'
-          ? `${JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2)}\n`
+          ? `${ciInertJson(JSON.stringify({ asOf: report.asOf, waivers: records }, null, 2))}\n`
           : renderWaiverTable(presentable(records), o.lang),
       );
       setExit(inputExitCode(report));

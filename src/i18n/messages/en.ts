@@ -43,6 +43,7 @@ export const en = {
   'input.malformed-hcl-one-more': 'malformed HCL: {detail} (and 1 more problem in this file)',
   'input.malformed-hcl-more': 'malformed HCL: {detail} (and {more} more problems in this file)',
   'input.not-a-descriptor': 'a descriptor must be a mapping with apiVersion, kind, system…; this file is {shown}',
+  'input.not-report': 'not a tuanthu JSON report (tuanthu check --format json=FILE): --previous takes earlier reports',
   'input.not-waivers': 'a waivers file must be a mapping with a "waivers" list',
   'input.not-baseline': 'a baseline must be a JSON object (tuanthu baseline create, or a --format json report)',
   'input.not-terraform-json':
@@ -384,6 +385,9 @@ export const en = {
   'clauses.document': 'Document',
   'clauses.clause': 'Clause',
   'clauses.status': 'Status',
+  'report.trend': 'Trend',
+  'report.trend_point': '{as_of}{now}: {passed}/{systems} passed, {findings} finding(s)',
+  'report.trend_now': ' (this run)',
   'rules.id': 'ID',
   'rules.severity': 'SEVERITY',
   'rules.stages': 'STAGES',

@@ -39,6 +39,8 @@ export const vi: Record<MessageKey, string> = {
   'input.malformed-hcl-one-more': 'HCL sai cú pháp: {detail} (và 1 lỗi khác trong tệp này)',
   'input.malformed-hcl-more': 'HCL sai cú pháp: {detail} (và {more} lỗi khác trong tệp này)',
   'input.not-a-descriptor': 'hồ sơ mô tả phải là một ánh xạ có apiVersion, kind, system…; nội dung tệp này: {shown}',
+  'input.not-report':
+    'không phải báo cáo JSON của tuanthu (tuanthu check --format json=TỆP): --previous nhận các báo cáo trước đó',
   'input.not-waivers': 'tệp miễn trừ phải là một ánh xạ có danh sách "waivers"',
   'input.not-baseline':
     'đường cơ sở phải là một đối tượng JSON (tạo bằng tuanthu baseline create, hoặc một báo cáo --format json)',
@@ -389,6 +391,9 @@ export const vi: Record<MessageKey, string> = {
   'clauses.document': 'Văn bản',
   'clauses.clause': 'Điều khoản',
   'clauses.status': 'Tình trạng',
+  'report.trend': 'Xu hướng',
+  'report.trend_point': '{as_of}{now}: {passed}/{systems} đạt, {findings} phát hiện',
+  'report.trend_now': ' (lần này)',
   'rules.id': 'MÃ',
   'rules.severity': 'MỨC ĐỘ',
   'rules.stages': 'GIAI ĐOẠN',

@@ -4,6 +4,7 @@
  * installed them (`.terraform/modules/modules.json`). A call that cannot be read is kept with the
  * reason, never dropped: the report lists it as not evaluated.
  */
+import { realpath } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { IacLoadError, Location } from '../../model/iac.js';
 import { localized } from '../../i18n/index.js';
@@ -30,6 +31,8 @@ export type ReadDir = (
 
 /** Calls deeper than this are not followed (a module calling itself through a symlink, or a generator gone wrong). */
 const MAX_NESTING = 32;
+/** Module directories read for one root, at most: a module calling itself through a symlink twice per level grows as 2^depth. */
+const MAX_MODULES = 1000;
 
 interface InstalledModule {
   Key: string;
@@ -92,6 +95,7 @@ export async function loadModuleTree(
   const inputs = [...root.files];
   const errors: IacLoadError[] = [];
   const seen = new Map<string, LoadedModule>();
+  let read = 0;
 
   const build = async (
     path: string | undefined,
@@ -127,7 +131,9 @@ export async function loadModuleTree(
         call.unavailable = { reason: 'module-not-found', detail: source };
         continue;
       }
-      if (chain.length >= MAX_NESTING || chain.includes(target.path)) {
+      // By real path: a symlink back to an ancestor (./self → .) is a call to itself.
+      const real = await realpath(target.path).catch(() => target.path);
+      if (chain.length >= MAX_NESTING || chain.includes(real) || read >= MAX_MODULES) {
         call.unavailable = { reason: 'module-source-unsupported', detail: `${source} (calls itself)` };
         continue;
       }
@@ -143,13 +149,15 @@ export async function loadModuleTree(
         continue;
       }
       for (const f of r.dir.files) if (!inputs.some((x) => x.file === f.file)) inputs.push(f);
-      call.module = await build(target.path, target.display, r.dir, childKey, [...chain, target.path]);
+      read++;
+      call.module = await build(target.path, target.display, r.dir, childKey, [...chain, real]);
       seen.set(`${target.path}\u0000${childKey}`, call.module);
     }
     return mod;
   };
 
-  const module = await build(rootPath, rootDisplay, root, '', rootPath ? [rootPath] : []);
+  const rootReal = rootPath ? await realpath(rootPath).catch(() => rootPath) : undefined;
+  const module = await build(rootPath, rootDisplay, root, '', rootReal ? [rootReal] : []);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, module, inputs };
 }
 

@@ -51,11 +51,22 @@ type Step = { attr: string } | { index: Node };
 export interface Scope {
   /** The value of a root name (var, local, module, data, count, each, path, a resource type…). */
   root(name: string): Value;
+  /**
+   * Iterations of for expressions left to the whole evaluation this scope belongs to: nested loops
+   * over range() in hostile code would otherwise run for hours. Shared by the scopes made from it.
+   */
+  budget?: { left: number };
 }
+
+/** Iterations of for expressions one root (or one tfvars file) may take. */
+export const FOR_BUDGET = 2_000_000;
 
 /** A scope with extra names (a for expression's iterators, a dynamic block's iterator). */
 export function withNames(parent: Scope, names: Record<string, Value>): Scope {
-  return { root: (n) => (Object.hasOwn(names, n) ? names[n]! : parent.root(n)) };
+  return {
+    root: (n) => (Object.hasOwn(names, n) ? names[n]! : parent.root(n)),
+    ...(parent.budget ? { budget: parent.budget } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- parsing
@@ -583,6 +594,7 @@ function forExpr(n: Extract<Node, { k: 'for' }>, scope: Scope): Value {
   const list: Value[] = [];
   const obj: Record<string, Value> = {};
   for (const [k, v] of pairs) {
+    if (scope.budget && --scope.budget.left < 0) throw new ExprError('too many iterations');
     const names: Record<string, Value> = { [n.valVar]: v };
     if (n.keyVar) names[n.keyVar] = k;
     const inner = withNames(scope, names);

@@ -86,6 +86,7 @@ function format(spec: string, args: Value[]): string {
           throw new ExprError(`format verb %${verb} is not evaluated`);
       }
       const w = width ? Number(width) : 0;
+      if (w > 4096) throw new ExprError('format width too large');
       if (out.length >= w) return out;
       if (flags.includes('-')) return out.padEnd(w);
       if (flags.includes('0') && verb !== 's')

@@ -10,7 +10,15 @@
 import type { IacUnevaluated, IacUnevaluatedReason, Location } from '../../../model/iac.js';
 import type { ProviderRegions, RawResource } from '../normalise.js';
 import { body as blockBody, isObj, labelled, localsOf, type Obj, typedBlocks } from './config.js';
-import { evalConfigValue, evaluate, isTemplate, parseTemplate, type Scope, withNames } from './expressions.js';
+import {
+  evalConfigValue,
+  evaluate,
+  FOR_BUDGET,
+  isTemplate,
+  parseTemplate,
+  type Scope,
+  withNames,
+} from './expressions.js';
 import { ExprError, isMap, isNamespace, type Namespace, SETS, UNKNOWN, type Value } from './value.js';
 
 /** A module directory read and parsed, with the modules it calls resolved (src/io/iac/eval/load-modules.ts). */
@@ -46,6 +54,8 @@ const CALL_META = new Set(['source', 'version', 'providers', 'count', 'for_each'
 
 /** How deep names may lead to other names (local → local → module output …) before the rest is unknown. */
 const MAX_NAME_DEPTH = 400;
+/** Instances of one block expanded, at most. */
+const MAX_INSTANCES = 10_000;
 
 interface Tracked {
   value: Value;
@@ -57,6 +67,7 @@ const BUSY = Symbol('busy');
 class Run {
   private collectors: Array<Set<string>> = [];
   unevaluated: IacUnevaluated[] = [];
+  readonly budget = { left: FOR_BUDGET };
 
   track(f: () => Value): Tracked {
     const refs = new Set<string>();
@@ -144,7 +155,7 @@ class ModuleEval {
     this.localNs = ns((k) => this.local(k));
     this.moduleNs = ns((k) => this.moduleValue(k));
     this.pathValue = { module: mod.dir, root: rootDir, cwd: '.' };
-    this.scope = { root: (n) => this.root(n) };
+    this.scope = { root: (n) => this.root(n), budget: run.budget };
   }
 
   private memoised(key: string, compute: () => Value): Value {
@@ -194,7 +205,7 @@ class ModuleEval {
       const given = this.input(name);
       // A null argument is null, unless the variable is declared `nullable = false` (then its default).
       if (given !== undefined && (given !== null || decl.nullable !== false)) return convert(given, decl.type);
-      if ('default' in decl) return convert(evalConfigValue(decl.default, EMPTY_SCOPE), decl.type);
+      if ('default' in decl) return convert(evalConfigValue(decl.default, constants(this.run.budget)), decl.type);
       return UNKNOWN;
     });
   }
@@ -246,7 +257,8 @@ class ModuleEval {
     if ('count' in b) {
       const t = this.run.track(() => evalConfigValue(b.count, this.scope));
       for (const r of t.refs) metaRefs.add(r);
-      if (t.value === UNKNOWN || typeof t.value !== 'number') {
+      // More instances than any real configuration has (count = 1e9) are not expanded: one, unknown-keyed.
+      if (t.value === UNKNOWN || typeof t.value !== 'number' || t.value > MAX_INSTANCES) {
         if (!quiet) this.unknownCollection(address, b.count, location);
         return 'unknown';
       }
@@ -417,11 +429,13 @@ function convert(v: Value, type: unknown): Value {
   return v;
 }
 
-const EMPTY_SCOPE: Scope = {
+/** Where a variable's default is evaluated: it may name nothing (Terraform refuses references there). */
+const constants = (budget: { left: number }): Scope => ({
   root: (n) => {
     throw new ExprError(`${n} is not available here`);
   },
-};
+  budget,
+});
 const UNKNOWN_EACH: Value = { key: UNKNOWN, value: UNKNOWN };
 /** The one instance of a block whose count or for_each is unknown: its index or key is unknown too. */
 const unknownNames = (b: Obj): Record<string, Value> =>

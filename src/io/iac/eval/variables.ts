@@ -6,17 +6,19 @@
  */
 import type { IacVariables } from '../../../model/types.js';
 import type { Obj } from './config.js';
-import { evalConfigValue, evaluate, parseExpression, type Scope } from './expressions.js';
+import { evalConfigValue, evaluate, FOR_BUDGET, parseExpression, type Scope } from './expressions.js';
 import { ExprError, UNKNOWN, type Value } from './value.js';
 
 /** Variable values from outside the configuration, as `check --var`/`--var-file` and the environment give them. */
 export type VariableInputs = IacVariables;
 
-const NO_NAMES: Scope = {
+/** The scope of a value given from outside: no names, its own budget. */
+const noNames = (): Scope => ({
   root: (n) => {
     throw new ExprError(`${n} cannot be used in a variable value`);
   },
-};
+  budget: { left: FOR_BUDGET },
+});
 
 /** The .tfvars files Terraform loads by itself from a root directory, in its order. */
 export function autoVarFiles(names: string[]): string[] {
@@ -42,7 +44,7 @@ export function textValue(text: string, decl: Obj | undefined): Value {
     return text === 'true' ? true : text === 'false' ? false : text;
   }
   try {
-    const v = evaluate(parseExpression(text), NO_NAMES);
+    const v = evaluate(parseExpression(text), noNames());
     return v === UNKNOWN ? text : v;
   } catch {
     return text;
@@ -67,7 +69,7 @@ export function rootInputs(
   }
   for (const f of layers.files)
     for (const [name, v] of Object.entries(f)) {
-      out.set(name, evalConfigValue(v, NO_NAMES));
+      out.set(name, evalConfigValue(v, noNames()));
     }
   for (const pair of layers.vars ?? []) {
     const i = pair.indexOf('=');
