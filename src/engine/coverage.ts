@@ -160,3 +160,18 @@ export function complianceMatrix(coverage: Coverage, catalogue: Catalogue, lang:
     recurring: e.recurring === true,
   }));
 }
+
+/**
+ * Rules that cite items only as context (no entry lists them in `rules`, mostly because the duty
+ * is a national body's): no item asks the system owner for what they check, so an inspector should
+ * read their verdicts as the project's reading, not the text's.
+ */
+export function contextOnlyRules(rows: MatrixRow[]): Array<{ id: string; items: string[] }> {
+  const checks = new Set(rows.flatMap((r) => r.rules.map((x) => x.id)));
+  const cited = new Map<string, string[]>();
+  for (const r of rows)
+    for (const id of r.context)
+      if (!checks.has(id))
+        cited.set(id, [...(cited.get(id) ?? []), r.item === null ? r.citation : `${r.citation} (${r.item})`]);
+  return [...cited].map(([id, items]) => ({ id, items })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

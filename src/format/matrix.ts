@@ -1,5 +1,5 @@
 import { DOCUMENTS } from '../engine/clauses.js';
-import type { MatrixRow } from '../engine/coverage.js';
+import { contextOnlyRules, type MatrixRow } from '../engine/coverage.js';
 import { t } from '../i18n/index.js';
 import type { Lang, Stage } from '../model/types.js';
 
@@ -70,6 +70,12 @@ export function renderMatrix(rows: MatrixRow[], lang: Lang): string {
       out.push('');
     }
   }
+  const only = contextOnlyRules(rows);
+  if (only.length) {
+    out.push(t('matrix.context_only', lang));
+    for (const r of only) out.push(`  ${r.id}: ${r.items.join('; ')}`);
+    out.push('');
+  }
   out.push(summary(rows, lang));
   return `${out.join('\n')}\n`;
 }
@@ -88,6 +94,7 @@ export function renderMatrixJson(rows: MatrixRow[], lang: Lang): string {
         open: count('open'),
       },
       entries: rows,
+      context_only_rules: contextOnlyRules(rows),
     },
     null,
     2,
@@ -128,6 +135,12 @@ export function renderMatrixMarkdown(rows: MatrixRow[], lang: Lang): string {
         `| ${[r.item === null ? r.citation : `${r.citation} (${r.item})`, r.requires, decision, dueLabel(r, lang), notes].map(cell).join(' | ')} |`,
       );
     }
+    out.push('');
+  }
+  const only = contextOnlyRules(rows);
+  if (only.length) {
+    out.push(`## ${t('matrix.context_only', lang)}`, '');
+    for (const r of only) out.push(`- [${r.id}](rules/${r.id}.md): ${r.items.map(cell).join('; ')}`);
     out.push('');
   }
   return `${out.join('\n')}`;

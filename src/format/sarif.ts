@@ -98,6 +98,24 @@ function level(f: Finding): Sarif.Result.level {
   return severityLevel(f.severity);
 }
 
+/** A finding inside a module also points at the root's module call (params.module_call, `file:line:col`). */
+function relatedModuleCall(f: Finding, lang: Lang): Pick<Sarif.Result, 'relatedLocations'> {
+  const m = typeof f.params.module_call === 'string' ? /^(.*):(\d+):(\d+)$/.exec(f.params.module_call) : null;
+  if (!m) return {};
+  return {
+    relatedLocations: [
+      {
+        id: 1,
+        message: { text: t('text.module_call', lang) },
+        physicalLocation: {
+          artifactLocation: { uri: toUriReference(m[1]!), uriBaseId: SRCROOT },
+          region: { startLine: Number(m[2]), startColumn: Number(m[3]) },
+        },
+      },
+    ],
+  };
+}
+
 function severityLevel(s: Severity): 'error' | 'warning' | 'note' {
   return s === 'critical' || s === 'high' ? 'error' : s === 'medium' ? 'warning' : 'note';
 }
@@ -124,6 +142,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
         logicalLocations: [{ name: systemId, fullyQualifiedName: `${systemId}#${f.path}`, kind: 'object' }],
       },
     ],
+    ...relatedModuleCall(f, lang),
     // The same identity as baselines use (rule, system, JSON pointer, message key; no line numbers).
     partialFingerprints: { 'tuanthu/v1': f.fingerprint },
     ...(f.baseline ? { baselineState: f.baseline === 'existing' ? 'unchanged' : 'new' } : {}),

@@ -7,6 +7,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { localized } from '../i18n/index.js';
 import type { Localized } from '../model/types.js';
 import { errnoText, TERRAFORM_MODULE_FILE } from './discover.js';
+import { autoVarFiles } from './iac/eval/var-files.js';
 
 /** An output as the user asked for it: the path given, and the option that gave it (for the message). */
 export interface OutputTarget {
@@ -67,6 +68,8 @@ function inputKeys(inputs: Iterable<string>, cwd: string): Map<string, string> {
         // unreadable: the run reported it, and nothing in it was read
       }
       for (const n of names) if (TERRAFORM_MODULE_FILE.test(n)) add(join(p, n));
+      // The variable files Terraform (and the evaluator) load from a root by themselves.
+      for (const n of autoVarFiles(names)) add(join(p, n));
     }
   }
   return keys;

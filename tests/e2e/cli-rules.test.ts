@@ -47,6 +47,11 @@ describe('tuanthu rules', () => {
     expect(row.decision).toBe('rules');
     expect(row.rules.map((x: { id: string }) => x.id)).toEqual(['IRP-02', 'MON-04']);
     expect(row).toMatchObject({ due: '2026-04-30', recurring: true });
+    // A rule whose every cited item is a national body's duty is listed for the inspector.
+    const only = out.context_only_rules.map((x: { id: string }) => x.id);
+    expect(only).toContain('MON-02');
+    for (const id of only)
+      expect(out.entries.some((e: { rules: Array<{ id: string }> }) => e.rules.some((x) => x.id === id))).toBe(false);
   });
 
   it('--format markdown without --by-clause is a usage error', async () => {

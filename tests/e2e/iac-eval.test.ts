@@ -1,6 +1,6 @@
 // End to end through the built CLI: Terraform variables (--var, --var-file, terraform.tfvars,
 // TF_VAR_*), locals, local modules, count, for_each and dynamic blocks change what the rules see.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -142,6 +142,26 @@ describe('tuanthu check evaluates Terraform source', () => {
       expect(of(encrypted, 'AWS-S3-01')).toEqual([
         'module.bucket["a"].aws_s3_bucket.this',
         'module.bucket["b"].aws_s3_bucket.this',
+      ]);
+
+      // SARIF gives the module call as a related location.
+      await execa('node', [BIN, 'check', '.', '--format', 'sarif=out.sarif', '--as-of', AS_OF, '--lang', 'en'], {
+        cwd: dir,
+        reject: false,
+      });
+      const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as {
+        runs: Array<{ results: Array<{ locations: unknown[]; relatedLocations?: unknown[] }> }>;
+      };
+      const related = sarif.runs[0]!.results.find((r) => r.relatedLocations);
+      expect(related?.relatedLocations).toEqual([
+        {
+          id: 1,
+          message: { text: 'module call' },
+          physicalLocation: {
+            artifactLocation: { uri: expect.stringMatching(/main\.tf$/), uriBaseId: '%SRCROOT%' },
+            region: { startLine: 46, startColumn: 1 },
+          },
+        },
       ]);
 
       const plain = await check(dir, ['--var', 'encrypt=false']);

@@ -50,6 +50,7 @@ describe('outputProblems', () => {
       linkSync(join(dir, 'system.yaml'), join(dir, 'hard'));
       mkdirSync(join(dir, 'infra'));
       writeFileSync(join(dir, 'infra/main.tf'), '');
+      writeFileSync(join(dir, 'infra/prod.auto.tfvars'), '');
       const problems = outputProblems(
         [
           { file: 'soft', option: 'A' },
@@ -58,6 +59,7 @@ describe('outputProblems', () => {
           { file: 'new.json', option: 'D' },
           { file: './new.json', option: 'E' },
           { file: 'other.json', option: 'F' },
+          { file: 'infra/prod.auto.tfvars', option: 'G' },
         ],
         ['system.yaml', 'infra', 'absent.yaml'],
         dir,
@@ -67,6 +69,10 @@ describe('outputProblems', () => {
         ['B', 'B would overwrite system.yaml, an input of this run; write it to another file (nothing was written)'],
         ['C', 'C would overwrite infra/main.tf, an input of this run; write it to another file (nothing was written)'],
         ['E', 'E and D are the same file; give each output its own file (nothing was written)'],
+        [
+          'G',
+          'G would overwrite infra/prod.auto.tfvars, an input of this run; write it to another file (nothing was written)',
+        ],
       ]);
     }));
 });

@@ -428,6 +428,8 @@ export const en = {
   'matrix.due': 'due',
   'matrix.rule_due': 'rule due',
   'matrix.recurring': 'standing task',
+  'matrix.context_only':
+    "Rules that cite items only as context (no item lists them among the rules that check it, mostly because the duty is a national body's): their verdicts rest on the project's reading, not on a duty the text gives the system owner",
   'matrix.col_item': 'Item',
   'matrix.col_requires': 'Requires',
   'matrix.col_decision': 'Decision',

@@ -434,6 +434,8 @@ export const vi: Record<MessageKey, string> = {
   'matrix.due': 'hạn',
   'matrix.rule_due': 'hạn của quy tắc',
   'matrix.recurring': 'nhiệm vụ thường xuyên',
+  'matrix.context_only':
+    'Quy tắc chỉ viện dẫn các điểm làm bối cảnh (không điểm nào ghi quy tắc này là quy tắc kiểm tra, phần lớn vì đó là nhiệm vụ của cơ quan quốc gia): kết luận của chúng dựa trên cách hiểu của dự án, không phải nghĩa vụ văn bản giao cho chủ quản hệ thống',
   'matrix.col_item': 'Điểm',
   'matrix.col_requires': 'Yêu cầu',
   'matrix.col_decision': 'Quyết định',

@@ -6,6 +6,7 @@
  */
 import type { IacVariables } from '../../../model/types.js';
 import type { Obj } from './config.js';
+export { autoVarFiles } from './var-files.js';
 import { evalConfigValue, evaluate, FOR_BUDGET, parseExpression, type Scope } from './expressions.js';
 import { ExprError, UNKNOWN, type Value } from './value.js';
 
@@ -19,16 +20,6 @@ const noNames = (): Scope => ({
   },
   budget: { left: FOR_BUDGET },
 });
-
-/** The .tfvars files Terraform loads by itself from a root directory, in its order. */
-export function autoVarFiles(names: string[]): string[] {
-  const auto = names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort();
-  return [
-    ...(names.includes('terraform.tfvars') ? ['terraform.tfvars'] : []),
-    ...(names.includes('terraform.tfvars.json') ? ['terraform.tfvars.json'] : []),
-    ...auto,
-  ];
-}
 
 /**
  * A value given as text (--var, TF_VAR_): taken as a string for a variable of type string (or no
