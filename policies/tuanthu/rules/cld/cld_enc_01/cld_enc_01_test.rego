@@ -1,0 +1,41 @@
+package tuanthu.rules.cld.cld_enc_01_test
+
+import data.tuanthu.rules.cld.cld_enc_01
+
+res(type, values, unknown) := {"address": concat(".", [type, "x"]), "type": type, "values": values, "unknown": unknown, "refs": []}
+
+declared := {"crypto": {"at_rest": {"encrypted": true}}}
+
+test_vng_volume_with_encryption_type_passes if {
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("vngcloud_vserver_volume", {"encryption_type": "aes-xts-plain64_256"}, [])]}
+}
+
+test_vng_volume_without_encryption_type_fails if {
+	some f in cld_enc_01.deny with input.iac as {"resources": [res("vngcloud_vserver_volume", {}, [])]}
+	f.msg == "missing"
+	not f.status
+}
+
+test_vng_encryption_from_expression_is_unknown if {
+	r := res("vngcloud_vserver_volume", {"encryption_type": "${var.e}"}, ["encryption_type"])
+	some f in cld_enc_01.deny with input.iac as {"resources": [r]}
+	f.status == "unknown"
+	f.params.expression == "${var.e}"
+}
+
+test_bizfly_volume_declared_passes if {
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("bizflycloud_volume", {}, [])]}
+		with input.descriptor as declared
+}
+
+test_openstack_volume_undeclared_cannot_be_shown if {
+	some f in cld_enc_01.deny with input.iac as {"resources": [res("openstack_blockstorage_volume_v3", {"volume_type": "luks"}, [])]}
+		with input.descriptor as {}
+	f.msg == "cannot_show"
+	f.status == "unknown"
+	f.params.field == "crypto.at_rest.encrypted"
+}
+
+test_aws_volume_is_left_to_aws_ebs_01 if {
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("aws_ebs_volume", {}, [])]}
+}

@@ -1,0 +1,49 @@
+package tuanthu.rules.cld.cld_pub_01_test
+
+import data.tuanthu.rules.cld.cld_pub_01
+
+res(type, values, unknown) := {"address": concat(".", [type, "x"]), "type": type, "values": values, "unknown": unknown, "refs": []}
+
+test_private_database_passes if {
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [res("vngcloud_vdb_relational_database", {"public_access": false}, [])]}
+}
+
+test_default_private_database_passes if {
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [res("bizflycloud_cloud_database_instance", {}, [])]}
+}
+
+test_public_database_fails if {
+	some f in cld_pub_01.deny with input.iac as {"resources": [res("bizflycloud_cloud_database_instance", {"public_access": true}, [])]}
+	f.msg == "public_database"
+	f.params.value == "true"
+}
+
+test_public_read_bucket_fails if {
+	some f in cld_pub_01.deny with input.iac as {"resources": [res("bizflycloud_simple_storage_bucket_acl", {"acl": "public-read"}, [])]}
+	f.msg == "public_bucket"
+}
+
+test_swift_referrer_grant_fails if {
+	some f in cld_pub_01.deny with input.iac as {"resources": [res("openstack_objectstorage_container_v1", {"container_read": "proj:user, .r:*"}, [])]}
+	f.msg == "public_bucket"
+}
+
+test_swift_referrer_denial_passes if {
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [res("openstack_objectstorage_container_v1", {"container_read": ".r:-evil.example"}, [])]}
+}
+
+test_public_access_from_expression_is_unknown if {
+	r := res("vngcloud_vdb_relational_database", {"public_access": "${var.p}"}, ["public_access"])
+	some f in cld_pub_01.deny with input.iac as {"resources": [r]}
+	f.status == "unknown"
+	f.params.expression == "${var.p}"
+}
+
+test_not_applicable_without_a_mapped_provider if {
+	some r in cld_pub_01.not_applicable with input.iac as {"providers": ["aws"], "resources": []}
+	r.params.provider == "bizflycloud, openstack, vngcloud"
+}
+
+test_applies_with_a_mapped_provider if {
+	count(cld_pub_01.not_applicable) == 0 with input.iac as {"providers": ["openstack"], "resources": []}
+}
