@@ -196,12 +196,14 @@ describe('junit', () => {
     const xml = render('junit', both);
     const [good, bad] = suites(xml);
     expect(good!['@name']).toContain('mof-public-services');
-    expect(good!.testcase).toHaveLength(catalogue.rules.length);
+    // One case per rule, and one for the evidence of each IaC input.
+    expect(good!.testcase).toHaveLength(catalogue.rules.length + (both.systems[0]!.iac?.length ?? 0));
     expect(good!.testcase.some((c) => c.failure)).toBe(false);
     const goodRules = both.systems[0]!.rules;
-    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual(
-      goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule),
-    );
+    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual([
+      'Evidence',
+      ...goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule),
+    ]);
     expect(Number(bad!['@failures'])).toBe(both.systems[1]!.rules.filter((r) => r.outcome === 'fail').length);
     const lvl = bad!.testcase.find((c) => c['@name'].startsWith('LVL-02'))!;
     expect(lvl['@classname']).toBe('tinh-ha-nam-dat-dai');
