@@ -126,6 +126,7 @@ export const en = {
   'schema.limit': '{where} must be {comparison} {limit}',
   'schema.min_length': '{where} must be at least {limit} characters long',
   'schema.not_empty': '{where} must not be empty',
+  'schema.blank': '{where} must contain visible text, not only spaces or invisible characters',
   'schema.not': '{where} is not allowed here{why}',
   'schema.unique_items': '{where} lists the same value twice (items {j} and {i})',
   'schema.other': '{where} {detail}',

@@ -123,6 +123,7 @@ export const vi: Record<MessageKey, string> = {
   'schema.pattern': '{where} sai định dạng (cần khớp {pattern})',
   'schema.limit': '{where} phải {comparison} {limit}',
   'schema.min_length': '{where} phải dài ít nhất {limit} ký tự',
+  'schema.blank': '{where} phải có nội dung nhìn thấy được, không chỉ gồm khoảng trắng hoặc ký tự vô hình',
   'schema.not_empty': '{where} không được để trống',
   'schema.not': '{where} không được phép ở đây{why}',
   'schema.unique_items': '{where} có giá trị lặp lại (mục {j} và {i})',
