@@ -33,6 +33,7 @@ const KEYS = {
   baseline: 'baseline',
   max_waiver_days: 'maxWaiverDays',
   jobs: 'jobs',
+  policies: 'policy',
 } as const;
 type ConfigKey = keyof typeof KEYS;
 
@@ -48,10 +49,11 @@ export const ENV_VARS: Readonly<Record<string, string>> = {
   maxWaiverDays: 'TUANTHU_MAX_WAIVER_DAYS',
   jobs: 'TUANTHU_JOBS',
   terraformTimeout: 'TUANTHU_TERRAFORM_TIMEOUT',
+  policy: 'TUANTHU_POLICY',
 };
-const LISTS = new Set(['format', 'waivers']);
+const LISTS = new Set(['format', 'waivers', 'policy']);
 /** Options whose value is a path: relative to the configuration file when they come from it. */
-const PATHS = new Set(['waivers', 'baseline']);
+const PATHS = new Set(['waivers', 'baseline', 'policy']);
 
 /**
  * The configuration file that applies in `cwd`: the first of CONFIG_FILES in it or a parent, up to

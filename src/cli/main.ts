@@ -2,6 +2,7 @@
 // 2), never a stack trace (unless TUANTHU_DEBUG is set).
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT_USAGE } from '../engine/exit-code.js';
+import { PolicyError } from '../engine/policy-engine.js';
 import { localized } from '../i18n/index.js';
 import type { Lang, Localized } from '../model/types.js';
 import { OutputWriteError, writeErrorText } from '../io/output-file.js';
@@ -60,7 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_USAGE;
     // A report that cannot be written (a full disk, a missing folder, an output over an input) is
     // the user's environment, not tuanthu's fault.
-    if (e instanceof UsageError || e instanceof OutputWriteError) {
+    // A policy that cannot be used (--policy: unreadable, invalid, or breaking its contract).
+    if (e instanceof UsageError || e instanceof OutputWriteError || e instanceof PolicyError) {
       say(e.text);
       return EXIT_USAGE;
     }

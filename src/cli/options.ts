@@ -178,6 +178,8 @@ export interface InputOpts {
   jobs?: number;
   var?: string[];
   varFile?: string[];
+  /** --policy: an organisation's own policy bundles. */
+  policy?: string[];
   /** --rule, --skip-rule and the configuration file's rules and severity, validated (src/cli/config.ts). */
   ruleSettings?: RuleSettings;
 }
@@ -268,6 +270,12 @@ export function addInputOptions(cmd: Command, defaults: { lang: Lang; stage: boo
     )
     .addOption(
       new Option(
+        '--policy <bundle>',
+        "an organisation's own rules, repeatable: a bundle.tar.gz of `opa build -t wasm -e custom/rules -e custom/findings` (docs/custom-policies.md)",
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
         '--jobs <n>',
         'threads checking descriptors, and parsing a .tf module of 64 KiB or more (default: 2 on a multi-core machine, for 1,000+ descriptors or such a module; else 1)',
       ).argParser(parseCount),
@@ -307,6 +315,7 @@ export function lintOptions(
     ...(o.jobs !== undefined ? { jobs: o.jobs } : {}),
     ...(Object.keys(iacVariables).length > 0 ? { iacVariables } : {}),
     ...(o.ruleSettings ? { rules: o.ruleSettings } : {}),
+    ...(o.policy && o.policy.length > 0 ? { policies: o.policy } : {}),
     ...extra,
   };
 }

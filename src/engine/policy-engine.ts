@@ -54,8 +54,21 @@ export class PolicyError extends Error {
   }
 }
 
+/** An organisation's own policy evaluated beside the built-in one (src/engine/custom-policy.ts). */
+export interface ExtraPolicy {
+  evaluate(input: PolicyInput): Pick<PolicyResult, 'findings' | 'not_applicable'>;
+}
+
 export class PolicyEngine {
-  private constructor(private readonly policy: LoadedPolicy) {}
+  private constructor(
+    private readonly policy: LoadedPolicy,
+    private readonly extras: readonly ExtraPolicy[] = [],
+  ) {}
+
+  /** This engine with other policies evaluated after it on the same input, their results merged. */
+  with(extras: readonly ExtraPolicy[]): PolicyEngine {
+    return extras.length === 0 ? this : new PolicyEngine(this.policy, [...this.extras, ...extras]);
+  }
 
   static load(maxPages = DEFAULT_MAX_MEMORY_PAGES): PolicyEngine {
     const wasm = readFileSync(assetPath('build', 'policy', 'policy.wasm'));
@@ -78,7 +91,13 @@ export class PolicyEngine {
     }
     const first = (out as Array<{ result?: PolicyResult }>)[0];
     if (!first?.result) throw new PolicyError(localized('input.policy-no-result'));
-    return first.result;
+    const result = first.result;
+    for (const extra of this.extras) {
+      const r = extra.evaluate(input);
+      for (const f of r.findings) result.findings.push(f);
+      Object.assign(result.not_applicable, r.not_applicable);
+    }
+    return result;
   }
 
   /**

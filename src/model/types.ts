@@ -277,6 +277,11 @@ export interface LintOptions extends EvaluationOptions {
   /** Values for the input variables of Terraform roots (--var, --var-file, TF_VAR_*). */
   iacVariables?: IacVariables;
   /**
+   * An organisation's own policies (--policy): bundles built with `opa build -t wasm`, evaluated
+   * beside the built-in policy, their rules added to the run's catalogue (docs/custom-policies.md).
+   */
+  policies?: string[];
+  /**
    * The caller will write the JSON report: when several threads check, each also serialises the
    * systems it checks, and runLint() returns those bytes (LintRun.prerendered) for the JSON
    * formatter to write as they are, so the report is not serialised by one thread at the end.

@@ -3,6 +3,7 @@
 // readInputs(); it only reads them a batch at a time, so a portfolio is never held whole.
 import { relative, resolve } from 'node:path';
 import { loadCatalogue, type Catalogue } from '../engine/catalogue.js';
+import { loadCustomPolicies, withCustomRules } from '../engine/custom-policy.js';
 import { PolicyEngine, PolicyError } from '../engine/policy-engine.js';
 import { addTally, emptyTally, finishReport, finishStreamedReport, tallySystem } from '../engine/report.js';
 import { checkSystem, createRunMemo } from '../engine/system-report.js';
@@ -12,6 +13,7 @@ import { waiverFiles } from '../io/debt/waivers.js';
 import { discover } from '../io/discover.js';
 import { localized } from '../i18n/index.js';
 import { classifyFile } from '../io/iac/sniff.js';
+import { type PolicyBundle, readPolicyBundle } from '../io/policy-bundle.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
 import type { InputProblem, Limits, LintOptions, Report, SystemReport, TrendPoint } from '../model/types.js';
@@ -50,6 +52,8 @@ export interface LintRun {
    * from the summary (engine/exit-code.ts#summaryExitCode).
    */
   streamed?: SystemSpool;
+  /** The rules of the run: the built-in catalogue and those of options.policies (for the formats). */
+  catalogue: Catalogue;
   /**
    * Every file the run read or was told to read (absolute): descriptors, the IaC files and module
    * folders they list or that were found, waiver files, the baseline. A report must not be written
@@ -70,8 +74,11 @@ export async function lintFiles(paths: string[], options: LintOptions, deps: Lin
  */
 export async function runLint(paths: string[], options: LintOptions, deps: LintDeps = {}): Promise<LintRun> {
   const cwd = options.cwd ?? process.cwd();
-  const catalogue = deps.catalogue ?? loadCatalogue();
-  const engine = deps.engine ?? PolicyEngine.load();
+  const builtIn = deps.catalogue ?? loadCatalogue();
+  // An organisation's own policies: read and validated before anything is checked; a bad one stops the run.
+  const custom = loadCustomPolicies(readBundles(options.policies ?? [], cwd), builtIn);
+  const catalogue = withCustomRules(builtIn, custom);
+  const engine = (deps.engine ?? PolicyEngine.load()).with(custom);
   const display = (p: string) => relative(cwd, resolve(cwd, p)) || p;
 
   const limits = resolveLimits(deps.limits, options.limits);
@@ -99,7 +106,9 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     for (const e of r.errors) errors.push(e);
     return r.stacks;
   };
-  const jobs = !deps.engine && !deps.catalogue ? parallelJobs(options.jobs, descriptors.length) : 1;
+  // Worker threads load the built-in policy alone: a run with its own policies stays on this thread.
+  const jobs =
+    !deps.engine && !deps.catalogue && custom.length === 0 ? parallelJobs(options.jobs, descriptors.length) : 1;
   const spool = deps.spool && debt.waivers.length === 0 && !debt.baseline ? deps.spool : undefined;
   // Serialising while checking pays only when another thread shares the work (or the run streams).
   // When threads share the descriptors, the .tf modules they list are parsed on the thread checking them.
@@ -181,6 +190,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       ...(options.baseline !== undefined ? [resolve(cwd, options.baseline)] : []),
       ...(options.previous ?? []).map((f) => resolve(cwd, f)),
       ...(options.iacVariables?.varFiles ?? []).map((f) => resolve(cwd, f)),
+      ...(options.policies ?? []).map((f) => resolve(cwd, f)),
     ]),
   ];
   const withTrend = (report: Report): Report => (trend.length > 0 ? { ...report, trend } : report);
@@ -190,8 +200,18 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
       prerendered,
       streamed: spool,
       inputs,
+      catalogue,
     };
-  return { report: withTrend(finishReport(systems, errors, debt, catalogue, options)), prerendered, inputs };
+  return { report: withTrend(finishReport(systems, errors, debt, catalogue, options)), prerendered, inputs, catalogue };
+}
+
+/** The bundles of --policy, each read whole; the first that cannot be read stops the run (PolicyError). */
+function readBundles(files: string[], cwd: string): PolicyBundle[] {
+  return files.map((f) => {
+    const r = readPolicyBundle(f, resolve(cwd, f));
+    if (!r.ok) throw new PolicyError(r.message);
+    return r.bundle;
+  });
 }
 
 /** Earlier reports' totals, oldest first; an unreadable one is an input error and is left out. */

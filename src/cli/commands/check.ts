@@ -63,12 +63,10 @@ Examples:
         ...paths,
         ...(opts.waivers ?? []),
         ...(opts.baseline ? [opts.baseline] : []),
+        ...(opts.policy ?? []),
         ...(opts.previous ?? []),
       ]);
-      const [{ runLint }, { loadCatalogue }] = await Promise.all([
-        import('../../run/lint-files.js'),
-        import('../../engine/catalogue.js'),
-      ]);
+      const { runLint } = await import('../../run/lint-files.js');
       const progress = progressReporter({
         isTTY: io.isStderrTTY ?? false,
         env: io.env,
@@ -78,7 +76,7 @@ Examples:
       // on a large portfolio); the other formats take the whole report.
       const spool = outputs.every((o) => o.format === 'json') ? await jsonSpool(outputs) : undefined;
       try {
-        const { report, prerendered, streamed, inputs } = await runLint(
+        const { report, prerendered, streamed, inputs, catalogue } = await runLint(
           paths,
           lintOptions(
             opts,
@@ -96,7 +94,7 @@ Examples:
         await writeReports(
           report,
           outputs,
-          { catalogue: loadCatalogue(), lang: opts.lang, prerendered, streamed, color: useColor(io) },
+          { catalogue, lang: opts.lang, prerendered, streamed, color: useColor(io) },
           io,
         );
         setExit(streamed ? summaryExitCode(report) : exitCode(report));

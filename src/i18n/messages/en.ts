@@ -72,6 +72,11 @@ export const en = {
   'input.policy-eval': 'policy evaluation failed: {detail}',
   'input.policy-no-result': 'policy returned no result (is build/policy/policy.wasm current?)',
   'input.policy-unknown-rule': 'the policy reported unknown rule {rule}; build/policy is inconsistent',
+  'input.custom-policy-read': 'cannot read the policy {bundle} (--policy): {detail}',
+  'input.custom-policy-invalid':
+    'the policy {bundle} (--policy) cannot be used: {detail} (see docs/custom-policies.md)',
+  'input.custom-policy-output':
+    'the policy {bundle} (--policy) broke its contract: {detail} (see docs/custom-policies.md)',
   'input.verbatim': '{detail}',
 
   // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).

@@ -70,6 +70,11 @@ export const vi: Record<MessageKey, string> = {
   'input.policy-no-result': 'chính sách không trả về kết quả (build/policy/policy.wasm có phải bản mới nhất không?)',
   'input.policy-unknown-rule':
     'chính sách báo một quy tắc không có trong danh mục: {rule}; build/policy không nhất quán',
+  'input.custom-policy-read': 'không đọc được chính sách {bundle} (--policy): {detail}',
+  'input.custom-policy-invalid':
+    'không dùng được chính sách {bundle} (--policy): {detail} (xem docs/custom-policies.md)',
+  'input.custom-policy-output':
+    'chính sách {bundle} (--policy) trả về kết quả sai quy ước: {detail} (xem docs/custom-policies.md)',
   'input.verbatim': '{detail}',
 
   // Writing reports and baselines (src/io/output-paths.ts, src/io/output-file.ts, src/cli/).
