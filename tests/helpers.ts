@@ -79,3 +79,17 @@ export function evaluate(
   const { base } = policyBase(descriptor as Descriptor | null, loadCatalogue(), options);
   return evaluateWithIac(engine, base, stacks, batchSize);
 }
+
+/**
+ * Problems of a JUnit XML document against tests/schemas/junit.xsd (the subset the CI systems read), by
+ * libxml2's validator compiled to WebAssembly (xmllint-wasm); empty when it is valid.
+ */
+export async function junitSchemaErrors(xml: string): Promise<string[]> {
+  const { validateXML } = await import('xmllint-wasm');
+  const schema = readFileSync(join(ROOT, 'tests/schemas/junit.xsd'), 'utf8');
+  const r = await validateXML({
+    xml: [{ fileName: 'report.xml', contents: xml }],
+    schema: [{ fileName: 'junit.xsd', contents: schema }],
+  });
+  return r.valid ? [] : r.errors.map((e) => e.rawMessage);
+}

@@ -1,3 +1,4 @@
+import { systemResult } from './iac-evidence.js';
 import { applyBaseline } from './baseline/compare.js';
 import { isBlocking } from './exit-code.js';
 import type { Catalogue } from './catalogue.js';
@@ -32,7 +33,10 @@ export function applyDebt(
     summary = b.summary;
   }
   out = out.map((s) => {
-    const result = s.findings.some((f) => isBlocking(f, options.failOn)) ? 'fail' : 'pass';
+    const result = systemResult(
+      s.findings.some((f) => isBlocking(f, options.failOn)),
+      s.iac,
+    );
     // Unchanged systems stay the same objects (their JSON may already be written, src/format/json.ts).
     return result === s.result ? s : { ...s, result };
   });

@@ -15,11 +15,14 @@ export function isBlocking(f: Pick<Finding, 'status' | 'severity' | 'waiver' | '
 
 /**
  * 2 when any input could not be read or validated (it was not checked, so a pass would lie),
- * 1 when a blocking finding remains (see isBlocking), else 0.
+ * 1 when a blocking finding remains (see isBlocking) or a system is incomplete (part of its
+ * infrastructure code was not evaluated: a gate must not go green on evidence it did not see), else 0.
  */
 export function exitCode(report: Report): number {
   if (report.errors.length > 0) return EXIT_USAGE;
-  const failing = report.systems.some((s) => s.findings.some((f) => isBlocking(f, report.failOn)));
+  const failing = report.systems.some(
+    (s) => s.result === 'incomplete' || s.findings.some((f) => isBlocking(f, report.failOn)),
+  );
   return failing ? EXIT_FINDINGS : EXIT_PASS;
 }
 
@@ -30,7 +33,7 @@ export function exitCode(report: Report): number {
  */
 export function summaryExitCode(report: Pick<Report, 'errors' | 'summary'>): number {
   if (report.errors.length > 0) return EXIT_USAGE;
-  return report.summary.failed > 0 ? EXIT_FINDINGS : EXIT_PASS;
+  return report.summary.failed > 0 || report.summary.incomplete > 0 ? EXIT_FINDINGS : EXIT_PASS;
 }
 
 /** The go-live gate: 0 may go live, 1 blocked, 2 when no verdict could be given (an input was not checked). */

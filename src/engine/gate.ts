@@ -1,13 +1,15 @@
 import { isBlocking } from './exit-code.js';
-import type { Finding, Report, WaiverRecord } from '../model/types.js';
+import type { Finding, IacEvidence, Report, WaiverRecord } from '../model/types.js';
 
 export interface SystemVerdict {
   id: string;
   name: string;
   file: string;
   accountableHead?: string;
-  /** May this system go live on the report's as-of date? */
+  /** May this system go live on the report's as-of date? Never when its IaC was not (all) evaluated. */
   go: boolean;
+  /** The IaC inputs whose evidence was not seen (SystemReport.iac), which keep the gate from GO. */
+  unseen: IacEvidence[];
   blocking: Finding[];
   /** Findings accepted by a waiver that the gate honours (non-critical rules). */
   debt: Finding[];
@@ -38,7 +40,8 @@ export function gateVerdict(report: Report): GateVerdict {
       name: s.name,
       file: s.file,
       ...(s.accountableHead ? { accountableHead: s.accountableHead.name } : {}),
-      go: blocking.length === 0,
+      go: blocking.length === 0 && s.result !== 'incomplete',
+      unseen: (s.iac ?? []).filter((e) => e.incomplete),
       blocking,
       debt: s.findings.filter((f) => f.waiver),
       ignored: mine.filter((w) => w.status === 'gate-ignored'),

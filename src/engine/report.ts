@@ -64,6 +64,7 @@ export interface RunTally {
   systems: number;
   passed: number;
   failed: number;
+  incomplete: number;
   findings: Record<Severity, number>;
   due: number;
   unknown: number;
@@ -72,13 +73,14 @@ export interface RunTally {
 
 export function emptyTally(): RunTally {
   const findings = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
-  return { systems: 0, passed: 0, failed: 0, findings, due: 0, unknown: 0, waived: 0 };
+  return { systems: 0, passed: 0, failed: 0, incomplete: 0, findings, due: 0, unknown: 0, waived: 0 };
 }
 
 export function addTally(run: RunTally, s: SystemTally): void {
   run.systems++;
   if (s.result === 'pass') run.passed++;
   else if (s.result === 'fail') run.failed++;
+  else run.incomplete++;
   for (const v of SEVERITIES) run.findings[v] += s.findings[v];
   run.due += s.due;
   run.unknown += s.unknown;
@@ -142,6 +144,7 @@ function buildReport(
       systems: tally.systems,
       passed: tally.passed,
       failed: tally.failed,
+      incomplete: tally.incomplete,
       inputErrors: errors.length,
       findings: tally.findings,
       due: tally.due,

@@ -1,6 +1,7 @@
 import { fingerprint } from './baseline/fingerprint.js';
 import type { Catalogue, RuleMeta } from './catalogue.js';
 import { messageFor } from './catalogue.js';
+import { iacEvidence, systemResult } from './iac-evidence.js';
 import { evaluateWithIac, iacLocations, resourceIndex } from './iac-input.js';
 import {
   PolicyError,
@@ -125,7 +126,7 @@ export function makeFinding(
 export function assembleSystem(
   source: LoadedSource | null,
   stacks: IacStack[],
-  result: PolicyResult,
+  policy: PolicyResult,
   stage: Stage,
   catalogue: Catalogue,
   options: EvaluationOptions,
@@ -136,12 +137,12 @@ export function assembleSystem(
   // Descriptor findings carry a JSON pointer; IaC findings a resource address (or the IaC input name).
   const iacPlaces = iacLocations(
     stacks,
-    result.findings.filter((f) => !f.path.startsWith('/')).map((f) => f.path),
+    policy.findings.filter((f) => !f.path.startsWith('/')).map((f) => f.path),
   );
   const byAddress = resourceIndex(stacks);
   const systemId = descriptor?.system.id ?? stacks[0]?.file ?? '';
   const settings = hasRuleSettings(options.rules) ? compileRuleSettings(options.rules, catalogue) : undefined;
-  const raws = settings ? result.findings.filter((f) => !settings.excluded.has(f.rule)) : result.findings;
+  const raws = settings ? policy.findings.filter((f) => !settings.excluded.has(f.rule)) : policy.findings;
   const findings: Finding[] = raws.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
@@ -182,6 +183,8 @@ export function assembleSystem(
     const was = outcomes.get(f.rule);
     if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
   }
+  const iac = stacks.length > 0 ? iacEvidence(stacks) : undefined;
+  const nothingJudged = iac?.every((e) => e.judged === 0) === true;
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
     const excluded = settings?.excluded.get(meta.id);
     if (excluded) {
@@ -199,7 +202,7 @@ export function assembleSystem(
         },
       };
     }
-    const reason = result.not_applicable[meta.key];
+    const reason = policy.not_applicable[meta.key];
     if (reason !== undefined) {
       return {
         rule: meta.id,
@@ -208,6 +211,13 @@ export function assembleSystem(
       };
     }
     const status = outcomes.get(meta.id);
+    // An IaC rule that saw no resource it could judge did not pass: it had no evidence.
+    if (status === undefined && meta.supports && nothingJudged)
+      return {
+        rule: meta.id,
+        outcome: 'not_applicable',
+        reason: sharedReason('iac_not_evaluated', meta, stage, options.lang, memo),
+      };
     if (status === 'violation') return { rule: meta.id, outcome: 'fail' };
     if (status === 'unknown') return { rule: meta.id, outcome: 'unknown' };
     if (status === 'due') return { rule: meta.id, outcome: 'due' };
@@ -215,6 +225,7 @@ export function assembleSystem(
   });
 
   const failing = findings.some((f) => f.status === 'violation' && atLeast(f.severity, options.failOn));
+  const result = systemResult(failing, iac);
   const iacInputs = stacks.flatMap((s) => s.inputs.map((i) => ({ ...i, role: 'iac' as const })));
   if (!source || !descriptor) {
     const file = stacks[0]!.file;
@@ -222,8 +233,9 @@ export function assembleSystem(
       file,
       id: file,
       name: file,
-      result: failing ? 'fail' : 'pass',
-      metrics: result.metrics,
+      result,
+      ...(iac ? { iac } : {}),
+      metrics: policy.metrics,
       findings,
       rules,
       inputs: iacInputs,
@@ -238,8 +250,9 @@ export function assembleSystem(
     level: descriptor.classification?.level,
     stage,
     sector: descriptor.system.sector,
-    result: failing ? 'fail' : 'pass',
-    metrics: result.metrics,
+    result,
+    ...(iac ? { iac } : {}),
+    metrics: policy.metrics,
     findings,
     rules,
     inputs: [{ file: source.file, sha256: source.sha256, role: 'descriptor' }, ...iacInputs],

@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Finding, Lang, Report } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { isWaived } from './shared.js';
+import { evidenceLines, isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -84,6 +84,17 @@ export const csv: Formatter = {
           f.path,
           f.fingerprint,
         ]);
+      }
+      // Infrastructure code not (all) evaluated: a row of its own, since the system did not pass.
+      for (const e of s.iac ?? []) {
+        if (!e.incomplete) continue;
+        const cells: Array<string | number | undefined> = new Array(COLUMNS.length).fill(undefined);
+        cells[0] = s.id;
+        cells[1] = s.name;
+        cells[2] = e.file;
+        cells[8] = t('report.incomplete', lang);
+        cells[9] = evidenceLines({ iac: [e] }, lang).join(' · ');
+        out += row(cells);
       }
     }
     for (const e of report.errors) {

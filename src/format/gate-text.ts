@@ -2,7 +2,7 @@ import { t } from '../i18n/index.js';
 import type { Lang, Report } from '../model/types.js';
 import { waiverRecordLine } from './debt-text.js';
 import { ciInertJson, presentable } from './safe-text.js';
-import { inputErrorLine } from './shared.js';
+import { evidenceLines, inputErrorLine } from './shared.js';
 import type { GateVerdict } from '../engine/gate.js';
 
 /**
@@ -27,6 +27,10 @@ export function renderGateText(untrustedReport: Report, untrusted: GateVerdict, 
           `    ${f.severity} ${f.rule} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}`,
           `        ${f.message}`,
         );
+    }
+    if (s.unseen.length > 0) {
+      out.push(`  ${t('debt.gate_unseen', lang)}:`);
+      for (const l of evidenceLines({ iac: s.unseen }, lang)) out.push(`    ${l}`);
     }
     if (s.ignored.length > 0) {
       out.push(`  ${t('debt.gate_ignored', lang)}:`);
@@ -70,6 +74,12 @@ export function renderGateJson(v: GateVerdict): string {
         location: f.location,
         message: f.message,
         fingerprint: f.fingerprint,
+      })),
+      unseen: s.unseen.map((e) => ({
+        file: e.file,
+        trust: e.trust,
+        incomplete: e.incomplete,
+        unevaluated: e.unevaluated,
       })),
       ignoredWaivers: s.ignored.map((w) => ({ rule: w.rule, location: w.location, reason: w.reason?.text })),
       debt: s.debt.map((f) => ({

@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
 import { presentable } from './safe-text.js';
-import { basisKey, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -56,6 +56,21 @@ export const github: Formatter = {
       out.push(command('error', { file: e.file, line: e.line, col: e.column, title: `tuanthu: ${e.code}` }, e.message));
       printed.error++;
     }
+    // A system whose infrastructure code was not (all) evaluated did not pass: say so first.
+    for (const s of report.systems) {
+      for (const e of s.iac ?? []) {
+        if (!e.incomplete) continue;
+        const lines = evidenceLines({ iac: [e] }, lang);
+        out.push(
+          command(
+            'error',
+            { file: e.file, title: `tuanthu: ${t('report.incomplete', lang)} [${s.id}]` },
+            lines.join('\n'),
+          ),
+        );
+        printed.error++;
+      }
+    }
     // Across the whole portfolio, most severe first: the annotations GitHub shows are the first of
     // each kind printed, so a run's worst findings must not wait behind another system's minor ones.
     const stable = report.systems
@@ -94,7 +109,7 @@ export const github: Formatter = {
     const sum = report.summary;
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
     out.push(
-      `tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`,
+      `tuanthu: ${sum.systems} ${t('report.systems', lang).toLowerCase()}, ${sum.passed} ${t('report.passed', lang).toLowerCase()}, ${sum.failed} ${t('report.failed', lang).toLowerCase()}, ${sum.incomplete > 0 ? `${sum.incomplete} ${t('report.incomplete_count', lang)}, ` : ''}${total} ${t('report.total_findings', lang)}, as of ${report.asOf}`,
     );
     return out.join('\n') + '\n';
   },

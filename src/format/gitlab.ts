@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { isWaived } from './shared.js';
+import { evidenceLines, isWaived } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -67,6 +67,20 @@ export const gitlab: Formatter = {
       });
     }
     for (const s of report.systems) {
+      // Infrastructure code not (all) evaluated: the system did not pass, whatever its findings.
+      for (const e of s.iac ?? []) {
+        if (!e.incomplete) continue;
+        const path = repoPath(e.file);
+        issues.push({
+          type: 'issue',
+          check_name: `tuanthu/iac-${e.incomplete}`,
+          description: safeText(`[${s.id}] ${evidenceLines({ iac: [e] }, lang).join(' · ')}`),
+          categories: ['Bug Risk'],
+          fingerprint: sha256('iac', e.incomplete, s.id, path),
+          severity: 'major',
+          location: { path, lines: { begin: 1 } },
+        });
+      }
       for (const f of s.findings) {
         if (isWaived(f)) continue;
         const path = repoPath(f.location.file);

@@ -14,10 +14,11 @@ import { STYLE } from './html-style.js';
 import {
   areaOf,
   basisKey,
+  evidenceLines,
   isWaived,
   ruleSettingsLines,
-  type ShownTrendPoint,
   shownOutcome,
+  type ShownTrendPoint,
   trendPoints,
 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
@@ -106,6 +107,11 @@ function passFailBars(groups: Map<string, SystemReport[]>, lang: Lang): Bar[] {
     segments: [
       { value: list.filter((s) => s.result === 'pass').length, className: 'pass', title: t('report.passed', lang) },
       { value: list.filter((s) => s.result === 'fail').length, className: 'fail', title: t('report.failed', lang) },
+      {
+        value: list.filter((s) => s.result === 'incomplete').length,
+        className: 'due',
+        title: t('report.incomplete_count', lang),
+      },
     ],
   }));
 }
@@ -294,6 +300,16 @@ function systemSection(s: SystemReport, i: number, ctx: FormatContext, report: R
 <tr><th>${t('report.file', lang)}</th><td><code>${s.file}</code></td></tr>
 ${budgetShare(s, lang)}
 </tbody></table>
+${
+  s.iac
+    ? html`<h3>${t('iac.evidence', lang)}</h3>
+<ul class="evidence">
+${evidenceLines(s, lang).map(
+  (l) => html`<li>${l}</li>
+`,
+)}</ul>`
+    : ''
+}
 <h3>${t('report.areas', lang)}</h3>
 ${areaTable(s, lang)}
 <h3>${t('report.findings', lang)} (${open.length})</h3>

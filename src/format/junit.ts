@@ -8,7 +8,7 @@ import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { basisKey, findingsOf, isWaived, openViolations } from './shared.js';
+import { basisKey, evidenceLines, findingsOf, isWaived, openViolations } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -55,6 +55,11 @@ function suiteCounts(s: SystemReport): Counts {
     if (openViolations(s, r.rule).length > 0) c.failures++;
     else if (r.outcome !== 'pass') c.skipped++;
   }
+  // One test case per IaC input: its evidence, failing when it leaves the system incomplete.
+  for (const e of s.iac ?? []) {
+    c.tests++;
+    if (e.incomplete) c.failures++;
+  }
   return c;
 }
 
@@ -85,6 +90,20 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
   prop('policy_digest', report.tool.policyDigest);
   for (const i of s.inputs) prop(`sha256:${i.file}`, i.sha256);
 
+  for (const e of s.iac ?? []) {
+    const tc = suite.ele('testcase', {
+      classname: s.id,
+      name: `${t('iac.evidence', lang)} ${e.file}`,
+      file: e.file,
+      time: '0',
+    });
+    const lines = evidenceLines({ iac: [e] }, lang);
+    if (e.incomplete)
+      tc.ele('failure', { message: t(`iac.incomplete.${e.incomplete}`, lang), type: 'incomplete' }).txt(
+        lines.join('\n'),
+      );
+    else tc.ele('system-out').txt(lines.join('\n'));
+  }
   for (const r of s.rules) {
     const meta = ctx.catalogue.byId.get(r.rule);
     const title = meta?.title[lang] ?? r.rule;

@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { isWaived, ruleSettingsLines, trendPoints } from './shared.js';
+import { evidenceLines, isWaived, ruleSettingsLines, trendPoints } from './shared.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
 import type { DocumentSummary } from '../engine/clause-summary.js';
 import type { Formatter } from './types.js';
@@ -37,7 +37,7 @@ export function mdCode(s: string): string {
   );
 }
 
-const ICON = { pass: '✅', fail: '❌' } as const;
+const ICON = { pass: '✅', fail: '❌', incomplete: '⚠️' } as const;
 
 /** Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY. */
 export const markdown: Formatter = {
@@ -51,6 +51,7 @@ export const markdown: Formatter = {
     const total = Object.values(sum.findings).reduce((a, b) => a + b, 0);
     out.push(
       `**${sum.systems}** ${t('report.systems', lang).toLowerCase()} · ${ICON.pass} ${sum.passed} ${t('report.passed', lang).toLowerCase()} · ${ICON.fail} ${sum.failed} ${t('report.failed', lang).toLowerCase()} · ${total} ${t('report.total_findings', lang)}` +
+        (sum.incomplete ? ` · ${ICON.incomplete} ${sum.incomplete} ${t('report.incomplete_count', lang)}` : '') +
         (sum.due ? ` · ${sum.due} ${t('report.status_due', lang)}` : '') +
         (sum.unknown ? ` · ${sum.unknown} ${t('report.status_unknown', lang)}` : '') +
         (sum.waived ? ` · ${sum.waived} ${t('report.status_waived', lang)}` : '') +
@@ -102,8 +103,11 @@ export const markdown: Formatter = {
 
 function systemSection(s: SystemReport, lang: Lang): string[] {
   const shown = s.findings.filter((f) => !isWaived(f));
-  if (shown.length === 0) return [];
+  const evidence = evidenceLines(s, lang);
+  if (shown.length === 0 && s.result !== 'incomplete') return [];
   const out = [`### ${ICON[s.result]} ${mdEscape(s.name)} (${mdCode(s.id)})`, ''];
+  if (evidence.length > 0) out.push(...evidence.map((l) => `- ${mdEscape(l)}`), '');
+  if (shown.length === 0) return out;
   const share = s.metrics.security_budget_share_pct;
   if (typeof share === 'number')
     out.push(

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { presentable } from './safe-text.js';
-import { findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
+import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const OSCAL_VERSION = '1.1.2';
@@ -126,7 +126,10 @@ function systemResult(s: SystemReport, report: Report, ctx: FormatContext, at: s
   return {
     uuid: uuidV5(`result|${key}`),
     title: `${s.name} (${s.id})`,
-    description: `${t('report.result', lang)}: ${t(`report.${s.result}`, lang)} — ${s.file}`,
+    description: [
+      `${t('report.result', lang)}: ${t(`report.${s.result}`, lang)} — ${s.file}`,
+      ...evidenceLines(s, lang),
+    ].join('\n'),
     start: at,
     end: at,
     props: [

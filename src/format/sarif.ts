@@ -4,7 +4,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { areaOf, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
+import { areaOf, evidenceLines, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
 import type { Formatter } from './types.js';
 
 const INFORMATION_URI = 'https://tuanthu.dev';
@@ -46,20 +46,35 @@ export const sarif: Formatter = {
           },
           invocations: [
             {
-              executionSuccessful: report.errors.length === 0,
-              toolExecutionNotifications: report.errors.map((e) => ({
-                level: 'error',
-                descriptor: { id: e.code },
-                message: { text: safeText(e.message) },
-                locations: [
-                  {
-                    physicalLocation: {
-                      artifactLocation: { uri: toUriReference(e.file), uriBaseId: SRCROOT },
-                      ...(e.line ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
+              executionSuccessful: report.errors.length === 0 && report.summary.incomplete === 0,
+              toolExecutionNotifications: [
+                // Infrastructure code not (all) evaluated: the run did not see it, so it did not pass.
+                ...report.systems.flatMap((s) =>
+                  (s.iac ?? [])
+                    .filter((e) => e.incomplete)
+                    .map((e) => ({
+                      level: 'error' as const,
+                      descriptor: { id: `tuanthu/iac-${e.incomplete}` },
+                      message: { text: `[${safeText(s.id)}] ${evidenceLines({ iac: [e] }, ctx.lang).join(' · ')}` },
+                      locations: [
+                        { physicalLocation: { artifactLocation: { uri: toUriReference(e.file), uriBaseId: SRCROOT } } },
+                      ],
+                    })),
+                ),
+                ...report.errors.map((e) => ({
+                  level: 'error' as const,
+                  descriptor: { id: e.code },
+                  message: { text: safeText(e.message) },
+                  locations: [
+                    {
+                      physicalLocation: {
+                        artifactLocation: { uri: toUriReference(e.file), uriBaseId: SRCROOT },
+                        ...(e.line ? { region: { startLine: e.line, startColumn: e.column ?? 1 } } : {}),
+                      },
                     },
-                  },
-                ],
-              })),
+                  ],
+                })),
+              ],
             },
           ],
           results,

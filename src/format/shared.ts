@@ -1,8 +1,17 @@
 import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
-import { t } from '../i18n/index.js';
+import { messageKey, t } from '../i18n/index.js';
 import { safeText } from './safe-text.js';
-import type { Finding, InputError, Lang, Report, RuleResult, Severity, SystemReport } from '../model/types.js';
+import type {
+  Finding,
+  IacEvidence,
+  InputError,
+  Lang,
+  Report,
+  RuleResult,
+  Severity,
+  SystemReport,
+} from '../model/types.js';
 
 /**
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
@@ -109,6 +118,29 @@ export function ruleSettingsLines(report: Pick<Report, 'ruleSettings'>, lang: La
       ),
     ),
   ];
+}
+
+/**
+ * Where a system's infrastructure evidence came from, in the order of trust, and what was not
+ * evaluated, as plain lines every format shows (SystemReport.iac). Nothing for a system without IaC.
+ */
+export function evidenceLines(s: Pick<SystemReport, 'iac'>, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const e of s.iac ?? []) {
+    out.push(
+      `${t('iac.evidence', lang)}: ${safeText(e.file)} — ${t(`iac.trust.${e.trust}`, lang)}; ${t('iac.resources_judged', { judged: e.judged, resources: e.resources }, lang)} (${t('iac.trust_order', lang)})`,
+    );
+    if (e.incomplete) out.push(`${t('report.incomplete', lang)}: ${t(`iac.incomplete.${e.incomplete}`, lang)}`);
+    for (const u of e.unevaluated) out.push(unevaluatedLine(u, lang));
+  }
+  return out;
+}
+
+export function unevaluatedLine(u: IacEvidence['unevaluated'][number], lang: Lang): string {
+  const reason = messageKey('iac.reason', u.reason);
+  // Addresses, module sources and file names come from the user's code: no control sequence passes.
+  const where = u.location ? ` — ${safeText(u.location.file)}:${u.location.line}:${u.location.column}` : '';
+  return `${t('iac.not_evaluated', lang)}: ${safeText(u.address)} — ${reason ? t(reason, lang) : safeText(u.reason)}${u.detail ? ` (${safeText(u.detail)})` : ''}${where}`;
 }
 
 /** One run's point of the trend: its date and totals; the current run is the last point. */

@@ -3,7 +3,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { basisKey, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -43,6 +43,7 @@ const IMPACT: Record<Severity, SonarImpact> = {
 };
 
 const INPUT_RULE = 'input-error';
+const INCOMPLETE_RULE = 'iac-incomplete';
 
 export const sonarqube: Formatter = {
   description: 'SonarQube generic issue import format, 10.3+ (sonar.externalIssuesReportPaths)',
@@ -72,6 +73,28 @@ export const sonarqube: Formatter = {
       });
     }
     for (const s of report.systems) {
+      // Infrastructure code not (all) evaluated: the system did not pass, whatever its findings.
+      for (const e of s.iac ?? []) {
+        if (!e.incomplete) continue;
+        if (!rules.has(INCOMPLETE_RULE)) {
+          rules.set(INCOMPLETE_RULE, {
+            id: INCOMPLETE_RULE,
+            name: `tuanthu: ${t('report.incomplete', lang)}`,
+            description: t('iac.incomplete.nothing-judged', lang),
+            engineId: 'tuanthu',
+            cleanCodeAttribute: 'LAWFUL',
+            impacts: [{ softwareQuality: 'SECURITY', severity: 'HIGH' }],
+          });
+        }
+        issues.push({
+          ruleId: INCOMPLETE_RULE,
+          primaryLocation: {
+            message: `[${safeText(s.id)}] ${evidenceLines({ iac: [e] }, lang).join(' · ')}`,
+            filePath: e.file,
+            textRange: { startLine: 1 },
+          },
+        });
+      }
       for (const f of s.findings) {
         if (isWaived(f)) continue;
         // Like "due", "unknown until apply" is a rule of its own, of low weight: it is not a violation.

@@ -5,7 +5,7 @@ import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waive
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { presentable } from './safe-text.js';
-import { inputErrorLine, ruleSettingsLines, trendLine, trendPoints } from './shared.js';
+import { evidenceLines, inputErrorLine, ruleSettingsLines, trendLine, trendPoints } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -57,7 +57,7 @@ export const text: Formatter = {
       ? `${Object.values(c).reduce((a, b) => a + b, 0)} ${t('text.findings', lang)} (${counts.join(', ')})`
       : t('text.no_findings', lang);
     const parts = [
-      `${report.summary.systems} ${t('text.systems_checked', lang)}: ${report.summary.passed} ${t('text.passed', lang)}, ${report.summary.failed} ${t('text.failed', lang)}`,
+      `${report.summary.systems} ${t('text.systems_checked', lang)}: ${report.summary.passed} ${t('text.passed', lang)}, ${report.summary.failed} ${t('text.failed', lang)}${report.summary.incomplete > 0 ? `, ${report.summary.incomplete} ${t('report.incomplete_count', lang)}` : ''}`,
       total,
     ];
     if (report.summary.due > 0) parts.push(`${report.summary.due} ${t('text.due', lang)}`);
@@ -84,7 +84,9 @@ function systemBlock(
   const verdict =
     s.result === 'pass'
       ? paint('green', `✔ ${t('text.result_pass', lang)}`)
-      : paint('red', `✖ ${t('text.result_fail', lang)}`);
+      : s.result === 'incomplete'
+        ? paint('yellow', `⚠ ${t('text.result_incomplete', lang)}`)
+        : paint('red', `✖ ${t('text.result_fail', lang)}`);
   const facts = [
     s.level !== undefined ? `${t('text.level', lang)} ${s.level}` : undefined,
     s.stage ? t(`stage.${s.stage}`, lang) : undefined,
@@ -94,6 +96,8 @@ function systemBlock(
     ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
     : [`${verdict} ${paint('bold', s.file)} · ${t('text.iac_only', lang)}`];
   for (const f of s.findings) lines.push(...findingBlock(f, lang, paint));
+  for (const l of evidenceLines(s, lang))
+    lines.push(paint(l.startsWith(t('iac.evidence', lang)) ? 'grey' : 'yellow', `  ${l}`));
   lines.push(...metricsLines(s.metrics, lang));
   const n = (o: string) => s.rules.filter((r) => r.outcome === o).length;
   lines.push(

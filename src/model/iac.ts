@@ -62,6 +62,11 @@ export interface IacStack {
   locate: Locator;
   /** Files read, with their digests, for SystemReport.inputs. */
   inputs: Array<{ file: string; sha256: string }>;
+  /**
+   * Set by the Terraform evaluator when variables, locals, modules and count/for_each were evaluated
+   * (evidence of trust "evaluated"); a plan is "plan", anything else "raw" (SystemReport.iac).
+   */
+  evaluated?: boolean;
   /** What the code holds but could not be evaluated, and why: never skipped silently. */
   unevaluated?: IacUnevaluated[];
 }

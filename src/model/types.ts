@@ -168,11 +168,43 @@ export interface SystemReport {
   level?: number;
   stage?: Stage;
   sector?: string;
-  result: 'pass' | 'fail';
+  /**
+   * fail: a blocking finding. incomplete: no blocking finding, but part of the infrastructure code was
+   * not seen (no resource the rules could judge, or a module not read): never a pass, and it fails a
+   * run as a finding does (a gate must not go green on evidence it did not see). pass: neither.
+   */
+  result: SystemResult;
+  /** One entry per IaC input of the system: where its evidence came from and what was not evaluated. */
+  iac?: IacEvidence[];
   metrics: Record<string, unknown>;
   findings: Finding[];
   rules: RuleResult[];
   inputs: InputFile[];
+}
+
+export type SystemResult = 'pass' | 'fail' | 'incomplete';
+
+/**
+ * The order of trust of IaC evidence, most exact first: a plan (`terraform show -json`: values as
+ * Terraform will apply them), configuration evaluated as Terraform does (variables, modules,
+ * count/for_each expanded), configuration read as written (expressions left unknown).
+ */
+export const IAC_TRUST = ['plan', 'evaluated', 'raw'] as const;
+export type IacTrust = (typeof IAC_TRUST)[number];
+
+/** What one IaC input gave as evidence (the report's provenance of its infrastructure verdicts). */
+export interface IacEvidence {
+  file: string;
+  /** Which of IAC_TRUST this evidence is. */
+  trust: IacTrust;
+  /** Resources read from it. */
+  resources: number;
+  /** Resources with at least one value known before apply: those the rules could judge. */
+  judged: number;
+  /** Module calls and resources that were not (fully) evaluated, and why. */
+  unevaluated: Array<{ address: string; reason: string; detail?: string; location?: Location }>;
+  /** Why this input leaves its system incomplete; absent when it does not. */
+  incomplete?: 'nothing-judged' | 'module-not-evaluated';
 }
 
 export interface Report {
@@ -191,6 +223,8 @@ export interface Report {
     systems: number;
     passed: number;
     failed: number;
+    /** Systems with no blocking finding whose infrastructure code was not (all) evaluated. */
+    incomplete: number;
     inputErrors: number;
     findings: Record<Severity, number>;
     due: number;

@@ -166,6 +166,19 @@ describe('tuanthu check', () => {
     }
   });
 
+  it('does not take evidence dated after --as-of: EVD-01 fails the compliant example checked in the past', async () => {
+    // The compliant example records an assessment on 2026-09-30 and a compliance report on 2026-11-20.
+    const r = await run(['check', GOOD, '--as-of', '2026-09-01', '--format', 'json']);
+    expect(r.exitCode).toBe(1);
+    const evd = JSON.parse(r.stdout).systems[0].findings.filter((f: { rule: string }) => f.rule === 'EVD-01');
+    expect(evd.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['/vulnerabilities/last_assessment', '/governance/last_compliance_report']),
+    );
+    expect(evd[0]).toMatchObject({ status: 'violation', severity: 'high', params: { as_of: '2026-09-01' } });
+    const today = await run(['check', GOOD, '--as-of', AS_OF]);
+    expect(today.exitCode).toBe(0);
+  });
+
   it('applies --fail-on', async () => {
     // Only high findings would remain if critical ones were waived; here we raise the bar instead.
     const critical = await run(['check', BAD, '--as-of', AS_OF, '--fail-on', 'critical']);

@@ -1,6 +1,6 @@
 // End to end: waivers, baselines, the go-live gate and `waivers list`, through the built CLI.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -160,6 +160,51 @@ describe('waivers in check', () => {
     );
     expect(r.stdout).toContain('✖ FAIL Cổng dịch vụ công Bộ Tài chính (mof-budget-gap)');
     expect(r.stderr).toBe('');
+  });
+
+  it('rejects a justification or approver that is blank, whitespace or zero-width: exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-blank-'));
+    try {
+      const file = join(dir, 'w.yaml');
+      writeFileSync(
+        file,
+        [
+          'waivers:',
+          '  - rule: BUD-02',
+          '    system: mof-budget-gap',
+          `    justification: "${' '.repeat(12)}"`,
+          '    approved_by: {name: "\\u200B\\u200B", title: "\\u00A0"}',
+          '    approved: 2026-10-01',
+          '    expires: 2026-12-31',
+          '',
+        ].join('\n'),
+      );
+      const r = await run(['check', BUDGET, '--as-of', AS_OF, '--waivers', file]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toContain(`${file}:4:20: error "waivers.0.justification" must contain visible text`);
+      expect(r.stdout).toContain('"waivers.0.approved_by.name" must contain visible text');
+      expect(r.stdout).toContain('"waivers.0.approved_by.title" must contain visible text');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects a descriptor whose accountable head or level approver is blank or zero-width: exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tuanthu-blank-'));
+    try {
+      const src = readFileSync(join(ROOT, GOOD), 'utf8')
+        .replace('accountable_head: {name: Nguyễn Văn An, title: Thứ trưởng}', 'accountable_head: {name: "\\u200B "}')
+        .replace('by: Bộ trưởng Bộ Tài chính', 'by: "\\u2060"')
+        .replace(/^iac: .*$/m, '');
+      const file = join(dir, 'system.yaml');
+      writeFileSync(file, src);
+      const r = await run(['check', file, '--as-of', AS_OF]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toContain('"system.accountable_head.name" must contain visible text');
+      expect(r.stdout).toContain('"classification.approval.by" must contain visible text');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a missing or malformed waivers file given explicitly', async () => {

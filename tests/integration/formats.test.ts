@@ -17,7 +17,7 @@ import { uuidV5 } from '../../src/format/shared.js';
 import { lintFiles } from '../../src/run/lint-files.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import type { Lang, LintOptions, Report } from '../../src/model/types.js';
-import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
+import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT, junitSchemaErrors } from '../helpers.js';
 
 const PORTAL = 'tests/fixtures/waivers/portal/system.yaml'; // with tuanthu.waivers.yaml beside it
 
@@ -177,16 +177,33 @@ describe('junit', () => {
     return parser.parse(xml).testsuites.testsuite as Suite[];
   };
 
+  it('validates against the JUnit schema CI systems read: findings, passes, waivers, markup, input errors', async () => {
+    const hostile = await check([
+      variant('<a href="x">&</a> ]]>\u0007\u001b[32m'),
+      'tests/fixtures/bad/malformed.yaml',
+    ]);
+    for (const r of [both, await check([NONCOMPLIANT], { stage: 'design' }), await check([PORTAL]), hostile])
+      expect(await junitSchemaErrors(render('junit', r))).toEqual([]);
+    // The schema is not a check that cannot fail: a testcase without its required name is refused.
+    expect(
+      await junitSchemaErrors(
+        '<testsuites><testsuite name="s" tests="1"><testcase classname="c"/></testsuite></testsuites>',
+      ),
+    ).not.toEqual([]);
+  });
+
   it('has one suite per system and one case per rule; violations fail with location, clauses and fix', () => {
     const xml = render('junit', both);
     const [good, bad] = suites(xml);
     expect(good!['@name']).toContain('mof-public-services');
-    expect(good!.testcase).toHaveLength(catalogue.rules.length);
+    // One case per rule, and one for the evidence of each IaC input.
+    expect(good!.testcase).toHaveLength(catalogue.rules.length + (both.systems[0]!.iac?.length ?? 0));
     expect(good!.testcase.some((c) => c.failure)).toBe(false);
     const goodRules = both.systems[0]!.rules;
-    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual(
-      goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule),
-    );
+    expect(good!.testcase.filter((c) => !c.skipped).map((c) => c['@name'].split(' ')[0])).toEqual([
+      'Evidence',
+      ...goodRules.filter((r) => r.outcome === 'pass').map((r) => r.rule),
+    ]);
     expect(Number(bad!['@failures'])).toBe(both.systems[1]!.rules.filter((r) => r.outcome === 'fail').length);
     const lvl = bad!.testcase.find((c) => c['@name'].startsWith('LVL-02'))!;
     expect(lvl['@classname']).toBe('tinh-ha-nam-dat-dai');

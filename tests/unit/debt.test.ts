@@ -135,6 +135,13 @@ describe('waiver validity', () => {
     expect(sameName(HEAD.normalize('NFD'), ` lê  văn cường `)).toBe(true);
     expect(sameName(HEAD, 'Lê Văn Cương')).toBe(false);
   });
+  it('never matches a blank or zero-width name, and treats a blank head as none', () => {
+    expect(sameName(' ', ' ')).toBe(false);
+    expect(sameName('\u200B', '\u200B\u2060')).toBe(false);
+    expect(sameName(`Lê\u200B Văn Cường`, HEAD)).toBe(true);
+    const blank = waiver({ rule: 'LVL-02', approvedBy: { name: '\u200B', title: 'x' } });
+    expect(v(blank, 'critical', '\u200B ')).toBe('critical-no-head');
+  });
 });
 
 describe('waiver matching', () => {

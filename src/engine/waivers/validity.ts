@@ -35,7 +35,9 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
     return { code: 'approved-after-as-of', params: { approved: w.approved, as_of: ctx.asOf } };
   if (length > ctx.maxDays) return { code: 'too-long', params: { days: length, max: ctx.maxDays } };
   if (ctx.ruleSeverity === 'critical') {
-    if (!ctx.accountableHead) return { code: 'critical-no-head', params: { rule: w.rule } };
+    // A blank or zero-width head is no head (lint() may be given inputs no schema has seen).
+    if (!ctx.accountableHead || norm(ctx.accountableHead) === '')
+      return { code: 'critical-no-head', params: { rule: w.rule } };
     if (!sameName(w.approvedBy.name, ctx.accountableHead)) {
       return {
         code: 'critical-approver',
@@ -46,8 +48,16 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
   return undefined;
 }
 
-/** Names compare after Unicode normalisation (NFC vs NFD Vietnamese), spacing and case. */
+// Invisible characters (zero-width, joiners, soft hyphen, BOM) are not part of a name.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u206F\uFEFF]/g;
+const norm = (s: string) =>
+  s.normalize('NFC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+
+/**
+ * Names compare after Unicode normalisation (NFC vs NFD Vietnamese), spacing, invisible characters and
+ * case. A blank name matches nothing, not even another blank name.
+ */
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
-  return norm(a) === norm(b);
+  const x = norm(a);
+  return x !== '' && x === norm(b);
 }

@@ -123,6 +123,7 @@ export const vi: Record<MessageKey, string> = {
   'schema.pattern': '{where} sai định dạng (cần khớp {pattern})',
   'schema.limit': '{where} phải {comparison} {limit}',
   'schema.min_length': '{where} phải dài ít nhất {limit} ký tự',
+  'schema.blank': '{where} phải có nội dung nhìn thấy được, không chỉ gồm khoảng trắng hoặc ký tự vô hình',
   'schema.not_empty': '{where} không được để trống',
   'schema.not': '{where} không được phép ở đây{why}',
   'schema.unique_items': '{where} có giá trị lặp lại (mục {j} và {i})',
@@ -144,6 +145,8 @@ export const vi: Record<MessageKey, string> = {
   'reason.no_citizen_service':
     'hệ thống không phục vụ người dân, doanh nghiệp và không cung cấp dịch vụ công trực tuyến',
   'reason.no_sensitive_data': 'hệ thống không xử lý bí mật nhà nước hay dữ liệu cá nhân nhạy cảm',
+  'reason.iac_not_evaluated':
+    'kiểm tra mã hạ tầng; không đánh giá được phần nào (xem bằng chứng: chưa đánh giá được gì)',
   'reason.no_iac': 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
   'reason.no_descriptor': 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
   'reason.no_provider': 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
@@ -236,6 +239,7 @@ export const vi: Record<MessageKey, string> = {
   'text.no_findings': 'không có phát hiện',
   'text.result_pass': 'ĐẠT',
   'text.result_fail': 'KHÔNG ĐẠT',
+  'text.result_incomplete': 'CHƯA ĐỦ',
 
   // The "Figures" lines of the text report; day counts by metric.
   'metrics.metrics': 'Số liệu',
@@ -265,6 +269,23 @@ export const vi: Record<MessageKey, string> = {
   'report.result': 'Kết quả',
   'report.pass': 'ĐẠT',
   'report.fail': 'KHÔNG ĐẠT',
+  'report.incomplete': 'CHƯA ĐỦ',
+  'debt.gate_unseen': 'Chưa xem được (mã hạ tầng chưa được đánh giá; không thể kết luận ĐƯỢC PHÉP dựa trên phần này)',
+  'report.incomplete_count': 'chưa đủ',
+  'iac.trust_order': 'thứ tự tin cậy: plan > cấu hình đã đánh giá > cấu hình như viết',
+  'iac.trust.plan': 'plan (terraform show -json)',
+  'iac.trust.evaluated': 'cấu hình đã đánh giá',
+  'iac.trust.raw': 'cấu hình như viết (chưa đánh giá biểu thức)',
+  'iac.evidence': 'Bằng chứng',
+  'iac.resources_judged': 'đánh giá được {judged}/{resources} tài nguyên',
+  'iac.incomplete.nothing-judged':
+    'không đánh giá được gì: không có tài nguyên nào để các quy tắc đánh giá, nên đây không phải là ĐẠT',
+  'iac.incomplete.module-not-evaluated': 'một phần mã chưa được đánh giá, nên đây không phải là ĐẠT',
+  'iac.not_evaluated': 'chưa đánh giá',
+  'iac.reason.module-not-installed': 'chưa có module: chạy terraform init',
+  'iac.reason.module-source-unsupported': 'không đọc được nguồn module',
+  'iac.reason.module-not-found': 'không tìm thấy nguồn module',
+  'iac.reason.collection-unknown': 'count/for_each chỉ biết sau khi apply: đánh giá một lần, giá trị chưa biết',
   'report.by_agency': 'Theo cơ quan chủ quản',
   'report.by_level': 'Theo cấp độ an toàn',
   'report.by_rule': 'Số hệ thống không đạt theo quy tắc',

@@ -117,6 +117,13 @@ export const NOT_REASONS_VI: Record<string, string> = {
   'give either path or resource, not both': 'chỉ ghi path hoặc resource, không ghi cả hai',
 };
 
+/**
+ * The schemas' pattern for text a person must write (a justification, an approver, a decision number): at
+ * least one character that is neither white space nor invisible (zero-width, joiners, soft hyphen, BOM).
+ * Blank or zero-width text would otherwise pass `minLength` and, for names, match another blank name.
+ */
+export const VISIBLE_TEXT = '[^\\s\\u00AD\\u180E\\u200B-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\uFEFF]';
+
 /** Plain-words explanation of one ajv error, in the user's language. */
 function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
   const p = e.params as Record<string, unknown>;
@@ -148,6 +155,7 @@ function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {
       if (p.format === 'date') return t('schema.format_date', { where: w }, lang);
       return t('schema.format', { where: w, format: String(p.format) }, lang);
     case 'pattern':
+      if (p.pattern === VISIBLE_TEXT) return t('schema.blank', { where: w }, lang);
       return t('schema.pattern', { where: w, pattern: String(p.pattern) }, lang);
     case 'minimum':
     case 'maximum':

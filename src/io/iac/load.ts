@@ -368,6 +368,8 @@ function stackOf(
     resources,
     locate,
     inputs,
+    // Variables, locals, modules and count/for_each evaluated: the middle of the order of trust.
+    evaluated: true,
     ...(evaluated.unevaluated.length > 0 ? { unevaluated: evaluated.unevaluated } : {}),
   };
 }

@@ -1,0 +1,41 @@
+package tuanthu.rules.evd.evd_01_test
+
+import data.tuanthu.rules.evd.evd_01
+
+ctx(stage) := {"as_of": "2026-11-23", "stage": stage, "days": {}}
+
+found(d, stage) := {f.path | some f in evd_01.deny with input.descriptor as d with input.context as ctx(stage)}
+
+test_past_and_same_day_evidence_passes if {
+	d := {"classification": {"approval": {"date": "2026-11-23"}}, "incident_response": {"last_drill": "2026-06-01"}}
+	count(found(d, "production")) == 0
+}
+
+test_future_approval_and_drill_are_findings if {
+	d := {"classification": {"approval": {"date": "2026-11-24"}}, "incident_response": {"last_drill": "2027-01-01"}}
+	found(d, "production") == {"/classification/approval/date", "/incident_response/last_drill"}
+}
+
+test_future_review_in_a_list_is_a_finding if {
+	d := {"design": {"standard_reviews": [{"date": "2026-01-01"}, {"date": "2026-12-01"}]}}
+	found(d, "production") == {"/design/standard_reviews/1/date"}
+}
+
+test_message_params if {
+	some f in evd_01.deny with input.descriptor as {"vulnerabilities": {"last_assessment": "2027-02-01"}}
+		with input.context as ctx("production")
+	f.msg == "future"
+	f.params == {"field": "vulnerabilities.last_assessment", "date": "2027-02-01", "as_of": "2026-11-23"}
+}
+
+# A planned go-live of a system still in design is not evidence; in production it is.
+test_lifecycle_dates_by_stage if {
+	d := {"lifecycle": {"go_live": "2027-03-01", "build_start": "2027-01-01"}}
+	count(found(d, "design")) == 0
+	found(d, "build") == {"/lifecycle/build_start"}
+	found(d, "production") == {"/lifecycle/go_live", "/lifecycle/build_start"}
+}
+
+test_plan_target_is_not_evidence if {
+	count(found({"hosting": {"national_data_centre_plan": {"target": "2030-01-01"}}}, "production")) == 0
+}
