@@ -206,11 +206,14 @@ describe('tuanthu check', () => {
     const r = await run(['check', 'examples', '--as-of', AS_OF, '--format', 'json']);
     expect(JSON.parse(r.stdout).systems.map((s: { id: string }) => s.id)).toEqual([
       'bca-csdl-dan-cu',
+      'bizfly-cong-du-lieu-mo',
       'bqp-qk3-hau-can',
       'mof-public-services',
       'ninh-binh-snv-qlvb',
+      'openstack-qlvb-bo',
       'tinh-ha-nam-dat-dai',
       'examples/terraform-hcl',
+      'vngcloud-cong-dvc-tinh',
     ]);
   });
 

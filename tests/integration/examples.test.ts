@@ -123,6 +123,14 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
     findings: ['BUD-03 violation', 'SUP-02 violation', 'SUP-03 violation'],
   },
   'examples/bqp-quan-khu-3-hau-can/system.yaml': { id: 'bqp-qk3-hau-can', exit: 0, findings: [] },
+  // Domestic clouds and OpenStack, judged through policies/tuanthu/clouds/data.yaml.
+  'examples/vngcloud-portal/system.yaml': { id: 'vngcloud-cong-dvc-tinh', exit: 0, findings: [] },
+  'examples/bizfly-portal/system.yaml': { id: 'bizfly-cong-du-lieu-mo', exit: 1, findings: ['CLD-PUB-01 violation'] },
+  'examples/openstack-private-cloud/system.yaml': {
+    id: 'openstack-qlvb-bo',
+    exit: 1,
+    findings: ['CLD-ENC-01 unknown', 'CRY-02 violation', 'DAT-01 violation', 'HST-03 violation'],
+  },
 };
 
 describe.each(Object.entries(pinned))('%s', (file, want) => {
@@ -143,6 +151,22 @@ describe.each(Object.entries(pinned))('%s', (file, want) => {
 });
 
 describe('what the examples show', () => {
+  it('judges the domestic clouds and OpenStack from their code, not by default', async () => {
+    const outcome = async (file: string, rule: string) =>
+      (await check(file)).report.systems[0]!.rules.find((r) => r.rule === rule)?.outcome;
+    // VNG Cloud: every concept has an attribute, all set; a pass is evidence, not "nothing to check".
+    for (const rule of ['CLD-ENC-01', 'CLD-PUB-01', 'IAC-LOC-01'])
+      expect(await outcome('examples/vngcloud-portal/system.yaml', rule)).toBe('pass');
+    // Bizfly: volumes have no encryption setting; the descriptor declares it, so CLD-ENC-01 passes.
+    expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-ENC-01')).toBe('pass');
+    const os = (await check('examples/openstack-private-cloud/system.yaml')).report.systems[0]!;
+    const enc = os.findings.find((f) => f.rule === 'CLD-ENC-01');
+    expect(enc?.params).toMatchObject({ provider: 'openstack', field: 'crypto.at_rest.encrypted' });
+    expect(os.rules.find((r) => r.rule === 'CLD-PUB-01')?.outcome).toBe('pass');
+    // An AWS-only system: the CLD rules say why they do not apply.
+    expect(await outcome('examples/mof-public-services/system.yaml', 'CLD-ENC-01')).toBe('not_applicable');
+  });
+
   it('the defence system is exempt from MON-01 and sends its assessment to the Cipher Committee only', async () => {
     const s = (await check('examples/bqp-quan-khu-3-hau-can/system.yaml')).report.systems[0]!;
     expect(s.rules.find((r) => r.rule === 'MON-01')).toMatchObject({
