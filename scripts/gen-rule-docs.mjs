@@ -138,6 +138,14 @@ function rulePage(rule, seeds) {
     L.push('Conditions: every system in those stages.');
   }
   L.push('');
+  if (rule.outside_seeds) {
+    L.push('## Source outside the seeds');
+    L.push('');
+    L.push(rule.outside_seeds.en);
+    L.push('');
+    L.push(`> ${rule.outside_seeds.vi}`);
+    L.push('');
+  }
   if (rule.recommendation) {
     L.push(
       rule.kind === 'recommendation' ? '## Recommendation, not a requirement' : '## Part of it is a recommendation',

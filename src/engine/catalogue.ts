@@ -25,6 +25,8 @@ export interface RuleMeta {
   supports?: string[];
   /** recommendation: the whole rule goes beyond the directives' text (its findings are recommendations). */
   kind?: 'recommendation';
+  /** Where the duty the rule checks comes from when no seed clause carries it (a law or decree outside seeds/). */
+  outside_seeds?: Localized;
   /** What goes beyond the text, in words: present when the rule or some of its findings are recommendations. */
   recommendation?: Localized;
   title: Localized;

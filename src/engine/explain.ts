@@ -59,6 +59,8 @@ export interface RuleExplanation {
   snippet?: string;
   /** The rule is wholly a recommendation (beyond the directives' text). */
   recommendationOnly?: true;
+  /** The source of the duty outside the seeds, when no cited clause carries it. */
+  outsideSeeds?: string;
   /** What goes beyond the text, when the rule or some of its findings are recommendations. */
   recommendation?: string;
 }
@@ -94,6 +96,7 @@ export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds
     ...(meta.snippet ? { snippet: meta.snippet } : {}),
     ...(meta.kind === 'recommendation' ? { recommendationOnly: true as const } : {}),
     ...(meta.recommendation ? { recommendation: meta.recommendation[lang] } : {}),
+    ...(meta.outside_seeds ? { outsideSeeds: meta.outside_seeds[lang] } : {}),
   };
 }
 

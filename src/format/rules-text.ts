@@ -46,6 +46,7 @@ export function renderExplanation(e: RuleExplanation, lang: Lang): string {
   const title = e.recommendationOnly ? t('report.recommendation_title', { title: e.title }, lang) : e.title;
   out.push(`${e.id}${aka} · ${t(`severity.${e.severity}`, lang)} · ${title}`, '');
   out.push(`${t('rules.what', lang)}:`, indent(e.description), '');
+  if (e.outsideSeeds) out.push(`${t('rules.outside_seeds', lang)}:`, indent(e.outsideSeeds), '');
   if (e.recommendation) out.push(`${t('report.recommendation', lang)}:`, indent(e.recommendation), '');
   out.push(`${t('rules.why', lang)}:`);
   for (const c of e.clauses) {

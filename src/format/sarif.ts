@@ -195,7 +195,10 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
     .filter((d): d is string => Boolean(d));
   // A recommendation (the whole rule, or some of its findings) says so, and what goes beyond the text.
   const basis = r.kind === 'recommendation' ? t('report.context', lang) : t('report.required_by', lang);
-  const extension = r.recommendation ? [`${t('report.recommendation', lang)}: ${r.recommendation[lang]}`] : [];
+  const extension = [
+    ...(r.recommendation ? [`${t('report.recommendation', lang)}: ${r.recommendation[lang]}`] : []),
+    ...(r.outside_seeds ? [`${t('rules.outside_seeds', lang)}: ${r.outside_seeds[lang]}`] : []),
+  ];
   const text = [
     r.description[lang],
     ...extension,

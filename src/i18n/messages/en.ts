@@ -310,6 +310,7 @@ export const en = {
   'report.context': 'Context (not a requirement of)',
   'report.remediation': 'Remediation',
   'report.due_by': 'due by',
+  'rules.outside_seeds': 'Source outside the seeds',
   'report.recommendation': 'Recommendation (beyond the directives)',
   'report.recommendation_title': 'Recommendation (beyond the directives): {title}',
   'report.not_applicable': 'Not applicable',

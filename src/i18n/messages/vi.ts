@@ -315,6 +315,7 @@ export const vi: Record<MessageKey, string> = {
   'report.context': 'Tham chiếu (không phải yêu cầu của)',
   'report.remediation': 'Khắc phục',
   'report.due_by': 'hạn',
+  'rules.outside_seeds': 'Căn cứ ngoài các văn bản nguồn',
   'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
   'report.recommendation_title': 'Khuyến nghị (ngoài yêu cầu của văn bản): {title}',
   'report.not_applicable': 'Không áp dụng',

@@ -6,6 +6,17 @@
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TTg:3.b", "CT57:2.b", "KH04:II.2.a(4)"]
 #   clause_items: {"TTg:3.b": ["1"], "CT57:2.b": ["2"]}
+#   outside_seeds:
+#     en: >-
+#       The owner's duty to protect state secrets with Government Cipher Committee products comes
+#       from the Law on Protection of State Secrets (2018) and the Law on Cryptography, which are
+#       not among the seeds; the seed clauses cited (the Prime Minister's dispatch 3.b, 57-CT/TW
+#       2.b) give the Cipher Committee and Defence the network and the standards, and are context.
+#     vi: >-
+#       Nghĩa vụ của chủ quản bảo vệ bí mật nhà nước bằng sản phẩm mật mã của Ban Cơ yếu Chính phủ
+#       đến từ Luật Bảo vệ bí mật nhà nước (2018) và Luật Cơ yếu, không thuộc các văn bản nguồn; các
+#       điều được dẫn (Công điện mục 3.b, Chỉ thị 57-CT/TW mục 2.b) giao mạng và tiêu chuẩn cho Ban
+#       Cơ yếu, Bộ Quốc phòng, là bối cảnh.
 #   title:
 #     en: State secrets protected with Government Cipher Committee products over the specialised network
 #     vi: Bí mật nhà nước được bảo vệ bằng sản phẩm mật mã của Ban Cơ yếu Chính phủ, trao đổi qua mạng chuyên dùng

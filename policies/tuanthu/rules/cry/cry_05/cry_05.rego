@@ -6,6 +6,16 @@
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TTg:3.b"]
 #   clause_items: {"TTg:3.b": ["2"]}
+#   outside_seeds:
+#     en: >-
+#       The duty to sign official electronic documents with specialised digital signatures comes
+#       from the rules on document work and specialised signatures (e.g. Decree 30/2020/NĐ-CP),
+#       which are not among the seeds; the dispatch 3.b cited gives the Cipher Committee the
+#       standards for such signatures and is context.
+#     vi: >-
+#       Nghĩa vụ ký số chuyên dùng văn bản điện tử đến từ quy định về công tác văn thư và chữ ký số
+#       chuyên dùng (ví dụ Nghị định 30/2020/NĐ-CP), không thuộc các văn bản nguồn; Công điện mục
+#       3.b được dẫn giao Ban Cơ yếu ban hành tiêu chuẩn chữ ký số chuyên dùng, là bối cảnh.
 #   title:
 #     en: Official documents signed with specialised digital signatures
 #     vi: Văn bản điện tử được ký số chuyên dùng

@@ -5,6 +5,17 @@
 #   severity: medium
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TTg:2.e", "CT57:1.g"]
+#   outside_seeds:
+#     en: >-
+#       The duty of a public service to authenticate citizens through VNeID comes from the rules on
+#       electronic identification (Decree 69/2024/NĐ-CP), which are not among the seeds; the clauses
+#       cited (the dispatch 2.e, 57-CT/TW 1.g) give the Ministry of Public Security the VNeID
+#       platform and national identification, and are context.
+#     vi: >-
+#       Nghĩa vụ dịch vụ công xác thực người dân qua VNeID đến từ quy định về định danh và xác thực
+#       điện tử (Nghị định 69/2024/NĐ-CP), không thuộc các văn bản nguồn; các điều được dẫn (Công
+#       điện mục 2.e, Chỉ thị 57-CT/TW mục 1.g) giao Bộ Công an nền tảng VNeID và định danh quốc
+#       gia, là bối cảnh.
 #   title:
 #     en: Citizen-facing services authenticate through VNeID
 #     vi: Dịch vụ phục vụ người dân xác thực qua VNeID

@@ -6,6 +6,15 @@
 #   stages: [pre-production, production]
 #   clauses: ["KH04:V.1.m"]
 #   clause_items: {"KH04:V.1.m": ["6"]}
+#   outside_seeds:
+#     en: >-
+#       04-KH/BCĐTW V.1.m item 6 carries the duty to have the level appraised and approved; that the
+#       appraisal comes before the approval and is made by a body independent of the operator
+#       follows Decree 85/2016/NĐ-CP (Art. 12), which is not among the seeds.
+#     vi: >-
+#       Kế hoạch 04-KH/BCĐTW mục V.1.m gạch 6 đặt nghĩa vụ thẩm định, phê duyệt cấp độ; việc thẩm
+#       định trước phê duyệt và do đơn vị độc lập với đơn vị vận hành thực hiện theo Nghị định
+#       85/2016/NĐ-CP (Điều 12), không thuộc các văn bản nguồn.
 #   title:
 #     en: Level appraised before approval, by a body independent of the operator
 #     vi: Cấp độ được thẩm định trước khi phê duyệt, bởi đơn vị độc lập với đơn vị vận hành

@@ -5,6 +5,17 @@
 #   severity: high
 #   stages: [design, build, pre-production, production]
 #   clauses: ["TB06:III.3.c"]
+#   outside_seeds:
+#     en: >-
+#       06-TB III.3.c asks that critical systems and national databases be fully protected; the
+#       criteria that set the minimum level (state secrets, personal data, online public services,
+#       national databases) are those of Decree 85/2016/NĐ-CP (Art. 7–11), which is not among the
+#       seeds.
+#     vi: >-
+#       Thông báo 06-TB mục III.3.c yêu cầu bảo vệ toàn diện hệ thống quan trọng và cơ sở dữ liệu
+#       quốc gia; tiêu chí xác định cấp độ tối thiểu (bí mật nhà nước, dữ liệu cá nhân, dịch vụ công
+#       trực tuyến, cơ sở dữ liệu quốc gia) là của Nghị định 85/2016/NĐ-CP (Điều 7–11), không thuộc
+#       các văn bản nguồn.
 #   title:
 #     en: Declared level not below what the data and services imply
 #     vi: Cấp độ khai báo không thấp hơn mức dữ liệu và dịch vụ đòi hỏi

@@ -4,7 +4,6 @@
 #   id: VUL-03
 #   severity: medium
 #   stages: [production]
-#   due: "2026-06-30"
 #   clauses: ["KH04:V.1.m", "TTg:1.d", "TB06:III.8.a"]
 #   clause_items: {"KH04:V.1.m": ["4"]}
 #   title:
@@ -12,14 +11,20 @@
 #     vi: Kết quả đánh giá tổng thể an ninh mạng gửi Bộ Công an và Ban Cơ yếu Chính phủ
 #   description:
 #     en: >-
-#       The comprehensive security assessment of the system (04-KH/BCĐTW V.1.m, item 4, due
-#       30/6/2026) was sent to the Ministry of Public Security and the Government Cipher Committee.
-#       Military, defence and cipher systems fall outside the Ministry of Public Security's remit
-#       (57-CT/TW 2.b) and send it to the Government Cipher Committee only.
+#       The comprehensive security assessment of the system's databases, systems and staff was sent
+#       to the Ministry of Public Security and the Government Cipher Committee, each within its remit:
+#       06-TB/CQTTBCĐ III.8.a and the Prime Minister's dispatch 1.d date the sending 11/2025, so a gap
+#       is due until 30/11/2025 and a violation after it. 04-KH/BCĐTW V.1.m item 4 (6/2026) repeats
+#       the review itself, with Defence for its systems, and names no recipient. Military, defence and
+#       cipher systems fall outside the Ministry of Public Security's remit (57-CT/TW 2.b) and send it
+#       to the Government Cipher Committee only.
 #     vi: >-
-#       Kết quả đánh giá tổng thể an ninh mạng của hệ thống (04-KH/BCĐTW V.1.m, gạch thứ 4, hạn
-#       30/6/2026) đã gửi Bộ Công an và Ban Cơ yếu Chính phủ. Hệ thống quân sự, quốc phòng, cơ yếu không
-#       thuộc phạm vi quản lý của Bộ Công an (57-CT/TW 2.b) nên chỉ gửi Ban Cơ yếu Chính phủ.
+#       Kết quả đánh giá tổng thể an ninh mạng đối với cơ sở dữ liệu, hệ thống và nhân lực đã gửi Bộ Công
+#       an và Ban Cơ yếu Chính phủ theo chức năng, nhiệm vụ: Thông báo 06-TB/CQTTBCĐ mục III.8.a và Công
+#       điện của Thủ tướng mục 1.d yêu cầu gửi trong tháng 11/2025, nên đến 30/11/2025 là việc đến hạn,
+#       sau đó là vi phạm. Kế hoạch 04-KH/BCĐTW mục V.1.m gạch 4 (tháng 6/2026) nhắc lại việc rà soát,
+#       có Bộ Quốc phòng theo phạm vi quản lý, và không nêu nơi nhận. Hệ thống quân sự, quốc phòng, cơ yếu
+#       không thuộc phạm vi quản lý của Bộ Công an (57-CT/TW 2.b) nên chỉ gửi Ban Cơ yếu Chính phủ.
 #   messages:
 #     not_sent:
 #       en: "The comprehensive security assessment has not been sent to: {missing} (vulnerabilities.assessment_sent_to)."
@@ -46,4 +51,9 @@ required := {"ban_co_yeu"} if not lib.is_civil
 
 missing := sort([r | some r in required; not r in sent])
 
-deny contains lib.finding("/vulnerabilities/assessment_sent_to", "not_sent", {"missing": missing}) if count(missing) > 0
+# The sending is due in 11/2025 (TB06 III.8.a, TTg 1.d), not with KH04 V.1.m item 4's review in 6/2026.
+sending_due := "2025-11-30"
+
+deny contains object.union(lib.finding("/vulnerabilities/assessment_sent_to", "not_sent", {"missing": missing}), {"due": sending_due}) if {
+	count(missing) > 0
+}
