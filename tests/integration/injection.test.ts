@@ -57,10 +57,14 @@ const deref = (n: SchemaNode | undefined): SchemaNode => {
       .reduce((a: SchemaNode, k) => a[k] as SchemaNode, schemaDoc);
   return node;
 };
+/** The schemas' pattern for "holds a visible character": one unanchored negated class. */
+const VISIBLE_TEXT = /^\[\^\\s[^\]]*\]$/;
 function freeTextPaths(v: unknown, node: SchemaNode, path: Path = [], out: Path[] = []): Path[] {
   const n = deref(node);
   if (typeof v === 'string') {
-    if (n.type === 'string' && !n.pattern && !n.enum && !n.format && n.const === undefined) out.push(path);
+    // "Some visible text" patterns (names, approvers) leave the text free: every case value holds a visible Z.
+    const free = !n.pattern || VISIBLE_TEXT.test(n.pattern);
+    if (n.type === 'string' && free && !n.enum && !n.format && n.const === undefined) out.push(path);
   } else if (Array.isArray(v)) {
     for (const [i, x] of v.entries()) freeTextPaths(x, n.items as SchemaNode, [...path, i], out);
   } else if (v && typeof v === 'object') {
