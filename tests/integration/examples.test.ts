@@ -155,7 +155,7 @@ describe('what the examples show', () => {
     const outcome = async (file: string, rule: string) =>
       (await check(file)).report.systems[0]!.rules.find((r) => r.rule === rule)?.outcome;
     // VNG Cloud: every concept has an attribute, all set; a pass is evidence, not "nothing to check".
-    for (const rule of ['CLD-ENC-01', 'CLD-PUB-01', 'IAC-LOC-01'])
+    for (const rule of ['CLD-ENC-01', 'CLD-NET-01', 'CLD-PUB-01', 'IAC-LOC-01'])
       expect(await outcome('examples/vngcloud-portal/system.yaml', rule)).toBe('pass');
     // Bizfly: volumes have no encryption setting; the descriptor declares it, so CLD-ENC-01 passes.
     expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-ENC-01')).toBe('pass');
@@ -163,6 +163,8 @@ describe('what the examples show', () => {
     const enc = os.findings.find((f) => f.rule === 'CLD-ENC-01');
     expect(enc?.params).toMatchObject({ provider: 'openstack', field: 'crypto.at_rest.encrypted' });
     expect(os.rules.find((r) => r.rule === 'CLD-PUB-01')?.outcome).toBe('pass');
+    expect(os.rules.find((r) => r.rule === 'CLD-NET-01')?.outcome).toBe('pass');
+    expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-NET-01')).toBe('pass');
     // An AWS-only system: the CLD rules say why they do not apply.
     expect(await outcome('examples/mof-public-services/system.yaml', 'CLD-ENC-01')).toBe('not_applicable');
   });

@@ -139,7 +139,11 @@ describe('the compliant base example', () => {
       );
     };
     expect(Object.keys(r.not_applicable).filter((k) => iacKeys.includes(k) && !otherClouds(k))).toEqual([]);
-    expect(Object.keys(r.not_applicable).filter(otherClouds).sort()).toEqual(['cld_enc_01', 'cld_pub_01']);
+    expect(Object.keys(r.not_applicable).filter(otherClouds).sort()).toEqual([
+      'cld_enc_01',
+      'cld_net_01',
+      'cld_pub_01',
+    ]);
   });
 
   it('has every rule directory compiled into the catalogue', () => {

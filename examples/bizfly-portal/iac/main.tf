@@ -67,3 +67,19 @@ resource "bizflycloud_loadbalancer" "portal" {
   type         = "small"
   network_type = "external"
 }
+
+resource "bizflycloud_firewall" "web" {
+  name = "portal-web"
+
+  ingress {
+    cidr       = "0.0.0.0/0"
+    port_range = "443"
+    protocol   = "tcp"
+  }
+
+  ingress {
+    cidr       = "10.20.0.0/24" # administration network
+    port_range = "22"
+    protocol   = "tcp"
+  }
+}

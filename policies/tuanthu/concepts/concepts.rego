@@ -52,3 +52,45 @@ uses_provider_of(concept) if {
 
 # For the "no_provider" reason: the providers a concept can judge, in order.
 providers_text(concept) := concat(", ", sort(providers_of(concept)))
+
+# --- CLD-NET-01: inbound rules, whatever a provider calls their attributes ---
+
+# Each inbound rule of a mapped resource: its dotted path prefix ("" or "ingress.0."), its values.
+inbound(concept) := [{"resource": e.resource, "map": e.map, "prefix": p, "rule": v} |
+	some e in mapped(concept)
+	some [p, v] in rule_blocks(e.resource, e.map)
+	is_inbound(e.map, v)
+]
+
+rule_blocks(r, m) := [["", r.values]] if not m.block
+
+else := [[concat("", [m.block, ".", format_int(i, 10), "."]), b] | some i, b in iac.blocks(r.values, m.block)]
+
+is_inbound(m, _) if not m.direction
+
+is_inbound(m, v) if v[m.direction.attribute] == m.direction.inbound
+
+# The port range of a rule as [from, to]; every port when the mapping or the rule leaves it out.
+ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
+	m.port_min
+	v[m.port_min] != null
+	v[m.port_max] != null
+} else := range_of(v[m.port_range]) if {
+	m.port_range
+	is_string(v[m.port_range])
+	trim_space(v[m.port_range]) != ""
+} else := [0, 65535]
+
+range_of(s) := [to_number(a), to_number(b)] if {
+	[a, b] := split(trim_space(s), "-")
+} else := [to_number(trim_space(s)), to_number(trim_space(s))]
+
+carries_tcp(m, v) if lower(object.get(v, m.protocol, "")) in {lower(p) | some p in mapping.tcp_protocols}
+
+carries_tcp(m, v) if object.get(v, m.protocol, "") == null
+
+# The attributes of a rule that decide it, by dotted path, for unknown-until-apply.
+rule_paths(m, prefix) := [concat("", [prefix, a]) |
+	some a in [m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null), m.protocol]
+	a != null
+]

@@ -1,0 +1,47 @@
+package tuanthu.rules.cld.cld_net_01_test
+
+import data.tuanthu.rules.cld.cld_net_01
+
+rule(type, values, unknown) := {"address": concat(".", [type, "x"]), "type": type, "values": values, "unknown": unknown, "refs": []}
+
+ssh := {"direction": "ingress", "protocol": "tcp", "port_range_min": 22, "port_range_max": 22, "remote_ip_prefix": "0.0.0.0/0"}
+
+test_openstack_ssh_from_anywhere_fails if {
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("openstack_networking_secgroup_rule_v2", ssh, [])]}
+	f.msg == "open"
+	f.params.port == 22
+}
+
+test_vng_upper_case_tcp_range_fails if {
+	v := object.union(ssh, {"protocol": "TCP", "port_range_min": 3000, "port_range_max": 3400})
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("vngcloud_vserver_secgrouprule", v, [])]}
+	f.params.port == 3306
+}
+
+test_egress_passes if {
+	v := object.union(ssh, {"direction": "egress"})
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [rule("openstack_networking_secgroup_rule_v2", v, [])]}
+}
+
+test_openstack_any_protocol_all_ports_fails if {
+	v := {"direction": "ingress", "remote_ip_prefix": "::/0"}
+	count(cld_net_01.deny) > 5 with input.iac as {"resources": [rule("openstack_networking_secgroup_rule_v2", v, [])]}
+}
+
+test_bizfly_firewall_block_fails if {
+	v := {"ingress": [{"cidr": "10.0.0.0/8", "port_range": "22"}, {"cidr": "0.0.0.0/0", "port_range": "3389", "protocol": "tcp"}]}
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("bizflycloud_firewall", v, [])]}
+	f.params.port == 3389
+}
+
+test_https_passes if {
+	v := object.union(ssh, {"port_range_min": 443, "port_range_max": 443})
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [rule("vngcloud_vserver_secgrouprule", v, [])]}
+}
+
+test_source_from_expression_is_unknown if {
+	v := object.union(ssh, {"remote_ip_prefix": "${var.admin_cidr}"})
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("openstack_networking_secgroup_rule_v2", v, ["remote_ip_prefix"])]}
+	f.status == "unknown"
+	f.params.attribute == "remote_ip_prefix"
+}
