@@ -312,8 +312,9 @@ esac
 
   it('runs the child in the plan folder with a clean environment and, on Linux with prlimit, a memory limit', async () => {
     const r = await run(['check', plan, GOOD, '--as-of', AS_OF], { env: stubEnv('ok') });
-    expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('2 system(s) checked: 2 passed');
+    // The stub's plan is empty: read without an input error, and (issue 19) incomplete, never a pass.
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('2 system(s) checked: 1 passed, 0 failed, 1 incomplete');
     expect(readFileSync(`${out('ok')}.cwd`, 'utf8').trim()).toBe(plans);
     const env = readFileSync(`${out('ok')}.env`, 'utf8');
     expect(env).toContain('TF_DATA_DIR=/nonexistent/tf-data');

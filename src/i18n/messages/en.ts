@@ -326,7 +326,6 @@ export const en = {
   'report.input_errors': 'Input errors',
   'report.status_due': 'due',
   'report.status_unknown': 'unknown',
-  'report.rules_unknown': 'unknown until apply',
   'report.status_waived': 'waived',
   'report.waived_until': 'waived until',
   'report.approved_by': 'Approved by',
