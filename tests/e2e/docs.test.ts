@@ -127,6 +127,24 @@ describe('rule pages', () => {
   });
 });
 
+describe('providers page', () => {
+  it('docs/providers.md is what scripts/gen-providers-doc.mjs generates from the mapping data now (run npm run docs:providers)', async () => {
+    await inTempDir('tuanthu-providers-doc-', (dir) => {
+      const out = join(dir, 'providers.md');
+      execFileSync(process.execPath, [join(ROOT, 'scripts/gen-providers-doc.mjs'), '--out', out], { cwd: ROOT });
+      const want = readFileSync(out, 'utf8');
+      expect(readFileSync(join(ROOT, 'docs/providers.md'), 'utf8'), 'docs/providers.md is stale').toBe(want);
+      // Every mapped type of every concept has its row, with the source it was read from.
+      const clouds = JSON.parse(readFileSync(join(ROOT, 'build/policy/data.json'), 'utf8')).tuanthu.clouds;
+      for (const concept of ['volume_encryption', 'public_exposure', 'admin_exposure'])
+        for (const [type, m] of Object.entries(clouds[concept] as Record<string, { source: string }>)) {
+          expect(want).toContain(`\`${type}\``);
+          expect(m.source, `${concept}.${type} names its source`).toMatch(/terraform-provider-/);
+        }
+    });
+  });
+});
+
 describe('compliance matrix', () => {
   it('docs/compliance-matrix{,.vi}.md are what scripts/gen-compliance-matrix.mjs writes now (run npm run docs:matrix)', async () => {
     await inTempDir('tuanthu-matrix-docs-', (dir) => {
