@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -181,7 +181,10 @@ describe('waivers in check', () => {
       );
       const r = await run(['check', BUDGET, '--as-of', AS_OF, '--waivers', file]);
       expect(r.exitCode).toBe(2);
-      expect(r.stdout).toContain(`${file}:4:20: error "waivers.0.justification" must contain visible text`);
+      // Shown relative to the working directory, wherever the checkout is: match from the folder on.
+      expect(r.stdout).toContain(
+        `${basename(dir)}/${basename(file)}:4:20: error "waivers.0.justification" must contain visible text`,
+      );
       expect(r.stdout).toContain('"waivers.0.approved_by.name" must contain visible text');
       expect(r.stdout).toContain('"waivers.0.approved_by.title" must contain visible text');
     } finally {
