@@ -48,7 +48,13 @@ function shows(concept, m) {
   const ports = m.port_range ? code(m.port_range) : `${code(m.port_min)}–${code(m.port_max)}`;
   const where = m.block ? `each ${code(m.block)} block: ` : '';
   const dir = m.direction ? `${code(m.direction.attribute)} = ${code(m.direction.inbound)}, ` : '';
-  return `${where}${dir}source ${code(m.cidr)}, ports ${ports}, protocol ${code(m.protocol)}`;
+  const words = (w) => (w ?? []).map(code).join(', ');
+  const anywhere = m.anywhere ? ` (${words(m.anywhere)}: every address)` : '';
+  const anyPort = m.any_port ? ` (${words(m.any_port)}: every port)` : '';
+  const allow = m.allow
+    ? `, allowing when ${code(m.allow.attribute)} = ${code(m.allow.value)}${m.allow.default ? ` (the default)` : ''}`
+    : '';
+  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}`;
 }
 
 const lines = [

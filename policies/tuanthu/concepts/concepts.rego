@@ -68,7 +68,25 @@ else := [[concat("", [m.block, ".", format_int(i, 10), "."]), b] | some i, b in 
 
 is_inbound(m, _) if not m.direction
 
-is_inbound(m, v) if v[m.direction.attribute] == m.direction.inbound
+is_inbound(m, v) if lower(object.get(v, m.direction.attribute, "")) == lower(m.direction.inbound)
+
+# The rule allows traffic: the mapping names no action attribute, or the rule's action (its
+# default when left out) is the one that allows.
+allows(m, _) if not m.allow
+
+allows(m, v) if lower(object.get(v, m.allow.attribute, object.get(m.allow, "default", m.allow.value))) == lower(m.allow.value)
+
+# The sources of a rule: its cidr attribute holds one range or a list of them.
+sources(m, v) := [s | some s in v[m.cidr]; is_string(s)] if is_array(v[m.cidr])
+
+else := [v[m.cidr]] if is_string(v[m.cidr])
+
+else := []
+
+# The whole Internet: 0.0.0.0/0, ::/0, and the words a provider uses for it (mapping `anywhere`).
+anywhere(_, s) if s in {"0.0.0.0/0", "::/0"}
+
+anywhere(m, s) if upper(s) in {upper(w) | some w in object.get(m, "anywhere", [])}
 
 # The port range of a rule as [from, to]; every port when the mapping or the rule leaves it out.
 ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
@@ -79,7 +97,11 @@ ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
 	m.port_range
 	is_string(v[m.port_range])
 	trim_space(v[m.port_range]) != ""
+	not every_port_word(m, v[m.port_range])
 } else := [0, 65535]
+
+# A port-range word meaning every port (mapping `any_port`, e.g. FPT Cloud's "ALL").
+every_port_word(m, s) if upper(trim_space(s)) in {upper(w) | some w in object.get(m, "any_port", [])}
 
 range_of(s) := [to_number(a), to_number(b)] if {
 	[a, b] := split(trim_space(s), "-")
@@ -91,6 +113,6 @@ carries_tcp(m, v) if object.get(v, m.protocol, "") == null
 
 # The attributes of a rule that decide it, by dotted path, for unknown-until-apply.
 rule_paths(m, prefix) := [concat("", [prefix, a]) |
-	some a in [m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null), m.protocol]
+	some a in [m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null), m.protocol, object.get(m, ["allow", "attribute"], null)]
 	a != null
 ]
