@@ -208,6 +208,8 @@ describe('tuanthu check', () => {
       'bca-csdl-dan-cu',
       'bizfly-cong-du-lieu-mo',
       'bqp-qk3-hau-can',
+      'cmccloud-cong-dvc-bo',
+      'fptcloud-cong-dvc-bo',
       'mof-public-services',
       'ninh-binh-snv-qlvb',
       'openstack-qlvb-bo',

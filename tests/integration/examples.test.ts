@@ -126,6 +126,8 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
   // Domestic clouds and OpenStack, judged through policies/tuanthu/clouds/data.yaml.
   'examples/vngcloud-portal/system.yaml': { id: 'vngcloud-cong-dvc-tinh', exit: 0, findings: [] },
   'examples/bizfly-portal/system.yaml': { id: 'bizfly-cong-du-lieu-mo', exit: 1, findings: ['CLD-PUB-01 violation'] },
+  'examples/cmccloud-portal/system.yaml': { id: 'cmccloud-cong-dvc-bo', exit: 0, findings: [] },
+  'examples/fptcloud-portal/system.yaml': { id: 'fptcloud-cong-dvc-bo', exit: 1, findings: ['CLD-NET-01 violation'] },
   'examples/openstack-private-cloud/system.yaml': {
     id: 'openstack-qlvb-bo',
     exit: 1,
@@ -165,6 +167,17 @@ describe('what the examples show', () => {
     expect(os.rules.find((r) => r.rule === 'CLD-PUB-01')?.outcome).toBe('pass');
     expect(os.rules.find((r) => r.rule === 'CLD-NET-01')?.outcome).toBe('pass');
     expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-NET-01')).toBe('pass');
+    // CMC Cloud: the volume's key-management secret, the database's is_public, the security-group
+    // rules and the region are all read from the code.
+    for (const rule of ['CLD-ENC-01', 'CLD-NET-01', 'CLD-PUB-01', 'IAC-LOC-01'])
+      expect(await outcome('examples/cmccloud-portal/system.yaml', rule)).toBe('pass');
+    // FPT Cloud: sources = ["ALL"] is the whole Internet; the DROP rule on RDP is not an opening.
+    const fpt = (await check('examples/fptcloud-portal/system.yaml')).report.systems[0]!;
+    expect(fpt.findings.filter((f) => f.rule === 'CLD-NET-01').map((f) => f.params)).toEqual([
+      expect.objectContaining({ address: 'fptcloud_security_group_rule.ssh', port: 22, cidr: 'ALL' }),
+    ]);
+    for (const rule of ['CLD-PUB-01', 'IAC-LOC-01'])
+      expect(fpt.rules.find((r) => r.rule === rule)?.outcome).toBe('pass');
     // An AWS-only system: the CLD rules say why they do not apply.
     expect(await outcome('examples/mof-public-services/system.yaml', 'CLD-ENC-01')).toBe('not_applicable');
   });
