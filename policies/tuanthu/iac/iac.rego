@@ -222,7 +222,10 @@ location_expression(r) := e if {
 	e := r.values[k]
 	is_string(e)
 	contains(e, "${")
-} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".region"])
+} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".", region_attribute(r)])
+
+# The provider-block attribute naming the region (locations data region_attribute, else region).
+region_attribute(r) := object.get(locations.providers, [object.get(r, "provider", ""), "region_attribute"], "region")
 
 # Placed outside Vietnam: a known location whose country is not VN.
 outside_vietnam := [p |
