@@ -1,7 +1,7 @@
 // End to end over examples/: each system, checked by the built CLI as of 2026-11-23, gets exactly
 // the findings pinned here (rule and status, one entry per finding). After the other half of the
 // catalogue lands, the integrator updates these lists with what the merged rules report.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -134,6 +134,24 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
     findings: ['CLD-ENC-01 unknown', 'CRY-02 violation', 'DAT-01 violation', 'HST-03 violation'],
   },
 };
+
+describe('docs/descriptor.md', () => {
+  // The examples table: a row that names rules names every rule pinned for that example, and no other.
+  const doc = readFileSync(join(ROOT, 'docs/descriptor.md'), 'utf8');
+  const rows = new Map([...doc.matchAll(/^\| `([\w-]+)` \|[^|]*\|([^|]*)\|$/gm)].map((m) => [m[1]!, m[2]!] as const));
+  it.each(Object.entries(pinned))('%s: the row names the pinned rules', (file, want) => {
+    const row = rows.get(file.split('/')[1]!);
+    expect(row, file).toBeDefined();
+    const named = new Set(row!.match(/\b[A-Z]{2,4}(?:-[A-Z0-9]+)*-\d{2}\b/g) ?? []);
+    if (named.size === 0) return; // a row that summarises ("fails (descriptor and IaC)")
+    const failing = new Set(want.findings.map((f) => f.split(' ')[0]!));
+    for (const r of failing) expect([...named], `${file}: ${r}`).toContain(r);
+  });
+
+  it('cites test files that exist', () => {
+    for (const m of doc.matchAll(/`(tests\/[\w./-]+\.ts)`/g)) expect(existsSync(join(ROOT, m[1]!)), m[1]).toBe(true);
+  });
+});
 
 describe.each(Object.entries(pinned))('%s', (file, want) => {
   it(`gets exactly its pinned findings as of ${AS_OF}`, async () => {
