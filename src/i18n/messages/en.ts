@@ -402,6 +402,7 @@ export const en = {
   'rules.due': 'DUE',
   'rules.title': 'TITLE',
   'rules.clauses': 'CLAUSES',
+  'rules.providers': 'PROVIDERS',
   'rules.also': 'also',
   'rules.count': 'rule(s)',
   'rules.explain_hint': 'Run `tuanthu explain <ID>` for the clauses, the fix and a passing snippet.',

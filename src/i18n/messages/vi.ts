@@ -408,6 +408,7 @@ export const vi: Record<MessageKey, string> = {
   'rules.due': 'HẠN',
   'rules.title': 'TÊN',
   'rules.clauses': 'CĂN CỨ',
+  'rules.providers': 'NHÀ CUNG CẤP',
   'rules.also': 'còn gọi là',
   'rules.count': 'quy tắc',
   'rules.explain_hint': 'Chạy `tuanthu explain <MÃ>` để xem căn cứ, cách khắc phục và đoạn khai báo mẫu.',
