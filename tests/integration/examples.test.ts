@@ -187,6 +187,10 @@ describe('what the examples show', () => {
     expect(enc?.params).toMatchObject({ provider: 'openstack', field: 'crypto.at_rest.encrypted' });
     expect(os.rules.find((r) => r.rule === 'CLD-PUB-01')?.outcome).toBe('pass');
     expect(os.rules.find((r) => r.rule === 'CLD-NET-01')?.outcome).toBe('pass');
+    // Its region RegionOne is named by the ministry's operator; the descriptor places it in its data
+    // centre (hosting.data_centres[].cloud_regions), so the location rules judge it.
+    for (const rule of ['IAC-LOC-01', 'IAC-X-01'])
+      expect(os.rules.find((r) => r.rule === rule)?.outcome, rule).toBe('pass');
     expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-NET-01')).toBe('pass');
     // CMC Cloud: the volume's key-management secret, the database's is_public, the security-group
     // rules and the region are all read from the code.
