@@ -54,7 +54,12 @@ function shows(concept, m) {
   const allow = m.allow
     ? `, allowing when ${code(m.allow.attribute)} = ${code(m.allow.value)}${m.allow.default ? ` (the default)` : ''}`
     : '';
-  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}`;
+  const named = m.named
+    ? `; a rule that leaves them out takes its ${code(m.named.attribute)}'s (${Object.entries(m.named.types)
+        .map(([k, v]) => `${code(k)}${v.port ? ` ${v.port}` : ''}${v.protocol ? `/${v.protocol}` : ''}`)
+        .join(', ')})`
+    : '';
+  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}${named}`;
 }
 
 const lines = [

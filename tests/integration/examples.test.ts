@@ -97,8 +97,6 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
       'PRT-01 due',
       'PRT-02 due',
       'SBD-01 violation',
-      'SBD-02 violation',
-      'SBD-02 violation',
       'SBD-03 due',
       'STF-01 violation',
       'STF-02 violation',
@@ -128,6 +126,11 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
   'examples/bizfly-portal/system.yaml': { id: 'bizfly-cong-du-lieu-mo', exit: 1, findings: ['CLD-PUB-01 violation'] },
   'examples/cmccloud-portal/system.yaml': { id: 'cmccloud-cong-dvc-bo', exit: 0, findings: [] },
   'examples/fptcloud-portal/system.yaml': { id: 'fptcloud-cong-dvc-bo', exit: 1, findings: ['CLD-NET-01 violation'] },
+  'examples/viettelidc-portal/system.yaml': {
+    id: 'viettelidc-cong-dvc-bo',
+    exit: 1,
+    findings: ['CLD-NET-01 violation'],
+  },
   'examples/openstack-private-cloud/system.yaml': {
     id: 'openstack-qlvb-bo',
     exit: 1,
@@ -196,6 +199,19 @@ describe('what the examples show', () => {
     ]);
     for (const rule of ['CLD-PUB-01', 'IAC-LOC-01'])
       expect(fpt.rules.find((r) => r.rule === rule)?.outcome).toBe('pass');
+    // Viettel IDC: rules written by rule type take its port ("HTTP", "SSH" from the VPN pass); the
+    // "Custom TCP" rule on 3306 is the one opening. The provider names no region and has no public
+    // flag on its database: IAC-LOC-01 and IAC-X-01 read the code, CLD-PUB-01 has nothing to read.
+    const vt = (await check('examples/viettelidc-portal/system.yaml')).report.systems[0]!;
+    expect(vt.findings.filter((f) => f.rule === 'CLD-NET-01').map((f) => f.params)).toEqual([
+      expect.objectContaining({ address: 'viettelidc_ovpc_security_group_rule.mysql_migration', port: 3306 }),
+    ]);
+    for (const rule of ['CLD-ENC-01', 'IAC-LOC-01', 'IAC-X-01'])
+      expect(vt.rules.find((r) => r.rule === rule)?.outcome, rule).toBe('pass');
+    expect(vt.rules.find((r) => r.rule === 'CLD-PUB-01')).toMatchObject({
+      outcome: 'not_applicable',
+      reason: { code: 'no_provider' },
+    });
     // An AWS-only system: the CLD rules say why they do not apply.
     expect(await outcome('examples/mof-public-services/system.yaml', 'CLD-ENC-01')).toBe('not_applicable');
   });
