@@ -51,7 +51,9 @@ function shows(concept, m) {
     const on = m.attached
       ? `a ${code(m.attached.type)} whose ${code(m.attached.by)} names it`
       : `${code(m.attribute)} ${test(m.enabled)}`;
-    const days = m.retention_days ? `; retention in days ${code(m.retention_days)} (fewer than recommended: a recommendation)` : '';
+    const days = m.retention_days
+      ? `; retention in days ${code(m.retention_days)} (fewer than recommended: a recommendation)`
+      : '';
     return `${on} is backed up${days}`;
   }
   if (concept === 'logging') return `${code(m.attribute)} ${test(m.enabled)} records logs`;
@@ -66,7 +68,12 @@ function shows(concept, m) {
   const allow = m.allow
     ? `, allowing when ${code(m.allow.attribute)} = ${code(m.allow.value)}${m.allow.default ? ` (the default)` : ''}`
     : '';
-  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}`;
+  const named = m.named
+    ? `; a rule that leaves them out takes its ${code(m.named.attribute)}'s (${Object.entries(m.named.types)
+        .map(([k, v]) => `${code(k)}${v.port ? ` ${v.port}` : ''}${v.protocol ? `/${v.protocol}` : ''}`)
+        .join(', ')})`
+    : '';
+  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}${named}`;
 }
 
 // CLD-TLS-01: the protocols, the TLS versions attribute (or the field that declares the minimum),
@@ -77,7 +84,9 @@ function listener(m) {
     ? `${code(m.tls_versions)} lists the versions (below 1.2: a violation); left out, declare ${code(m.declare)}`
     : `no TLS version attribute: declare ${code(m.declare)}`;
   const declared = m.declared ? ` ${test(m.declared)}` : '';
-  const redirect = m.redirect ? `; plain HTTP (${list(m.http)}) redirects through a ${code(m.redirect.type)} with ${list(m.redirect.url)} to https://` : '';
+  const redirect = m.redirect
+    ? `; plain HTTP (${list(m.http)}) redirects through a ${code(m.redirect.type)} with ${list(m.redirect.url)} to https://`
+    : '';
   const internal = m.load_balancer
     ? `; not judged on a ${code(m.load_balancer.type)} whose ${code(m.load_balancer.internal.attribute)} ${test(m.load_balancer.internal.test)}`
     : '';

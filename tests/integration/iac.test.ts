@@ -176,7 +176,9 @@ describe('loaders', () => {
           },
         ],
         configuration: {
-          provider_config: { cmccloudv2: { name: 'cmccloudv2', expressions: { region_id: { constant_value: 'hcm-1' } } } },
+          provider_config: {
+            cmccloudv2: { name: 'cmccloudv2', expressions: { region_id: { constant_value: 'hcm-1' } } },
+          },
         },
       }),
       'plan.json',

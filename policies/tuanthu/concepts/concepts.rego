@@ -113,7 +113,13 @@ ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
 	is_string(v[m.port_range])
 	trim_space(v[m.port_range]) != ""
 	not every_port_word(m, v[m.port_range])
+} else := range_of(named(m, v).port) if {
+	named(m, v).port
 } else := [0, 65535]
+
+# A rule typed by name (mapping `named`: Viettel IDC's rule_type "SSH", "All UDP"…): the port and
+# protocol that name stands for, used when the rule leaves its own port or protocol out.
+named(m, v) := m.named.types[upper(trim_space(v[m.named.attribute]))] if is_string(v[m.named.attribute])
 
 # A port-range word meaning every port (mapping `any_port`, e.g. FPT Cloud's "ALL").
 every_port_word(m, s) if upper(trim_space(s)) in {upper(w) | some w in object.get(m, "any_port", [])}
@@ -122,12 +128,23 @@ range_of(s) := [to_number(a), to_number(b)] if {
 	[a, b] := split(trim_space(s), "-")
 } else := [to_number(trim_space(s)), to_number(trim_space(s))]
 
-carries_tcp(m, v) if lower(object.get(v, m.protocol, "")) in {lower(p) | some p in mapping.tcp_protocols}
+carries_tcp(m, v) if lower(protocol_of(m, v)) in {lower(p) | some p in mapping.tcp_protocols}
 
 carries_tcp(m, v) if object.get(v, m.protocol, "") == null
 
+# The rule's protocol: its own attribute, else the one its named type stands for, else "" (any).
+protocol_of(m, v) := v[m.protocol] if {
+	is_string(v[m.protocol])
+	trim_space(v[m.protocol]) != ""
+} else := named(m, v).protocol if {
+	named(m, v).protocol
+} else := object.get(v, m.protocol, "")
+
 # The attributes of a rule that decide it, by dotted path, for unknown-until-apply.
 rule_paths(m, prefix) := [concat("", [prefix, a]) |
-	some a in [m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null), m.protocol, object.get(m, ["allow", "attribute"], null)]
+	some a in [
+		m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null),
+		m.protocol, object.get(m, ["allow", "attribute"], null), object.get(m, ["named", "attribute"], null),
+	]
 	a != null
 ]

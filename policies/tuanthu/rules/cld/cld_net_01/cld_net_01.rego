@@ -11,11 +11,11 @@
 #     vi: "Không mở cổng quản trị hoặc cơ sở dữ liệu ra Internet (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       No security-group or firewall rule on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud or OpenStack lets 0.0.0.0/0 or
+#       No security-group or firewall rule on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC or OpenStack lets 0.0.0.0/0 or
 #       ::/0 reach an administrative or database port (policies/tuanthu/iac/data.yaml), read through
 #       each provider's attribute names (policies/tuanthu/clouds/data.yaml). AWS is judged by AWS-NET-01.
 #     vi: >-
-#       Không quy tắc nhóm bảo mật hay tường lửa nào trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud hoặc OpenStack cho
+#       Không quy tắc nhóm bảo mật hay tường lửa nào trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC hoặc OpenStack cho
 #       0.0.0.0/0 hoặc ::/0 truy cập cổng quản trị hoặc cơ sở dữ liệu (policies/tuanthu/iac/data.yaml),
 #       đọc theo tên thuộc tính của từng nhà cung cấp (policies/tuanthu/clouds/data.yaml). AWS do AWS-NET-01 xét.
 #   messages:
@@ -27,10 +27,10 @@
 #       vi: "{address} có cho phép toàn bộ Internet truy cập cổng quản trị hoặc cơ sở dữ liệu hay không chỉ biết sau khi apply ({attribute}: {expression})."
 #   remediation:
 #     en: >-
-#       Restrict the rule's source (remote_ip_prefix, cidr, cidrs, sources; not ALL) to the administration network or a
+#       Restrict the rule's source (remote_ip_prefix, cidr, cidrs, sources, source_ip; not ALL) to the administration network or a
 #       VPN/bastion range, or remove it; reach databases only from the application's private network.
 #     vi: >-
-#       Giới hạn nguồn của quy tắc (remote_ip_prefix, cidr, cidrs, sources; không dùng ALL) trong dải mạng quản trị hoặc VPN/bastion,
+#       Giới hạn nguồn của quy tắc (remote_ip_prefix, cidr, cidrs, sources, source_ip; không dùng ALL) trong dải mạng quản trị hoặc VPN/bastion,
 #       hoặc bỏ quy tắc; chỉ cho phép mạng riêng của ứng dụng truy cập cơ sở dữ liệu.
 #   snippet: |
 #     resource "openstack_networking_secgroup_rule_v2" "ssh" {

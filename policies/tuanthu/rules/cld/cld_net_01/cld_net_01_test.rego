@@ -93,3 +93,28 @@ test_cmc_legacy_action_left_out_allows if {
 	some f in cld_net_01.deny with input.iac as {"resources": [rule("cmccloud_firewall_vpc", v, [])]}
 	f.params.port == 9200
 }
+
+# Viettel IDC names a rule's type; its port and protocol follow from it when the rule leaves them out.
+viettel(values) := rule("viettelidc_ovpc_security_group_rule", object.union({"direction": "in", "source_ip": "0.0.0.0/0"}, values), [])
+
+test_viettel_named_http_passes if {
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [viettel({"rule_type": "HTTP"})]}
+}
+
+test_viettel_named_ssh_fails_on_port_22_only if {
+	fs := cld_net_01.deny with input.iac as {"resources": [viettel({"rule_type": "ssh"})]}
+	{f.params.port | some f in fs} == {22}
+}
+
+test_viettel_custom_udp_on_an_admin_port_passes if {
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [viettel({"rule_type": "Custom UDP", "port": "22"})]}
+}
+
+test_viettel_all_tcp_any_port_fails if {
+	count(cld_net_01.deny) > 5 with input.iac as {"resources": [viettel({"rule_type": "All TCP", "port": "Any"})]}
+}
+
+test_viettel_explicit_protocol_wins_over_the_type if {
+	some f in cld_net_01.deny with input.iac as {"resources": [viettel({"rule_type": "Custom UDP", "protocol_name": "TCP", "port": "3389"})]}
+	f.params.port == 3389
+}
