@@ -37,6 +37,21 @@ value(r, m) := object.get(r.values, m.attribute, null)
 # The descriptor declares the field (a dotted path) true.
 declared(field) if object.get(lib.d, split(field, "."), null) == true
 
+# The descriptor declares a mapping's field: true, or a value that passes the mapping's `declared`
+# test (crypto.in_transit.tls_min one of "1.2", "1.3").
+declares(m) if {
+	not m.declared
+	declared(m.declare)
+}
+
+declares(m) if passes(m.declared, object.get(lib.d, split(m.declare, "."), null))
+
+# The declared value as text for a message ("not declared" when left out).
+declared_text(m) := text(v) if {
+	v := object.get(lib.d, split(m.declare, "."), null)
+	v != null
+} else := "not declared"
+
 # A value as text for a message.
 text(v) := v if is_string(v)
 
