@@ -217,6 +217,7 @@ describe('tuanthu check', () => {
       'openstack-qlvb-bo',
       'tinh-ha-nam-dat-dai',
       'examples/terraform-hcl',
+      'viettelidc-cong-dvc-bo',
       'vngcloud-cong-dvc-tinh',
     ]);
   });
