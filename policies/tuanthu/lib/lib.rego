@@ -2,8 +2,7 @@
 # description: Helpers shared by every rule. Pure functions of input and data.
 package tuanthu.lib
 
-# The descriptor being checked.
-d := input.descriptor
+# The descriptor being checked: `d`, as it stood on as_of (evidence.rego).
 
 # Evaluation date (YYYY-MM-DD); never the clock.
 as_of := input.context.as_of
