@@ -19,6 +19,11 @@ test_threshold_undefined_before_first_version if {
 test_has_text if {
 	lib.has_text({"a": "x"}, "a")
 	not lib.has_text({"a": "  "}, "a")
+	not lib.has_text({"a": "\u200b"}, "a")
+	not lib.has_text({"a": " \u200c\u200d\u2060\ufeff "}, "a")
+	not lib.has_text({"a": "\u00ad\u202e\u3000\u00a0"}, "a")
+	lib.has_text({"a": "\u200bx"}, "a")
+	lib.has_text({"a": "\u0085"}, "a") # not white space to JavaScript's \s either
 	not lib.has_text({}, "a")
 	not lib.has_text({"a": 1}, "a")
 }
