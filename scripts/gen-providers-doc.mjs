@@ -102,7 +102,9 @@ const lines = [
   'Rules by concept, providers by data: each provider-neutral rule reads the resource types and attributes below.',
   'Adding a provider is adding its rows to `policies/tuanthu/clouds/data.yaml` and fixtures to the rule; no code.',
   'AWS is judged by its own rules (AWS-EBS-01, AWS-RDS-03, AWS-S3-02, AWS-NET-01…). Where a provider has no',
-  'attribute for a concept, the finding is *unknown* and names the descriptor field that must declare it.',
+  'attribute for a concept, the finding is *unknown* and names the descriptor field that must declare it; a',
+  'descriptor that declares that field against the concept (`false`, a TLS minimum below 1.2) gets a violation',
+  'whose message says the verdict rests on the declaration.',
   '',
 ];
 for (const [key, id, title] of concepts) {

@@ -46,6 +46,28 @@ declares(m) if {
 
 declares(m) if passes(m.declared, object.get(lib.d, split(m.declare, "."), null))
 
+# The descriptor declares a mapping's field against the concept: false, or a value that fails the
+# mapping's `declared` test (crypto.in_transit.tls_min "1.0"). The verdict then rests on the
+# declaration: a violation, not "declare it".
+declares_against(m) if {
+	not m.declared
+	object.get(lib.d, split(m.declare, "."), null) == false
+}
+
+declares_against(m) if {
+	m.declared
+	v := object.get(lib.d, split(m.declare, "."), null)
+	v != null
+	not passes(m.declared, v)
+}
+
+# Neither way: the descriptor leaves the field out, so "cannot be shown: declare it".
+undeclared(m) if {
+	m.declare
+	not declares(m)
+	not declares_against(m)
+}
+
 # The declared value as text for a message ("not declared" when left out).
 declared_text(m) := text(v) if {
 	v := object.get(lib.d, split(m.declare, "."), null)

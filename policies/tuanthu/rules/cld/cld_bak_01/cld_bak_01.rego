@@ -49,6 +49,13 @@
 #       vi: >-
 #         Chưa biết {address} có lịch sao lưu hay không: {schedule_address} chỉ tới đối tượng sao lưu
 #         bằng mã định danh hoặc biểu thức không trỏ tới tài nguyên nào ở đây ({by}: {expression}).
+#     declared_against:
+#       en: >-
+#         Whether {address} is backed up cannot be shown from the {provider} provider's configuration,
+#         and the descriptor declares {field}: {declared}: this verdict rests on the declaration.
+#       vi: >-
+#         Cấu hình của nhà cung cấp {provider} không cho thấy {address} có được sao lưu hay không, và hồ sơ
+#         khai báo {field}: {declared}: kết luận này dựa trên khai báo.
 #     cannot_show:
 #       en: >-
 #         Whether {address} is backed up cannot be shown from the {provider} provider's configuration
@@ -128,8 +135,17 @@ deny contains lib.unknown_finding(r.address, "cannot_show", {"address": r.addres
 	some e in concepts.mapped("backups")
 	r := e.resource
 	m := e.map
+	concepts.undeclared(m)
+}
+
+# The provider cannot show it and the descriptor declares it false: a violation on the declaration.
+deny contains lib.finding(r.address, "declared_against", params) if {
+	some e in concepts.mapped("backups")
+	r := e.resource
+	m := e.map
 	m.declare
-	not concepts.declares(m)
+	concepts.declares_against(m)
+	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
 }
 
 # No retention in the text: fewer days than recommended is a labelled recommendation (low).

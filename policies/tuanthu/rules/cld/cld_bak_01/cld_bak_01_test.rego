@@ -53,6 +53,15 @@ test_openstack_undeclared_cannot_be_shown if {
 	f.params.field == "incident_response.recovery.backups"
 }
 
+test_openstack_declared_false_is_a_violation_on_the_declaration if {
+	fs := cld_bak_01.deny with input.iac as {"resources": [res("openstack_db_instance_v1", "main", {}, [], [])]}
+		with input.descriptor as {"incident_response": {"recovery": {"backups": false}}}
+	[f] := [x | some x in fs]
+	f.msg == "declared_against"
+	not f.status
+	f.params.field == "incident_response.recovery.backups"
+}
+
 test_aws_database_is_left_to_aws_rds_02 if {
 	count(cld_bak_01.deny) == 0 with input.iac as {"resources": [res("aws_db_instance", "main", {}, [], [])]}
 }

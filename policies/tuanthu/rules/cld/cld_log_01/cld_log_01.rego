@@ -28,6 +28,14 @@
 #     unknown:
 #       en: "Whether {address} records logs is unknown until apply ({attribute}: {expression})."
 #       vi: "Việc ghi nhật ký của {address} chỉ biết sau khi apply ({attribute}: {expression})."
+#     declared_against:
+#       en: >-
+#         Whether the logs of {address} are collected cannot be shown from the {provider} provider's
+#         configuration, and the descriptor declares {field}: {declared}: this verdict rests on the
+#         declaration.
+#       vi: >-
+#         Cấu hình của nhà cung cấp {provider} không cho thấy nhật ký của {address} có được thu thập hay
+#         không, và hồ sơ khai báo {field}: {declared}: kết luận này dựa trên khai báo.
 #     cannot_show:
 #       en: >-
 #         Whether the logs of {address} are collected cannot be shown from the {provider} provider's
@@ -75,8 +83,17 @@ deny contains lib.unknown_finding(r.address, "cannot_show", {"address": r.addres
 	some e in concepts.mapped("logging")
 	r := e.resource
 	m := e.map
+	concepts.undeclared(m)
+}
+
+# The provider cannot show it and the descriptor declares it false: a violation on the declaration.
+deny contains lib.finding(r.address, "declared_against", params) if {
+	some e in concepts.mapped("logging")
+	r := e.resource
+	m := e.map
 	m.declare
-	not concepts.declares(m)
+	concepts.declares_against(m)
+	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
 }
 
 not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("logging")}} if not concepts.uses_provider_of("logging")

@@ -32,6 +32,14 @@
 #     unknown:
 #       en: "Whether listener {address} uses TLS 1.2 or later is unknown until apply ({attribute}: {expression})."
 #       vi: "Listener {address} có dùng TLS 1.2 trở lên hay không chỉ biết sau khi apply ({attribute}: {expression})."
+#     declared_against:
+#       en: >-
+#         Which TLS versions listener {address} allows cannot be shown from the {provider} provider's
+#         configuration, and the descriptor declares {field}: "{declared}", below 1.2: this verdict
+#         rests on the declaration.
+#       vi: >-
+#         Cấu hình của nhà cung cấp {provider} không cho thấy listener {address} cho phép những phiên bản
+#         TLS nào, và hồ sơ khai báo {field}: "{declared}", dưới 1.2: kết luận này dựa trên khai báo.
 #     cannot_show:
 #       en: >-
 #         Which TLS versions listener {address} allows cannot be shown from the {provider} provider's
@@ -96,7 +104,20 @@ deny contains lib.unknown_finding(r.address, "cannot_show", params) if {
 	m := l.map
 	count(versions(r, m)) == 0
 	not versions_unknown(r, m)
-	not concepts.declares(m)
+	concepts.undeclared(m)
+	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
+}
+
+# No TLS version is set and the descriptor declares a minimum below 1.2: a violation on the declaration.
+deny contains lib.finding(r.address, "declared_against", params) if {
+	some l in listeners
+	l.protocol in l.map.https
+	r := l.resource
+	m := l.map
+	count(versions(r, m)) == 0
+	not versions_unknown(r, m)
+	m.declare
+	concepts.declares_against(m)
 	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
 }
 

@@ -19,13 +19,26 @@ test_openstack_tls11_is_a_violation if {
 	f.params.versions == "TLSv1.1"
 }
 
-test_no_versions_and_tls_min_11_cannot_be_shown if {
+# The code cannot show the versions and the descriptor declares a minimum below 1.2: a violation that
+# rests on the declaration, never "declare it" (it did) and never unknown.
+test_no_versions_and_tls_min_11_is_a_violation_on_the_declaration if {
+	l := os_listener({"protocol": "TERMINATED_HTTPS"})
+	fs := cld_tls_01.deny with input.iac as {"resources": [l]}
+		with input.descriptor as {"crypto": {"in_transit": {"tls_min": "1.1"}}}
+	[f] := [x | some x in fs]
+	f.msg == "declared_against"
+	not f.status
+	f.params.declared == "1.1"
+	f.params.field == "crypto.in_transit.tls_min"
+}
+
+test_no_versions_and_tls_min_left_out_cannot_be_shown if {
 	l := os_listener({"protocol": "TERMINATED_HTTPS"})
 	some f in cld_tls_01.deny with input.iac as {"resources": [l]}
-		with input.descriptor as {"crypto": {"in_transit": {"tls_min": "1.1"}}}
+		with input.descriptor as {"crypto": {}}
 	f.msg == "cannot_show"
 	f.status == "unknown"
-	f.params.declared == "1.1"
+	f.params.declared == "not declared"
 }
 
 test_no_versions_and_tls_min_12_passes if {
