@@ -19,7 +19,18 @@ interface Case {
   stage?: string;
   reason?: string;
   /** path "<iac>" stands for the IaC input's name (stack-level findings). */
-  expect?: Array<{ msg: string; path: string; status?: string; params?: Record<string, unknown> }>;
+  /**
+   * severity: the finding's own (a recommendation's, lower than the rule's) or else the rule's;
+   * recommendation: whether it is labelled a recommendation (beyond the directives' text).
+   */
+  expect?: Array<{
+    msg: string;
+    path: string;
+    status?: string;
+    severity?: string;
+    recommendation?: boolean;
+    params?: Record<string, unknown>;
+  }>;
 }
 interface Fixtures {
   valid?: Case[];
@@ -88,9 +99,11 @@ for (const meta of catalogue.rules) {
           want.map((w) => `${w.msg} ${w.path} ${w.status ?? 'violation'}`).sort(),
         );
         for (const w of want) {
-          if (!w.params) continue;
           const f = got.find((g) => g.msg === w.msg && g.path === w.path);
-          expect(f?.params).toMatchObject(w.params);
+          if (w.params) expect(f?.params).toMatchObject(w.params);
+          if (w.severity) expect(f?.severity ?? meta.severity, `${w.msg} severity`).toBe(w.severity);
+          const labelled = f?.recommendation === true || meta.kind === 'recommendation';
+          if (w.recommendation !== undefined) expect(labelled, `${w.msg} recommendation`).toBe(w.recommendation);
         }
         for (const f of got) expect(meta.messages[f.msg], `message template "${f.msg}"`).toBeDefined();
       });
