@@ -23,6 +23,8 @@ export interface RuleMeta {
   clause_items?: Record<string, string[]>;
   /** Directive rules an IaC rule provides evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
+  /** agency: judged per owning agency over the run's systems (src/engine/agencies.ts), never per system. */
+  level?: 'agency';
   /** recommendation: the whole rule goes beyond the directives' text (its findings are recommendations). */
   kind?: 'recommendation';
   /** Where the duty the rule checks comes from when no seed clause carries it (a law or decree outside seeds/). */

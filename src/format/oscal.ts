@@ -3,7 +3,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
+import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const OSCAL_VERSION = '1.1.2';
@@ -63,7 +63,7 @@ export const oscal: Formatter = {
         },
         results:
           report.systems.length > 0
-            ? report.systems.map((s) => systemResult(s, report, ctx, at))
+            ? judgedEntries(report).map((s) => systemResult(s, report, ctx, at))
             : [
                 {
                   uuid: uuidV5(`result|empty|${runKey}`),

@@ -150,6 +150,8 @@ export const en = {
     'checks infrastructure code; none of it could be judged (see the evidence: nothing was evaluated)',
   'reason.no_iac': 'checks infrastructure code; none was given (list it under iac: in the descriptor)',
   'reason.no_descriptor': 'checks the system descriptor; infrastructure code was checked without one',
+  'reason.agency':
+    'judged for the owning agency over its systems in this run, not for one system (see the agency in the report)',
   'reason.no_provider': 'applies to {provider} resources; the infrastructure code has none',
   'reason.no_protected_data':
     'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
@@ -313,6 +315,7 @@ export const en = {
   'rules.outside_seeds': 'Source outside the seeds',
   'report.recommendation': 'Recommendation (beyond the directives)',
   'report.recommendation_title': 'Recommendation (beyond the directives): {title}',
+  'report.agency_name': 'Agency {agency} (average over its systems in this run: {systems})',
   'report.not_applicable': 'Not applicable',
   'report.none': 'None.',
   'report.reason': 'Reason',

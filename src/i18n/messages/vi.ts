@@ -149,6 +149,8 @@ export const vi: Record<MessageKey, string> = {
     'kiểm tra mã hạ tầng; không đánh giá được phần nào (xem bằng chứng: chưa đánh giá được gì)',
   'reason.no_iac': 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
   'reason.no_descriptor': 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
+  'reason.agency':
+    'đánh giá cho cơ quan chủ quản trên các hệ thống của cơ quan trong lần kiểm tra này, không cho riêng một hệ thống (xem mục cơ quan trong báo cáo)',
   'reason.no_provider': 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
   'reason.no_protected_data':
     'áp dụng cho hệ thống có dữ liệu cá nhân, nhạy cảm, bí mật nhà nước hoặc cơ sở dữ liệu quốc gia; hệ thống không khai báo loại nào',
@@ -318,6 +320,7 @@ export const vi: Record<MessageKey, string> = {
   'rules.outside_seeds': 'Căn cứ ngoài các văn bản nguồn',
   'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
   'report.recommendation_title': 'Khuyến nghị (ngoài yêu cầu của văn bản): {title}',
+  'report.agency_name': 'Cơ quan {agency} (bình quân trên các hệ thống của cơ quan trong lần kiểm tra này: {systems})',
   'report.not_applicable': 'Không áp dụng',
   'report.none': 'Không có.',
   'report.reason': 'Lý do',
