@@ -12,7 +12,15 @@ import { compareFindings, makeFinding } from './system-report.js';
 import { localized, t } from '../i18n/index.js';
 import { atLeast } from '../model/severity.js';
 import type { LoadedSource } from '../model/source.js';
-import type { AgencyReport, EvaluationOptions, Finding, FindingStatus, Location, RuleResult } from '../model/types.js';
+import {
+  AGENCY_ID_PREFIX,
+  type AgencyReport,
+  type EvaluationOptions,
+  type Finding,
+  type FindingStatus,
+  type Location,
+  type RuleResult,
+} from '../model/types.js';
 import { compareText } from '../util/collate.js';
 
 /** What one system leaves for the agency step; plain data, so a worker thread can send it. */
@@ -24,9 +32,6 @@ export interface AgencySummary {
   /** By rule key, the policy's summary of this system. */
   rows: Record<string, unknown>;
 }
-
-/** Prefix of an agency's id in reports, waivers and baselines (system ids cannot contain ':'). */
-export const AGENCY_ID_PREFIX = 'agency:';
 
 /** The agency-level rules of a catalogue. */
 export function agencyRules(catalogue: Catalogue): RuleMeta[] {

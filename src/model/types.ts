@@ -192,6 +192,9 @@ export type SystemResult = 'pass' | 'fail' | 'incomplete';
  * of the agency in file order (where its findings are located, at /system/owner), `inputs` empty
  * (it has no file of its own), `name` the owner and how many systems the verdict covers.
  */
+/** Prefix of an agency's id in reports, waivers and baselines (a system id cannot contain ':'). */
+export const AGENCY_ID_PREFIX = 'agency:';
+
 export interface AgencyReport extends SystemReport {
   /** The systems of this agency in this run: the only ones the verdict covers. */
   systems: number;

@@ -144,7 +144,9 @@ function agencyCases(id: string, key: string, fx: Fixtures): void {
       agencies.add({ agency: d.system.owner, at: { file: `s${i}.yaml`, line: 1, column: 1 }, rows: r.summaries ?? {} });
     });
     const options = { asOf: c.as_of ?? AS_OF, failOn: 'high' as const, lang: 'en' as const };
-    return agencies.finish(PolicyEngine.load(), catalogue, options).flatMap((a) => a.findings.filter((f) => f.rule === id));
+    return agencies
+      .finish(PolicyEngine.load(), catalogue, options)
+      .flatMap((a) => a.findings.filter((f) => f.rule === id));
   };
   for (const c of fx.valid ?? []) it(`passes: ${c.name}`, () => expect(runAgency(c)).toEqual([]));
   for (const c of fx.inapplicable ?? [])
