@@ -120,6 +120,60 @@ for (const f of dataDocs) {
 }
 data.tuanthu = { catalogue: slim, ...data.tuanthu };
 
+// Which providers each rule can judge, derived from the data, never listed per rule (so a row added to
+// clouds/data.yaml or locations/data.yaml shows in `tuanthu rules` and docs/rules with no other edit).
+// A rule's Rego, and the helpers it calls (`iac.rds_types`, `iac.placements`: one level down), judge
+//   - a concept of clouds/data.yaml they name ("volume_encryption"): the providers of its rows;
+//   - the locations table (locations.providers): every provider listed there;
+//   - a resource type they name ("aws_s3_bucket") whose first segment is a provider of either table.
+// Comments are left out of the scan: METADATA names resource types in prose.
+const clouds = data.tuanthu.clouds ?? {};
+const conceptProviders = new Map();
+for (const [concept, rows] of Object.entries(clouds)) {
+  if (!rows || typeof rows !== 'object' || Array.isArray(rows)) continue;
+  const ps = Object.values(rows)
+    .map((row) => row?.provider)
+    .filter((x) => typeof x === 'string');
+  if (ps.length > 0) conceptProviders.set(concept, new Set(ps));
+}
+const locationProviders = Object.keys(data.tuanthu.locations?.providers ?? {});
+const knownProviders = new Set([...locationProviders, ...[...conceptProviders.values()].flatMap((s) => [...s])]);
+const codeOf = (file) =>
+  readFileSync(join(root, file), 'utf8')
+    .split('\n')
+    .filter((l) => !l.trimStart().startsWith('#'))
+    .join('\n');
+// The helper packages' top-level statements by name (a statement runs to the next line at column 0).
+const helpers = new Map();
+for (const file of regoSources.filter((f) => !f.includes(`${sep}rules${sep}`))) {
+  const code = codeOf(file);
+  const pkg = /^package tuanthu\.([a-z_]+)$/m.exec(code)?.[1];
+  if (!pkg) continue;
+  for (const stmt of code.split(/\n(?=[a-z_])/)) {
+    const name = /^([a-z_][a-z0-9_]*)/.exec(stmt)?.[1];
+    if (name) helpers.set(`${pkg}.${name}`, (helpers.get(`${pkg}.${name}`) ?? '') + stmt);
+  }
+}
+function providersIn(code, found) {
+  for (const [, lit] of code.matchAll(/"([a-z][a-z0-9_]*)"/g)) {
+    for (const p of conceptProviders.get(lit) ?? []) found.add(p);
+    if (lit.includes('_') && knownProviders.has(lit.split('_')[0])) found.add(lit.split('_')[0]);
+  }
+  if (/\blocations\.providers\b/.test(code)) for (const p of locationProviders) found.add(p);
+}
+function providersOf(file) {
+  const code = codeOf(file);
+  const found = new Set();
+  providersIn(code, found);
+  for (const [ref] of code.matchAll(/\b(?:iac|concepts|lib)\.[a-z_][a-z0-9_]*/g))
+    if (helpers.has(ref)) providersIn(helpers.get(ref), found);
+  return [...found].sort();
+}
+for (const c of catalogue) {
+  const providers = providersOf(c.file);
+  if (providers.length > 0) c.providers = providers;
+}
+
 // 3. Wasm: the modules of the tree without their tests and data (the data goes in data.json).
 const bundle = join(outDir, 'bundle.tar.gz');
 run([

@@ -27,6 +27,9 @@ const concepts = [
   ['volume_encryption', 'CLD-ENC-01', 'volumes encrypted at rest'],
   ['public_exposure', 'CLD-PUB-01', 'databases and object storage not public'],
   ['admin_exposure', 'CLD-NET-01', 'no administration or database port open to the Internet'],
+  ['backups', 'CLD-BAK-01', 'databases and volumes backed up automatically'],
+  ['listener_tls', 'CLD-TLS-01', 'load-balancer listeners use TLS 1.2 or later; plain HTTP redirects'],
+  ['logging', 'CLD-LOG-01', 'load balancers and databases logged for monitoring'],
 ];
 
 const code = (s) => `\`${s}\``;
@@ -42,13 +45,52 @@ function test(t) {
 }
 
 function shows(concept, m) {
+  if (concept === 'listener_tls') return listener(m);
   if (m.declare) return `no attribute: declare ${code(m.declare)} in the descriptor`;
+  if (concept === 'backups') {
+    const on = m.attached
+      ? `a ${code(m.attached.type)} whose ${code(m.attached.by)} names it`
+      : `${code(m.attribute)} ${test(m.enabled)}`;
+    const days = m.retention_days
+      ? `; retention in days ${code(m.retention_days)} (fewer than recommended: a recommendation)`
+      : '';
+    return `${on} is backed up${days}`;
+  }
+  if (concept === 'logging') return `${code(m.attribute)} ${test(m.enabled)} records logs`;
   if (concept === 'volume_encryption') return `${code(m.attribute)} ${test(m.encrypted)} is encrypted`;
   if (concept === 'public_exposure') return `${code(m.attribute)} ${test(m.public)} is public`;
   const ports = m.port_range ? code(m.port_range) : `${code(m.port_min)}–${code(m.port_max)}`;
   const where = m.block ? `each ${code(m.block)} block: ` : '';
   const dir = m.direction ? `${code(m.direction.attribute)} = ${code(m.direction.inbound)}, ` : '';
-  return `${where}${dir}source ${code(m.cidr)}, ports ${ports}, protocol ${code(m.protocol)}`;
+  const words = (w) => (w ?? []).map(code).join(', ');
+  const anywhere = m.anywhere ? ` (${words(m.anywhere)}: every address)` : '';
+  const anyPort = m.any_port ? ` (${words(m.any_port)}: every port)` : '';
+  const allow = m.allow
+    ? `, allowing when ${code(m.allow.attribute)} = ${code(m.allow.value)}${m.allow.default ? ` (the default)` : ''}`
+    : '';
+  const named = m.named
+    ? `; a rule that leaves them out takes its ${code(m.named.attribute)}'s (${Object.entries(m.named.types)
+        .map(([k, v]) => `${code(k)}${v.port ? ` ${v.port}` : ''}${v.protocol ? `/${v.protocol}` : ''}`)
+        .join(', ')})`
+    : '';
+  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}${named}`;
+}
+
+// CLD-TLS-01: the protocols, the TLS versions attribute (or the field that declares the minimum),
+// the L7 policy that redirects plain HTTP and the load balancer attribute that means internal.
+function listener(m) {
+  const list = (xs) => xs.map(code).join(', ');
+  const versions = m.tls_versions
+    ? `${code(m.tls_versions)} lists the versions (below 1.2: a violation); left out, declare ${code(m.declare)}`
+    : `no TLS version attribute: declare ${code(m.declare)}`;
+  const declared = m.declared ? ` ${test(m.declared)}` : '';
+  const redirect = m.redirect
+    ? `; plain HTTP (${list(m.http)}) redirects through a ${code(m.redirect.type)} with ${list(m.redirect.url)} to https://`
+    : '';
+  const internal = m.load_balancer
+    ? `; not judged on a ${code(m.load_balancer.type)} whose ${code(m.load_balancer.internal.attribute)} ${test(m.load_balancer.internal.test)}`
+    : '';
+  return `${code(m.protocol)} ${list(m.https)}: ${versions}${declared}${redirect}${internal}`;
 }
 
 const lines = [

@@ -118,6 +118,10 @@ function rulePage(rule, seeds) {
   L.push(`| due | ${rule.due ? rule.due : '— (a violation as soon as it applies)'} |`);
   if (rule.aliases?.length) L.push(`| aliases | ${rule.aliases.map((a) => `\`${a}\``).join(', ')} |`);
   if (rule.supports?.length) L.push(`| evidence for | ${rule.supports.map((s) => `[${s}](${s}.md)`).join(', ')} |`);
+  if (rule.providers?.length)
+    L.push(
+      `| providers | ${rule.providers.map((p) => `\`${p}\``).join(', ')} (from the policies' data: [providers](../providers.md)) |`,
+    );
   L.push(`| source | [\`${rule.file}\`](${rel(rule.file)}) (package \`${rule.package}\`) |`);
   L.push('');
   L.push('## What must hold');

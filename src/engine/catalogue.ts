@@ -25,6 +25,12 @@ export interface RuleMeta {
   supports?: string[];
   /** agency: judged per owning agency over the run's systems (src/engine/agencies.ts), never per system. */
   level?: 'agency';
+  /**
+   * Terraform providers (local names) whose resources the rule can judge, derived at build time from the
+   * policies' data (clouds/data.yaml rows of the concepts it reads, locations/data.yaml, resource types it
+   * names): scripts/build-policy.mjs. Absent for a rule over the descriptor only.
+   */
+  providers?: string[];
   /** recommendation: the whole rule goes beyond the directives' text (its findings are recommendations). */
   kind?: 'recommendation';
   /** Where the duty the rule checks comes from when no seed clause carries it (a law or decree outside seeds/). */

@@ -5,10 +5,11 @@ import { severityRank } from '../model/severity.js';
 import type { Lang, RuleSettings, Severity } from '../model/types.js';
 import type { Catalogue } from './catalogue.js';
 import { lookupRule } from './explain.js';
+import { isBlank } from '../util/text.js';
 
 /** A reason that says something: not blank, not only spaces or invisible characters. */
 export function isMeaningful(reason: string | undefined): boolean {
-  return reason !== undefined && reason.replace(/[\s\u200b-\u200f\u2060-\u2064\ufeff]/gu, '') !== '';
+  return !isBlank(reason);
 }
 
 /** What is wrong with rule settings, in the user's language; empty when they may be used. */

@@ -12,6 +12,7 @@ export function renderRuleListJson(rules: RuleMeta[], lang: Lang): string {
     stages: r.stages,
     due: r.due ?? null,
     clauses: r.clauses,
+    providers: r.providers ?? [],
     ...(r.kind === 'recommendation' ? { kind: 'recommendation' } : {}),
   }));
   return JSON.stringify({ lang, rules: list }, null, 2) + '\n';

@@ -13,14 +13,18 @@ export function renderRuleList(rules: RuleMeta[], lang: Lang): string {
     t(`severity.${r.severity}`, lang),
     stageList(r.stages, lang),
     r.due ?? '—',
+    // The Terraform providers whose resources the rule judges (blank: a rule over the descriptor).
+    r.providers?.join(', ') ?? '',
     r.kind === 'recommendation' ? t('report.recommendation_title', { title: r.title[lang] }, lang) : r.title[lang],
     r.clauses.map((c) => citation(c, lang)).join('; '),
   ]);
-  const header = (['id', 'severity', 'stages', 'due', 'title', 'clauses'] as const).map((k) => t(`rules.${k}`, lang));
-  const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const header = (['id', 'severity', 'stages', 'due', 'providers', 'title', 'clauses'] as const).map((k) =>
+    t(`rules.${k}`, lang),
+  );
+  const widths = header.slice(0, 5).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c))
+      .map((c, i) => (i < 5 ? c.padEnd(widths[i]!) : c))
       .join('  ')
       .trimEnd();
   return (

@@ -18,6 +18,8 @@ export interface PolicyData {
       /** A resource of another type whose attribute `by` equals the `name` of a resource of `type` references it. */
       name_references: Array<{ type: string; name: string; by: string }>;
     };
+    /** policies/tuanthu/locations/data.yaml: per provider, the provider-block attribute naming its region. */
+    locations: { providers: Record<string, { region_attribute?: string }> };
   };
 }
 
@@ -28,4 +30,12 @@ export function policyData(): PolicyData {
   return (policyDataCache ??= JSON.parse(
     readFileSync(assetPath('build', 'policy', 'data.json'), 'utf8'),
   ) as PolicyData);
+}
+
+/**
+ * The attribute of a provider's configuration block that names its region: `region` unless the
+ * location data says otherwise (CMC Cloud's cmccloudv2 calls it `region_id`).
+ */
+export function regionAttribute(provider: string): string {
+  return policyData().tuanthu.locations?.providers?.[provider]?.region_attribute ?? 'region';
 }

@@ -60,6 +60,15 @@ function local(line: string): string {
   return out;
 }
 
+// A runner reaches the registry through the machine's proxy and CA set-up: keep those variables.
+function network(): Record<string, string> {
+  const keep =
+    /^(NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|(HTTPS?|NO)_PROXY|(https?|no)_proxy|npm_config_(cafile|registry|proxy|https_proxy|strict_ssl))$/;
+  return Object.fromEntries(
+    Object.entries(process.env).filter((e): e is [string, string] => keep.test(e[0]) && e[1] !== undefined),
+  );
+}
+
 function bash(script: string, cwd: string, env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tuanthu-step-'));
   const file = join(dir, 'step.sh');
@@ -68,7 +77,14 @@ function bash(script: string, cwd: string, env: Record<string, string> = {}) {
   return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, NO_COLOR: '1', CI: 'true', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      NO_COLOR: '1',
+      CI: 'true',
+      ...network(),
+      ...env,
+    },
     maxBuffer: 64 * 1024 * 1024,
   });
 }

@@ -1,7 +1,9 @@
 // End to end: `tuanthu rules` and `tuanthu explain`, run through the built CLI.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { ROOT } from '../helpers.js';
 
@@ -95,7 +97,61 @@ describe('tuanthu rules', () => {
       stages: ['production'],
       due: '2026-04-30',
       clauses: ['KH04:V.1.m', 'TB06:III.8.d(i)'],
+      providers: [],
     });
+  });
+
+  // The providers come from the policies' data (scripts/build-policy.mjs), not from a list per rule: a
+  // row added to clouds/data.yaml or locations/data.yaml must show here with no other edit.
+  it('shows which providers each rule can judge, from the mapping data', async () => {
+    const clouds = parse(readFileSync(join(ROOT, 'policies/tuanthu/clouds/data.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const locations = parse(readFileSync(join(ROOT, 'policies/tuanthu/locations/data.yaml'), 'utf8')) as {
+      providers: Record<string, unknown>;
+    };
+    const rowsOf = (concept: string) =>
+      [
+        ...new Set(Object.values(clouds[concept] as Record<string, { provider: string }>).map((r) => r.provider)),
+      ].sort();
+    const r = await run(['rules', '--format', 'json', '--lang', 'en']);
+    const rules = new Map(
+      (JSON.parse(r.stdout).rules as { id: string; providers: string[] }[]).map((x) => [x.id, x.providers]),
+    );
+    expect(rules.get('CLD-ENC-01')).toEqual(rowsOf('volume_encryption'));
+    expect(rules.get('CLD-PUB-01')).toEqual(rowsOf('public_exposure'));
+    expect(rules.get('CLD-NET-01')).toEqual(rowsOf('admin_exposure'));
+    expect(rules.get('CLD-ENC-01')).toContain('openstack');
+    for (const id of ['IAC-LOC-01', 'IAC-X-01'])
+      expect(rules.get(id)).toEqual(expect.arrayContaining(Object.keys(locations.providers)));
+    for (const [id, ps] of rules) if (id.startsWith('AWS-')) expect(ps, id).toEqual(['aws']);
+    expect(rules.get('MON-01')).toEqual([]);
+    // Every concept with provider rows is read by some rule: a concept no rule names would judge nothing.
+    const judged = new Set([...rules.values()].flat());
+    for (const [concept, rows] of Object.entries(clouds)) {
+      if (!rows || typeof rows !== 'object' || Array.isArray(rows)) continue;
+      for (const row of Object.values(rows as Record<string, { provider?: string }>))
+        if (row.provider) expect(judged.has(row.provider), `${concept}: ${row.provider}`).toBe(true);
+    }
+    const rulesPerConcept = Object.entries(clouds).filter(
+      ([, rows]) => rows && typeof rows === 'object' && !Array.isArray(rows),
+    );
+    for (const [concept] of rulesPerConcept) {
+      const claimed = catalogue.rules.some((m) =>
+        readFileSync(join(ROOT, m.file), 'utf8')
+          .split('\n')
+          .some((l) => !l.trimStart().startsWith('#') && l.includes(`"${concept}"`)),
+      );
+      expect(claimed, `no rule reads the concept ${concept}`).toBe(true);
+    }
+    const text = await run(['rules', '--lang', 'en']);
+    expect(text.stdout).toMatch(/^ID\s+SEVERITY\s+STAGES\s+DUE\s+PROVIDERS\s+TITLE\s+CLAUSES$/m);
+    expect(text.stdout).toMatch(
+      new RegExp(`^CLD-ENC-01\\s.*\\s${rowsOf('volume_encryption').join(', ')}\\s+Volumes`, 'm'),
+    );
+    const vi = await run(['rules'], { LANG: 'vi_VN.UTF-8' });
+    expect(vi.stdout).toContain('NHÀ CUNG CẤP');
   });
 });
 

@@ -36,7 +36,6 @@ describe('tuanthu check', () => {
       ['LVL-02', '24:1'],
       ['MON-01', '42:3'],
       ['SBD-01', '36:3'],
-      ['SBD-02', '36:3'],
       ['BUD-01', '48:3'],
       ['BUD-02', '48:3'],
     ]) {
@@ -83,12 +82,15 @@ describe('tuanthu check', () => {
         'PL4-01 no_team 8:1',
         'PL4-03 no_assessment 8:1',
         'SBD-01 missing 36:3',
-        'SBD-02 not_appraised 36:3',
-        'SBD-02 not_approved 36:3',
         'SBD-03 no_review 34:1',
       ].sort(),
     );
     const outcome = (id: string) => sys.rules.find((x: { rule: string }) => x.rule === id);
+    // Designed (build start 2025-06-01) before Directive 57-CT/TW: judged by SBD-03's review, not design evidence.
+    expect(outcome('SBD-02')).toMatchObject({
+      outcome: 'not_applicable',
+      reason: { code: 'designed_before_directive', params: { designed: '2025-06-01', directive: '2025-12-31' } },
+    });
     expect(outcome('SBD-04')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'no_sensitive_data' } });
     expect(outcome('MON-02')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'sector' } });
     expect(sys.findings.find((f: { rule: string }) => f.rule === 'IRP-01').params).toMatchObject({
@@ -208,11 +210,14 @@ describe('tuanthu check', () => {
       'bca-csdl-dan-cu',
       'bizfly-cong-du-lieu-mo',
       'bqp-qk3-hau-can',
+      'cmccloud-cong-dvc-bo',
+      'fptcloud-cong-dvc-bo',
       'mof-public-services',
       'ninh-binh-snv-qlvb',
       'openstack-qlvb-bo',
       'tinh-ha-nam-dat-dai',
       'examples/terraform-hcl',
+      'viettelidc-cong-dvc-bo',
       'vngcloud-cong-dvc-tinh',
     ]);
   });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lint, loadDescriptorText } from '../../src/api.js';
+import { parseSource } from '../../src/io/descriptor/source.js';
 import { lintFiles } from '../../src/run/lint-files.js';
 import { readInputs } from '../../src/run/read-inputs.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
@@ -40,5 +41,31 @@ describe('lint(inputs, options)', () => {
     expect(bad.errors[0]).toMatchObject({ file: 'bad.yaml', line: expect.any(Number) });
     const notOurs = loadDescriptorText('list.yaml', '- a\n- b\n');
     expect(notOurs.ok === false && notOurs.errors[0]!.code).toBe('not-a-descriptor');
+  });
+
+  it('rejects a critical waiver whose head is only directional controls, with no schema in the way', () => {
+    // U+202E U+202C show nothing: the schema rejects such a name; lint() over an unvalidated source must too.
+    const text = readFileSync(NONCOMPLIANT, 'utf8').replace(
+      /accountable_head: \{name: [^,]+,/,
+      'accountable_head: {name: "\\u202E\\u202C",',
+    );
+    expect(loadDescriptorText('portal.yaml', text).ok).toBe(false);
+    const parsed = parseSource(Buffer.from(text, 'utf8'), 'portal.yaml');
+    if (!parsed.ok) throw new Error('expected the text to parse');
+    const waiver = {
+      rule: 'LVL-02',
+      system: 'tinh-ha-nam-dat-dai',
+      justification: 'approval decision being signed',
+      approvedBy: { name: '\u202E\u202C', title: 'Phó Chủ tịch UBND tỉnh' },
+      approved: '2026-10-01',
+      expires: '2026-12-31',
+      location: { file: 'w.yaml', line: 1, column: 1 },
+    };
+    const report = lint(
+      { systems: [{ descriptor: parsed.source, stacks: [] }], debt: { waivers: [waiver], errors: [], files: [] } },
+      OPTIONS,
+    );
+    expect(report.waivers?.map((w) => [w.status, w.reason?.code])).toEqual([['invalid', 'critical-no-head']]);
+    expect(report.systems[0]!.findings.some((f) => f.rule === 'LVL-02' && !f.waiver)).toBe(true);
   });
 });

@@ -152,6 +152,41 @@ describe('loaders', () => {
     ]);
   });
 
+  it('a provider whose block names its region otherwise (CMC Cloud region_id) is placed by it, in configuration and plan', () => {
+    const tf = loadJsonText(
+      JSON.stringify({
+        provider: { cmccloudv2: { region_id: 'hn-1', api_key: 'k', project_id: 'p' } },
+        resource: { cmccloudv2_volume: { d: { name: 'd', size: 100, type: 'highio' } } },
+      }),
+      'main.tf.json',
+    );
+    expect(tf.ok).toBe(true);
+    if (tf.ok) expect(tf.stack.resources[0]).toMatchObject({ provider: 'cmccloudv2', region: 'hn-1' });
+    const plan = loadJsonText(
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          {
+            address: 'cmccloudv2_volume.d',
+            mode: 'managed',
+            type: 'cmccloudv2_volume',
+            name: 'd',
+            provider_name: 'registry.terraform.io/cmc-cloud/cmccloudv2',
+            change: { actions: ['create'], after: { name: 'd', size: 100 }, after_unknown: {} },
+          },
+        ],
+        configuration: {
+          provider_config: {
+            cmccloudv2: { name: 'cmccloudv2', expressions: { region_id: { constant_value: 'hcm-1' } } },
+          },
+        },
+      }),
+      'plan.json',
+    );
+    expect(plan.ok).toBe(true);
+    if (plan.ok) expect(plan.stack.resources[0]).toMatchObject({ provider: 'cmccloudv2', region: 'hcm-1' });
+  });
+
   it('cdk.tf.json: provider aliases, construct paths, ${} references', () => {
     const r = loadJsonText(
       JSON.stringify({

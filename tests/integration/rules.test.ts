@@ -185,9 +185,12 @@ describe('the compliant base example', () => {
     };
     expect(Object.keys(r.not_applicable).filter((k) => iacKeys.includes(k) && !otherClouds(k))).toEqual([]);
     expect(Object.keys(r.not_applicable).filter(otherClouds).sort()).toEqual([
+      'cld_bak_01',
       'cld_enc_01',
+      'cld_log_01',
       'cld_net_01',
       'cld_pub_01',
+      'cld_tls_01',
     ]);
   });
 

@@ -122,3 +122,16 @@ describe('policies/tuanthu/thresholds/data.yaml', () => {
     for (const n of names) expect(thresholds, n).toHaveProperty(n);
   });
 });
+
+describe('VUL-01 in both languages', () => {
+  // The Rego reports medium and low vulnerabilities past the recommended windows; both languages must say so.
+  const windows = readYaml<Record<string, Array<{ value: Record<string, number> }>>>(
+    join(ROOT, 'policies/tuanthu/thresholds/data.yaml'),
+  ).vulnerability_recommended_window_days!.at(-1)!.value;
+  const vul01 = catalogue.byId.get('VUL-01')!;
+
+  it.each(LANGS)('%s: the description names the recommended windows', (lang) => {
+    for (const days of Object.values(windows)) expect(vul01.description[lang]).toContain(String(days));
+    expect(vul01.description[lang]).not.toMatch(/không có thời hạn ở quy tắc này|no window in this rule/);
+  });
+});

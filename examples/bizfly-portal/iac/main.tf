@@ -83,3 +83,18 @@ resource "bizflycloud_firewall" "web" {
     protocol   = "tcp"
   }
 }
+
+# Daily backups of the data volume and the database node, a week of each kept (CLD-BAK-01).
+resource "bizflycloud_scheduled_volume_backup" "data" {
+  volume_id      = bizflycloud_volume.data.id
+  frequency      = "1440"
+  size           = "7"
+  scheduled_hour = 1
+}
+
+resource "bizflycloud_cloud_database_backup_schedule" "daily" {
+  name            = "daily"
+  node_id         = bizflycloud_cloud_database_instance.main.nodes[0].id
+  limit_backup    = 7
+  cron_expression = "0 1 * * *"
+}

@@ -37,6 +37,21 @@ value(r, m) := object.get(r.values, m.attribute, null)
 # The descriptor declares the field (a dotted path) true.
 declared(field) if object.get(lib.d, split(field, "."), null) == true
 
+# The descriptor declares a mapping's field: true, or a value that passes the mapping's `declared`
+# test (crypto.in_transit.tls_min one of "1.2", "1.3").
+declares(m) if {
+	not m.declared
+	declared(m.declare)
+}
+
+declares(m) if passes(m.declared, object.get(lib.d, split(m.declare, "."), null))
+
+# The declared value as text for a message ("not declared" when left out).
+declared_text(m) := text(v) if {
+	v := object.get(lib.d, split(m.declare, "."), null)
+	v != null
+} else := "not declared"
+
 # A value as text for a message.
 text(v) := v if is_string(v)
 
@@ -68,7 +83,25 @@ else := [[concat("", [m.block, ".", format_int(i, 10), "."]), b] | some i, b in 
 
 is_inbound(m, _) if not m.direction
 
-is_inbound(m, v) if v[m.direction.attribute] == m.direction.inbound
+is_inbound(m, v) if lower(object.get(v, m.direction.attribute, "")) == lower(m.direction.inbound)
+
+# The rule allows traffic: the mapping names no action attribute, or the rule's action (its
+# default when left out) is the one that allows.
+allows(m, _) if not m.allow
+
+allows(m, v) if lower(object.get(v, m.allow.attribute, object.get(m.allow, "default", m.allow.value))) == lower(m.allow.value)
+
+# The sources of a rule: its cidr attribute holds one range or a list of them.
+sources(m, v) := [s | some s in v[m.cidr]; is_string(s)] if is_array(v[m.cidr])
+
+else := [v[m.cidr]] if is_string(v[m.cidr])
+
+else := []
+
+# The whole Internet: 0.0.0.0/0, ::/0, and the words a provider uses for it (mapping `anywhere`).
+anywhere(_, s) if s in {"0.0.0.0/0", "::/0"}
+
+anywhere(m, s) if upper(s) in {upper(w) | some w in object.get(m, "anywhere", [])}
 
 # The port range of a rule as [from, to]; every port when the mapping or the rule leaves it out.
 ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
@@ -79,18 +112,39 @@ ports(m, v) := [to_number(v[m.port_min]), to_number(v[m.port_max])] if {
 	m.port_range
 	is_string(v[m.port_range])
 	trim_space(v[m.port_range]) != ""
+	not every_port_word(m, v[m.port_range])
+} else := range_of(named(m, v).port) if {
+	named(m, v).port
 } else := [0, 65535]
+
+# A rule typed by name (mapping `named`: Viettel IDC's rule_type "SSH", "All UDP"…): the port and
+# protocol that name stands for, used when the rule leaves its own port or protocol out.
+named(m, v) := m.named.types[upper(trim_space(v[m.named.attribute]))] if is_string(v[m.named.attribute])
+
+# A port-range word meaning every port (mapping `any_port`, e.g. FPT Cloud's "ALL").
+every_port_word(m, s) if upper(trim_space(s)) in {upper(w) | some w in object.get(m, "any_port", [])}
 
 range_of(s) := [to_number(a), to_number(b)] if {
 	[a, b] := split(trim_space(s), "-")
 } else := [to_number(trim_space(s)), to_number(trim_space(s))]
 
-carries_tcp(m, v) if lower(object.get(v, m.protocol, "")) in {lower(p) | some p in mapping.tcp_protocols}
+carries_tcp(m, v) if lower(protocol_of(m, v)) in {lower(p) | some p in mapping.tcp_protocols}
 
 carries_tcp(m, v) if object.get(v, m.protocol, "") == null
 
+# The rule's protocol: its own attribute, else the one its named type stands for, else "" (any).
+protocol_of(m, v) := v[m.protocol] if {
+	is_string(v[m.protocol])
+	trim_space(v[m.protocol]) != ""
+} else := named(m, v).protocol if {
+	named(m, v).protocol
+} else := object.get(v, m.protocol, "")
+
 # The attributes of a rule that decide it, by dotted path, for unknown-until-apply.
 rule_paths(m, prefix) := [concat("", [prefix, a]) |
-	some a in [m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null), m.protocol]
+	some a in [
+		m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null),
+		m.protocol, object.get(m, ["allow", "attribute"], null), object.get(m, ["named", "attribute"], null),
+	]
 	a != null
 ]

@@ -208,7 +208,26 @@ where(r, info) := {"country": z.country, "place": r.zone, "place_name": z.name} 
 	z := info.zones[r.zone]
 } else := {"country": g.country, "place": object.get(r, "region", null), "place_name": g.name} if {
 	g := info.regions[r.region]
+} else := declared_place(r) if {
+	info.declared_regions
 } else := {"country": object.get(info, "default_country", null), "place": object.get(r, "region", null), "place_name": ""}
+
+# A private cloud's operator-named region (locations data declared_regions): the first data centre of
+# the descriptor that lists it in cloud_regions, else undeclared (its country cannot be told).
+declared_place(r) := {"country": dc.country, "place": r.region, "place_name": dc.name} if {
+	centres := [c |
+		some c in object.get(input, ["descriptor", "hosting", "data_centres"], [])
+		is_string(c.country)
+		r.region in object.get(c, "cloud_regions", [])
+	]
+	dc := centres[0]
+} else := {"country": null, "place": object.get(r, "region", null), "place_name": "", "undeclared": true}
+
+# A region the code names but no data centre of the descriptor lists (declared_regions providers).
+region_undeclared(p) if {
+	p.where.undeclared
+	is_string(p.resource.region)
+}
 
 # The location cannot be known before apply (no region configured, or set from an expression).
 location_unknown(p) if {
@@ -222,13 +241,17 @@ location_expression(r) := e if {
 	e := r.values[k]
 	is_string(e)
 	contains(e, "${")
-} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".region"])
+} else := concat("", ["provider.", object.get(r, "provider_config", object.get(r, "provider", "?")), ".", region_attribute(r)])
+
+# The provider-block attribute naming the region (locations data region_attribute, else region).
+region_attribute(r) := object.get(locations.providers, [object.get(r, "provider", ""), "region_attribute"], "region")
 
 # Placed outside Vietnam: a known location whose country is not VN.
 outside_vietnam := [p |
 	some p in placements
 	p.where.country != "VN"
 	not location_unknown(p)
+	not region_undeclared(p)
 ]
 
 country_of(p) := p.where.country if p.where.country != null

@@ -1,6 +1,7 @@
 import type { Severity } from '../../model/types.js';
 import { daysBetween } from './expiry.js';
 import type { Waiver } from '../../model/waiver.js';
+import { isBlank, withoutInvisible } from '../../util/text.js';
 
 export interface ValidityContext {
   asOf: string;
@@ -35,10 +36,9 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
     return { code: 'approved-after-as-of', params: { approved: w.approved, as_of: ctx.asOf } };
   if (length > ctx.maxDays) return { code: 'too-long', params: { days: length, max: ctx.maxDays } };
   if (ctx.ruleSeverity === 'critical') {
-    // A blank or zero-width head is no head (lint() may be given inputs no schema has seen).
-    if (!ctx.accountableHead || norm(ctx.accountableHead) === '')
-      return { code: 'critical-no-head', params: { rule: w.rule } };
-    if (!sameName(w.approvedBy.name, ctx.accountableHead)) {
+    // A blank or invisible head is no head (lint() may be given inputs no schema has seen).
+    if (isBlank(ctx.accountableHead)) return { code: 'critical-no-head', params: { rule: w.rule } };
+    if (!sameName(w.approvedBy.name, ctx.accountableHead!)) {
       return {
         code: 'critical-approver',
         params: { rule: w.rule, approver: w.approvedBy.name, head: ctx.accountableHead },
@@ -48,10 +48,9 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
   return undefined;
 }
 
-// Invisible characters (zero-width, joiners, soft hyphen, BOM) are not part of a name.
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u2060-\u206F\uFEFF]/g;
-const norm = (s: string) =>
-  s.normalize('NFC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+// Invisible characters (util/text.ts: zero-width, joiners, directional controls, soft hyphen, BOM) are
+// not part of a name.
+const norm = (s: string) => withoutInvisible(s.normalize('NFC')).trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
 
 /**
  * Names compare after Unicode normalisation (NFC vs NFD Vietnamese), spacing, invisible characters and

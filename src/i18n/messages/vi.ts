@@ -140,6 +140,8 @@ export const vi: Record<MessageKey, string> = {
 
   // Why a rule did not apply, by reason code (the codes come from the policies).
   'reason.stage': 'áp dụng ở giai đoạn {stages}; hệ thống đang ở giai đoạn {stage}',
+  'reason.designed_before_directive':
+    'thiết kế trước Chỉ thị 57-CT/TW ({directive}; quyết định thiết kế {designed}): an ninh của hệ thống được rà soát, khắc phục thay thế (SBD-03)',
   'reason.sector': 'không áp dụng cho hệ thống lĩnh vực {sector}',
   'reason.level': 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
   'reason.no_citizen_service':
@@ -409,6 +411,7 @@ export const vi: Record<MessageKey, string> = {
   'rules.due': 'HẠN',
   'rules.title': 'TÊN',
   'rules.clauses': 'CĂN CỨ',
+  'rules.providers': 'NHÀ CUNG CẤP',
   'rules.also': 'còn gọi là',
   'rules.count': 'quy tắc',
   'rules.explain_hint': 'Chạy `tuanthu explain <MÃ>` để xem căn cứ, cách khắc phục và đoạn khai báo mẫu.',

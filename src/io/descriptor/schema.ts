@@ -9,6 +9,7 @@ import { isIsoDate } from '../../util/dates.js';
 import { locate, type SourceDoc } from './source.js';
 import { assetPath } from '../../util/assets.js';
 import { closest } from '../../util/suggest.js';
+import { VISIBLE_TEXT } from '../../util/text.js';
 
 // ajv and ajv-formats are CommonJS, loaded on demand: when `npm run build` has precompiled the
 // schema (scripts/build-validators.mjs → dist/io/descriptor/validators/), a run never loads ajv at all,
@@ -116,13 +117,6 @@ function typeName(type: string, lang: Lang): string {
 export const NOT_REASONS_VI: Record<string, string> = {
   'give either path or resource, not both': 'chỉ ghi path hoặc resource, không ghi cả hai',
 };
-
-/**
- * The schemas' pattern for text a person must write (a justification, an approver, a decision number): at
- * least one character that is neither white space nor invisible (zero-width, joiners, soft hyphen, BOM).
- * Blank or zero-width text would otherwise pass `minLength` and, for names, match another blank name.
- */
-export const VISIBLE_TEXT = '[^\\s\\u00AD\\u180E\\u200B-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\uFEFF]';
 
 /** Plain-words explanation of one ajv error, in the user's language. */
 function plainMessage(e: ErrorObject, schemaFile: string, lang: Lang): string {

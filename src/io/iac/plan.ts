@@ -1,6 +1,7 @@
 import { normalise, unknownPaths, type ProviderRegions, type RawResource } from './normalise.js';
 import type { PolicyResource } from '../../model/iac.js';
 import { isObject } from './terraform-config.js';
+import { regionAttribute } from '../../util/assets.js';
 
 /** `terraform show -json` output of a plan: a format_version and resource_changes. */
 export function isPlan(v: unknown): v is Record<string, unknown> {
@@ -37,7 +38,9 @@ export function planResources(plan: Record<string, unknown>): {
   if (isObject(configuration.provider_config)) {
     for (const [key, p] of Object.entries(configuration.provider_config)) {
       if (!isObject(p)) continue;
-      const region = isObject(p.expressions) && isObject(p.expressions.region) ? p.expressions.region : undefined;
+      const name = typeof p.name === 'string' ? p.name : key.split('.')[0]!;
+      const e = isObject(p.expressions) ? p.expressions[regionAttribute(name)] : undefined;
+      const region = isObject(e) ? e : undefined;
       providers.set(key, region ? expressionValue(region, variables) : undefined);
     }
   }

@@ -9,6 +9,7 @@
  */
 import type { IacUnevaluated, IacUnevaluatedReason, Location } from '../../../model/iac.js';
 import type { ProviderRegions, RawResource } from '../normalise.js';
+import { regionAttribute } from '../../../util/assets.js';
 import { body as blockBody, isObj, labelled, localsOf, type Obj, typedBlocks } from './config.js';
 import {
   evalConfigValue,
@@ -603,9 +604,10 @@ export function evaluateRoot(root: LoadedModule, inputs: Map<string, Value>): Ev
   const providers: ProviderRegions = new Map();
   for (const o of labelledProviders(root.config)) {
     const key = typeof o.body.alias === 'string' ? `${o.name}.${o.body.alias}` : o.name;
-    if (!('region' in o.body)) providers.set(key, undefined);
+    const attribute = regionAttribute(o.name);
+    if (!(attribute in o.body)) providers.set(key, undefined);
     else {
-      const r = evalConfigValue(o.body.region, top.scope);
+      const r = evalConfigValue(o.body[attribute], top.scope);
       providers.set(key, typeof r === 'string' ? r : null);
     }
   }

@@ -12,11 +12,11 @@
 #     vi: "Ổ đĩa được mã hoá khi lưu trữ (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       Block volumes and server disks on VNG Cloud, Bizfly Cloud and OpenStack are encrypted at rest,
+#       Block volumes and server disks on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC and OpenStack are encrypted at rest,
 #       judged from the attribute each provider offers (policies/tuanthu/clouds/data.yaml); where a
 #       provider offers none, the descriptor declares it. AWS volumes are judged by AWS-EBS-01.
 #     vi: >-
-#       Ổ đĩa khối và ổ đĩa máy chủ trên VNG Cloud, Bizfly Cloud và OpenStack được mã hoá khi lưu trữ,
+#       Ổ đĩa khối và ổ đĩa máy chủ trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC và OpenStack được mã hoá khi lưu trữ,
 #       xét theo thuộc tính mỗi nhà cung cấp có (policies/tuanthu/clouds/data.yaml); nhà cung cấp không
 #       có thuộc tính thì hồ sơ khai báo. Ổ đĩa AWS do AWS-EBS-01 xét.
 #   messages:
@@ -36,12 +36,16 @@
 #   remediation:
 #     en: >-
 #       VNG Cloud: set encryption_type on vngcloud_vserver_volume and encryption_volume = true on
-#       vngcloud_vserver_server. Bizfly Cloud and OpenStack: use an encrypted volume type (for OpenStack,
-#       one with a Cinder encryption specification), then declare crypto.at_rest.encrypted: true.
+#       vngcloud_vserver_server. CMC Cloud: give cmccloudv2_volume an encryption volume type and the
+#       secret_id of a key-management secret. Bizfly Cloud, FPT Cloud, Viettel IDC, CMC Cloud server disks and
+#       OpenStack: use an encrypted volume type or storage policy (for OpenStack, one with a Cinder
+#       encryption specification), then declare crypto.at_rest.encrypted: true.
 #     vi: >-
 #       VNG Cloud: đặt encryption_type cho vngcloud_vserver_volume và encryption_volume = true cho
-#       vngcloud_vserver_server. Bizfly Cloud và OpenStack: dùng loại ổ đĩa có mã hoá (OpenStack: loại có
-#       đặc tả mã hoá Cinder), rồi khai báo crypto.at_rest.encrypted: true.
+#       vngcloud_vserver_server. CMC Cloud: cho cmccloudv2_volume loại ổ đĩa có mã hoá và secret_id của
+#       một khoá trong dịch vụ quản lý khoá. Bizfly Cloud, FPT Cloud, Viettel IDC, ổ đĩa máy chủ CMC Cloud và
+#       OpenStack: dùng loại ổ đĩa hoặc chính sách lưu trữ có mã hoá (OpenStack: loại có đặc tả mã hoá
+#       Cinder), rồi khai báo crypto.at_rest.encrypted: true.
 #   snippet: |
 #     resource "vngcloud_vserver_volume" "data" {
 #       encryption_type = "aes-xts-plain64_256"

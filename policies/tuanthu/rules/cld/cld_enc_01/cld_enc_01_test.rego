@@ -39,3 +39,26 @@ test_openstack_volume_undeclared_cannot_be_shown if {
 test_aws_volume_is_left_to_aws_ebs_01 if {
 	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("aws_ebs_volume", {}, [])]}
 }
+
+test_cmc_volume_with_secret_passes if {
+	r := res("cmccloudv2_volume", {"type": "highio-encryption", "secret_id": "6f1c2a8e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"}, [])
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [r]}
+}
+
+test_cmc_volume_without_secret_fails if {
+	some f in cld_enc_01.deny with input.iac as {"resources": [res("cmccloudv2_volume", {"type": "highio"}, [])]}
+	f.msg == "missing"
+	f.params.attribute == "secret_id"
+}
+
+test_fpt_storage_undeclared_cannot_be_shown if {
+	some f in cld_enc_01.deny with input.iac as {"resources": [res("fptcloud_storage", {"size_gb": 100}, [])]}
+		with input.descriptor as {}
+	f.msg == "cannot_show"
+	f.params.provider == "fptcloud"
+}
+
+test_fpt_instance_declared_passes if {
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("fptcloud_instance", {}, [])]}
+		with input.descriptor as declared
+}

@@ -11,11 +11,11 @@
 #     vi: "Không mở cổng quản trị hoặc cơ sở dữ liệu ra Internet (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       No security-group or firewall rule on VNG Cloud, Bizfly Cloud or OpenStack lets 0.0.0.0/0 or
+#       No security-group or firewall rule on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC or OpenStack lets 0.0.0.0/0 or
 #       ::/0 reach an administrative or database port (policies/tuanthu/iac/data.yaml), read through
 #       each provider's attribute names (policies/tuanthu/clouds/data.yaml). AWS is judged by AWS-NET-01.
 #     vi: >-
-#       Không quy tắc nhóm bảo mật hay tường lửa nào trên VNG Cloud, Bizfly Cloud hoặc OpenStack cho
+#       Không quy tắc nhóm bảo mật hay tường lửa nào trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC hoặc OpenStack cho
 #       0.0.0.0/0 hoặc ::/0 truy cập cổng quản trị hoặc cơ sở dữ liệu (policies/tuanthu/iac/data.yaml),
 #       đọc theo tên thuộc tính của từng nhà cung cấp (policies/tuanthu/clouds/data.yaml). AWS do AWS-NET-01 xét.
 #   messages:
@@ -27,10 +27,10 @@
 #       vi: "{address} có cho phép toàn bộ Internet truy cập cổng quản trị hoặc cơ sở dữ liệu hay không chỉ biết sau khi apply ({attribute}: {expression})."
 #   remediation:
 #     en: >-
-#       Restrict the rule's source (remote_ip_prefix, cidr) to the administration network or a
+#       Restrict the rule's source (remote_ip_prefix, cidr, cidrs, sources, source_ip; not ALL) to the administration network or a
 #       VPN/bastion range, or remove it; reach databases only from the application's private network.
 #     vi: >-
-#       Giới hạn nguồn của quy tắc (remote_ip_prefix, cidr) trong dải mạng quản trị hoặc VPN/bastion,
+#       Giới hạn nguồn của quy tắc (remote_ip_prefix, cidr, cidrs, sources, source_ip; không dùng ALL) trong dải mạng quản trị hoặc VPN/bastion,
 #       hoặc bỏ quy tắc; chỉ cho phép mạng riêng của ứng dụng truy cập cơ sở dữ liệu.
 #   snippet: |
 #     resource "openstack_networking_secgroup_rule_v2" "ssh" {
@@ -46,12 +46,12 @@ import data.tuanthu.concepts
 import data.tuanthu.iac
 import data.tuanthu.lib
 
-world := {"0.0.0.0/0", "::/0"}
-
-deny contains lib.finding(r.address, "open", {"address": r.address, "cidr": x.rule[x.map.cidr], "port": p.port, "service": p.service}) if {
+deny contains lib.finding(r.address, "open", {"address": r.address, "cidr": src, "port": p.port, "service": p.service}) if {
 	some x in concepts.inbound("admin_exposure")
 	not decided_later(x)
-	x.rule[x.map.cidr] in world
+	concepts.allows(x.map, x.rule)
+	some src in concepts.sources(x.map, x.rule)
+	concepts.anywhere(x.map, src)
 	concepts.carries_tcp(x.map, x.rule)
 	[from, to] := concepts.ports(x.map, x.rule)
 	some p in iac.admin_db_ports
@@ -60,15 +60,17 @@ deny contains lib.finding(r.address, "open", {"address": r.address, "cidr": x.ru
 	r := x.resource
 }
 
+# A rule whose source, ports, protocol or action is set from an expression (a list of sources: any
+# of its items) is decided at apply.
 deny contains lib.unknown_finding(r.address, "unknown", {"address": r.address, "attribute": path, "expression": iac.unknown_expression(r, path)}) if {
 	some x in concepts.inbound("admin_exposure")
 	r := x.resource
-	path := min([a | some a in concepts.rule_paths(x.map, x.prefix); iac.unknown(r, a)])
+	path := min([a | some a in concepts.rule_paths(x.map, x.prefix); iac.unknown_within(r, a)])
 }
 
 decided_later(x) if {
 	some a in concepts.rule_paths(x.map, x.prefix)
-	iac.unknown(x.resource, a)
+	iac.unknown_within(x.resource, a)
 }
 
 not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("admin_exposure")}} if not concepts.uses_provider_of("admin_exposure")

@@ -45,3 +45,76 @@ test_source_from_expression_is_unknown if {
 	f.status == "unknown"
 	f.params.attribute == "remote_ip_prefix"
 }
+
+fpt := {"direction": "INGRESS", "action": "ALLOW", "protocol": "ALL", "port_range": "ALL", "sources": ["ALL"]}
+
+test_fpt_all_protocols_all_ports_from_all_fails if {
+	count(cld_net_01.deny) > 5 with input.iac as {"resources": [rule("fptcloud_security_group_rule", fpt, [])]}
+}
+
+test_fpt_dropped_rule_passes if {
+	v := object.union(fpt, {"action": "DROP"})
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [rule("fptcloud_security_group_rule", v, [])]}
+}
+
+test_fpt_egress_passes if {
+	v := object.union(fpt, {"direction": "EGRESS"})
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [rule("fptcloud_security_group_rule", v, [])]}
+}
+
+test_fpt_one_source_from_expression_is_unknown if {
+	v := object.union(fpt, {"sources": ["10.0.0.0/8", "${var.admin}"]})
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("fptcloud_security_group_rule", v, ["sources.1"])]}
+	f.status == "unknown"
+	f.params.attribute == "sources"
+	f.params.expression == "${var.admin}"
+}
+
+test_fpt_action_from_expression_is_unknown if {
+	v := object.union(fpt, {"action": "${var.action}"})
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("fptcloud_security_group_rule", v, ["action"])]}
+	f.status == "unknown"
+	f.params.attribute == "action"
+}
+
+test_cmc_upper_case_direction_fails if {
+	v := {"direction": "INGRESS", "protocol": "6", "port_range_min": 5432, "port_range_max": 5432, "cidr": "::/0"}
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("cmccloudv2_security_group_rule", v, [])]}
+	f.params.port == 5432
+}
+
+test_cmc_legacy_denied_rule_passes if {
+	v := {"inbound_rule": [{"protocol": "tcp", "action": "deny", "port_range": "22", "cidrs": ["0.0.0.0/0"]}]}
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [rule("cmccloud_firewall_vpc", v, [])]}
+}
+
+test_cmc_legacy_action_left_out_allows if {
+	v := {"inbound_rule": [{"protocol": "tcp", "port_range": "9000-9300", "cidrs": ["0.0.0.0/0"]}]}
+	some f in cld_net_01.deny with input.iac as {"resources": [rule("cmccloud_firewall_vpc", v, [])]}
+	f.params.port == 9200
+}
+
+# Viettel IDC names a rule's type; its port and protocol follow from it when the rule leaves them out.
+viettel(values) := rule("viettelidc_ovpc_security_group_rule", object.union({"direction": "in", "source_ip": "0.0.0.0/0"}, values), [])
+
+test_viettel_named_http_passes if {
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [viettel({"rule_type": "HTTP"})]}
+}
+
+test_viettel_named_ssh_fails_on_port_22_only if {
+	fs := cld_net_01.deny with input.iac as {"resources": [viettel({"rule_type": "ssh"})]}
+	{f.params.port | some f in fs} == {22}
+}
+
+test_viettel_custom_udp_on_an_admin_port_passes if {
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [viettel({"rule_type": "Custom UDP", "port": "22"})]}
+}
+
+test_viettel_all_tcp_any_port_fails if {
+	count(cld_net_01.deny) > 5 with input.iac as {"resources": [viettel({"rule_type": "All TCP", "port": "Any"})]}
+}
+
+test_viettel_explicit_protocol_wins_over_the_type if {
+	some f in cld_net_01.deny with input.iac as {"resources": [viettel({"rule_type": "Custom UDP", "protocol_name": "TCP", "port": "3389"})]}
+	f.params.port == 3389
+}

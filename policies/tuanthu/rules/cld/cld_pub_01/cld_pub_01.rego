@@ -12,11 +12,11 @@
 #     vi: "Cơ sở dữ liệu và kho đối tượng không công khai (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       Managed databases and object storage on VNG Cloud, Bizfly Cloud and OpenStack are not open to
+#       Managed databases and object storage on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud and OpenStack are not open to
 #       the Internet, judged from the attribute each provider offers (policies/tuanthu/clouds/data.yaml).
 #       AWS is judged by AWS-RDS-03 and AWS-S3-02.
 #     vi: >-
-#       Cơ sở dữ liệu và kho đối tượng trên VNG Cloud, Bizfly Cloud và OpenStack không mở ra Internet,
+#       Cơ sở dữ liệu và kho đối tượng trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud và OpenStack không mở ra Internet,
 #       xét theo thuộc tính mỗi nhà cung cấp có (policies/tuanthu/clouds/data.yaml). AWS do AWS-RDS-03
 #       và AWS-S3-02 xét.
 #   messages:
@@ -31,12 +31,12 @@
 #       vi: "Việc {address} có công khai hay không chỉ biết sau khi apply ({attribute}: {expression})."
 #   remediation:
 #     en: >-
-#       Keep databases private (public_access = false; reach them from the application's private
-#       network) and buckets private (acl = "private"; no .r: referrer grant in an OpenStack
+#       Keep databases private (public_access = false, is_public = false or "no"; reach them from the
+#       application's private network) and buckets private (acl or canned_acl = "private"; no .r: referrer grant in an OpenStack
 #       container_read). Publish files through the application or a CDN that authenticates.
 #     vi: >-
-#       Giữ cơ sở dữ liệu ở mạng riêng (public_access = false; truy cập từ mạng riêng của ứng dụng) và
-#       bucket riêng tư (acl = "private"; không cấp quyền .r: trong container_read của OpenStack). Công bố
+#       Giữ cơ sở dữ liệu ở mạng riêng (public_access = false, is_public = false hoặc "no"; truy cập từ
+#       mạng riêng của ứng dụng) và bucket riêng tư (acl hoặc canned_acl = "private"; không cấp quyền .r: trong container_read của OpenStack). Công bố
 #       tệp qua ứng dụng hoặc CDN có xác thực.
 #   snippet: |
 #     resource "vngcloud_vdb_relational_database" "main" {

@@ -41,9 +41,31 @@ test_public_access_from_expression_is_unknown if {
 
 test_not_applicable_without_a_mapped_provider if {
 	some r in cld_pub_01.not_applicable with input.iac as {"providers": ["aws"], "resources": []}
-	r.params.provider == "bizflycloud, openstack, vngcloud"
+
+	# Every provider the mapping names, sorted: cmccloudv2 before fptcloud before vngcloud.
+	regex.match(`^bizflycloud, cmccloudv2, fptcloud, .*vngcloud`, r.params.provider)
 }
 
 test_applies_with_a_mapped_provider if {
 	count(cld_pub_01.not_applicable) == 0 with input.iac as {"providers": ["openstack"], "resources": []}
+}
+
+test_fpt_database_yes_is_public if {
+	r := res("fptcloud_database", {"is_public": "Yes"}, [])
+	some f in cld_pub_01.deny with input.iac as {"resources": [r]}
+	f.msg == "public_database"
+}
+
+test_fpt_database_no_is_private if {
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [res("fptcloud_database", {"is_public": "no"}, [])]}
+}
+
+test_fpt_bucket_default_acl_is_private if {
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [res("fptcloud_object_storage_bucket", {"name": "docs"}, [])]}
+}
+
+test_cmc_database_public_fails if {
+	r := res("cmccloudv2_database_instance", {"is_public": true}, [])
+	some f in cld_pub_01.deny with input.iac as {"resources": [r]}
+	f.params.attribute == "is_public"
 }

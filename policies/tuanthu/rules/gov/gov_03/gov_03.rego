@@ -6,22 +6,25 @@
 #   stages: [production]
 #   clauses: ["KH04:V.3", "KH04:III.2(iii)"]
 #   title:
-#     en: Monthly compliance report filed before the 25th
-#     vi: Báo cáo tuân thủ hằng tháng trước ngày 25
+#     en: Monthly report on the Resolution 57 tracking system filed before the 25th
+#     vi: Báo cáo hằng tháng trên Hệ thống theo dõi thực hiện Nghị quyết 57 trước ngày 25
 #   description:
 #     en: >-
-#       The owning agency files a compliance report every month before the reporting day (the 25th;
-#       policies/tuanthu/thresholds/data.yaml). The report for the last closed cycle must have been filed.
+#       The owning agency updates its monthly report on the system that tracks the implementation of
+#       Resolution 57-NQ/TW before the reporting day (the 25th; policies/tuanthu/thresholds/data.yaml).
+#       The report for the last closed cycle must have been filed. governance.last_compliance_report
+#       records the date of that report.
 #     vi: >-
-#       Cơ quan chủ quản cập nhật báo cáo tuân thủ hằng tháng trước ngày báo cáo (ngày 25;
-#       policies/tuanthu/thresholds/data.yaml). Báo cáo của kỳ đã kết thúc gần nhất phải đã được gửi.
+#       Cơ quan chủ quản cập nhật báo cáo hằng tháng trên Hệ thống theo dõi, đánh giá thực hiện Nghị quyết
+#       57-NQ/TW trước ngày báo cáo (ngày 25; policies/tuanthu/thresholds/data.yaml). Báo cáo của kỳ đã
+#       kết thúc gần nhất phải đã được cập nhật. governance.last_compliance_report ghi ngày của báo cáo đó.
 #   messages:
 #     never_reported:
-#       en: "No compliance report is recorded (governance.last_compliance_report); one is due every month before day {day}."
-#       vi: "Chưa ghi nhận báo cáo tuân thủ nào (governance.last_compliance_report); phải báo cáo hằng tháng trước ngày {day}."
+#       en: "No monthly report on the Resolution 57 tracking system is recorded (governance.last_compliance_report); one is due every month before day {day}."
+#       vi: "Chưa ghi nhận báo cáo hằng tháng nào trên Hệ thống theo dõi thực hiện Nghị quyết 57 (governance.last_compliance_report); phải cập nhật hằng tháng trước ngày {day}."
 #     overdue:
-#       en: "The last compliance report was filed on {last}; the report for the cycle that closed on {deadline} is missing."
-#       vi: "Báo cáo tuân thủ gần nhất gửi ngày {last}; chưa có báo cáo cho kỳ kết thúc ngày {deadline}."
+#       en: "The last monthly report on the Resolution 57 tracking system was filed on {last}; the report for the cycle that closed on {deadline} is missing."
+#       vi: "Báo cáo hằng tháng gần nhất trên Hệ thống theo dõi thực hiện Nghị quyết 57 cập nhật ngày {last}; chưa có báo cáo cho kỳ kết thúc ngày {deadline}."
 #   remediation:
 #     en: >-
 #       File the monthly report on the tracking system before the 25th and record its date under

@@ -19,6 +19,15 @@
 #     unknown:
 #       en: "The location of {address} is unknown until apply (no region configured, or set by an expression: {expression})."
 #       vi: "Vị trí của {address} chỉ biết sau khi apply (chưa cấu hình vùng, hoặc vùng được đặt bằng biểu thức: {expression})."
+#     undeclared:
+#       en: >-
+#         Where {address} is cannot be told from the code: region {expression} of the {provider} private cloud is
+#         named by its operator. Declare where it is: list it in the cloud_regions of its data centre in
+#         hosting.data_centres.
+#       vi: >-
+#         Không thể biết {address} đặt ở đâu từ mã: vùng {expression} của đám mây riêng {provider} do đơn vị vận
+#         hành tự đặt tên. Khai báo vùng này ở đâu: liệt kê nó trong cloud_regions của trung tâm dữ liệu tương
+#         ứng trong hosting.data_centres.
 #   remediation:
 #     en: >-
 #       Place the resource in a Vietnamese location: a subnet in the Hanoi Local Zone
@@ -47,4 +56,10 @@ deny contains lib.finding(p.resource.address, "outside", params) if {
 deny contains lib.unknown_finding(p.resource.address, "unknown", {"address": p.resource.address, "expression": iac.location_expression(p.resource)}) if {
 	some p in iac.placements
 	iac.location_unknown(p)
+}
+
+deny contains lib.unknown_finding(p.resource.address, "undeclared", params) if {
+	some p in iac.placements
+	iac.region_undeclared(p)
+	params := {"address": p.resource.address, "provider": p.resource.provider, "expression": p.resource.region}
 }

@@ -31,3 +31,12 @@ test_unknown_region_is_unknown if {
 		with data.tuanthu.locations as locs
 	f.msg == "unknown"
 }
+
+# A provider whose block names its region otherwise: the unknown finding points at that attribute.
+test_unknown_region_names_the_providers_region_attribute if {
+	r := object.union(res(null, null), {"address": "cmccloudv2_volume.d", "type": "cmccloudv2_volume", "provider": "cmccloudv2"})
+	some f in iac_loc_01.deny with input.iac as {"resources": [r]}
+		with data.tuanthu.locations as object.union(locs, {"providers": {"cmccloudv2": {"region_attribute": "region_id"}}})
+	f.msg == "unknown"
+	f.params.expression == "provider.cmccloudv2.region_id"
+}

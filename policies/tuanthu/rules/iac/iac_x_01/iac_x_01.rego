@@ -26,6 +26,15 @@
 #     hosting_unknown:
 #       en: "The descriptor says the system is hosted in Vietnam ({declared}); where {address} is placed is unknown until apply ({expression})."
 #       vi: "Hồ sơ mô tả khai báo hệ thống lưu trữ tại Việt Nam ({declared}); vị trí của {address} chỉ biết sau khi apply ({expression})."
+#     hosting_undeclared:
+#       en: >-
+#         The descriptor says the system is hosted in Vietnam ({declared}), but no data centre it lists
+#         runs region {expression} of the {provider} private cloud, where {address} is: add the region to the
+#         cloud_regions of its data centre.
+#       vi: >-
+#         Hồ sơ mô tả khai báo hệ thống lưu trữ tại Việt Nam ({declared}), nhưng không trung tâm dữ liệu nào
+#         được liệt kê chạy vùng {expression} của đám mây riêng {provider}, nơi đặt {address}: thêm vùng này vào
+#         cloud_regions của trung tâm dữ liệu tương ứng.
 #     at_rest_unknown:
 #       en: "The descriptor says data at rest is encrypted (crypto.at_rest.encrypted: true); whether {address} is encrypted is unknown until apply ({expression})."
 #       vi: "Hồ sơ mô tả khai báo dữ liệu lưu trữ được mã hoá (crypto.at_rest.encrypted: true); {address} có được mã hoá hay không chỉ biết sau khi apply ({expression})."
@@ -71,6 +80,13 @@ deny contains lib.unknown_finding(p.resource.address, "hosting_unknown", params)
 	some p in iac.placements
 	iac.location_unknown(p)
 	params := {"address": p.resource.address, "declared": "VN", "expression": iac.location_expression(p.resource)}
+}
+
+deny contains lib.unknown_finding(p.resource.address, "hosting_undeclared", params) if {
+	declares_vietnam
+	some p in iac.placements
+	iac.region_undeclared(p)
+	params := {"address": p.resource.address, "declared": "VN", "provider": p.resource.provider, "expression": p.resource.region}
 }
 
 deny contains lib.unknown_finding(u.resource.address, "at_rest_unknown", {"address": u.resource.address, "expression": u.expression}) if {

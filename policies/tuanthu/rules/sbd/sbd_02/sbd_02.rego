@@ -11,10 +11,15 @@
 #   description:
 #     en: >-
 #       The cybersecurity component of the design is appraised, then approved, before the investment
-#       decision or the start of the build.
+#       decision or the start of the build. Directive 57-CT/TW (31/12/2025) asks this of systems
+#       designed from then on; a system whose investment decision (or, without one, build start)
+#       came before it is not judged on design evidence it could not have produced: its security
+#       is reviewed and remediated instead (SBD-03).
 #     vi: >-
 #       Hợp phần an ninh mạng được thẩm định rồi phê duyệt trước khi quyết định đầu tư hoặc bắt đầu
-#       xây dựng.
+#       xây dựng. Chỉ thị 57-CT/TW (31/12/2025) yêu cầu điều này với hệ thống thiết kế từ đó; hệ thống
+#       có quyết định đầu tư (hoặc, nếu không có, ngày bắt đầu xây dựng) trước đó không bị đánh giá
+#       theo hồ sơ thiết kế mà nó không thể có: an ninh của nó được rà soát, khắc phục (SBD-03).
 #   messages:
 #     not_appraised:
 #       en: "The security component has no appraisal date (design.security_component.appraised)."
@@ -47,6 +52,18 @@ package tuanthu.rules.sbd.sbd_02
 import data.tuanthu.lib
 
 sc := lib.d.design.security_component
+
+# The day Directive 57-CT/TW was issued: systems designed before it are legacy for this rule.
+directive_date := "2025-12-31"
+
+# The date the design was decided: the investment decision, else the build start.
+designed := lib.d.lifecycle.investment_decision
+
+designed := lib.d.lifecycle.build_start if not lib.d.lifecycle.investment_decision
+
+legacy if designed < directive_date
+
+not_applicable contains {"code": "designed_before_directive", "params": {"designed": designed, "directive": directive_date}} if legacy
 
 deny contains lib.finding("/design/security_component/appraised", "not_appraised", {}) if not sc.appraised
 

@@ -21,3 +21,19 @@ test_approved_before_appraisal_fails if {
 test_missing_everything_fails if {
 	msgs({}) == {"not_appraised", "not_approved", "no_build_start"}
 }
+
+test_legacy_system_is_not_applicable if {
+	x := {"lifecycle": {"build_start": "2024-03-01"}, "design": {}}
+	sbd_02.legacy with input.descriptor as x
+	some r in sbd_02.not_applicable with input.descriptor as x
+	r.code == "designed_before_directive"
+}
+
+test_investment_decision_decides_over_build_start if {
+	x := {"lifecycle": {"investment_decision": "2026-02-01", "build_start": "2025-06-01"}}
+	not sbd_02.legacy with input.descriptor as x
+}
+
+test_new_system_is_judged if {
+	not sbd_02.legacy with input.descriptor as {"lifecycle": {"build_start": "2026-03-01"}}
+}

@@ -28,8 +28,9 @@
 #     vi: >-
 #       Lỗ hổng phải được vá ngay. Số ngày tồn tại của mỗi lỗ hổng đang mở được so với thời hạn theo mức
 #       độ (policies/tuanthu/thresholds/data.yaml: từ 27/9/2025 không được còn lỗ hổng nghiêm trọng nào, lỗ hổng
-#       mức cao tối đa 30 ngày; mức trung bình, thấp không có thời hạn ở quy tắc này). Từ giai đoạn trước
-#       vận hành, phải khai báo danh sách lỗ hổng đang mở, kể cả khi rỗng.
+#       mức cao tối đa 30 ngày). Văn bản không nêu thời hạn cho lỗ hổng mức trung bình và thấp: quá 90 và
+#       180 ngày, chúng được báo là khuyến nghị (mức thấp). Từ giai đoạn trước vận hành, phải khai báo
+#       danh sách lỗ hổng đang mở, kể cả khi rỗng.
 #   messages:
 #     not_allowed:
 #       en: "{severity} vulnerability {id} is open ({age_days} days since {found}); no {severity} vulnerability may stay open."

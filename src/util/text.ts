@@ -1,0 +1,30 @@
+// The one definition of "blank" for text a person must write (a justification, an approver, a name, a
+// reason): the schemas' pattern, the waiver checks and the rule-settings checks all use it, so text that
+// the schema rejects is also rejected when lint() is given inputs no schema has seen, and the reverse.
+
+/**
+ * Characters that show nothing and are not white space to `\s`: the soft hyphen, the Mongolian vowel
+ * separator, zero-width space/joiners and the directional marks (U+200B–U+200F), the directional
+ * embeddings, overrides and pops (U+202A–U+202E; U+2028/2029/202F are white space), the word joiner,
+ * invisible operators and directional isolates (U+2060–U+206F; U+205F is white space) and the BOM.
+ */
+const INVISIBLE_CLASS = '\\u00AD\\u180E\\u200B-\\u200F\\u2028-\\u202F\\u205F-\\u206F\\uFEFF';
+
+/**
+ * The schemas' `pattern` for such text (schemas/*.schema.json hold this exact string; a test checks):
+ * at least one character that is neither white space nor invisible.
+ */
+export const VISIBLE_TEXT = `[^\\s${INVISIBLE_CLASS}]`;
+
+const VISIBLE = new RegExp(VISIBLE_TEXT, 'u');
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+
+/** True when the text has no character a reader would see (undefined, empty, spaces, invisible only). */
+export function isBlank(text: string | undefined): boolean {
+  return text === undefined || !VISIBLE.test(text);
+}
+
+/** The text without its invisible characters (white space is left as it is). */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
