@@ -7,10 +7,10 @@
 import { fingerprint } from './baseline/fingerprint.js';
 import { messageFor, type Catalogue, type RuleMeta } from './catalogue.js';
 import { PolicyError, type PolicyEngine, type PolicyResult } from './policy-engine.js';
+import { isBlocking } from './exit-code.js';
 import { compileRuleSettings, hasRuleSettings } from './rule-settings.js';
 import { compareFindings, makeFinding } from './system-report.js';
 import { localized, t } from '../i18n/index.js';
-import { atLeast } from '../model/severity.js';
 import type { LoadedSource } from '../model/source.js';
 import {
   AGENCY_ID_PREFIX,
@@ -69,14 +69,21 @@ export class AgencyCollector {
     for (const k in s.rows) (g.rows[k] ??= []).push(s.rows[k]);
   }
 
-  /** Every agency's report, by agency; empty when the run evaluates no agency-level rule. Throws PolicyError. */
+  /**
+   * Every agency's report, in the order of their first descriptors (by file); empty when the run evaluates no
+   * agency-level rule. Throws PolicyError.
+   */
   finish(engine: PolicyEngine, catalogue: Catalogue, options: EvaluationOptions): AgencyReport[] {
     const settings = hasRuleSettings(options.rules) ? compileRuleSettings(options.rules, catalogue) : undefined;
     const rules = agencyRules(catalogue).filter((m) => !settings?.excluded.has(m.id));
     if (rules.length === 0) return [];
     const out: AgencyReport[] = [];
-    for (const agency of [...this.groups.keys()].sort(compareText)) {
-      const g = this.groups.get(agency)!;
+    // In the order of their first descriptors, as systems are by file: an owner's text (which a descriptor
+    // controls) does not move an agency before another. Two agencies never share a first descriptor.
+    const order = [...this.groups.entries()].sort(
+      ([a, x], [b, y]) => compareText(x.at.file, y.at.file) || compareText(a, b),
+    );
+    for (const [agency, g] of order) {
       // In a fixed order, whatever order the threads finished in: sums of amounts must not depend on it.
       const summaries: Record<string, unknown[]> = {};
       for (const k in g.rows) summaries[k] = sortRows(g.rows[k]!);
@@ -135,19 +142,32 @@ function agencyReport(
     const status = outcomes.get(meta.id);
     return { rule: meta.id, outcome: status === undefined ? 'pass' : status === 'violation' ? 'fail' : status };
   });
-  const failing = findings.some((f) => f.status === 'violation' && atLeast(f.severity, options.failOn));
   return {
     file: g.at.file,
     id,
     name: t('report.agency_name', { agency, systems: g.systems }, options.lang),
     owner: agency,
     systems: g.systems,
-    result: failing ? 'fail' : 'pass',
+    result: agencyResult(findings, results, options.failOn),
     metrics: {},
     findings,
     rules: results,
     inputs: [],
   };
+}
+
+/**
+ * An agency's verdict: fail on a blocking violation (a waived one is not: engine/debt.ts gives the
+ * finding its waiver first); unknown when no rule could be decided (each is unknown), so that an
+ * agency nothing was judged of never reads as a pass; pass otherwise.
+ */
+export function agencyResult(
+  findings: Finding[],
+  rules: RuleResult[],
+  failOn: EvaluationOptions['failOn'],
+): AgencyReport['result'] {
+  if (findings.some((f) => isBlocking(f, failOn))) return 'fail';
+  return rules.length > 0 && rules.every((r) => r.outcome === 'unknown') ? 'unknown' : 'pass';
 }
 
 const RANK: Record<FindingStatus, number> = { due: 0, unknown: 1, violation: 2 };

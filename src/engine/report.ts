@@ -2,6 +2,7 @@ import type { Catalogue } from './catalogue.js';
 import { hasRuleSettings, reportedRuleSettings } from './rule-settings.js';
 import { applyDebt } from './debt.js';
 import { inLanguage } from '../i18n/index.js';
+import { agencyResult } from './agencies.js';
 import type { DebtInputs } from '../model/debt.js';
 import {
   SEVERITIES,
@@ -30,7 +31,11 @@ export function finishReport(
 ): Report {
   // Agencies take waivers and the baseline as systems do (their ids begin with "agency:").
   const settled = applyDebt([...systems, ...agencies], debt, catalogue, options);
-  const judged = settled.systems.slice(systems.length) as AgencyReport[];
+  // applyDebt gives each a system's result; an agency's can also be unknown (engine/agencies.ts).
+  const judged = (settled.systems.slice(systems.length) as AgencyReport[]).map((a) => {
+    const result = agencyResult(a.findings, a.rules, options.failOn);
+    return result === a.result ? a : { ...a, result };
+  });
   const report = buildReport(settled.systems.slice(0, systems.length), problems, catalogue, options, undefined, judged);
   return {
     ...report,

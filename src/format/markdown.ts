@@ -37,7 +37,7 @@ export function mdCode(s: string): string {
   );
 }
 
-const ICON = { pass: '✅', fail: '❌', incomplete: '⚠️' } as const;
+const ICON = { pass: '✅', fail: '❌', incomplete: '⚠️', unknown: '❔' } as const;
 
 /** Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY. */
 export const markdown: Formatter = {

@@ -86,7 +86,9 @@ function systemBlock(
       ? paint('green', `✔ ${t('text.result_pass', lang)}`)
       : s.result === 'incomplete'
         ? paint('yellow', `⚠ ${t('text.result_incomplete', lang)}`)
-        : paint('red', `✖ ${t('text.result_fail', lang)}`);
+        : s.result === 'unknown'
+          ? paint('yellow', `? ${t('text.result_unknown', lang)}`)
+          : paint('red', `✖ ${t('text.result_fail', lang)}`);
   const facts = [
     s.level !== undefined ? `${t('text.level', lang)} ${s.level}` : undefined,
     s.stage ? t(`stage.${s.stage}`, lang) : undefined,

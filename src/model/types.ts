@@ -182,7 +182,11 @@ export interface SystemReport {
   inputs: InputFile[];
 }
 
-export type SystemResult = 'pass' | 'fail' | 'incomplete';
+/**
+ * incomplete: a system whose infrastructure code was not (all) evaluated. unknown: only an agency
+ * (Report.agencies) none of whose rules could be decided, so that nothing judged never reads PASS.
+ */
+export type SystemResult = 'pass' | 'fail' | 'incomplete' | 'unknown';
 
 /**
  * An owning agency (system.owner) judged over its systems in the run by the rules whose text is about

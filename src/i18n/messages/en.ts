@@ -176,6 +176,7 @@ export const en = {
   'waiver_reason.expired': 'expired on {expires} ({days} day(s) ago); the findings it covered count again',
   'waiver_reason.gate-critical': '{rule} is critical: critical rules cannot be waived past the go-live gate',
   'waiver_reason.no-match': 'matches no finding of {rule} on {system}: the gap is closed, remove the waiver',
+  'waiver_reason.unknown-agency': 'no checked descriptor has system.owner {agency}',
   'waiver_reason.unknown-system': 'no checked descriptor has system id {system}',
 
   // Waiver statuses.
@@ -241,6 +242,7 @@ export const en = {
   'text.result_pass': 'PASS',
   'text.result_fail': 'FAIL',
   'text.result_incomplete': 'INCOMPLETE',
+  'text.result_unknown': 'UNKNOWN',
 
   // The "Figures" lines of the text report; day counts by metric.
   'metrics.metrics': 'Figures',
@@ -270,6 +272,7 @@ export const en = {
   'report.pass': 'PASS',
   'report.fail': 'FAIL',
   'report.incomplete': 'INCOMPLETE',
+  'report.unknown': 'UNKNOWN',
   'debt.gate_unseen': 'Not seen (infrastructure code not evaluated; the gate cannot say GO on it)',
   'report.incomplete_count': 'incomplete',
   'iac.trust_order': 'order of trust: plan > evaluated configuration > configuration as written',

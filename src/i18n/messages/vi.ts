@@ -179,6 +179,7 @@ export const vi: Record<MessageKey, string> = {
   'waiver_reason.gate-critical':
     '{rule} là quy tắc nghiêm trọng: không được miễn trừ quy tắc nghiêm trọng khi xét đưa vào vận hành',
   'waiver_reason.no-match': 'không khớp phát hiện nào của {rule} trên {system}: đã khắc phục, hãy xoá miễn trừ',
+  'waiver_reason.unknown-agency': 'không có hồ sơ nào được kiểm tra có cơ quan chủ quản (system.owner) {agency}',
   'waiver_reason.unknown-system': 'không có hồ sơ nào được kiểm tra có mã hệ thống {system}',
 
   // Waiver statuses.
@@ -244,6 +245,7 @@ export const vi: Record<MessageKey, string> = {
   'text.result_pass': 'ĐẠT',
   'text.result_fail': 'KHÔNG ĐẠT',
   'text.result_incomplete': 'CHƯA ĐỦ',
+  'text.result_unknown': 'CHƯA XÁC ĐỊNH',
 
   // The "Figures" lines of the text report; day counts by metric.
   'metrics.metrics': 'Số liệu',
@@ -274,6 +276,7 @@ export const vi: Record<MessageKey, string> = {
   'report.pass': 'ĐẠT',
   'report.fail': 'KHÔNG ĐẠT',
   'report.incomplete': 'CHƯA ĐỦ',
+  'report.unknown': 'CHƯA XÁC ĐỊNH',
   'debt.gate_unseen': 'Chưa xem được (mã hạ tầng chưa được đánh giá; không thể kết luận ĐƯỢC PHÉP dựa trên phần này)',
   'report.incomplete_count': 'chưa đủ',
   'iac.trust_order': 'thứ tự tin cậy: plan > cấu hình đã đánh giá > cấu hình như viết',

@@ -21,21 +21,37 @@
 #       kinh phí công nghệ thông tin của chúng (bình quân theo kinh phí; 15% theo các văn bản chỉ đạo, giá
 #       trị hiệu lực lấy từ thresholds.yaml). Tỷ lệ của từng dự án là BUD-02.
 #   applies:
-#     en: "Each owning agency, over its systems in this run (the systems checked together)."
+#     en: "Each owning agency, over its systems in this run (the systems checked together)"
 #     vi: "Từng cơ quan chủ quản, trên các hệ thống của cơ quan trong lần kiểm tra này."
 #   messages:
 #     below:
-#       en: "Average of {agency} over its systems in this run ({systems}): security is {share_pct}% of the IT budget ({security} of {total} {currency}); at least {min_pct}% is required."
-#       vi: "Bình quân của {agency} trên các hệ thống trong lần kiểm tra này ({systems}): kinh phí an ninh mạng chiếm {share_pct}% kinh phí công nghệ thông tin ({security}/{total} {currency}); yêu cầu tối thiểu {min_pct}%."
+#       en: >-
+#         Average of {agency} over its systems in this run ({systems}): security is {share_pct}% of the IT budget
+#         ({security} of {total} {currency}); at least {min_pct}% is required.
+#       vi: >-
+#         Bình quân của {agency} trên các hệ thống trong lần kiểm tra này ({systems}): kinh phí an ninh mạng chiếm
+#         {share_pct}% kinh phí công nghệ thông tin ({security}/{total} {currency}); yêu cầu tối thiểu {min_pct}%.
 #     no_budget:
-#       en: "No system of {agency} in this run ({systems}) declares an IT budget (budget.lines): the agency's average cannot be computed."
-#       vi: "Không hệ thống nào của {agency} trong lần kiểm tra này ({systems}) khai báo kinh phí (budget.lines): chưa tính được tỷ lệ bình quân của cơ quan."
+#       en: >-
+#         No system of {agency} in this run ({systems}) declares an IT budget (budget.lines): the agency's average
+#         cannot be computed.
+#       vi: >-
+#         Không hệ thống nào của {agency} trong lần kiểm tra này ({systems}) khai báo kinh phí (budget.lines):
+#         chưa tính được tỷ lệ bình quân của cơ quan.
 #     partial:
-#       en: "Systems of {agency} in this run without an IT budget (budget.lines): {missing} of {systems}; the agency's average is unknown (over the others, {counted}, it is {share_pct}%)."
-#       vi: "{missing}/{systems} hệ thống của {agency} trong lần kiểm tra này chưa khai báo kinh phí (budget.lines): chưa xác định được tỷ lệ bình quân của cơ quan (trên {counted} hệ thống đã khai báo: {share_pct}%)."
+#       en: >-
+#         Systems of {agency} in this run without an IT budget (budget.lines): {missing} of {systems}; the
+#         agency's average is unknown (over the others, {counted}, it is {share_pct}%).
+#       vi: >-
+#         {missing}/{systems} hệ thống của {agency} trong lần kiểm tra này chưa khai báo kinh phí (budget.lines):
+#         chưa xác định được tỷ lệ bình quân của cơ quan (trên {counted} hệ thống đã khai báo: {share_pct}%).
 #     mixed_currency:
-#       en: "The systems of {agency} in this run ({systems}) declare their budgets in different currencies ({currencies}): the amounts cannot be added, so the agency's average is unknown."
-#       vi: "Các hệ thống của {agency} trong lần kiểm tra này ({systems}) khai báo kinh phí bằng các đơn vị tiền tệ khác nhau ({currencies}): không cộng được, nên chưa xác định được tỷ lệ bình quân của cơ quan."
+#       en: >-
+#         The systems of {agency} in this run ({systems}) declare their budgets in different currencies
+#         ({currencies}): the amounts cannot be added, so the agency's average is unknown.
+#       vi: >-
+#         Các hệ thống của {agency} trong lần kiểm tra này ({systems}) khai báo kinh phí bằng các đơn vị tiền tệ
+#         khác nhau ({currencies}): không cộng được, nên chưa xác định được tỷ lệ bình quân của cơ quan.
 #   remediation:
 #     en: >-
 #       Plan the agency's IT investment so that security products and services reach at least the minimum
@@ -72,7 +88,7 @@ agency := input.agency
 
 budgeted := [r | some r in rows; r.total > 0]
 
-currencies := {label(r.currency) | some r in budgeted}
+currencies contains label(r.currency) if some r in budgeted
 
 label("") := "—"
 
