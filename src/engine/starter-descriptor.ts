@@ -53,6 +53,8 @@ export function starterDescriptor(f: StarterFacts): string {
     '  # security_unit: {name: Phòng An toàn thông tin, contact: attt@example.gov.vn}',
     '  # Có phục vụ người dân, doanh nghiệp không — does it serve citizens or businesses',
     '  # citizen_facing: true',
+    '  # Nguồn kinh phí: public_investment (dự án đầu tư công), recurrent_budget (chi thường xuyên), other — funding (SUP-02)',
+    '  # funding: public_investment',
     'lifecycle:',
     '  # design (thiết kế), build (xây dựng), pre-production (trước vận hành), production (vận hành)',
     `  stage: ${f.stage}`,

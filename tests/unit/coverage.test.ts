@@ -114,6 +114,28 @@ describe('item coverage (seeds/coverage.yaml)', () => {
     expect(problems).toContain('TTg:4: due 2030-01-01, but seeds/ gives 2025-12-31');
   });
 
+  it('lists a recommendation only as context: it checks no duty of the text', () => {
+    const recommendations = new Set(catalogue.rules.filter((r) => r.kind === 'recommendation').map((r) => r.id));
+    expect(recommendations.size).toBeGreaterThan(0);
+    const listed = coverage.entries.flatMap((e) =>
+      (e.rules ?? []).filter((id) => recommendations.has(id)).map((id) => `${e.clause} ${e.item ?? ''}: ${id}`),
+    );
+    expect(listed).toEqual([]);
+  });
+
+  // TTg 2.a gives the master plan and roadmap for moving onto the National Data Centre to Public
+  // Security; TTg 1.e asks the owner only to keep its data connected and shared (DAT-02).
+  it('reads HST-04 (a plan to move to the National Data Centre) as a recommendation, not a duty', () => {
+    const hst04 = catalogue.byId.get('HST-04');
+    expect(hst04?.kind).toBe('recommendation');
+    expect(hst04?.recommendation?.en).toContain('2.a');
+    const entry = (clause: string) => coverage.entries.find((e) => e.clause === clause);
+    expect(entry('TTg:1.e')?.rules).toEqual(['DAT-02']);
+    expect(entry('TTg:1.e')?.context).toContain('HST-04');
+    expect(entry('TTg:2.a')?.['national-body']).toEqual(['mps']);
+    expect(entry('TTg:2.a')?.context).toContain('HST-04');
+  });
+
   it('marks every clause addressed only to national bodies as not checkable', () => {
     const owner = ['system_owner', 'agency_head', 'all_agencies', 'enterprises'];
     const national = [...seeds.clauses.values()].flatMap((c) =>

@@ -25,6 +25,12 @@ passes(test, v) if {
 	regex.match(test.matches, v)
 }
 
+# absent: true holds for an attribute the configuration leaves out (the provider's default applies).
+passes(test, v) if {
+	test.absent == true
+	v == null
+}
+
 passes(test, v) if {
 	test.non_empty == true
 	is_string(v)
@@ -33,6 +39,13 @@ passes(test, v) if {
 
 # The value of the mapped attribute, null when the configuration leaves it out.
 value(r, m) := object.get(r.values, m.attribute, null)
+
+# The attributes of a row and the test each must pass under `key` (public, encrypted…): the row's
+# own attribute, then those listed in `also` (CMC Cloud's database: is_public and enable_public_ip).
+checks(m, key) := array.concat(
+	[{"attribute": m.attribute, "test": m[key]}],
+	[{"attribute": a.attribute, "test": a[key]} | some a in object.get(m, "also", [])],
+)
 
 # The descriptor declares the field (a dotted path) true.
 declared(field) if object.get(lib.d, split(field, "."), null) == true
@@ -45,6 +58,28 @@ declares(m) if {
 }
 
 declares(m) if passes(m.declared, object.get(lib.d, split(m.declare, "."), null))
+
+# The descriptor declares a mapping's field against the concept: false, or a value that fails the
+# mapping's `declared` test (crypto.in_transit.tls_min "1.0"). The verdict then rests on the
+# declaration: a violation, not "declare it".
+declares_against(m) if {
+	not m.declared
+	object.get(lib.d, split(m.declare, "."), null) == false
+}
+
+declares_against(m) if {
+	m.declared
+	v := object.get(lib.d, split(m.declare, "."), null)
+	v != null
+	not passes(m.declared, v)
+}
+
+# Neither way: the descriptor leaves the field out, so "cannot be shown: declare it".
+undeclared(m) if {
+	m.declare
+	not declares(m)
+	not declares_against(m)
+}
 
 # The declared value as text for a message ("not declared" when left out).
 declared_text(m) := text(v) if {
@@ -98,6 +133,20 @@ else := [v[m.cidr]] if is_string(v[m.cidr])
 
 else := []
 
+# The sources of a rule that mean the whole Internet: its ranges that do, and its source type
+# (mapping `source_type`: Viettel IDC's VDBS `source`, "anywhere" when left out) when that does,
+# whatever range the rule also names.
+open_sources(m, v) := array.concat([s | some s in sources(m, v); anywhere(m, s)], type_anywhere(m, v))
+
+type_anywhere(m, v) := [sprintf("%s = %s", [m.source_type.attribute, t])] if {
+	t := v[m.source_type.attribute]
+	is_string(t)
+	lower(trim_space(t)) in {lower(w) | some w in m.source_type.anywhere}
+} else := [sprintf("%s left out (%s)", [m.source_type.attribute, m.source_type.default])] if {
+	object.get(v, m.source_type.attribute, null) == null
+	lower(m.source_type.default) in {lower(w) | some w in m.source_type.anywhere}
+} else := []
+
 # The whole Internet: 0.0.0.0/0, ::/0, and the words a provider uses for it (mapping `anywhere`).
 anywhere(_, s) if s in {"0.0.0.0/0", "::/0"}
 
@@ -145,6 +194,7 @@ rule_paths(m, prefix) := [concat("", [prefix, a]) |
 	some a in [
 		m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null),
 		m.protocol, object.get(m, ["allow", "attribute"], null), object.get(m, ["named", "attribute"], null),
+		object.get(m, ["source_type", "attribute"], null),
 	]
 	a != null
 ]

@@ -2,8 +2,7 @@
 # description: Helpers shared by every rule. Pure functions of input and data.
 package tuanthu.lib
 
-# The descriptor being checked.
-d := input.descriptor
+# The descriptor being checked: `d`, as it stood on as_of (evidence.rego).
 
 # Evaluation date (YYYY-MM-DD); never the clock.
 as_of := input.context.as_of
@@ -56,12 +55,19 @@ superseded(name, v) if {
 	w.effective_from > v.effective_from
 }
 
-# obj[key] is a non-blank string. Takes the key separately so that a missing key is false,
-# not undefined (a negated call with an undefined argument would itself be undefined).
+# obj[key] is a non-blank string: it has a character a reader would see. Takes the key separately
+# so that a missing key is false, not undefined (a negated call with an undefined argument would
+# itself be undefined).
 has_text(obj, key) if {
 	is_string(obj[key])
-	trim_space(obj[key]) != ""
+	regex.match(visible_text, obj[key])
 }
+
+# src/util/text.ts's VISIBLE_TEXT in RE2's words: a character that is neither white space as
+# JavaScript's \s has it (U+0085 is not; RE2's \s is ASCII only, hence the list) nor invisible (the
+# soft hyphen, U+180E, the zero-width characters and directional marks U+200B-U+200F, U+2028-U+202F,
+# U+205F-U+206F and the BOM). tests/integration/policy-blank-text.test.ts compares the two.
+visible_text := `[^\t\n\x{000B}\f\r \x{00A0}\x{00AD}\x{1680}\x{180E}\x{2000}-\x{200F}\x{2028}-\x{202F}\x{205F}-\x{206F}\x{3000}\x{FEFF}]`
 
 # Percentage with one decimal, e.g. 0.1234 -> 12.3.
 percent(part, whole) := round((part * 1000) / whole) / 10 if whole > 0

@@ -19,6 +19,11 @@ test_threshold_undefined_before_first_version if {
 test_has_text if {
 	lib.has_text({"a": "x"}, "a")
 	not lib.has_text({"a": "  "}, "a")
+	not lib.has_text({"a": "\u200b"}, "a")
+	not lib.has_text({"a": " \u200c\u200d\u2060\ufeff "}, "a")
+	not lib.has_text({"a": "\u00ad\u202e\u3000\u00a0"}, "a")
+	lib.has_text({"a": "\u200bx"}, "a")
+	lib.has_text({"a": "\u0085"}, "a") # not white space to JavaScript's \s either
 	not lib.has_text({}, "a")
 	not lib.has_text({"a": 1}, "a")
 }
@@ -30,4 +35,35 @@ test_days_since if {
 test_percent if {
 	lib.percent(149, 1000) == 14.9
 	not lib.percent(1, 0)
+}
+
+ctx := {"as_of": "2026-11-23", "stage": "production", "days": {}}
+
+# The descriptor as it stood on as_of: a future date takes away what it records, and only that.
+test_future_evidence_is_left_out if {
+	given := {
+		"classification": {"level": 3, "approval": {"decision": "1/QĐ", "date": "2026-12-01"}},
+		"governance": {"staff_training": {"last": "2026-12-01"}, "last_compliance_report": "2026-11-20"},
+		"design": {"standard_reviews": [{"date": "2026-01-01"}, {"date": "2026-12-01", "result": "pass"}]},
+		"vulnerabilities": {"open": [{"id": "x", "found": "2027-01-01"}]},
+	}
+	lib.d == {
+		"classification": {"level": 3},
+		"governance": {"staff_training": {}, "last_compliance_report": "2026-11-20"},
+		"design": {"standard_reviews": [{"date": "2026-01-01"}, {"result": "pass"}]},
+		"vulnerabilities": {"open": [{"id": "x", "found": "2027-01-01"}]},
+	} with input.descriptor as given with input.context as ctx
+	lib.descriptor == given with input.descriptor as given with input.context as ctx
+}
+
+test_past_evidence_is_kept if {
+	given := {"incident_response": {"last_drill": "2026-11-23"}, "hosting": {"national_data_centre_plan": {"target": "2030-01-01"}}}
+	lib.d == given with input.descriptor as given with input.context as ctx
+}
+
+# Lifecycle dates are plans until the system reaches the stage.
+test_planned_go_live_is_kept if {
+	given := {"lifecycle": {"go_live": "2027-03-01"}}
+	lib.d == given with input.descriptor as given with input.context as object.union(ctx, {"stage": "build"})
+	lib.d == {"lifecycle": {}} with input.descriptor as given with input.context as ctx
 }

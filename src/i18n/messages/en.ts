@@ -161,6 +161,8 @@ export const en = {
   'reason.not_priority_protected':
     'applies to systems on the priority-protection list; classification.priority_protected is false',
   'reason.no_own_data_centre': "applies to systems in the agency's own data centre; this one declares it is not",
+  'reason.not_public_investment':
+    'applies to public investment projects and critical systems; this one declares other funding (system.funding) and is not on the priority-protection list',
   'reason.no_national_database': 'applies to systems holding a national database; none is declared',
   'reason.no_official_documents': 'applies to systems handling official documents; this one declares it does not',
 

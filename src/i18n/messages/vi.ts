@@ -161,6 +161,8 @@ export const vi: Record<MessageKey, string> = {
     'áp dụng cho hệ thống thuộc danh mục ưu tiên bảo vệ; classification.priority_protected là false',
   'reason.no_own_data_centre':
     'áp dụng cho hệ thống đặt tại trung tâm dữ liệu riêng của cơ quan; hệ thống này khai báo không đặt tại đó',
+  'reason.not_public_investment':
+    'áp dụng cho dự án đầu tư công và hệ thống trọng yếu; hệ thống này khai báo nguồn kinh phí khác (system.funding) và không thuộc danh mục ưu tiên bảo vệ',
   'reason.no_national_database': 'áp dụng cho hệ thống có cơ sở dữ liệu quốc gia; hệ thống không khai báo',
   'reason.no_official_documents': 'áp dụng cho hệ thống xử lý văn bản chính thức; hệ thống khai báo không xử lý',
 

@@ -26,6 +26,14 @@
 #     unknown:
 #       en: "Whether volume {address} is encrypted is unknown until apply ({attribute}: {expression})."
 #       vi: "Việc mã hoá ổ đĩa {address} chỉ biết sau khi apply ({attribute}: {expression})."
+#     declared_against:
+#       en: >-
+#         Whether volume {address} is encrypted cannot be shown from the {provider} provider's
+#         configuration, and the descriptor declares {field}: {declared}: this verdict rests on the
+#         declaration.
+#       vi: >-
+#         Cấu hình của nhà cung cấp {provider} không cho thấy ổ đĩa {address} có được mã hoá hay không, và
+#         hồ sơ khai báo {field}: {declared}: kết luận này dựa trên khai báo.
 #     cannot_show:
 #       en: >-
 #         Whether volume {address} is encrypted cannot be shown from the {provider} provider's
@@ -76,7 +84,17 @@ deny contains lib.unknown_finding(r.address, "cannot_show", {"address": r.addres
 	some e in concepts.mapped("volume_encryption")
 	r := e.resource
 	m := e.map
-	not concepts.declared(m.declare)
+	concepts.undeclared(m)
+}
+
+# The provider cannot show it and the descriptor declares it false: a violation on the declaration.
+deny contains lib.finding(r.address, "declared_against", params) if {
+	some e in concepts.mapped("volume_encryption")
+	r := e.resource
+	m := e.map
+	m.declare
+	concepts.declares_against(m)
+	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
 }
 
 not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("volume_encryption")}} if not concepts.uses_provider_of("volume_encryption")

@@ -36,6 +36,22 @@ test_openstack_volume_undeclared_cannot_be_shown if {
 	f.params.field == "crypto.at_rest.encrypted"
 }
 
+test_openstack_volume_declared_false_is_a_violation_on_the_declaration if {
+	fs := cld_enc_01.deny with input.iac as {"resources": [res("openstack_blockstorage_volume_v3", {}, [])]}
+		with input.descriptor as {"crypto": {"at_rest": {"encrypted": false}}}
+	[f] := [x | some x in fs]
+	f.msg == "declared_against"
+	not f.status
+	f.params.declared == "false"
+}
+
+# A mapped attribute decides on its own: no declaration is asked for or read.
+test_vng_volume_with_encryption_type_ignores_a_false_declaration if {
+	r := res("vngcloud_vserver_volume", {"encryption_type": "aes-xts-plain64_256"}, [])
+	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [r]}
+		with input.descriptor as {"crypto": {"at_rest": {"encrypted": false}}}
+}
+
 test_aws_volume_is_left_to_aws_ebs_01 if {
 	count(cld_enc_01.deny) == 0 with input.iac as {"resources": [res("aws_ebs_volume", {}, [])]}
 }

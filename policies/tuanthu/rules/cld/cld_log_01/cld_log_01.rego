@@ -12,12 +12,14 @@
 #     vi: "Bộ cân bằng tải và cơ sở dữ liệu được ghi nhật ký phục vụ giám sát (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       Load balancers and managed databases on VNG Cloud, Bizfly Cloud and OpenStack record logs that
+#       Load balancers and managed databases on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel
+#       IDC and OpenStack record logs that
 #       the monitoring system collects, judged from the log setting a provider offers
 #       (policies/tuanthu/clouds/data.yaml); where it offers none, the descriptor declares it
 #       (monitoring.logs.collected). AWS is judged by AWS-LOG-01 and AWS-LOG-02.
 #     vi: >-
-#       Bộ cân bằng tải và cơ sở dữ liệu được quản lý trên VNG Cloud, Bizfly Cloud và OpenStack ghi nhật
+#       Bộ cân bằng tải và cơ sở dữ liệu được quản lý trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud,
+#       Viettel IDC và OpenStack ghi nhật
 #       ký được hệ thống giám sát thu thập, xét theo thiết lập nhật ký nhà cung cấp có
 #       (policies/tuanthu/clouds/data.yaml); nhà cung cấp không có thì hồ sơ khai báo
 #       (monitoring.logs.collected). AWS do AWS-LOG-01 và AWS-LOG-02 xét.
@@ -28,6 +30,14 @@
 #     unknown:
 #       en: "Whether {address} records logs is unknown until apply ({attribute}: {expression})."
 #       vi: "Việc ghi nhật ký của {address} chỉ biết sau khi apply ({attribute}: {expression})."
+#     declared_against:
+#       en: >-
+#         Whether the logs of {address} are collected cannot be shown from the {provider} provider's
+#         configuration, and the descriptor declares {field}: {declared}: this verdict rests on the
+#         declaration.
+#       vi: >-
+#         Cấu hình của nhà cung cấp {provider} không cho thấy nhật ký của {address} có được thu thập hay
+#         không, và hồ sơ khai báo {field}: {declared}: kết luận này dựa trên khai báo.
 #     cannot_show:
 #       en: >-
 #         Whether the logs of {address} are collected cannot be shown from the {provider} provider's
@@ -37,13 +47,13 @@
 #         {provider} (không có thiết lập nhật ký): khai báo trong hồ sơ {field}: true.
 #   remediation:
 #     en: >-
-#       Turn on the provider's log setting where it has one. VNG Cloud, Bizfly Cloud and OpenStack
-#       load balancers and databases have none in Terraform: ship their logs (the provider's log
+#       Turn on the provider's log setting where it has one. VNG Cloud, Bizfly Cloud, CMC Cloud, FPT
+#       Cloud, Viettel IDC and OpenStack load balancers and databases have none in Terraform: ship their logs (the provider's log
 #       service, Octavia log offloading, the database's audit log) to the monitoring system, then
 #       declare monitoring.logs.collected: true.
 #     vi: >-
 #       Bật thiết lập nhật ký của nhà cung cấp nếu có. Bộ cân bằng tải và cơ sở dữ liệu của VNG Cloud,
-#       Bizfly Cloud và OpenStack không có thiết lập này trong Terraform: chuyển nhật ký (dịch vụ nhật
+#       Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC và OpenStack không có thiết lập này trong Terraform: chuyển nhật ký (dịch vụ nhật
 #       ký của nhà cung cấp, Octavia log offloading, nhật ký kiểm toán của cơ sở dữ liệu) về hệ thống
 #       giám sát, rồi khai báo monitoring.logs.collected: true.
 #   snippet: |
@@ -75,8 +85,17 @@ deny contains lib.unknown_finding(r.address, "cannot_show", {"address": r.addres
 	some e in concepts.mapped("logging")
 	r := e.resource
 	m := e.map
+	concepts.undeclared(m)
+}
+
+# The provider cannot show it and the descriptor declares it false: a violation on the declaration.
+deny contains lib.finding(r.address, "declared_against", params) if {
+	some e in concepts.mapped("logging")
+	r := e.resource
+	m := e.map
 	m.declare
-	not concepts.declares(m)
+	concepts.declares_against(m)
+	params := {"address": r.address, "provider": m.provider, "field": m.declare, "declared": concepts.declared_text(m)}
 }
 
 not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("logging")}} if not concepts.uses_provider_of("logging")

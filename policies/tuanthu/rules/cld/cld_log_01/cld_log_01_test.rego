@@ -12,6 +12,15 @@ test_undeclared_cannot_be_shown if {
 	f.params.field == "monitoring.logs.collected"
 }
 
+test_declared_false_is_a_violation_on_the_declaration if {
+	fs := cld_log_01.deny with input.iac as {"resources": [res("bizflycloud_loadbalancer", {})]}
+		with input.descriptor as {"monitoring": {"logs": {"collected": false}}}
+	[f] := [x | some x in fs]
+	f.msg == "declared_against"
+	not f.status
+	f.params.declared == "false"
+}
+
 test_declared_passes if {
 	count(cld_log_01.deny) == 0 with input.iac as {"resources": [res("openstack_db_instance_v1", {})]}
 		with input.descriptor as {"monitoring": {"logs": {"collected": true}}}

@@ -69,3 +69,16 @@ test_cmc_database_public_fails if {
 	some f in cld_pub_01.deny with input.iac as {"resources": [r]}
 	f.params.attribute == "is_public"
 }
+
+# CMC Cloud: either of is_public and enable_public_ip exposes the database (`also`).
+test_cmc_public_ip_alone_is_public if {
+	fs := cld_pub_01.deny with input.iac as {"resources": [res("cmccloudv2_database_instance", {"is_public": false, "enable_public_ip": true}, [])]}
+	[f] := [x | some x in fs]
+	f.msg == "public_database"
+	f.params.attribute == "enable_public_ip"
+}
+
+test_cmc_database_with_neither_flag_passes if {
+	r := res("cmccloudv2_database_instance", {"is_public": false, "enable_public_ip": false}, [])
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [r]}
+}

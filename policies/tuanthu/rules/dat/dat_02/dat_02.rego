@@ -14,13 +14,15 @@
 #       manages and keep it connected, shared and interoperable with the national databases and the
 #       National Data Centre. A system that holds national-database data declares that connection
 #       (data.national_sharing: connected, since, reference); a connection dated after the evaluation
-#       date is not evidence yet. Moving the system itself onto the National Data Centre is HST-04.
+#       date is not made on that day (EVD-01 reports the date; this rule reads it as not connected).
+#       Moving the system itself onto the National Data Centre is HST-04.
 #     vi: >-
 #       Công điện của Thủ tướng (1.e) giao bộ, ngành, địa phương chịu trách nhiệm về dữ liệu do mình quản
 #       lý và bảo đảm kết nối, chia sẻ, liên thông với Cơ sở dữ liệu quốc gia và Trung tâm dữ liệu quốc
 #       gia. Hệ thống chứa dữ liệu thuộc cơ sở dữ liệu quốc gia khai báo kết nối này (data.national_sharing:
-#       connected, since, reference); ngày kết nối sau ngày đánh giá chưa phải là bằng chứng. Việc chuyển
-#       hệ thống lên Trung tâm dữ liệu quốc gia là HST-04.
+#       connected, since, reference); kết nối ghi ngày sau ngày đánh giá thì vào ngày đó chưa có (EVD-01
+#       báo ngày này; quy tắc này coi là chưa kết nối). Việc chuyển hệ thống lên Trung tâm dữ liệu quốc
+#       gia là HST-04.
 #   applies:
 #     en: systems that hold a national database (data.national_databases)
 #     vi: hệ thống chứa cơ sở dữ liệu quốc gia (data.national_databases)
@@ -31,9 +33,6 @@
 #     no_reference:
 #       en: "The data connection has no date (since) or reference: record the connection agreement so that an inspector can verify it."
 #       vi: "Kết nối dữ liệu chưa có ngày (since) hoặc số hiệu: ghi văn bản thoả thuận kết nối để kiểm tra xác minh."
-#     after_as_of:
-#       en: "The data connection is dated {since}, after the evaluation date {as_of}: it is not evidence yet."
-#       vi: "Kết nối dữ liệu ghi ngày {since}, sau ngày đánh giá {as_of}: chưa phải là bằng chứng."
 #   remediation:
 #     en: >-
 #       Connect the system's data with the national database concerned and the National Data Centre
@@ -62,12 +61,6 @@ deny contains lib.finding("/data/national_sharing", "not_connected", {"databases
 deny contains lib.finding("/data/national_sharing", "no_reference", {}) if {
 	sharing.connected == true
 	not documented
-}
-
-deny contains lib.finding("/data/national_sharing/since", "after_as_of", {"since": since, "as_of": lib.as_of}) if {
-	sharing.connected == true
-	is_string(since)
-	since > lib.as_of
 }
 
 documented if {

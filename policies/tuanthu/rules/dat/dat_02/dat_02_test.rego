@@ -23,10 +23,11 @@ test_no_reference_fails if {
 	f.msg == "no_reference"
 }
 
-test_future_connection_fails if {
-	some f in dat_02.deny with input.descriptor as d(object.union(ok, {"since": "2027-01-01"}))
+# A connection dated after as_of is not made on that day (EVD-01 alone reports the date).
+test_future_connection_is_not_connected if {
+	fs := dat_02.deny with input.descriptor as d(object.union(ok, {"since": "2027-01-01"}))
 		with input.context.as_of as "2026-11-23"
-	f.msg == "after_as_of"
+	[f.msg | some f in fs] == ["not_connected"]
 }
 
 test_no_national_database_not_applicable if {

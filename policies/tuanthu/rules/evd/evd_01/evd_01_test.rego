@@ -39,3 +39,13 @@ test_lifecycle_dates_by_stage if {
 test_plan_target_is_not_evidence if {
 	count(found({"hosting": {"national_data_centre_plan": {"target": "2030-01-01"}}}, "production")) == 0
 }
+
+test_continuity_test_and_data_sharing_are_evidence if {
+	d := {"incident_response": {"continuity": {"tested": "2026-12-30"}}, "data": {"national_sharing": {"since": "2027-01-05"}}}
+	found(d, "production") == {"/incident_response/continuity/tested", "/data/national_sharing/since"}
+}
+
+# A vulnerability found "in the future" is reported, and kept for VUL-01 (lib.d still holds it).
+test_kept_date_is_reported if {
+	found({"vulnerabilities": {"open": [{"id": "x", "found": "2027-01-01"}]}}, "production") == {"/vulnerabilities/open/0/found"}
+}

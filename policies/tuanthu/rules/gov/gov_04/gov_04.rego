@@ -15,20 +15,18 @@
 #       regulations on cybersecurity and on protecting state secrets online (1.c), and its rules for
 #       using the internal network and Internet-connected networks (1.g), both by November 2025. The
 #       system declares the regulation in force for it: when it was issued, its reference, and which of
-#       the four subjects it covers. A regulation dated after the evaluation date is not evidence yet.
+#       the four subjects it covers. A regulation dated after the evaluation date is not issued yet on
+#       that day: EVD-01 reports the date, and this rule reads the regulation as not issued.
 #     vi: >-
 #       Công điện của Thủ tướng yêu cầu các bộ, cơ quan, địa phương rà soát, ban hành quy chế về bảo đảm
 #       an ninh mạng và bảo vệ bí mật nhà nước trên không gian mạng (1.c) và quy chế sử dụng mạng nội bộ,
 #       mạng có kết nối Internet (1.g), hoàn thành trong tháng 11/2025. Hệ thống khai báo quy chế đang áp
 #       dụng: ngày ban hành, số hiệu và bốn nội dung được quy định. Quy chế ghi ngày sau ngày đánh giá
-#       chưa phải là bằng chứng.
+#       thì vào ngày đó chưa được ban hành: EVD-01 báo ngày này, quy tắc này coi quy chế là chưa ban hành.
 #   messages:
 #     not_issued:
 #       en: "No internal security regulation is declared (governance.internal_regulations): issue one on security, state secrets online and network use."
 #       vi: "Chưa khai báo quy chế an ninh mạng nội bộ (governance.internal_regulations): ban hành quy chế về an ninh mạng, bí mật nhà nước và sử dụng mạng."
-#     not_yet_issued:
-#       en: "The internal regulation is dated {issued}, after the evaluation date {as_of}: it is not in force yet."
-#       vi: "Quy chế nội bộ ghi ngày {issued}, sau ngày đánh giá {as_of}: chưa có hiệu lực."
 #     no_reference:
 #       en: "The internal regulation has no reference (decision number): record it so that an inspector can find it."
 #       vi: "Quy chế nội bộ chưa có số hiệu văn bản: ghi số quyết định ban hành để kiểm tra xác minh."
@@ -64,11 +62,6 @@ issued if is_string(regulation.issued)
 missing := sort([s | some s in subjects; not s in object.get(regulation, "covers", [])])
 
 deny contains lib.finding("/governance/internal_regulations", "not_issued", {}) if not issued
-
-deny contains lib.finding("/governance/internal_regulations/issued", "not_yet_issued", {"issued": regulation.issued, "as_of": lib.as_of}) if {
-	issued
-	regulation.issued > lib.as_of
-}
 
 deny contains lib.finding("/governance/internal_regulations", "no_reference", {}) if {
 	issued

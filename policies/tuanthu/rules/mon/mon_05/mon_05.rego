@@ -15,12 +15,14 @@
 #       Each ministry, agency and province reviews, assesses and consolidates its cybersecurity
 #       monitoring system by March 2026 (04-KH/BCĐTW V.1.m, item 2). The system names the consolidated
 #       monitoring system that covers it and the date of that review; a review dated after the
-#       evaluation date is not evidence yet. Military, defence and cipher systems are monitored by the
+#       evaluation date has not taken place on that day (EVD-01 reports the date; this rule reads it as
+#       no review). Military, defence and cipher systems are monitored by the
 #       Ministry of Defence instead (see MON-02).
 #     vi: >-
 #       Các bộ, ngành, địa phương rà soát, đánh giá và củng cố hệ thống giám sát an ninh mạng, hoàn thành
 #       trong tháng 3/2026 (04-KH/BCĐTW V.1.m, gạch thứ 2). Hệ thống nêu tên hệ thống giám sát đã củng cố
-#       bao quát nó và ngày rà soát; ngày rà soát sau ngày đánh giá chưa phải là bằng chứng. Hệ thống quân
+#       bao quát nó và ngày rà soát; ngày rà soát sau ngày đánh giá thì vào ngày đó chưa diễn ra (EVD-01
+#       báo ngày này; quy tắc này coi là chưa rà soát). Hệ thống quân
 #       sự, quốc phòng, cơ yếu do Bộ Quốc phòng giám sát (xem MON-02).
 #   applies:
 #     en: civil systems; military, defence and cipher systems are monitored by the Ministry of Defence
@@ -32,9 +34,6 @@
 #     not_reviewed:
 #       en: "The consolidated monitoring system has no review date (monitoring.consolidated.reviewed)."
 #       vi: "Hệ thống giám sát đã củng cố chưa có ngày rà soát, đánh giá (monitoring.consolidated.reviewed)."
-#     review_after_as_of:
-#       en: "The monitoring review is dated {reviewed}, after the evaluation date {as_of}: it is not evidence yet."
-#       vi: "Ngày rà soát hệ thống giám sát là {reviewed}, sau ngày đánh giá {as_of}: chưa phải là bằng chứng."
 #   remediation:
 #     en: >-
 #       Review and consolidate the agency's monitoring system with the bodies concerned (locally, the
@@ -62,9 +61,4 @@ deny contains lib.finding("/monitoring/consolidated", "not_consolidated", {}) if
 deny contains lib.finding("/monitoring/consolidated", "not_reviewed", {}) if {
 	lib.has_text(consolidated, "system")
 	not is_string(object.get(consolidated, "reviewed", null))
-}
-
-deny contains lib.finding("/monitoring/consolidated/reviewed", "review_after_as_of", {"reviewed": consolidated.reviewed, "as_of": lib.as_of}) if {
-	is_string(consolidated.reviewed)
-	consolidated.reviewed > lib.as_of
 }

@@ -17,7 +17,9 @@
 #       monitoring system (04-KH/BCĐTW V.1.m, item 3; military, defence and cipher systems excepted).
 #       A level 3+ system hosted in the agency's own data centre names that centre and shows it shares
 #       with national monitoring. Whether the agency runs its own data centre must be declared
-#       (hosting.own_data_centre): undeclared, the rule asks for it rather than passing.
+#       (hosting.own_data_centre): undeclared, the rule asks for it rather than passing. A centre dated
+#       (since) after the evaluation date is not in operation on that day (EVD-01 reports the date; this
+#       rule reads it as no centre).
 #     vi: >-
 #       Bộ, ngành, địa phương có trung tâm dữ liệu dùng riêng, trực tiếp vận hành hệ thống thông tin trọng
 #       yếu xây dựng Trung tâm giám sát an ninh mạng tập trung, có thể chia sẻ dữ liệu giám sát với hệ
@@ -25,7 +27,8 @@
 #       quân sự, quốc phòng, cơ yếu). Hệ thống từ cấp độ 3 đặt tại trung tâm dữ liệu riêng của cơ quan nêu
 #       tên trung tâm giám sát tập trung và thể hiện việc chia sẻ với hệ thống quốc gia. Việc cơ quan có
 #       trung tâm dữ liệu riêng hay không phải được khai báo (hosting.own_data_centre): chưa khai báo thì
-#       quy tắc yêu cầu khai báo, không coi là đạt.
+#       quy tắc yêu cầu khai báo, không coi là đạt. Trung tâm ghi ngày (since) sau ngày đánh giá thì vào
+#       ngày đó chưa hoạt động (EVD-01 báo ngày này; quy tắc này coi là chưa có trung tâm).
 #   applies:
 #     en: >-
 #       civil systems of level 3 or above hosted in the agency's own data centre (hosting.own_data_centre;
@@ -43,9 +46,6 @@
 #     not_sharing:
 #       en: "The central security operations centre does not share monitoring data with the national monitoring system (monitoring.central_soc.shares_with_national)."
 #       vi: "Trung tâm giám sát tập trung chưa chia sẻ dữ liệu giám sát với hệ thống giám sát quốc gia (monitoring.central_soc.shares_with_national)."
-#     not_yet:
-#       en: "The central security operations centre is dated {since}, after the evaluation date {as_of}: it is not evidence yet."
-#       vi: "Trung tâm giám sát tập trung ghi ngày {since}, sau ngày đánh giá {as_of}: chưa phải là bằng chứng."
 #   remediation:
 #     en: >-
 #       Set up the agency's central security operations centre, connect it to the national monitoring
@@ -85,10 +85,4 @@ deny contains lib.finding("/monitoring/central_soc/shares_with_national", "not_s
 	own_data_centre == true
 	lib.has_text(soc, "name")
 	not soc.shares_with_national == true
-}
-
-deny contains lib.finding("/monitoring/central_soc/since", "not_yet", {"since": soc.since, "as_of": lib.as_of}) if {
-	own_data_centre == true
-	is_string(soc.since)
-	soc.since > lib.as_of
 }

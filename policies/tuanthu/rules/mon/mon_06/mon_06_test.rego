@@ -37,10 +37,11 @@ test_soc_not_sharing_fails if {
 	f.msg == "not_sharing"
 }
 
-test_soc_dated_in_the_future_fails if {
-	some f in mon_06.deny with input.descriptor as d(true, object.union(good, {"since": "2026-07-01"}))
+# A centre dated after as_of is not in operation on that day (EVD-01 alone reports the date).
+test_soc_dated_in_the_future_is_no_soc if {
+	fs := mon_06.deny with input.descriptor as d(true, object.union(good, {"since": "2026-07-01"}))
 		with input.context.as_of as "2026-06-01"
-	f.msg == "not_yet"
+	[f.msg | some f in fs] == ["no_central_soc"]
 }
 
 test_level_2_not_applicable if {
