@@ -42,6 +42,7 @@ function test(t) {
   if ('matches' in t) return `matches ${code(t.matches)}`;
   if (t.non_empty) return 'set, not empty';
   if (t.absent) return 'left out';
+  if (t.grants_anyone) return 'a policy allowing every principal (`*`) with no condition';
   return JSON.stringify(t);
 }
 

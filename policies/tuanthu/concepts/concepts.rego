@@ -25,6 +25,18 @@ passes(test, v) if {
 	regex.match(test.matches, v)
 }
 
+# grants_anyone: true holds for a bucket policy (JSON text, S3 syntax) with a statement that allows
+# every principal ("*", {"AWS": "*"}) with no condition.
+passes(test, v) if {
+	test.grants_anyone == true
+	is_string(v)
+	json.is_valid(v)
+	some s in statements(json.unmarshal(v))
+	lower(object.get(s, "Effect", "")) == "allow"
+	anyone(object.get(s, "Principal", null))
+	not s.Condition
+}
+
 # absent: true holds for an attribute the configuration leaves out (the provider's default applies).
 passes(test, v) if {
 	test.absent == true
@@ -36,6 +48,25 @@ passes(test, v) if {
 	is_string(v)
 	trim_space(v) != ""
 }
+
+# A bucket policy's statements, and a principal that is everyone (for grants_anyone).
+statements(doc) := doc.Statement if is_array(doc.Statement)
+
+else := [doc.Statement] if is_object(doc.Statement)
+
+else := []
+
+anyone("*")
+
+anyone(p) if {
+	is_object(p)
+	some x in as_array(object.get(p, "AWS", []))
+	x == "*"
+}
+
+as_array(x) := x if is_array(x)
+
+else := [x]
 
 # The value of the mapped attribute, null when the configuration leaves it out.
 value(r, m) := object.get(r.values, m.attribute, null)
