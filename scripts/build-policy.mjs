@@ -7,6 +7,7 @@
 // Layout (directory = package; OPA loads every .json/.yaml under policies/ as data at the path of
 // its directory):
 //   policies/tuanthu/main/                  package tuanthu.main (the entrypoint) and its tests
+//   policies/tuanthu/portfolio/             package tuanthu.portfolio (the per-agency entrypoint)
 //   policies/tuanthu/lib/, tuanthu/iac/     package tuanthu.lib, tuanthu.iac (helpers)
 //   policies/tuanthu/<doc>/data.yaml        data.tuanthu.<doc> (thresholds, locations, iac)
 //   policies/tuanthu/catalogue/data.json    data.tuanthu.catalogue (generated here)
@@ -103,6 +104,8 @@ const slim = Object.fromEntries(
       severity: c.severity,
       stages: c.stages,
       iac: Array.isArray(c.supports),
+      // agency: judged per owning agency over the run's systems (policies/tuanthu/portfolio), not per system.
+      ...(c.level === 'agency' ? { agency: true } : {}),
       ...(c.due ? { due: c.due } : {}),
       ...definesOf(c.file),
     },
@@ -179,6 +182,8 @@ run([
   'wasm',
   '-e',
   'tuanthu/main/result',
+  '-e',
+  'tuanthu/portfolio/result',
   '--capabilities',
   CAPABILITIES,
   '-o',
@@ -199,6 +204,7 @@ const opaVersion = run(['version']).split('\n')[0].replace('Version: ', '');
 const manifest = {
   opaVersion,
   entrypoint: 'tuanthu/main/result',
+  portfolioEntrypoint: 'tuanthu/portfolio/result',
   regoDigest: 'sha256:' + regoDigest.digest('hex'),
   wasmDigest: 'sha256:' + createHash('sha256').update(wasm).digest('hex'),
   rules: catalogue.length,

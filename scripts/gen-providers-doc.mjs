@@ -27,7 +27,7 @@ const concepts = [
   ['volume_encryption', 'CLD-ENC-01', 'volumes encrypted at rest'],
   ['public_exposure', 'CLD-PUB-01', 'databases and object storage not public'],
   ['admin_exposure', 'CLD-NET-01', 'no administration or database port open to the Internet'],
-  ['backups', 'CLD-BAK-01', 'databases and volumes backed up automatically'],
+  ['backups', 'CLD-BAK-01', 'databases and volumes backed up automatically, object storage versioned'],
   ['listener_tls', 'CLD-TLS-01', 'load-balancer listeners use TLS 1.2 or later; plain HTTP redirects'],
   ['logging', 'CLD-LOG-01', 'load balancers and databases logged for monitoring'],
 ];
@@ -41,6 +41,8 @@ function test(t) {
   if ('one_of' in t) return `one of ${t.one_of.map((v) => code(v)).join(', ')}`;
   if ('matches' in t) return `matches ${code(t.matches)}`;
   if (t.non_empty) return 'set, not empty';
+  if (t.absent) return 'left out';
+  if (t.grants_anyone) return 'a policy allowing every principal (`*`) with no condition';
   return JSON.stringify(t);
 }
 
@@ -48,22 +50,27 @@ function shows(concept, m) {
   if (concept === 'listener_tls') return listener(m);
   if (m.declare) return `no attribute: declare ${code(m.declare)} in the descriptor`;
   if (concept === 'backups') {
-    const on = m.attached
-      ? `a ${code(m.attached.type)} whose ${code(m.attached.by)} names it`
-      : `${code(m.attribute)} ${test(m.enabled)}`;
+    const by = m.attached ? `a ${code(m.attached.type)} whose ${code(m.attached.by)} names it` : '';
+    const on = !m.attribute
+      ? by
+      : `${code(m.attribute)} ${test(m.enabled)}${m.attached ? `, or ${by} with ${code(m.attached.attribute)} ${test(m.enabled)}` : ''}`;
     const days = m.retention_days
       ? `; retention in days ${code(m.retention_days)} (fewer than recommended: a recommendation)`
       : '';
-    return `${on} is backed up${days}`;
+    return `${on} is ${m.kind === 'bucket' ? 'versioned' : 'backed up'}${days}`;
   }
   if (concept === 'logging') return `${code(m.attribute)} ${test(m.enabled)} records logs`;
   if (concept === 'volume_encryption') return `${code(m.attribute)} ${test(m.encrypted)} is encrypted`;
-  if (concept === 'public_exposure') return `${code(m.attribute)} ${test(m.public)} is public`;
+  if (concept === 'public_exposure')
+    return `${[m, ...(m.also ?? [])].map((a) => `${code(a.attribute)} ${test(a.public)}`).join(' or ')} is public`;
   const ports = m.port_range ? code(m.port_range) : `${code(m.port_min)}–${code(m.port_max)}`;
   const where = m.block ? `each ${code(m.block)} block: ` : '';
   const dir = m.direction ? `${code(m.direction.attribute)} = ${code(m.direction.inbound)}, ` : '';
   const words = (w) => (w ?? []).map(code).join(', ');
   const anywhere = m.anywhere ? ` (${words(m.anywhere)}: every address)` : '';
+  const sourceType = m.source_type
+    ? `; source type ${code(m.source_type.attribute)} ${words(m.source_type.anywhere)} (the default when left out: ${code(m.source_type.default)}) admits every address`
+    : '';
   const anyPort = m.any_port ? ` (${words(m.any_port)}: every port)` : '';
   const allow = m.allow
     ? `, allowing when ${code(m.allow.attribute)} = ${code(m.allow.value)}${m.allow.default ? ` (the default)` : ''}`
@@ -73,7 +80,7 @@ function shows(concept, m) {
         .map(([k, v]) => `${code(k)}${v.port ? ` ${v.port}` : ''}${v.protocol ? `/${v.protocol}` : ''}`)
         .join(', ')})`
     : '';
-  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}${named}`;
+  return `${where}${dir}source ${code(m.cidr)}${anywhere}, ports ${ports}${anyPort}, protocol ${code(m.protocol)}${allow}${named}${sourceType}`;
 }
 
 // CLD-TLS-01: the protocols, the TLS versions attribute (or the field that declares the minimum),
@@ -89,8 +96,17 @@ function listener(m) {
     : '';
   const internal = m.load_balancer
     ? `; not judged on a ${code(m.load_balancer.type)} whose ${code(m.load_balancer.internal.attribute)} ${test(m.load_balancer.internal.test)}`
-    : '';
-  return `${code(m.protocol)} ${list(m.https)}: ${versions}${declared}${redirect}${internal}`;
+    : m.internal
+      ? `; not judged when ${code(m.internal.attribute)} is ${test(m.internal.test)} (internal)`
+      : '';
+  const where = [
+    m.protocol ? `${code(m.protocol)}${m.protocol_default ? ` (left out: ${code(m.protocol_default)})` : ''}` : '',
+    ...Object.entries(m.blocks ?? {}).map(([b, a]) => `each ${code(b)} block's ${code(a)}`),
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  const noRedirect = m.redirect || !m.http?.length ? '' : '; plain HTTP cannot redirect (no L7 policy)';
+  return `${where} ${list(m.https)}: ${versions}${declared}${redirect}${noRedirect}${internal}`;
 }
 
 const lines = [

@@ -23,6 +23,8 @@ export interface RuleMeta {
   clause_items?: Record<string, string[]>;
   /** Directive rules an IaC rule provides evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
+  /** agency: judged per owning agency over the run's systems (src/engine/agencies.ts), never per system. */
+  level?: 'agency';
   /**
    * Terraform providers (local names) whose resources the rule can judge, derived at build time from the
    * policies' data (clouds/data.yaml rows of the concepts it reads, locations/data.yaml, resource types it

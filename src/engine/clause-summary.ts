@@ -58,14 +58,17 @@ function itemStatus(s: SystemReport, rules: string[]): ItemStatus {
 
 /**
  * The documents in citation order, each with its clauses in seeds order; only clauses that have
- * items rules check, or items left open. Empty when the report has no system.
+ * items rules check, or items left open. Empty when the report has no system. An agency judged over
+ * the run's systems (Report.agencies: BUD-04) counts as a system here: its rule is not applicable to
+ * each system, so without it an item such as KH04:IV.5 would read as met when the agency fails it.
  */
 export function clauseSummary(
-  report: Pick<Report, 'systems'>,
+  report: Pick<Report, 'systems' | 'agencies'>,
   coverage: Coverage,
   catalogue: Catalogue,
 ): DocumentSummary[] {
   if (report.systems.length === 0) return [];
+  const judged: SystemReport[] = [...report.systems, ...(report.agencies ?? [])];
   const byClause = new Map<string, ClauseSummary>();
   const dueOf = (rules: string[], own?: string) =>
     own ??
@@ -91,7 +94,7 @@ export function clauseSummary(
     }
     const rules = e.rules ?? [];
     let worst: ItemStatus = 'not_applicable';
-    for (const s of report.systems) {
+    for (const s of judged) {
       const st = itemStatus(s, rules);
       if (ORDER.indexOf(st) < ORDER.indexOf(worst)) worst = st;
     }

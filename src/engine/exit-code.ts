@@ -23,7 +23,9 @@ export function exitCode(report: Report): number {
   const failing = report.systems.some(
     (s) => s.result === 'incomplete' || s.findings.some((f) => isBlocking(f, report.failOn)),
   );
-  return failing ? EXIT_FINDINGS : EXIT_PASS;
+  // An agency's blocking finding fails the run as a system's does.
+  const agencyFailing = (report.agencies ?? []).some((a) => a.findings.some((f) => isBlocking(f, report.failOn)));
+  return failing || agencyFailing ? EXIT_FINDINGS : EXIT_PASS;
 }
 
 /**
@@ -31,9 +33,11 @@ export function exitCode(report: Report): number {
  * answer for every report finishReport makes: a system's result is "fail" exactly when it has a
  * blocking finding (engine/system-report.ts, engine/debt.ts).
  */
-export function summaryExitCode(report: Pick<Report, 'errors' | 'summary'>): number {
+export function summaryExitCode(report: Pick<Report, 'errors' | 'summary' | 'agencies'>): number {
   if (report.errors.length > 0) return EXIT_USAGE;
-  return report.summary.failed > 0 || report.summary.incomplete > 0 ? EXIT_FINDINGS : EXIT_PASS;
+  // A streamed report keeps its agencies (they are judged at the end, from summaries).
+  const agencyFailing = (report.agencies ?? []).some((a) => a.result === 'fail');
+  return report.summary.failed > 0 || report.summary.incomplete > 0 || agencyFailing ? EXIT_FINDINGS : EXIT_PASS;
 }
 
 /** The go-live gate: 0 may go live, 1 blocked, 2 when no verdict could be given (an input was not checked). */

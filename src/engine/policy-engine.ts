@@ -33,7 +33,19 @@ export interface PolicyResult {
   /** Why each rule that does not apply does not (policies/tuanthu/main/main.rego). */
   not_applicable: Record<string, PolicyReason>;
   metrics: Record<string, unknown>;
+  /** What each agency-level rule needs of this system, by rule key (main.rego `summaries`). */
+  summaries?: Record<string, unknown>;
 }
+
+/** The input of the per-agency entrypoint (policies/tuanthu/portfolio): an agency and its systems' summaries. */
+export interface AgencyInput {
+  agency: string;
+  /** By rule key: one summary per system of the agency, as tuanthu/main/result gave it. */
+  summaries: Record<string, unknown[]>;
+  context: { as_of: string; days: Record<string, number> };
+}
+
+const PORTFOLIO_ENTRYPOINT = 'tuanthu/portfolio/result';
 
 /**
  * A scope reason by its code alone (no_descriptor, no_iac, stage: their parameters are the
@@ -98,6 +110,19 @@ export class PolicyEngine {
       Object.assign(result.not_applicable, r.not_applicable);
     }
     return result;
+  }
+
+  /** The findings of the agency-level rules for one agency (status already decided, as for a system). */
+  evaluateAgency(input: AgencyInput): PolicyResult['findings'] {
+    let out: unknown;
+    try {
+      out = this.policy.evaluate(wellFormed(input), PORTFOLIO_ENTRYPOINT);
+    } catch (e) {
+      throw new PolicyError(localized('input.policy-eval', { detail: describe(e) }));
+    }
+    const first = (out as Array<{ result?: { findings: PolicyResult['findings'] } }>)[0];
+    if (!first?.result) throw new PolicyError(localized('input.policy-no-result'));
+    return first.result.findings;
   }
 
   /**

@@ -2,9 +2,11 @@ import type { Catalogue } from './catalogue.js';
 import { hasRuleSettings, reportedRuleSettings } from './rule-settings.js';
 import { applyDebt } from './debt.js';
 import { inLanguage } from '../i18n/index.js';
+import { agencyResult } from './agencies.js';
 import type { DebtInputs } from '../model/debt.js';
 import {
   SEVERITIES,
+  type AgencyReport,
   type EvaluationOptions,
   type InputProblem,
   type Report,
@@ -25,9 +27,16 @@ export function finishReport(
   debt: DebtInputs,
   catalogue: Catalogue,
   options: EvaluationOptions,
+  agencies: AgencyReport[] = [],
 ): Report {
-  const settled = applyDebt(systems, debt, catalogue, options);
-  const report = buildReport(settled.systems, problems, catalogue, options);
+  // Agencies take waivers and the baseline as systems do (their ids begin with "agency:").
+  const settled = applyDebt([...systems, ...agencies], debt, catalogue, options);
+  // applyDebt gives each a system's result; an agency's can also be unknown (engine/agencies.ts).
+  const judged = (settled.systems.slice(systems.length) as AgencyReport[]).map((a) => {
+    const result = agencyResult(a.findings, a.rules, options.failOn);
+    return result === a.result ? a : { ...a, result };
+  });
+  const report = buildReport(settled.systems.slice(0, systems.length), problems, catalogue, options, undefined, judged);
   return {
     ...report,
     waivers: settled.waivers,
@@ -98,9 +107,10 @@ export function finishStreamedReport(
   debt: DebtInputs,
   catalogue: Catalogue,
   options: EvaluationOptions,
+  agencies: AgencyReport[] = [],
 ): Report {
   return {
-    ...buildReport([], problems, catalogue, options, tally),
+    ...buildReport([], problems, catalogue, options, tally, agencies),
     waivers: [],
     ...(debt.files.length > 0 ? { debtInputs: debt.files } : {}),
   };
@@ -112,6 +122,7 @@ function buildReport(
   catalogue: Catalogue,
   options: EvaluationOptions,
   streamed?: RunTally,
+  agencies: AgencyReport[] = [],
 ): Report {
   systems.sort((a, b) => compareText(a.file, b.file));
   problems.sort(
@@ -122,6 +133,16 @@ function buildReport(
   if (!tally) {
     tally = emptyTally();
     for (const s of systems) addTally(tally, tallySystem(s));
+  }
+  // An agency's findings count with the others (an agency is not a system: not in systems, passed, failed).
+  const findings = { ...tally.findings };
+  let { due, unknown, waived } = tally;
+  for (const a of agencies) {
+    const t = tallySystem(a);
+    for (const v of SEVERITIES) findings[v] += t.findings[v];
+    due += t.due;
+    unknown += t.unknown;
+    waived += t.waived;
   }
   return {
     reportVersion: '1',
@@ -146,12 +167,13 @@ function buildReport(
       failed: tally.failed,
       incomplete: tally.incomplete,
       inputErrors: errors.length,
-      findings: tally.findings,
-      due: tally.due,
-      unknown: tally.unknown,
-      waived: tally.waived,
+      findings,
+      due,
+      unknown,
+      waived,
     },
     systems,
     errors,
+    ...(agencies.length > 0 ? { agencies } : {}),
   };
 }

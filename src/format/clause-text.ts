@@ -8,7 +8,7 @@ import type { FormatContext } from './types.js';
 
 /** The summary for a report, or nothing when no system was checked. */
 export function documentSummaries(
-  report: Pick<Report, 'systems'>,
+  report: Pick<Report, 'systems' | 'agencies'>,
   ctx: Pick<FormatContext, 'catalogue'>,
 ): DocumentSummary[] {
   return report.systems.length === 0 ? [] : clauseSummary(report, loadCoverage(), ctx.catalogue);

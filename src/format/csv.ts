@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Finding, Lang, Report } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived } from './shared.js';
+import { evidenceLines, isWaived, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -61,7 +61,7 @@ export const csv: Formatter = {
     const report = presentable(untrusted);
     const lang = ctx.lang;
     let out = BOM + row(COLUMNS.map((k) => t(k, lang)));
-    for (const s of report.systems) {
+    for (const s of judgedEntries(report)) {
       for (const f of s.findings) {
         out += row([
           s.id,

@@ -3,7 +3,7 @@ import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
 import { presentable } from './safe-text.js';
-import { basisKey, evidenceLines, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -73,7 +73,7 @@ export const github: Formatter = {
     }
     // Across the whole portfolio, most severe first: the annotations GitHub shows are the first of
     // each kind printed, so a run's worst findings must not wait behind another system's minor ones.
-    const stable = report.systems
+    const stable = judgedEntries(report)
       .flatMap((s) => s.findings.filter((f) => !isWaived(f)).map((f) => ({ f, s, kind: kindOf(f) })))
       .map((x, i) => ({ ...x, i }));
     stable.sort(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { evidenceLines, isWaived } from './shared.js';
+import { evidenceLines, isWaived, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -66,7 +66,7 @@ export const gitlab: Formatter = {
         location: { path, lines: { begin: e.line ?? 1 } },
       });
     }
-    for (const s of report.systems) {
+    for (const s of judgedEntries(report)) {
       // Infrastructure code not (all) evaluated: the system did not pass, whatever its findings.
       for (const e of s.iac ?? []) {
         if (!e.incomplete) continue;

@@ -17,7 +17,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff; font-size: 12px; font-weight: 700; vertical-align: middle; }
 .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); }
 .badge.sev-critical { background: var(--critical); } .badge.sev-high { background: var(--high); } .badge.sev-medium { background: var(--medium); }
-.badge.sev-low { background: var(--low); } .badge.sev-info { background: var(--info); } .badge.due { background: var(--due); } .badge.waived { background: var(--waived); } .badge.incomplete { background: var(--due); }
+.badge.sev-low { background: var(--low); } .badge.sev-info { background: var(--info); } .badge.due { background: var(--due); } .badge.waived { background: var(--waived); } .badge.incomplete { background: var(--due); } .badge.unknown { background: var(--due); }
 .cover { border-bottom: 1px solid var(--line); margin-bottom: 16px; padding-bottom: 12px; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
 .meta dt { color: var(--muted); } .meta dd { margin: 0; }

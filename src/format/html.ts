@@ -20,6 +20,7 @@ import {
   shownOutcome,
   type ShownTrendPoint,
   trendPoints,
+  judgedEntries,
 } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 import { compareText } from '../util/collate.js';
@@ -52,7 +53,7 @@ ${cover(report, lang)}
 ${report.systems.length > 1 ? overview(report, ctx) : ''}
 ${report.errors.length > 0 ? inputErrors(report, lang) : ''}
 ${trendSection(trendPoints(report), lang)}${clauseSection(documentSummaries(report, ctx), lang)}
-${report.systems.map((s, i) => systemSection(s, i, ctx, report))}
+${judgedEntries(report).map((s, i) => systemSection(s, i, ctx, report))}
 ${reproduction(report, lang)}
 <footer>${t('report.generated_by', lang)} tuanthu ${report.tool.version} · ${t('report.as_of', lang)} ${report.asOf} · ${Object.values(
       DOCUMENTS,

@@ -8,7 +8,7 @@ import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { basisKey, evidenceLines, findingsOf, isWaived, openViolations } from './shared.js';
+import { basisKey, evidenceLines, findingsOf, isWaived, openViolations, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -21,7 +21,8 @@ export const junit: Formatter = {
   extension: 'xml',
   render(untrusted, ctx) {
     const report = presentable(untrusted);
-    const suites = report.systems.map((s) => suiteCounts(s));
+    const entries = judgedEntries(report);
+    const suites = entries.map((s) => suiteCounts(s));
     const errors = report.errors.length;
     const root = xmlbuilder()
       .create({ version: '1.0', encoding: 'UTF-8' })
@@ -33,7 +34,7 @@ export const junit: Formatter = {
         skipped: sum(suites, 'skipped'),
         time: '0',
       });
-    for (const [i, s] of report.systems.entries()) systemSuite(root, s, suites[i]!, report, ctx);
+    for (const [i, s] of entries.entries()) systemSuite(root, s, suites[i]!, report, ctx);
     if (errors > 0) inputErrorSuite(root, report);
     return root.end({ prettyPrint: true, indent: '  ' }) + '\n';
   },

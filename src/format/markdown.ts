@@ -2,7 +2,7 @@ import { citation } from '../engine/clauses.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived, ruleSettingsLines, trendPoints } from './shared.js';
+import { evidenceLines, isWaived, ruleSettingsLines, trendPoints, judgedEntries } from './shared.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
 import type { DocumentSummary } from '../engine/clause-summary.js';
 import type { Formatter } from './types.js';
@@ -37,7 +37,7 @@ export function mdCode(s: string): string {
   );
 }
 
-const ICON = { pass: '✅', fail: '❌', incomplete: '⚠️' } as const;
+const ICON = { pass: '✅', fail: '❌', incomplete: '⚠️', unknown: '❔' } as const;
 
 /** Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY. */
 export const markdown: Formatter = {
@@ -65,7 +65,7 @@ export const markdown: Formatter = {
         `| | ${t('report.system', lang)} | ${t('report.owner', lang)} | ${t('report.level', lang)} | ${t('report.stage', lang)} | ${t('report.findings', lang)} |`,
         '|---|---|---|---|---|---|',
       );
-      for (const s of report.systems) {
+      for (const s of judgedEntries(report)) {
         out.push(
           `| ${ICON[s.result]} | ${mdEscape(s.name)} (${mdCode(s.id)}) | ${mdEscape(s.owner ?? '—')} | ${s.level ?? '—'} | ${s.stage ? t(`stage.${s.stage}`, lang) : '—'} | ${s.findings.filter((f) => !isWaived(f)).length} |`,
         );
@@ -96,7 +96,7 @@ export const markdown: Formatter = {
       out.push('');
     }
     out.push(...clauseTable(documentSummaries(report, ctx), lang));
-    for (const s of report.systems) out.push(...systemSection(s, lang));
+    for (const s of judgedEntries(report)) out.push(...systemSection(s, lang));
     return out.join('\n').trimEnd() + '\n';
   },
 };

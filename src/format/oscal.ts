@@ -1,9 +1,9 @@
 import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
-import type { Lang, Report, RuleResult, SystemReport } from '../model/types.js';
+import { AGENCY_ID_PREFIX, type Lang, type Report, type RuleResult, type SystemReport } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5 } from './shared.js';
+import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const OSCAL_VERSION = '1.1.2';
@@ -63,7 +63,7 @@ export const oscal: Formatter = {
         },
         results:
           report.systems.length > 0
-            ? report.systems.map((s) => systemResult(s, report, ctx, at))
+            ? judgedEntries(report).map((s) => systemResult(s, report, ctx, at))
             : [
                 {
                   uuid: uuidV5(`result|empty|${runKey}`),
@@ -113,7 +113,8 @@ function systemResult(s: SystemReport, report: Report, ctx: FormatContext, at: s
   const applicable = s.rules.filter((r) => r.outcome !== 'not_applicable');
   const notApplicable = s.rules.filter((r) => r.outcome === 'not_applicable');
   const key = `${s.id}|${report.asOf}|${report.tool.policyDigest}|${s.inputs.map((i) => i.sha256).join(',')}`;
-  const observations = applicable.map((r) => observation(s, r, ctx, key, at));
+  const evidence = evidenceOf(s, report);
+  const observations = applicable.map((r) => observation(s, r, ctx, key, at, evidence));
   const findings = applicable.map((r, i) =>
     finding(s, r, ctx.catalogue.byId.get(r.rule), lang, key, observations[i]!.uuid),
   );
@@ -160,7 +161,21 @@ function controlId(ruleId: string): string {
   return ruleId.toLowerCase();
 }
 
-function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: string, at: string) {
+/** The inputs a result rests on, each with the system whose back-matter resource it is. */
+type Evidence = Array<{ system: SystemReport; input: SystemReport['inputs'][number] }>;
+
+/**
+ * A system's own inputs; for an agency (Report.agencies, which has no file of its own), the
+ * descriptors of its systems in this run, the evidence its verdict is computed from.
+ */
+function evidenceOf(s: SystemReport, report: Report): Evidence {
+  if (!s.id.startsWith(AGENCY_ID_PREFIX)) return s.inputs.map((input) => ({ system: s, input }));
+  return report.systems
+    .filter((x) => x.owner === s.owner)
+    .flatMap((x) => x.inputs.filter((i) => i.role === 'descriptor').map((input) => ({ system: x, input })));
+}
+
+function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: string, at: string, evidence: Evidence) {
   const lang = ctx.lang;
   const mine = findingsOf(s, r.rule);
   const description =
@@ -176,11 +191,16 @@ function observation(s: SystemReport, r: RuleResult, ctx: FormatContext, key: st
     ...(mine.length > 0 ? { props: mine.map((f) => prop('finding-path', f.path)) } : {}),
     methods: ['TEST'],
     types: [mine.length > 0 ? 'finding' : 'control-objective'],
-    'relevant-evidence': s.inputs.map((i) => ({
-      href: `#${inputUuid(s, i.file, i.sha256)}`,
-      description: `${i.role} ${i.file} (SHA-256 ${i.sha256})`,
-      props: [prop('sha256', i.sha256), prop('file', i.file)],
-    })),
+    // OSCAL wants at least one piece of evidence when the field is there.
+    ...(evidence.length > 0
+      ? {
+          'relevant-evidence': evidence.map(({ system, input: i }) => ({
+            href: `#${inputUuid(system, i.file, i.sha256)}`,
+            description: `${i.role} ${i.file} (SHA-256 ${i.sha256})`,
+            props: [prop('sha256', i.sha256), prop('file', i.file)],
+          })),
+        }
+      : {}),
     collected: at,
   };
 }

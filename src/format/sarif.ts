@@ -4,7 +4,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { areaOf, evidenceLines, isWaived, SECURITY_SEVERITY, toUriReference } from './shared.js';
+import { areaOf, evidenceLines, isWaived, SECURITY_SEVERITY, toUriReference, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 const INFORMATION_URI = 'https://tuanthu.dev';
@@ -21,7 +21,7 @@ export const sarif: Formatter = {
     const rules = ctx.catalogue.rules;
     const index = new Map(rules.map((r, i) => [r.id, i]));
     const results: Sarif.Result[] = [];
-    for (const s of report.systems) {
+    for (const s of judgedEntries(report)) {
       for (const f of s.findings) {
         const i = index.get(f.rule);
         results.push(result(f, s.id, i, ctx.lang));

@@ -17,6 +17,15 @@ import type {
  * Helpers the formatters share. They only present what lint() decided: no finding is computed here.
  */
 
+/**
+ * What a format lists findings of: the systems, then the agencies judged over them (Report.agencies,
+ * shaped as systems; their name says the verdict covers the agency's systems in this run).
+ */
+export function judgedEntries(report: Pick<Report, 'systems' | 'agencies'>): SystemReport[] {
+  const agencies = report.agencies;
+  return agencies && agencies.length > 0 ? [...report.systems, ...agencies] : report.systems;
+}
+
 /** The area of a rule is its id prefix: LVL-02 → LVL, SBD-01 → SBD. */
 export function areaOf(ruleId: string): string {
   return ruleId.split('-')[0] ?? ruleId;

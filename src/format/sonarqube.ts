@@ -3,7 +3,7 @@ import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { basisKey, evidenceLines, isWaived } from './shared.js';
+import { basisKey, evidenceLines, isWaived, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -72,7 +72,7 @@ export const sonarqube: Formatter = {
         },
       });
     }
-    for (const s of report.systems) {
+    for (const s of judgedEntries(report)) {
       // Infrastructure code not (all) evaluated: the system did not pass, whatever its findings.
       for (const e of s.iac ?? []) {
         if (!e.incomplete) continue;

@@ -5,7 +5,7 @@ import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waive
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, inputErrorLine, ruleSettingsLines, trendLine, trendPoints } from './shared.js';
+import { evidenceLines, inputErrorLine, ruleSettingsLines, trendLine, trendPoints, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -32,7 +32,7 @@ export const text: Formatter = {
     for (const e of report.errors) out.push(inputErrorLine(e, (w) => paint('red', w)));
     if (report.errors.length > 0) out.push('');
 
-    for (const s of report.systems) out.push(...systemBlock(s, report, ctx, paint), '');
+    for (const s of judgedEntries(report)) out.push(...systemBlock(s, report, ctx, paint), '');
     const problems = waiverProblems(report);
     if (problems.length > 0)
       out.push(
@@ -86,15 +86,21 @@ function systemBlock(
       ? paint('green', `✔ ${t('text.result_pass', lang)}`)
       : s.result === 'incomplete'
         ? paint('yellow', `⚠ ${t('text.result_incomplete', lang)}`)
-        : paint('red', `✖ ${t('text.result_fail', lang)}`);
+        : s.result === 'unknown'
+          ? paint('yellow', `? ${t('text.result_unknown', lang)}`)
+          : paint('red', `✖ ${t('text.result_fail', lang)}`);
   const facts = [
     s.level !== undefined ? `${t('text.level', lang)} ${s.level}` : undefined,
     s.stage ? t(`stage.${s.stage}`, lang) : undefined,
   ].filter(Boolean);
   const described = s.inputs.some((i) => i.role === 'descriptor');
-  const lines = described
-    ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
-    : [`${verdict} ${paint('bold', s.file)} · ${t('text.iac_only', lang)}`];
+  // An agency (Report.agencies) has no file of its own: its name says what its verdict covers.
+  const lines =
+    'systems' in s
+      ? [`${verdict} ${paint('bold', s.name)}`]
+      : described
+        ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
+        : [`${verdict} ${paint('bold', s.file)} · ${t('text.iac_only', lang)}`];
   for (const f of s.findings) lines.push(...findingBlock(f, lang, paint));
   for (const l of evidenceLines(s, lang))
     lines.push(paint(l.startsWith(t('iac.evidence', lang)) ? 'grey' : 'yellow', `  ${l}`));

@@ -19,11 +19,12 @@ export interface Baseline {
 /**
  * What a baseline records: the violations nobody has accepted yet. Waived findings are left out
  * (when their waiver ends they must fail, not hide in the baseline), and so are findings that are
- * only "due" (when their deadline passes they are new obligations, not old debt).
+ * only "due" (when their deadline passes they are new obligations, not old debt). An agency's
+ * violations (Report.agencies, id "agency:<owner>") are recorded as a system's are.
  */
-export function baselineFromReport(report: Pick<Report, 'asOf' | 'systems'>): Baseline {
+export function baselineFromReport(report: Pick<Report, 'asOf' | 'systems' | 'agencies'>): Baseline {
   const findings: BaselineEntry[] = [];
-  for (const s of report.systems)
+  for (const s of [...report.systems, ...(report.agencies ?? [])])
     for (const f of s.findings) {
       if (f.status !== 'violation' || f.waiver) continue;
       const msg = typeof f.params.msg === 'string' ? f.params.msg : undefined;

@@ -182,7 +182,27 @@ export interface SystemReport {
   inputs: InputFile[];
 }
 
-export type SystemResult = 'pass' | 'fail' | 'incomplete';
+/**
+ * incomplete: a system whose infrastructure code was not (all) evaluated. unknown: only an agency
+ * (Report.agencies) none of whose rules could be decided, so that nothing judged never reads PASS.
+ */
+export type SystemResult = 'pass' | 'fail' | 'incomplete' | 'unknown';
+
+/**
+ * An owning agency (system.owner) judged over its systems in the run by the rules whose text is about
+ * the agency, not one system (catalogue `agency`: BUD-04, the agency's average security spending).
+ * Shaped as a system so that waivers (`agency:` in a waiver file), the baseline and every format take
+ * it as they take a system: `id` is "agency:" and the owner as declared, `file` the first descriptor
+ * of the agency in file order (where its findings are located, at /system/owner), `inputs` empty
+ * (it has no file of its own), `name` the owner and how many systems the verdict covers.
+ */
+/** Prefix of an agency's id in reports, waivers and baselines (a system id cannot contain ':'). */
+export const AGENCY_ID_PREFIX = 'agency:';
+
+export interface AgencyReport extends SystemReport {
+  /** The systems of this agency in this run: the only ones the verdict covers. */
+  systems: number;
+}
 
 /**
  * The order of trust of IaC evidence, most exact first: a plan (`terraform show -json`: values as
@@ -235,6 +255,8 @@ export interface Report {
   };
   systems: SystemReport[];
   errors: InputError[];
+  /** The owning agencies of this run's systems, judged over them (AgencyReport); absent when no rule does. */
+  agencies?: AgencyReport[];
   /** Every waiver that concerns a system of this run, with its status. */
   waivers?: WaiverRecord[];
   baseline?: BaselineSummary;

@@ -3,6 +3,7 @@
 // orchestrator.
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { agencySummary, type AgencySummary } from '../engine/agencies.js';
 import type { Catalogue } from '../engine/catalogue.js';
 import { PolicyError, type PolicyEngine, type PolicyResult } from '../engine/policy-engine.js';
 import { evaluateWithIac } from '../engine/iac-input.js';
@@ -31,6 +32,8 @@ export interface Checked {
   json?: Uint8Array;
   /** Streamed runs (FileCheckOptions.stream): what the report's summary needs of the system, which is not kept. */
   tally?: SystemTally;
+  /** What the agency-level rules need of the system (src/engine/agencies.ts), kept when the system is not. */
+  agency?: AgencySummary;
 }
 
 export interface FileCheckOptions {
@@ -281,7 +284,8 @@ function finished(s: Staged, tools: CheckTools, options: FileCheckOptions['optio
 function assembleStaged(e: Evaluated, tools: CheckTools, options: FileCheckOptions['options']): Checked {
   try {
     const system = assembleSystem(e.source, e.stacks, e.result, e.stage, tools.catalogue, options, tools.memo);
-    return { system, errors: e.errors, attached: e.attached };
+    const agency = agencySummary(e.source, e.result);
+    return { system, errors: e.errors, attached: e.attached, ...(agency ? { agency } : {}) };
   } catch (err) {
     return policyFailure(err, e);
   }

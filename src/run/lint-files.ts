@@ -2,6 +2,7 @@
 // portfolio), report. It gives the report lint() (src/api.ts) gives for the same inputs read by
 // readInputs(); it only reads them a batch at a time, so a portfolio is never held whole.
 import { relative, resolve } from 'node:path';
+import { AgencyCollector } from '../engine/agencies.js';
 import { loadCatalogue, type Catalogue } from '../engine/catalogue.js';
 import { loadCustomPolicies, withCustomRules } from '../engine/custom-policy.js';
 import { PolicyEngine, PolicyError } from '../engine/policy-engine.js';
@@ -16,7 +17,15 @@ import { classifyFile } from '../io/iac/sniff.js';
 import { type PolicyBundle, readPolicyBundle } from '../io/policy-bundle.js';
 import { resolveLimits } from '../io/limits.js';
 import type { IacStack } from '../model/iac.js';
-import type { InputProblem, Limits, LintOptions, Report, SystemReport, TrendPoint } from '../model/types.js';
+import type {
+  AgencyReport,
+  InputProblem,
+  Limits,
+  LintOptions,
+  Report,
+  SystemReport,
+  TrendPoint,
+} from '../model/types.js';
 import {
   type Checked,
   checkDescriptorFiles,
@@ -139,7 +148,10 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   // Streamed: each result is taken as it arrives, its system (as bytes) into the spool; the input
   // problems wait in descriptor order, as the unstreamed run collects them.
   const problemsByFile: InputProblem[][] = [];
+  // Each system's small summary for the agency-level rules, judged once every system is checked.
+  const agencies = new AgencyCollector();
   const take = (i: number, c: Checked) => {
+    agencies.add(c.agency);
     if (c.errors.length > 0) problemsByFile[i] = c.errors;
     if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
@@ -156,6 +168,7 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
   const prerendered = new Map<SystemReport, Uint8Array>();
   // In descriptor order whichever thread checked a file, so the report does not show the split.
   for (const [i, c] of checked.entries()) {
+    agencies.add(c.agency);
     for (const e of c.errors) errors.push(e);
     if (c.skipped === 'iac') iacPaths.add(descriptors[i]!);
     for (const f of c.attached) attached.add(f);
@@ -194,15 +207,38 @@ export async function runLint(paths: string[], options: LintOptions, deps: LintD
     ]),
   ];
   const withTrend = (report: Report): Report => (trend.length > 0 ? { ...report, trend } : report);
+  const judged = agencyReports(agencies, engine, catalogue, options, errors);
   if (spool)
     return {
-      report: withTrend(finishStreamedReport(tally, errors, debt, catalogue, options)),
+      report: withTrend(finishStreamedReport(tally, errors, debt, catalogue, options, judged)),
       prerendered,
       streamed: spool,
       inputs,
       catalogue,
     };
-  return { report: withTrend(finishReport(systems, errors, debt, catalogue, options)), prerendered, inputs, catalogue };
+  return {
+    report: withTrend(finishReport(systems, errors, debt, catalogue, options, judged)),
+    prerendered,
+    inputs,
+    catalogue,
+  };
+}
+
+/** The agencies judged over the run's summaries; a policy failure is an input error of the run, as for a system. */
+function agencyReports(
+  agencies: AgencyCollector,
+  engine: PolicyEngine,
+  catalogue: Catalogue,
+  options: LintOptions,
+  errors: InputProblem[],
+): AgencyReport[] {
+  try {
+    return agencies.finish(engine, catalogue, options);
+  } catch (e) {
+    if (!(e instanceof PolicyError)) throw e;
+    errors.push({ file: '', code: 'policy', message: e.text });
+    return [];
+  }
 }
 
 /** The bundles of --policy, each read whole; the first that cannot be read stops the run (PolicyError). */

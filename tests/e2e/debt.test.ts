@@ -109,9 +109,24 @@ describe('waivers in check', () => {
     expect(on.exitCode).toBe(0);
     expect(on.stdout).toContain('✔ PASS');
     expect(on.stdout).toContain('(0 days left)');
+    // The agency's average (BUD-04) is waived by `agency:` as the system's share is by `system:`.
+    const json = JSON.parse((await run(['check', BUDGET, '--as-of', '2026-12-31', '--format', 'json'])).stdout);
+    expect(reportSchema(json), JSON.stringify(reportSchema.errors)).toBe(true);
+    expect(json.agencies).toHaveLength(1);
+    expect(json.agencies[0]).toMatchObject({ id: 'agency:Bộ Tài chính', result: 'pass', systems: 1 });
+    expect(json.agencies[0].findings).toMatchObject([
+      { rule: 'BUD-04', status: 'violation', waiver: { expires: '2026-12-31', daysLeft: 0 } },
+    ]);
+    expect((json.waivers as Array<JWaiver & { system: string }>).map((w) => [w.rule, w.system, w.status])).toEqual([
+      ['BUD-02', 'mof-budget-gap', 'expiring'],
+      ['BUD-04', 'agency:Bộ Tài chính', 'expiring'],
+    ]);
+    expect(json.summary.waived).toBe(2);
     const after = await run(['check', BUDGET, '--as-of', '2027-01-01']);
     expect(after.exitCode).toBe(1);
     expect(after.stdout).toContain('high BUD-02');
+    expect(after.stdout).toContain('high BUD-04');
+    expect(after.stdout).toContain('waiver expired — BUD-04 agency:Bộ Tài chính: expired on 2026-12-31');
     expect(after.stdout).toContain(
       'waiver expired — BUD-02 mof-budget-gap /budget/lines: expired on 2026-12-31 (1 day(s) ago)',
     );
@@ -292,7 +307,13 @@ describe('baselines', () => {
     const first = JSON.parse(
       (await run(['check', 'system.yaml', '--as-of', AS_OF, '--format', 'json'], { cwd: dir })).stdout,
     );
-    const violations = (first.systems[0].findings as JFinding[]).filter((f) => f.status === 'violation').length;
+    // The agency's findings (BUD-04, judged over this run's one system) are recorded as a system's.
+    const judged = (r: { systems: Array<{ findings: JFinding[] }>; agencies?: Array<{ findings: JFinding[] }> }) => [
+      ...r.systems[0]!.findings,
+      ...(r.agencies ?? []).flatMap((x) => x.findings),
+    ];
+    expect(first.agencies.map((x: { id: string }) => x.id)).toEqual(['agency:Ủy ban nhân dân tỉnh Hà Nam']);
+    const violations = judged(first).filter((f) => f.status === 'violation').length;
     const lvlLine = (first.systems[0].findings as Array<JFinding & { location: { line: number } }>).find(
       (f) => f.rule === 'LVL-02',
     )!.location.line;
@@ -338,7 +359,9 @@ describe('baselines', () => {
     const fixed = (a.baseline.fixed as JFinding[]).map((f) => f.rule);
     expect(fixed).toEqual(expect.arrayContaining(['BUD-01', 'BUD-02', 'LVL-02', 'SBD-01']));
     // The approval added is dated after go-live: a different LVL-02 finding, so a new one.
-    const fresh = (a.systems[0].findings as JFinding[]).filter((f) => f.baseline === 'new').map((f) => f.rule);
+    const fresh = judged(a)
+      .filter((f) => f.baseline === 'new')
+      .map((f) => f.rule);
     expect(fresh).toContain('LVL-02');
     expect(a.baseline.new).toBe(fresh.length);
     expect(a.baseline.existing + a.baseline.fixed.length).toBe(violations);
@@ -475,7 +498,7 @@ describe('tuanthu waivers list', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^STATUS\s+RULE\s+SYSTEM\s+FINDING\s+EXPIRES\s+DAYS LEFT\s+APPROVED BY\s+WHERE$/);
     expect(
-      lines.slice(1, 9).map((l) =>
+      lines.slice(1, 10).map((l) =>
         l
           .split(/\s{2,}/)
           .slice(0, 2)
@@ -488,6 +511,7 @@ describe('tuanthu waivers list', () => {
       'stale SBD-02',
       'expiring SBD-02',
       'active BUD-02',
+      'active BUD-04',
       'active SBD-01',
       'active BUD-02',
     ]);
@@ -510,12 +534,31 @@ describe('tuanthu waivers list', () => {
     ]);
     expect(r.exitCode).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.waivers).toHaveLength(1);
+    expect(out.waivers).toHaveLength(2);
     expect(out.waivers[0]).toMatchObject({
       rule: 'BUD-02',
       system: 'mof-budget-gap',
       status: 'stale',
       reason: { code: 'unknown-system' },
+    });
+    // Its agency is in the portfolio (the example's owner) and passes BUD-04 there: nothing to waive.
+    expect(out.waivers[1]).toMatchObject({ rule: 'BUD-04', system: 'agency:Bộ Tài chính', status: 'stale' });
+    expect(out.waivers[1].reason.code).toBe('no-match');
+    const elsewhere = await run([
+      'waivers',
+      'list',
+      'tests/fixtures/waivers/portal/system.yaml',
+      '--waivers',
+      'tests/fixtures/waivers/budget/tuanthu.waivers.yaml',
+      '--as-of',
+      AS_OF,
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(elsewhere.stdout).waivers[1]).toMatchObject({
+      system: 'agency:Bộ Tài chính',
+      status: 'stale',
+      reason: { code: 'unknown-agency', text: 'no checked descriptor has system.owner Bộ Tài chính' },
     });
   });
 

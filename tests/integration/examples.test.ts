@@ -194,14 +194,14 @@ describe('what the examples show', () => {
     expect(await outcome('examples/bizfly-portal/system.yaml', 'CLD-NET-01')).toBe('pass');
     // CMC Cloud: the volume's key-management secret, the database's is_public, the security-group
     // rules and the region are all read from the code.
-    for (const rule of ['CLD-ENC-01', 'CLD-NET-01', 'CLD-PUB-01', 'IAC-LOC-01'])
+    for (const rule of ['CLD-ENC-01', 'CLD-NET-01', 'CLD-PUB-01', 'CLD-BAK-01', 'CLD-TLS-01', 'IAC-LOC-01'])
       expect(await outcome('examples/cmccloud-portal/system.yaml', rule)).toBe('pass');
     // FPT Cloud: sources = ["ALL"] is the whole Internet; the DROP rule on RDP is not an opening.
     const fpt = (await check('examples/fptcloud-portal/system.yaml')).report.systems[0]!;
     expect(fpt.findings.filter((f) => f.rule === 'CLD-NET-01').map((f) => f.params)).toEqual([
       expect.objectContaining({ address: 'fptcloud_security_group_rule.ssh', port: 22, cidr: 'ALL' }),
     ]);
-    for (const rule of ['CLD-PUB-01', 'IAC-LOC-01'])
+    for (const rule of ['CLD-PUB-01', 'CLD-BAK-01', 'CLD-TLS-01', 'IAC-LOC-01'])
       expect(fpt.rules.find((r) => r.rule === rule)?.outcome).toBe('pass');
     // Viettel IDC: rules written by rule type take its port ("HTTP", "SSH" from the VPN pass); the
     // "Custom TCP" rule on 3306 is the one opening. The provider names no region and has no public
@@ -210,7 +210,7 @@ describe('what the examples show', () => {
     expect(vt.findings.filter((f) => f.rule === 'CLD-NET-01').map((f) => f.params)).toEqual([
       expect.objectContaining({ address: 'viettelidc_ovpc_security_group_rule.mysql_migration', port: 3306 }),
     ]);
-    for (const rule of ['CLD-ENC-01', 'IAC-LOC-01', 'IAC-X-01'])
+    for (const rule of ['CLD-ENC-01', 'CLD-BAK-01', 'CLD-TLS-01', 'IAC-LOC-01', 'IAC-X-01'])
       expect(vt.rules.find((r) => r.rule === rule)?.outcome, rule).toBe('pass');
     expect(vt.rules.find((r) => r.rule === 'CLD-PUB-01')).toMatchObject({
       outcome: 'not_applicable',
@@ -251,6 +251,61 @@ describe('what the examples show', () => {
     ]);
     const vul = s.findings.find((f) => f.rule === 'VUL-01');
     expect(vul?.params).toMatchObject({ id: 'CVE-2026-31877', age_days: 49, window_days: 30 });
+  });
+});
+
+describe('the cloud examples judged from their code', () => {
+  // A concept is judged from code when its verdict stays decided (pass or fail) with every
+  // declaration the CLD rules read taken out of the descriptor; where it becomes unknown, the
+  // verdict rested on the declaration. The counts are pinned in docs/descriptor.md.
+  const dir = mkdtempSync(join(tmpdir(), 'tuanthu-from-code-'));
+  const undeclared = {
+    crypto: { at_rest: { encrypted: null }, in_transit: null },
+    incident_response: { recovery: { backups: null } },
+    monitoring: { logs: null },
+  };
+  const strip = (example: string) => {
+    const base = parse(readFileSync(join(ROOT, 'examples', example, 'system.yaml'), 'utf8')) as Record<string, unknown>;
+    const f = join(dir, `${example}.yaml`);
+    writeFileSync(
+      f,
+      stringify({ ...(mergePatch(base, undeclared) as object), iac: [join(ROOT, 'examples', example, 'iac')] }),
+    );
+    return f;
+  };
+  const concepts = ['CLD-ENC-01', 'CLD-PUB-01', 'CLD-NET-01', 'CLD-BAK-01', 'CLD-TLS-01', 'CLD-LOG-01', 'IAC-LOC-01'];
+  const fromCode: Record<string, string[]> = {
+    'vngcloud-portal': ['CLD-ENC-01', 'CLD-PUB-01', 'CLD-NET-01', 'CLD-BAK-01', 'CLD-TLS-01', 'IAC-LOC-01'],
+    'bizfly-portal': ['CLD-PUB-01', 'CLD-NET-01', 'CLD-BAK-01', 'CLD-TLS-01', 'IAC-LOC-01'],
+    'cmccloud-portal': ['CLD-PUB-01', 'CLD-NET-01', 'CLD-BAK-01', 'IAC-LOC-01'],
+    'fptcloud-portal': ['CLD-PUB-01', 'CLD-NET-01', 'IAC-LOC-01'],
+    'viettelidc-portal': ['CLD-NET-01', 'CLD-BAK-01', 'IAC-LOC-01'],
+    'openstack-private-cloud': ['CLD-PUB-01', 'CLD-NET-01', 'CLD-TLS-01', 'IAC-LOC-01'],
+  };
+  it.each(Object.entries(fromCode))('%s: these concepts stay decided without the declarations', async (ex, want) => {
+    const s = (await check(strip(ex))).report.systems[0]!;
+    const decided = concepts.filter((c) => ['pass', 'fail'].includes(s.rules.find((r) => r.rule === c)?.outcome ?? ''));
+    expect(decided).toEqual(want);
+    // Whatever became unknown asks for a declaration, never for a value only apply knows.
+    for (const f of s.findings.filter((x) => concepts.includes(x.rule) && x.status === 'unknown'))
+      expect(f.params.msg, `${f.rule} ${JSON.stringify(f.params)}`).toBe('cannot_show');
+  });
+
+  it('judges part of a concept from code where the rest rests on a declaration', async () => {
+    // FPT Cloud: the buckets' versioning and the listener's protocol are read from the code; only
+    // the database's backups and the TLS minimum (no such attributes in the provider) are asked for.
+    const fpt = (await check(strip('fptcloud-portal'))).report.systems[0]!;
+    const asked = (s: typeof fpt, rule: string) =>
+      s.findings.filter((f) => f.rule === rule).map((f) => `${f.params.msg} ${f.params.address}`);
+    expect(asked(fpt, 'CLD-BAK-01')).toEqual(['cannot_show fptcloud_database.main']);
+    expect(asked(fpt, 'CLD-TLS-01')).toEqual(['cannot_show fptcloud_load_balancer_v2_lb.portal']);
+    // Viettel IDC: the load balancer's one listener is TERMINATED_HTTPS (not the default HTTP, which
+    // would fail: the provider cannot redirect); only the TLS minimum is asked for.
+    const vt = (await check(strip('viettelidc-portal'))).report.systems[0]!;
+    expect(asked(vt, 'CLD-TLS-01')).toEqual(['cannot_show viettelidc_ovpc_load_balancer.web']);
+    // CMC Cloud: the plain HTTP listener's redirect is read from its L7 policy.
+    const cmc = (await check(strip('cmccloud-portal'))).report.systems[0]!;
+    expect(asked(cmc, 'CLD-TLS-01')).toEqual(['cannot_show cmccloudv2_elb_listener.https']);
   });
 });
 

@@ -11,6 +11,7 @@ import { csvCell } from '../../src/format/csv.js';
 import type { CodeQualityIssue } from '../../src/format/gitlab.js';
 import { FORMATTERS, type FormatName } from '../../src/format/index.js';
 import { safeText } from '../../src/format/safe-text.js';
+import { judgedEntries } from '../../src/format/shared.js';
 import type { SonarIssue, SonarRule } from '../../src/format/sonarqube.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
 import { lintFiles } from '../../src/run/lint-files.js';
@@ -74,7 +75,9 @@ describe('gitlab (Code Quality)', () => {
 
   it('has one issue per open finding, on its file and line, with a GitLab severity', () => {
     const issues = JSON.parse(render('gitlab', both)) as CodeQualityIssue[];
-    const findings = both.systems.flatMap((s) => s.findings.filter((f) => !f.waiver));
+    // The agencies' findings (Report.agencies) are issues too, after the systems'.
+    const findings = judgedEntries(both).flatMap((s) => s.findings.filter((f) => !f.waiver));
+    expect(findings.some((f) => f.rule === 'BUD-04')).toBe(true);
     expect(issues).toHaveLength(findings.length);
     const lvl = findings.find((f) => f.rule === 'LVL-02')!;
     const issue = issues.find((i) => i.check_name === 'LVL-02')!;
@@ -151,7 +154,7 @@ describe('sonarqube (generic issue import, 10.3+)', () => {
       filePath: 'examples/province-land-portal/system.yaml',
       textRange: { startLine: finding.location.line },
     });
-    const open = both.systems.flatMap((s) => s.findings.filter((f) => !f.waiver));
+    const open = judgedEntries(both).flatMap((s) => s.findings.filter((f) => !f.waiver));
     expect(doc.issues).toHaveLength(open.length);
   });
 
@@ -217,7 +220,7 @@ describe('csv', () => {
     const r = await check([variant(0, evil), PORTAL, MALFORMED]);
     for (const lang of ['en', 'vi'] as const) {
       const rows = readCsv(render('csv', r, lang))!;
-      const findings = r.systems.flatMap((s) => s.findings.map((f) => ({ s, f })));
+      const findings = judgedEntries(r).flatMap((s) => s.findings.map((f) => ({ s, f })));
       expect(rows).toHaveLength(1 + findings.length + r.errors.length);
       expect(new Set(rows.map((x) => x.length))).toEqual(new Set([17]));
       for (const [i, { s, f }] of findings.entries()) {

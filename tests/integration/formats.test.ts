@@ -87,7 +87,16 @@ describe('sarif', () => {
   it('places each finding on its file, line and column, relative to %SRCROOT%', () => {
     const log = JSON.parse(render('sarif', both)) as Sarif.Log;
     const results = log.runs[0]!.results!;
-    expect(results).toHaveLength(both.systems[0]!.findings.length + both.systems[1]!.findings.length);
+    // The systems' findings, then the agencies' (BUD-04, Report.agencies), located at /system/owner.
+    const agencyFindings = (both.agencies ?? []).flatMap((a) => a.findings);
+    expect(agencyFindings.map((f) => f.rule)).toEqual(['BUD-04']);
+    expect(results).toHaveLength(
+      both.systems[0]!.findings.length + both.systems[1]!.findings.length + agencyFindings.length,
+    );
+    const agency = results.find((r) => r.ruleId === 'BUD-04')!;
+    expect(agency.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(
+      'examples/province-land-portal/system.yaml',
+    );
     expect(results.length).toBeGreaterThan(6);
     const lvl = results.find((r) => r.ruleId === 'LVL-02')!;
     expect(log.runs[0]!.tool.driver.rules![lvl.ruleIndex!]!.id).toBe('LVL-02');
@@ -243,7 +252,9 @@ describe('junit', () => {
     const parsed = parser.parse(xml).testsuites;
     expect(parsed.testsuite[0]['@name']).toBe('tinh-ha-nam-dat-dai — <a href="x">&amp;</a> ]]>'.replace('&amp;', '&'));
     expect(parsed['@errors']).toBe('1');
-    expect(parsed.testsuite[1].testcase[0].error['@type']).toBe('syntax');
+    // Then the agency's suite (BUD-04, Report.agencies), then the input errors.
+    expect(parsed.testsuite[1]['@name']).toMatch(/^agency:Ủy ban nhân dân tỉnh Hà Nam — /);
+    expect(parsed.testsuite[2].testcase[0].error['@type']).toBe('syntax');
   });
 });
 
@@ -255,7 +266,9 @@ describe('github annotations', () => {
 
   it('writes one workflow command per finding, on its line', () => {
     const lines = render('github', both).trimEnd().split('\n');
-    const violations = both.systems.flatMap((s) => s.findings).filter((f) => f.status === 'violation');
+    const violations = [...both.systems, ...(both.agencies ?? [])]
+      .flatMap((s) => s.findings)
+      .filter((f) => f.status === 'violation');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(
       violations.filter((f) => f.severity === 'critical' || f.severity === 'high').length,
     );
@@ -315,8 +328,8 @@ describe('markdown', () => {
   it('summarises the run and tables each failing system', async () => {
     const r = await check([COMPLIANT, variant('Portal | <script>alert(1)</script>')]);
     const md = render('markdown', r);
-    // Findings not yet due are counted apart, after the ones that count now.
-    const all = r.systems.flatMap((s) => s.findings);
+    // Findings not yet due are counted apart, after the ones that count now; the agencies' count too.
+    const all = [...r.systems, ...(r.agencies ?? [])].flatMap((s) => s.findings);
     const due = all.filter((f) => f.status === 'due' && !f.waiver).length;
     const n = all.filter((f) => f.status !== 'due' && !f.waiver).length;
     expect(md).toContain(`**2** systems · ✅ 1 passed · ❌ 1 failed · ${n} findings${due ? ` · ${due} due` : ''}`);

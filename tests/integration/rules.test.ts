@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadIac, loadJsonText } from '../../src/io/iac/load.js';
 import type { IacStack } from '../../src/model/iac.js';
+import { AgencyCollector } from '../../src/engine/agencies.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { PolicyEngine } from '../../src/engine/policy-engine.js';
 import { AS_OF, COMPLIANT, evaluate, mergePatch, readYaml, ROOT, ruleDirs } from '../helpers.js';
 
 interface Case {
@@ -18,6 +20,8 @@ interface Case {
   as_of?: string;
   stage?: string;
   reason?: string;
+  /** An agency-level rule (METADATA level: agency): the run's systems, each the compliant base patched. */
+  systems?: unknown[];
   /** path "<iac>" stands for the IaC input's name (stack-level findings). */
   /**
    * severity: the finding's own (a recommendation's, lower than the rule's) or else the rule's;
@@ -48,6 +52,11 @@ for (const meta of catalogue.rules) {
   const file = join(ROOT, dirname(meta.file), 'fixtures.yaml');
   if (!existsSync(file)) continue; // the layout harness reports it
   const fx = readYaml<Fixtures>(file);
+
+  if (meta.level === 'agency') {
+    describe(`${meta.id} (${meta.key}, per agency)`, () => agencyCases(meta.id, meta.key, fx));
+    continue;
+  }
 
   describe(`${meta.id} (${meta.key})`, () => {
     // IaC goes through the same loader users run; the descriptor is the compliant one, patched.
@@ -132,6 +141,42 @@ for (const meta of catalogue.rules) {
       });
     }
   });
+}
+
+/**
+ * An agency-level rule through both compiled entrypoints, as a run takes it: each system evaluated
+ * (tuanthu/main/result, which gives its summary), then its agency (tuanthu/portfolio/result).
+ */
+function agencyCases(id: string, key: string, fx: Fixtures): void {
+  const runAgency = (c: Case) => {
+    const agencies = new AgencyCollector();
+    (c.systems ?? []).forEach((patch, i) => {
+      const d = mergePatch(base, patch ?? {}) as { system: { owner: string } };
+      const r = evaluate(d, c.as_of ?? AS_OF, c.stage);
+      expect(r.not_applicable[key], 'never judged per system').toBe('agency');
+      agencies.add({ agency: d.system.owner, at: { file: `s${i}.yaml`, line: 1, column: 1 }, rows: r.summaries ?? {} });
+    });
+    const options = { asOf: c.as_of ?? AS_OF, failOn: 'high' as const, lang: 'en' as const };
+    return agencies
+      .finish(PolicyEngine.load(), catalogue, options)
+      .flatMap((a) => a.findings.filter((f) => f.rule === id));
+  };
+  for (const c of fx.valid ?? []) it(`passes: ${c.name}`, () => expect(runAgency(c)).toEqual([]));
+  for (const c of fx.inapplicable ?? [])
+    it(`not applicable per system: ${c.name}`, () => {
+      const r = evaluate(mergePatch(base, c.patch ?? {}), c.as_of ?? AS_OF, c.stage);
+      expect(r.not_applicable[key]).toBe(c.reason);
+    });
+  for (const c of fx.invalid ?? [])
+    it(`fails: ${c.name}`, () => {
+      const got = runAgency(c);
+      const want = c.expect ?? [];
+      expect(want.length, 'an invalid case must say what it expects').toBeGreaterThan(0);
+      expect(got.map((f) => `${f.params.msg} ${f.path} ${f.status}`).sort()).toEqual(
+        want.map((w) => `${w.msg} ${w.path} ${w.status ?? 'violation'}`).sort(),
+      );
+      for (const w of want) expect(got.find((f) => f.params.msg === w.msg)?.params).toMatchObject(w.params ?? {});
+    });
 }
 
 describe('the compliant base example', () => {

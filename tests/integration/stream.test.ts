@@ -123,7 +123,16 @@ describe('a streamed run', () => {
       expect(a.exitCode).toBe(b.exitCode);
       expect(a.stderr).toBe(b.stderr);
       expect(readFileSync(streamed, 'utf8')).toBe(readFileSync(whole, 'utf8'));
-      expect(JSON.parse(readFileSync(streamed, 'utf8')).summary.systems).toBe(25);
+      const report = JSON.parse(readFileSync(streamed, 'utf8'));
+      expect(report.summary.systems).toBe(25);
+      // The agencies are judged from each system's summary at the end, whichever path and thread; in the
+      // order of their first descriptors (s-0.yaml is the province's).
+      expect(
+        report.agencies.map((a: { id: string; systems: number; result: string }) => [a.id, a.systems, a.result]),
+      ).toEqual([
+        ['agency:Ủy ban nhân dân tỉnh Hà Nam', 12, 'fail'],
+        ['agency:Bộ Tài chính', 12, 'pass'],
+      ]);
     }
     // No spool is left beside the reports.
     expect(readdirSync(dir).filter((f) => f.endsWith('.spool'))).toEqual([]);

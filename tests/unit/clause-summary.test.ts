@@ -68,4 +68,16 @@ describe('clauseSummary', () => {
     const alone = clauseSummary({ systems: [good] }, coverage, catalogue)[1];
     expect(alone).toMatchObject({ met: 3, waived: 0 });
   });
+
+  it("counts an agency's rule (Report.agencies): an item its systems cannot judge is not met when the agency fails", () => {
+    // E-01 stands for BUD-04: not applicable to each system, judged for the agency over them.
+    const sys = system({ 'A-01': 'pass', 'B-01': 'pass', 'C-01': 'pass', 'D-01': 'pass', 'E-01': 'not_applicable' });
+    const agency = { ...system({ 'E-01': 'fail' }), id: 'agency:X', systems: 1 };
+    const without = clauseSummary({ systems: [sys] }, coverage, catalogue)[0];
+    expect(without).toMatchObject({ not_applicable: 1, not_met: 0 });
+    const withAgency = clauseSummary({ systems: [sys], agencies: [agency] }, coverage, catalogue)[0];
+    expect(withAgency).toMatchObject({ not_met: 1, met: 0 });
+    const passing = { ...system({ 'E-01': 'pass' }), id: 'agency:X', systems: 1 };
+    expect(clauseSummary({ systems: [sys], agencies: [passing] }, coverage, catalogue)[0]).toMatchObject({ met: 1 });
+  });
 });

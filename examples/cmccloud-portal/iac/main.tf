@@ -2,8 +2,12 @@
 # a public load balancer, a managed MySQL database on the private subnet, a data volume for uploaded
 # documents. The volume is encrypted with a key-management secret (secret_id, CLD-ENC-01), the
 # database is not exposed (is_public = false, CLD-PUB-01), only HTTPS is open to the Internet and SSH
-# comes from the VPN range (CLD-NET-01), and everything is in Vietnam (IAC-LOC-01). Server root disks
-# have no encryption argument: the descriptor declares crypto.at_rest.encrypted.
+# comes from the VPN range (CLD-NET-01), the volume and the database are backed up every night by
+# autobackup schedules (CLD-BAK-01), the load balancer terminates TLS and its plain HTTP listener
+# only redirects to HTTPS (CLD-TLS-01), and everything is in Vietnam (IAC-LOC-01). Server root disks
+# have no encryption argument, load-balancer listeners no TLS version and no resource a log
+# setting: the descriptor declares crypto.at_rest.encrypted, crypto.in_transit.tls_min and
+# monitoring.logs.collected.
 terraform {
   required_providers {
     cmccloudv2 = {
@@ -119,6 +123,14 @@ resource "cmccloudv2_volume_attachment" "documents" {
   delete_on_termination = false
 }
 
+resource "cmccloudv2_volume_autobackup" "documents" {
+  name          = "portal-documents-nightly"
+  volume_id     = cmccloudv2_volume.documents.id
+  schedule_time = "01:30"
+  interval      = 1
+  max_keep      = 7
+}
+
 resource "cmccloudv2_database_instance" "main" {
   name              = "portal-db"
   flavor_id         = "d92cc916-a4cb-4ebf-ae81-801e963465ea"
@@ -136,6 +148,14 @@ resource "cmccloudv2_database_instance" "main" {
   admin_user       = "portal"
   admin_password   = var.db_password
   billing_mode     = "monthly"
+}
+
+resource "cmccloudv2_database_autobackup" "main" {
+  name          = "portal-db-nightly"
+  instance_id   = cmccloudv2_database_instance.main.id
+  schedule_time = "02:00"
+  interval      = 1
+  max_keep      = 7
 }
 
 variable "db_password" {
@@ -168,4 +188,20 @@ resource "cmccloudv2_elb_listener" "https" {
   protocol_port             = 443
   default_pool_id           = cmccloudv2_elb_pool.web.id
   default_tls_container_ref = "8e2f4a6c-0b1d-4c3e-9f5a-7b8c9d0e1f2a"
+}
+
+resource "cmccloudv2_elb_listener" "http" {
+  elb_id          = cmccloudv2_elb.portal.id
+  name            = "portal-http"
+  protocol        = "HTTP"
+  protocol_port   = 80
+  default_pool_id = cmccloudv2_elb_pool.web.id
+}
+
+resource "cmccloudv2_elb_l7policy" "to_https" {
+  name            = "portal-to-https"
+  listener_id     = cmccloudv2_elb_listener.http.id
+  action          = "REDIRECT_PREFIX"
+  position        = 1
+  redirect_prefix = "https://dichvucong.mof.example.gov.vn"
 }

@@ -3,8 +3,12 @@
 # files, nightly exports). The database and both buckets are private (is_public = "no", acl and
 # canned_acl = "private", CLD-PUB-01) and everything is in Vietnam (IAC-LOC-01), but the rule meant
 # for the administrators' SSH was written with sources = ["ALL"]: port 22 is open to every address
-# (CLD-NET-01). FPT Cloud disks have no encryption argument: the descriptor declares
-# crypto.at_rest.encrypted (CLD-ENC-01).
+# (CLD-NET-01). Both buckets keep object versions (versioning = "Enabled", CLD-BAK-01; the database
+# has no backup argument, so the descriptor declares incident_response.recovery.backups) and the
+# load balancer's listener terminates TLS (CLD-TLS-01: the protocol from the code; no TLS version
+# argument, so the descriptor declares the minimum). FPT Cloud disks have no encryption argument and
+# its load balancers and databases no log setting: the descriptor declares crypto.at_rest.encrypted
+# (CLD-ENC-01) and monitoring.logs.collected (CLD-LOG-01).
 terraform {
   required_providers {
     fptcloud = {

@@ -25,14 +25,58 @@ passes(test, v) if {
 	regex.match(test.matches, v)
 }
 
+# grants_anyone: true holds for a bucket policy (JSON text, S3 syntax) with a statement that allows
+# every principal ("*", {"AWS": "*"}) with no condition.
+passes(test, v) if {
+	test.grants_anyone == true
+	is_string(v)
+	json.is_valid(v)
+	some s in statements(json.unmarshal(v))
+	lower(object.get(s, "Effect", "")) == "allow"
+	anyone(object.get(s, "Principal", null))
+	not s.Condition
+}
+
+# absent: true holds for an attribute the configuration leaves out (the provider's default applies).
+passes(test, v) if {
+	test.absent == true
+	v == null
+}
+
 passes(test, v) if {
 	test.non_empty == true
 	is_string(v)
 	trim_space(v) != ""
 }
 
+# A bucket policy's statements, and a principal that is everyone (for grants_anyone).
+statements(doc) := doc.Statement if is_array(doc.Statement)
+
+else := [doc.Statement] if is_object(doc.Statement)
+
+else := []
+
+anyone("*")
+
+anyone(p) if {
+	is_object(p)
+	some x in as_array(object.get(p, "AWS", []))
+	x == "*"
+}
+
+as_array(x) := x if is_array(x)
+
+else := [x]
+
 # The value of the mapped attribute, null when the configuration leaves it out.
 value(r, m) := object.get(r.values, m.attribute, null)
+
+# The attributes of a row and the test each must pass under `key` (public, encrypted…): the row's
+# own attribute, then those listed in `also` (CMC Cloud's database: is_public and enable_public_ip).
+checks(m, key) := array.concat(
+	[{"attribute": m.attribute, "test": m[key]}],
+	[{"attribute": a.attribute, "test": a[key]} | some a in object.get(m, "also", [])],
+)
 
 # The descriptor declares the field (a dotted path) true.
 declared(field) if object.get(lib.d, split(field, "."), null) == true
@@ -120,6 +164,20 @@ else := [v[m.cidr]] if is_string(v[m.cidr])
 
 else := []
 
+# The sources of a rule that mean the whole Internet: its ranges that do, and its source type
+# (mapping `source_type`: Viettel IDC's VDBS `source`, "anywhere" when left out) when that does,
+# whatever range the rule also names.
+open_sources(m, v) := array.concat([s | some s in sources(m, v); anywhere(m, s)], type_anywhere(m, v))
+
+type_anywhere(m, v) := [sprintf("%s = %s", [m.source_type.attribute, t])] if {
+	t := v[m.source_type.attribute]
+	is_string(t)
+	lower(trim_space(t)) in {lower(w) | some w in m.source_type.anywhere}
+} else := [sprintf("%s left out (%s)", [m.source_type.attribute, m.source_type.default])] if {
+	object.get(v, m.source_type.attribute, null) == null
+	lower(m.source_type.default) in {lower(w) | some w in m.source_type.anywhere}
+} else := []
+
 # The whole Internet: 0.0.0.0/0, ::/0, and the words a provider uses for it (mapping `anywhere`).
 anywhere(_, s) if s in {"0.0.0.0/0", "::/0"}
 
@@ -167,6 +225,7 @@ rule_paths(m, prefix) := [concat("", [prefix, a]) |
 	some a in [
 		m.cidr, object.get(m, "port_min", null), object.get(m, "port_max", null), object.get(m, "port_range", null),
 		m.protocol, object.get(m, ["allow", "attribute"], null), object.get(m, ["named", "attribute"], null),
+		object.get(m, ["source_type", "attribute"], null),
 	]
 	a != null
 ]

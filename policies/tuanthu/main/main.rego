@@ -17,6 +17,7 @@ result := {
 	"findings": findings,
 	"not_applicable": not_applicable,
 	"metrics": metrics,
+	"summaries": summaries,
 }
 
 # Why a rule does not apply: the first reason that holds, of the input it needs, the lifecycle
@@ -33,6 +34,8 @@ not_applicable[name] := reason if {
 skip_reason(name, meta) := "no_descriptor" if {
 	not meta.iac
 	not lib.has_descriptor
+} else := "agency" if {
+	meta.agency
 } else := "no_iac" if {
 	meta.iac
 	not lib.has_iac
@@ -71,4 +74,12 @@ metrics[k] := v if {
 	some name, meta in catalogue
 	meta.metrics
 	some k, v in data.tuanthu.rules[meta.family][name].metrics
+}
+
+# What each rule judged per owning agency (catalogue `agency`) needs of this system: a small record
+# the run keeps while it streams, for the tuanthu/portfolio/result entrypoint at its end.
+summaries[name] := s if {
+	some name, meta in catalogue
+	meta.agency
+	s := data.tuanthu.rules[meta.family][name].summary
 }

@@ -1,12 +1,13 @@
 import { messageKey, t } from '../../i18n/index.js';
-import type {
-  AppliedWaiver,
-  Finding,
-  Lang,
-  Severity,
-  SystemReport,
-  WaiverRecord,
-  WaiverStatus,
+import {
+  AGENCY_ID_PREFIX,
+  type AppliedWaiver,
+  type Finding,
+  type Lang,
+  type Severity,
+  type SystemReport,
+  type WaiverRecord,
+  type WaiverStatus,
 } from '../../model/types.js';
 import { daysLeft, expiryStatus } from './expiry.js';
 import type { Waiver } from '../../model/waiver.js';
@@ -49,7 +50,10 @@ export function applyWaivers(systems: SystemReport[], waivers: Waiver[], ctx: Wa
     if (targets.length === 0) {
       if (!ctx.allWaivers) continue;
       status = 'stale';
-      reason = { code: 'unknown-system', params: { system: w.system } };
+      // A waiver by agency (`agency:` in the file) names an owner no checked descriptor declares.
+      reason = w.system.startsWith(AGENCY_ID_PREFIX)
+        ? { code: 'unknown-agency', params: { agency: w.system.slice(AGENCY_ID_PREFIX.length) } }
+        : { code: 'unknown-system', params: { system: w.system } };
     } else {
       const severity = ctx.ruleSeverity(w.rule);
       reason = invalidReason(w, {

@@ -152,6 +152,8 @@ export const en = {
     'checks infrastructure code; none of it could be judged (see the evidence: nothing was evaluated)',
   'reason.no_iac': 'checks infrastructure code; none was given (list it under iac: in the descriptor)',
   'reason.no_descriptor': 'checks the system descriptor; infrastructure code was checked without one',
+  'reason.agency':
+    'judged for the owning agency over its systems in this run, not for one system (see the agency in the report)',
   'reason.no_provider': 'applies to {provider} resources; the infrastructure code has none',
   'reason.no_protected_data':
     'applies to systems holding personal, sensitive, state-secret or national-database data; none is declared',
@@ -176,6 +178,7 @@ export const en = {
   'waiver_reason.expired': 'expired on {expires} ({days} day(s) ago); the findings it covered count again',
   'waiver_reason.gate-critical': '{rule} is critical: critical rules cannot be waived past the go-live gate',
   'waiver_reason.no-match': 'matches no finding of {rule} on {system}: the gap is closed, remove the waiver',
+  'waiver_reason.unknown-agency': 'no checked descriptor has system.owner {agency}',
   'waiver_reason.unknown-system': 'no checked descriptor has system id {system}',
 
   // Waiver statuses.
@@ -241,6 +244,7 @@ export const en = {
   'text.result_pass': 'PASS',
   'text.result_fail': 'FAIL',
   'text.result_incomplete': 'INCOMPLETE',
+  'text.result_unknown': 'UNKNOWN',
 
   // The "Figures" lines of the text report; day counts by metric.
   'metrics.metrics': 'Figures',
@@ -270,6 +274,7 @@ export const en = {
   'report.pass': 'PASS',
   'report.fail': 'FAIL',
   'report.incomplete': 'INCOMPLETE',
+  'report.unknown': 'UNKNOWN',
   'debt.gate_unseen': 'Not seen (infrastructure code not evaluated; the gate cannot say GO on it)',
   'report.incomplete_count': 'incomplete',
   'iac.trust_order': 'order of trust: plan > evaluated configuration > configuration as written',
@@ -317,6 +322,7 @@ export const en = {
   'rules.outside_seeds': 'Source outside the seeds',
   'report.recommendation': 'Recommendation (beyond the directives)',
   'report.recommendation_title': 'Recommendation (beyond the directives): {title}',
+  'report.agency_name': 'Agency {agency} (average over its systems in this run: {systems})',
   'report.not_applicable': 'Not applicable',
   'report.none': 'None.',
   'report.reason': 'Reason',

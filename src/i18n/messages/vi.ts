@@ -151,6 +151,8 @@ export const vi: Record<MessageKey, string> = {
     'kiểm tra mã hạ tầng; không đánh giá được phần nào (xem bằng chứng: chưa đánh giá được gì)',
   'reason.no_iac': 'kiểm tra mã hạ tầng; chưa có mã hạ tầng nào (khai báo tại mục iac: của hồ sơ mô tả)',
   'reason.no_descriptor': 'kiểm tra hồ sơ mô tả hệ thống; mã hạ tầng được kiểm tra mà không có hồ sơ mô tả',
+  'reason.agency':
+    'đánh giá cho cơ quan chủ quản trên các hệ thống của cơ quan trong lần kiểm tra này, không cho riêng một hệ thống (xem mục cơ quan trong báo cáo)',
   'reason.no_provider': 'áp dụng cho tài nguyên {provider}; mã hạ tầng không có tài nguyên này',
   'reason.no_protected_data':
     'áp dụng cho hệ thống có dữ liệu cá nhân, nhạy cảm, bí mật nhà nước hoặc cơ sở dữ liệu quốc gia; hệ thống không khai báo loại nào',
@@ -179,6 +181,7 @@ export const vi: Record<MessageKey, string> = {
   'waiver_reason.gate-critical':
     '{rule} là quy tắc nghiêm trọng: không được miễn trừ quy tắc nghiêm trọng khi xét đưa vào vận hành',
   'waiver_reason.no-match': 'không khớp phát hiện nào của {rule} trên {system}: đã khắc phục, hãy xoá miễn trừ',
+  'waiver_reason.unknown-agency': 'không có hồ sơ nào được kiểm tra có cơ quan chủ quản (system.owner) {agency}',
   'waiver_reason.unknown-system': 'không có hồ sơ nào được kiểm tra có mã hệ thống {system}',
 
   // Waiver statuses.
@@ -244,6 +247,7 @@ export const vi: Record<MessageKey, string> = {
   'text.result_pass': 'ĐẠT',
   'text.result_fail': 'KHÔNG ĐẠT',
   'text.result_incomplete': 'CHƯA ĐỦ',
+  'text.result_unknown': 'CHƯA XÁC ĐỊNH',
 
   // The "Figures" lines of the text report; day counts by metric.
   'metrics.metrics': 'Số liệu',
@@ -274,6 +278,7 @@ export const vi: Record<MessageKey, string> = {
   'report.pass': 'ĐẠT',
   'report.fail': 'KHÔNG ĐẠT',
   'report.incomplete': 'CHƯA ĐỦ',
+  'report.unknown': 'CHƯA XÁC ĐỊNH',
   'debt.gate_unseen': 'Chưa xem được (mã hạ tầng chưa được đánh giá; không thể kết luận ĐƯỢC PHÉP dựa trên phần này)',
   'report.incomplete_count': 'chưa đủ',
   'iac.trust_order': 'thứ tự tin cậy: plan > cấu hình đã đánh giá > cấu hình như viết',
@@ -322,6 +327,7 @@ export const vi: Record<MessageKey, string> = {
   'rules.outside_seeds': 'Căn cứ ngoài các văn bản nguồn',
   'report.recommendation': 'Khuyến nghị (ngoài yêu cầu của văn bản)',
   'report.recommendation_title': 'Khuyến nghị (ngoài yêu cầu của văn bản): {title}',
+  'report.agency_name': 'Cơ quan {agency} (bình quân trên các hệ thống của cơ quan trong lần kiểm tra này: {systems})',
   'report.not_applicable': 'Không áp dụng',
   'report.none': 'Không có.',
   'report.reason': 'Lý do',

@@ -1,3 +1,4 @@
+import { AGENCY_ID_PREFIX } from '../../model/types.js';
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { validateAgainst } from '../descriptor/schema.js';
@@ -32,7 +33,9 @@ export async function waiverFiles(
 
 interface RawWaiver {
   rule: string;
-  system: string;
+  /** One of system and agency (schemas/waivers.schema.json). */
+  system?: string;
+  agency?: string;
   path?: string;
   resource?: string;
   justification: string;
@@ -67,7 +70,8 @@ export async function loadWaivers(
     const target = w.path ?? w.resource;
     return {
       rule: w.rule,
-      system: w.system,
+      // An agency is named as its report names it (src/engine/agencies.ts): "agency:" and the owner.
+      system: w.system ?? `${AGENCY_ID_PREFIX}${w.agency}`,
       ...(target !== undefined ? { path: target } : {}),
       justification: w.justification,
       ...(w.reference !== undefined ? { reference: w.reference } : {}),

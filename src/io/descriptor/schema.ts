@@ -116,6 +116,7 @@ function typeName(type: string, lang: Lang): string {
 /** Vietnamese for the descriptions (English in schemas/) that say why a schema forbids a value. */
 export const NOT_REASONS_VI: Record<string, string> = {
   'give either path or resource, not both': 'chỉ ghi path hoặc resource, không ghi cả hai',
+  'give either system or agency, not both': 'chỉ ghi system hoặc agency, không ghi cả hai',
 };
 
 /** Plain-words explanation of one ajv error, in the user's language. */

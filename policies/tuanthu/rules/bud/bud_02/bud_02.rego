@@ -4,17 +4,19 @@
 #   id: BUD-02
 #   severity: high
 #   stages: [design, build, pre-production, production]
-#   clauses: ["TB06:III.5", "CT57:3.đ", "TTg:1.đ", "KH04:IV.5"]
+#   clauses: ["TB06:III.5", "TTg:1.đ"]
 #   title:
-#     en: Security is at least 15% of the IT budget
-#     vi: Kinh phí an ninh mạng tối thiểu 15% kinh phí công nghệ thông tin
+#     en: Security is at least 15% of the project's IT budget
+#     vi: Kinh phí an ninh mạng tối thiểu 15% kinh phí dự án công nghệ thông tin
 #   description:
 #     en: >-
-#       Security lines make up at least the minimum share of the system's total IT budget (15%
-#       under the directives; the value in force on as_of comes from policies/tuanthu/thresholds/data.yaml).
+#       Security lines make up at least the minimum share of the system's total IT budget, taken as the
+#       cost of its IT project (15% under the directives; the value in force on as_of comes from
+#       policies/tuanthu/thresholds/data.yaml). The agency's average over its systems is BUD-04.
 #     vi: >-
 #       Các hạng mục an ninh mạng chiếm tối thiểu tỷ lệ quy định trên tổng kinh phí công nghệ thông
-#       tin của hệ thống (15% theo các văn bản chỉ đạo; giá trị hiệu lực lấy từ thresholds.yaml).
+#       tin của hệ thống, tức kinh phí dự án (15% theo các văn bản chỉ đạo; giá trị hiệu lực lấy từ
+#       thresholds.yaml). Tỷ lệ bình quân của cơ quan trên các hệ thống là BUD-04.
 #   messages:
 #     no_budget:
 #       en: "No IT budget is declared (budget.lines), so the security share cannot be computed."

@@ -65,3 +65,33 @@ test_openstack_declared_false_is_a_violation_on_the_declaration if {
 test_aws_database_is_left_to_aws_rds_02 if {
 	count(cld_bak_01.deny) == 0 with input.iac as {"resources": [res("aws_db_instance", "main", {}, [], [])]}
 }
+
+# FPT Cloud: a bucket's own versioning is Suspended, a versioning resource naming it sets Enabled.
+test_fpt_bucket_versioned_by_a_separate_resource_passes if {
+	b := object.union(res("fptcloud_object_storage_bucket", "b", {"versioning": "Suspended"}, [], []), {"referenced_by": {"fptcloud_object_storage_bucket_versioning": [1]}})
+	values := {"bucket_name": "${fptcloud_object_storage_bucket.b.name}", "versioning_status": "Enabled"}
+	v := res("fptcloud_object_storage_bucket_versioning", "b", values, ["bucket_name"], ["fptcloud_object_storage_bucket.b"])
+	count(cld_bak_01.deny) == 0 with input.iac as {"resources": [b, v]}
+}
+
+test_fpt_bucket_without_versions_is_disabled_bucket if {
+	fs := cld_bak_01.deny with input.iac as {"resources": [res("fptcloud_object_storage_bucket", "b", {}, [], [])]}
+	[f] := [x | some x in fs]
+	f.msg == "disabled_bucket"
+	f.params.value == "null"
+}
+
+test_fpt_versioning_status_from_expression_is_unknown if {
+	b := object.union(res("fptcloud_object_storage_bucket", "b", {}, [], []), {"referenced_by": {"fptcloud_object_storage_bucket_versioning": [1]}})
+	v := res("fptcloud_object_storage_bucket_versioning", "b", {"versioning_status": "${var.v}"}, ["versioning_status"], ["fptcloud_object_storage_bucket.b"])
+	fs := cld_bak_01.deny with input.iac as {"resources": [b, v]}
+	[f] := [x | some x in fs]
+	f.status == "unknown"
+	f.params.attribute == "versioning_status"
+}
+
+test_viettel_volume_in_a_backup_plan_passes if {
+	vol := object.union(res("viettelidc_ovpc_volume", "data", {}, [], []), {"referenced_by": {"viettelidc_ovpc_backup_plan": [1]}})
+	plan := res("viettelidc_ovpc_backup_plan", "daily", {"volume_ids": ["${viettelidc_ovpc_volume.data.id}"]}, ["volume_ids"], ["viettelidc_ovpc_volume.data"])
+	count(cld_bak_01.deny) == 0 with input.iac as {"resources": [vol, plan]}
+}

@@ -12,12 +12,14 @@
 #     vi: "Bộ cân bằng tải và cơ sở dữ liệu được ghi nhật ký phục vụ giám sát (đám mây trong nước và OpenStack)"
 #   description:
 #     en: >-
-#       Load balancers and managed databases on VNG Cloud, Bizfly Cloud and OpenStack record logs that
+#       Load balancers and managed databases on VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel
+#       IDC and OpenStack record logs that
 #       the monitoring system collects, judged from the log setting a provider offers
 #       (policies/tuanthu/clouds/data.yaml); where it offers none, the descriptor declares it
 #       (monitoring.logs.collected). AWS is judged by AWS-LOG-01 and AWS-LOG-02.
 #     vi: >-
-#       Bộ cân bằng tải và cơ sở dữ liệu được quản lý trên VNG Cloud, Bizfly Cloud và OpenStack ghi nhật
+#       Bộ cân bằng tải và cơ sở dữ liệu được quản lý trên VNG Cloud, Bizfly Cloud, CMC Cloud, FPT Cloud,
+#       Viettel IDC và OpenStack ghi nhật
 #       ký được hệ thống giám sát thu thập, xét theo thiết lập nhật ký nhà cung cấp có
 #       (policies/tuanthu/clouds/data.yaml); nhà cung cấp không có thì hồ sơ khai báo
 #       (monitoring.logs.collected). AWS do AWS-LOG-01 và AWS-LOG-02 xét.
@@ -45,13 +47,13 @@
 #         {provider} (không có thiết lập nhật ký): khai báo trong hồ sơ {field}: true.
 #   remediation:
 #     en: >-
-#       Turn on the provider's log setting where it has one. VNG Cloud, Bizfly Cloud and OpenStack
-#       load balancers and databases have none in Terraform: ship their logs (the provider's log
+#       Turn on the provider's log setting where it has one. VNG Cloud, Bizfly Cloud, CMC Cloud, FPT
+#       Cloud, Viettel IDC and OpenStack load balancers and databases have none in Terraform: ship their logs (the provider's log
 #       service, Octavia log offloading, the database's audit log) to the monitoring system, then
 #       declare monitoring.logs.collected: true.
 #     vi: >-
 #       Bật thiết lập nhật ký của nhà cung cấp nếu có. Bộ cân bằng tải và cơ sở dữ liệu của VNG Cloud,
-#       Bizfly Cloud và OpenStack không có thiết lập này trong Terraform: chuyển nhật ký (dịch vụ nhật
+#       Bizfly Cloud, CMC Cloud, FPT Cloud, Viettel IDC và OpenStack không có thiết lập này trong Terraform: chuyển nhật ký (dịch vụ nhật
 #       ký của nhà cung cấp, Octavia log offloading, nhật ký kiểm toán của cơ sở dữ liệu) về hệ thống
 #       giám sát, rồi khai báo monitoring.logs.collected: true.
 #   snippet: |

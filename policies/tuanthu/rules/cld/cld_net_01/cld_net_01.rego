@@ -50,8 +50,7 @@ deny contains lib.finding(r.address, "open", {"address": r.address, "cidr": src,
 	some x in concepts.inbound("admin_exposure")
 	not decided_later(x)
 	concepts.allows(x.map, x.rule)
-	some src in concepts.sources(x.map, x.rule)
-	concepts.anywhere(x.map, src)
+	some src in concepts.open_sources(x.map, x.rule)
 	concepts.carries_tcp(x.map, x.rule)
 	[from, to] := concepts.ports(x.map, x.rule)
 	some p in iac.admin_db_ports

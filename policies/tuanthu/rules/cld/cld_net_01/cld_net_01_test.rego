@@ -118,3 +118,22 @@ test_viettel_explicit_protocol_wins_over_the_type if {
 	some f in cld_net_01.deny with input.iac as {"resources": [viettel({"rule_type": "Custom UDP", "protocol_name": "TCP", "port": "3389"})]}
 	f.params.port == 3389
 }
+
+# Viettel IDC VDBS: the source type decides, "anywhere" when left out, whatever source_ip says.
+vdbs(values) := rule("viettelidc_vdbs_security_group_rule", object.union({"type": "MySQL", "protocol_name": "TCP", "port": "3306", "source_ip": "10.40.1.0/24"}, values), [])
+
+test_vdbs_source_left_out_is_anywhere if {
+	some f in cld_net_01.deny with input.iac as {"resources": [vdbs({})]}
+	f.msg == "open"
+	f.params.cidr == "source left out (anywhere)"
+	f.params.port == 3306
+}
+
+test_vdbs_source_anywhere_is_anywhere if {
+	some f in cld_net_01.deny with input.iac as {"resources": [vdbs({"source": "Anywhere"})]}
+	f.params.cidr == "source = Anywhere"
+}
+
+test_vdbs_custom_source_from_the_app_subnet_passes if {
+	count(cld_net_01.deny) == 0 with input.iac as {"resources": [vdbs({"source": "custom"})]}
+}

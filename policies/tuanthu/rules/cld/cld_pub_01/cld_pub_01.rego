@@ -52,17 +52,19 @@ deny contains lib.finding(r.address, concat("_", ["public", m.kind]), params) if
 	some e in concepts.mapped("public_exposure")
 	r := e.resource
 	m := e.map
-	not iac.unknown(r, m.attribute)
-	v := concepts.value(r, m)
-	concepts.passes(m.public, v)
-	params := {"address": r.address, "attribute": m.attribute, "value": concepts.text(v)}
+	some c in concepts.checks(m, "public")
+	not iac.unknown(r, c.attribute)
+	v := object.get(r.values, c.attribute, null)
+	concepts.passes(c.test, v)
+	params := {"address": r.address, "attribute": c.attribute, "value": concepts.text(v)}
 }
 
 deny contains lib.unknown_finding(r.address, "unknown", params) if {
 	some e in concepts.mapped("public_exposure")
 	r := e.resource
-	iac.unknown(r, e.map.attribute)
-	params := {"address": r.address, "attribute": e.map.attribute, "expression": iac.unknown_expression(r, e.map.attribute)}
+	some c in concepts.checks(e.map, "public")
+	iac.unknown(r, c.attribute)
+	params := {"address": r.address, "attribute": c.attribute, "expression": iac.unknown_expression(r, c.attribute)}
 }
 
 not_applicable contains {"code": "no_provider", "params": {"provider": concepts.providers_text("public_exposure")}} if not concepts.uses_provider_of("public_exposure")

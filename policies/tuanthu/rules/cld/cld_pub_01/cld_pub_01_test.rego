@@ -69,3 +69,35 @@ test_cmc_database_public_fails if {
 	some f in cld_pub_01.deny with input.iac as {"resources": [r]}
 	f.params.attribute == "is_public"
 }
+
+# CMC Cloud: either of is_public and enable_public_ip exposes the database (`also`).
+test_cmc_public_ip_alone_is_public if {
+	fs := cld_pub_01.deny with input.iac as {"resources": [res("cmccloudv2_database_instance", {"is_public": false, "enable_public_ip": true}, [])]}
+	[f] := [x | some x in fs]
+	f.msg == "public_database"
+	f.params.attribute == "enable_public_ip"
+}
+
+test_cmc_database_with_neither_flag_passes if {
+	r := res("cmccloudv2_database_instance", {"is_public": false, "enable_public_ip": false}, [])
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [r]}
+}
+
+# FPT Cloud bucket policies (S3 syntax): every principal allowed with no condition is public.
+fpt_policy(doc) := res("fptcloud_object_storage_bucket_policy", {"policy": json.marshal(doc)}, [])
+
+test_fpt_policy_allowing_everyone_is_public if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "s3:GetObject"}]}
+	some f in cld_pub_01.deny with input.iac as {"resources": [fpt_policy(doc)]}
+	f.msg == "public_bucket"
+}
+
+test_fpt_policy_denying_everyone_passes if {
+	doc := {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*"}]}
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [fpt_policy(doc)]}
+}
+
+test_fpt_policy_that_is_not_json_is_not_public if {
+	r := res("fptcloud_object_storage_bucket_policy", {"policy": "not json"}, [])
+	count(cld_pub_01.deny) == 0 with input.iac as {"resources": [r]}
+}

@@ -71,3 +71,39 @@ test_http_redirected_to_plain_http_is_a_violation if {
 test_aws_listener_is_left_to_aws_tls_01 if {
 	count(cld_tls_01.deny) == 0 with input.iac as {"resources": [res("aws_lb_listener", "l", {"protocol": "HTTP"}, [], [])]}
 }
+
+# Viettel IDC: the listener is the load balancer; left out, its protocol is HTTP.
+vt_lb(values) := res("viettelidc_ovpc_load_balancer", "lb", values, [], [])
+
+test_viettel_default_listener_with_floating_ip_is_plain_http if {
+	some f in cld_tls_01.deny with input.iac as {"resources": [vt_lb({"floating_ip_id": "fip-1"})]}
+		with input.descriptor as {"crypto": {"in_transit": {"tls_min": "1.2"}}}
+	f.msg == "plain_http"
+	f.params.protocol == "HTTP"
+}
+
+# A floating IP set from an expression is still set: the load balancer is not internal.
+test_viettel_floating_ip_from_expression_is_not_internal if {
+	lb := res("viettelidc_ovpc_load_balancer", "lb", {"floating_ip_id": "${viettelidc_ovpc_floating_ip.x.id}"}, ["floating_ip_id"], [])
+	some f in cld_tls_01.deny with input.iac as {"resources": [lb]}
+	f.msg == "plain_http"
+}
+
+test_viettel_without_floating_ip_is_internal if {
+	count(cld_tls_01.deny) == 0 with input.iac as {"resources": [vt_lb({})]}
+}
+
+test_viettel_additional_plain_http_listener_is_judged if {
+	lb := vt_lb({"floating_ip_id": "fip-1", "listener_protocol": "TERMINATED_HTTPS", "additional_listener": [{"protocol": "HTTP", "port": 80}]})
+	some f in cld_tls_01.deny with input.iac as {"resources": [lb]}
+		with input.descriptor as {"crypto": {"in_transit": {"tls_min": "1.2"}}}
+	f.msg == "plain_http"
+}
+
+test_fpt_inline_listener_protocol_from_expression_is_unknown if {
+	lb := res("fptcloud_load_balancer_v2_lb", "lb", {"listener": [{"protocol": "${var.p}"}]}, ["listener.0.protocol"], [])
+	fs := cld_tls_01.deny with input.iac as {"resources": [lb]}
+	[f] := [x | some x in fs]
+	f.status == "unknown"
+	f.params.attribute == "listener.0.protocol"
+}
