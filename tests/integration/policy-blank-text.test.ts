@@ -2,6 +2,7 @@
 // field of only white space and invisible characters is blank to a rule as it is to the schemas and
 // the waiver checks, so that lint() given inputs no schema has seen judges them the same way.
 import { describe, expect, it } from 'vitest';
+import { sameName } from '../../src/engine/waivers/validity.js';
 import { isBlank } from '../../src/util/text.js';
 import { AS_OF, COMPLIANT, evaluate, mergePatch, readYaml } from '../helpers.js';
 
@@ -33,6 +34,22 @@ describe('blank text in the policies', () => {
   it('agrees with src/util/text.ts character by character', () => {
     expect(candidates.length).toBeGreaterThan(100);
     const disagree = candidates.filter((c) => policyBlank(` ${c}${c} `) !== isBlank(` ${c}${c} `));
+    expect(disagree.map(hex)).toEqual([]);
+  });
+
+  // LVL-04 compares the appraiser with the operator by lib.same_name, which is sameName's twin (but
+  // for Unicode normalisation, which Rego lacks).
+  it('compares names as the waiver checks do, character by character', () => {
+    const operator = 'Cục Tin học và Thống kê tài chính';
+    const sameToPolicy = (by: string): boolean =>
+      evaluate(mergePatch(base, { classification: { appraisal: { by } } }), AS_OF).findings.some(
+        (f) => f.rule === 'LVL-04' && f.msg === 'not_independent',
+      );
+    expect(sameToPolicy('CỤC TIN HỌC VÀ THỐNG KÊ TÀI CHÍNH\u200B')).toBe(true);
+    const disagree = candidates.filter((c) => {
+      const by = `Cục ${c}Tin học và${c}Thống kê tài chính${c}`;
+      return sameToPolicy(by) !== sameName(by, operator);
+    });
     expect(disagree.map(hex)).toEqual([]);
   });
 });

@@ -69,5 +69,34 @@ has_text(obj, key) if {
 # U+205F-U+206F and the BOM). tests/integration/policy-blank-text.test.ts compares the two.
 visible_text := `[^\t\n\x{000B}\f\r \x{00A0}\x{00AD}\x{1680}\x{180E}\x{2000}-\x{200F}\x{2028}-\x{202F}\x{205F}-\x{206F}\x{3000}\x{FEFF}]`
 
+# Two names are one (an assessor and the operator, an appraiser and the operator): compared as
+# src/engine/waivers/validity.ts#sameName does, without invisible characters (text.ts's set), with
+# white space collapsed, in lower case. Unicode normalisation (NFC/NFD) is not available here.
+same_name(a, b) if {
+	x := name_key(a)
+	x != ""
+	x == name_key(b)
+}
+
+name_key(s) := concat(" ", [w | some w in split(lower(strings.replace_n(blanks, strings.replace_n(invisible, s))), " "); w != ""]) if is_string(s)
+
+# The characters src/util/text.ts's INVISIBLE_CLASS names, removed from a name.
+invisible := {
+	"\u00ad": "", "\u180e": "", "\u200b": "", "\u200c": "", "\u200d": "", "\u200e": "",
+	"\u200f": "", "\u2028": "", "\u2029": "", "\u202a": "", "\u202b": "", "\u202c": "",
+	"\u202d": "", "\u202e": "", "\u202f": "", "\u205f": "", "\u2060": "", "\u2061": "",
+	"\u2062": "", "\u2063": "", "\u2064": "", "\u2065": "", "\u2066": "", "\u2067": "",
+	"\u2068": "", "\u2069": "", "\u206a": "", "\u206b": "", "\u206c": "", "\u206d": "",
+	"\u206e": "", "\u206f": "", "\ufeff": "",
+}
+
+# White space to JavaScript's \s other than the space (and those already removed as invisible).
+blanks := {
+	"\u0009": " ", "\u000a": " ", "\u000b": " ", "\u000c": " ", "\u000d": " ", "\u00a0": " ",
+	"\u1680": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+	"\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+	"\u3000": " ",
+}
+
 # Percentage with one decimal, e.g. 0.1234 -> 12.3.
 percent(part, whole) := round((part * 1000) / whole) / 10 if whole > 0

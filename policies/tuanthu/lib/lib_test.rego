@@ -67,3 +67,11 @@ test_planned_go_live_is_kept if {
 	lib.d == given with input.descriptor as given with input.context as object.union(ctx, {"stage": "build"})
 	lib.d == {"lifecycle": {}} with input.descriptor as given with input.context as ctx
 }
+
+test_same_name if {
+	lib.same_name("Cục Tin học", "cục tin học")
+	lib.same_name(" Cục\u200b Tin\u00a0 học\u2060 ", "Cục Tin học")
+	not lib.same_name("Cục Tin học", "Cục Tin")
+	not lib.same_name("\u200b", "\u200b")
+	not lib.same_name("", "")
+}

@@ -70,7 +70,7 @@ appraised if {
 
 independent if {
 	appraisal.independent_of_operator == true
-	lower(trim_space(appraisal.by)) != lower(trim_space(operator))
+	not lib.same_name(appraisal.by, operator)
 }
 
 deny contains lib.finding("/classification/appraisal", "not_appraised", {"level": object.get(cls, "level", null)}) if not appraised

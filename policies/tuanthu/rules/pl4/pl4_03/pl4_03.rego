@@ -64,7 +64,7 @@ assessed if {
 
 independent if {
 	ia.independent == true
-	lower(trim_space(ia.assessor)) != lower(trim_space(operator))
+	not lib.same_name(ia.assessor, operator)
 }
 
 days := lib.days_since(ia.last)
