@@ -22,6 +22,7 @@ import {
   type RuleResult,
 } from '../model/types.js';
 import { compareText } from '../util/collate.js';
+import { agencyKey } from '../util/text.js';
 
 /** What one system leaves for the agency step; plain data, so a worker thread can send it. */
 export interface AgencySummary {
@@ -50,6 +51,8 @@ export function agencySummary(source: LoadedSource | null, policy: PolicyResult)
 }
 
 interface Group {
+  /** The owner as written where `at` is (the agency's first descriptor in file order). */
+  owner: string;
   at: Location;
   systems: number;
   rows: Record<string, unknown[]>;
@@ -61,10 +64,15 @@ export class AgencyCollector {
 
   add(s: AgencySummary | undefined): void {
     if (!s) return;
-    let g = this.groups.get(s.agency);
-    if (!g) this.groups.set(s.agency, (g = { at: s.at, systems: 0, rows: {} }));
-    // Located at the agency's first descriptor in file order, whichever thread checked it first.
-    else if (compareText(s.at.file, g.at.file) < 0) g.at = s.at;
+    // Told apart by agencyKey, so that spacing or Unicode form does not split one agency in two.
+    const key = agencyKey(s.agency);
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { owner: s.agency, at: s.at, systems: 0, rows: {} }));
+    // Located at, and named as in, the agency's first descriptor in file order, whichever thread checked it first.
+    else if (compareText(s.at.file, g.at.file) < 0) {
+      g.at = s.at;
+      g.owner = s.agency;
+    }
     g.systems++;
     for (const k in s.rows) (g.rows[k] ??= []).push(s.rows[k]);
   }
@@ -87,7 +95,7 @@ export class AgencyCollector {
       // In a fixed order, whatever order the threads finished in: sums of amounts must not depend on it.
       const summaries: Record<string, unknown[]> = {};
       for (const k in g.rows) summaries[k] = sortRows(g.rows[k]!);
-      const raws = engine.evaluateAgency({ agency, summaries, context: { as_of: options.asOf, days: {} } });
+      const raws = engine.evaluateAgency({ agency: g.owner, summaries, context: { as_of: options.asOf, days: {} } });
       out.push(agencyReport(agency, g, raws, rules, catalogue, options, settings));
     }
     return out;
@@ -102,7 +110,7 @@ function sortRows(rows: unknown[]): unknown[] {
 }
 
 function agencyReport(
-  agency: string,
+  key: string,
   g: Group,
   raws: PolicyResult['findings'],
   rules: RuleMeta[],
@@ -110,7 +118,8 @@ function agencyReport(
   options: EvaluationOptions,
   settings: ReturnType<typeof compileRuleSettings> | undefined,
 ): AgencyReport {
-  const id = AGENCY_ID_PREFIX + agency;
+  const id = AGENCY_ID_PREFIX + key;
+  const agency = g.owner;
   const findings: Finding[] = raws.map((raw) => {
     const meta = catalogue.byId.get(raw.rule);
     if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));

@@ -28,3 +28,12 @@ export function isBlank(text: string | undefined): boolean {
 export function withoutInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
+
+/**
+ * The form by which agencies (system.owner) are told apart: Unicode NFC, invisible characters removed,
+ * runs of white space as one space, no leading or trailing space. "Bộ  Tài chính" typed with a
+ * decomposed "ộ", a double or non-breaking space or a trailing space is still the one agency.
+ */
+export function agencyKey(owner: string): string {
+  return withoutInvisible(owner.normalize('NFC')).replace(/\s+/gu, ' ').trim();
+}

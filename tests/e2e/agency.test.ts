@@ -292,6 +292,34 @@ describe('BUD-04: the agency average', () => {
     }
   });
 
+  it('groups one agency however its name is spaced or composed, named as its first descriptor writes it', async () => {
+    // Decomposed "ộ" (o + U+0323 + U+0302), a no-break space and a trailing space, a zero-width space.
+    const decomposed = ALPHA.normalize('NFD');
+    expect(decomposed).not.toBe(ALPHA);
+    const dir = portfolio([
+      { id: 'alpha-a', owner: ALPHA, total: 1000, pct: 10 },
+      { id: 'alpha-b', owner: `${decomposed.replace(' ', '\u00a0')} `, total: 1000, pct: 10 },
+      { id: 'alpha-c', owner: `Bộ\u200b  Alpha`, total: 1000, pct: 10 },
+    ]);
+    const waiver = {
+      rule: 'BUD-04',
+      agency: ` ${decomposed}`,
+      justification: 'The ministry plans its systems above 15% together in its 2027 IT plan.',
+      approved_by: { name: 'Nguyễn Văn An', title: 'Bộ trưởng' },
+      approved: '2026-10-01',
+      expires: '2027-03-01',
+    };
+    writeFileSync(join(dir, 'tuanthu.waivers.yaml'), stringify({ waivers: [waiver] }));
+    const { report } = await check(dir);
+    expect(report.agencies!.map((a) => [a.id, a.owner, a.systems, a.result])).toEqual([
+      ['agency:Bộ Alpha', ALPHA, 3, 'pass'],
+    ]);
+    // The waiver, written with another spelling, is matched to the agency's 10% shortfall, not left stale.
+    expect(report.agencies![0]!.findings[0]).toMatchObject({ rule: 'BUD-04', status: 'violation', waiver: {} });
+    expect(report.summary.waived).toBe(1);
+    expect(JSON.stringify(report)).not.toContain('unknown-agency');
+  });
+
   it('leaves the agencies out when --skip-rule drops the agency rule', async () => {
     const dir = portfolio(TWO_AGENCIES.filter((s) => s.owner === BETA));
     const skipped = await check(dir, ['--skip-rule', 'BUD-04=judged by the ministry']);
