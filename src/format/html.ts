@@ -1,7 +1,9 @@
 import { citation, DOCUMENTS } from '../engine/clauses.js';
 import { formatParam, messageKey, t } from '../i18n/index.js';
 import {
+  AGENCY_ID_PREFIX,
   SEVERITIES,
+  type AgencyReport,
   type Finding,
   type Lang,
   type Report,
@@ -290,15 +292,22 @@ function systemSection(s: SystemReport, i: number, ctx: FormatContext, report: R
   const open = s.findings.filter((f) => !isWaived(f));
   const waived = s.findings.filter(isWaived);
   const na = s.rules.filter((r) => r.outcome === 'not_applicable');
-  return html`<section class="system" id="system-${i + 1}">
+  // An agency (Report.agencies) is judged over its systems: it has no level, stage or sector of its own.
+  const agency = 'systems' in s && s.id.startsWith(AGENCY_ID_PREFIX);
+  return html`<section class="${agency ? 'system agency' : 'system'}" id="system-${i + 1}">
 <h2>${verdict(s, lang)} ${s.name} <small>(${s.id})</small></h2>
 <h3>${t('report.summary', lang)}</h3>
 <table class="facts"><tbody>
 <tr><th>${t('report.owner', lang)}</th><td>${s.owner ?? '—'}</td></tr>
-<tr><th>${t('report.level', lang)}</th><td>${s.level ?? t('report.no_level', lang)}</td></tr>
+${
+  agency
+    ? html`<tr><th>${t('report.systems', lang)}</th><td>${String((s as AgencyReport).systems)}</td></tr>
+`
+    : html`<tr><th>${t('report.level', lang)}</th><td>${s.level ?? t('report.no_level', lang)}</td></tr>
 <tr><th>${t('report.stage', lang)}</th><td>${s.stage ? t(`stage.${s.stage}`, lang) : '—'}</td></tr>
 <tr><th>${t('report.sector', lang)}</th><td>${s.sector ? sectorName(s.sector, lang) : '—'}</td></tr>
-<tr><th>${t('report.file', lang)}</th><td><code>${s.file}</code></td></tr>
+`
+}<tr><th>${t('report.file', lang)}</th><td><code>${s.file}</code></td></tr>
 ${budgetShare(s, lang)}
 </tbody></table>
 ${

@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { FORMATTERS } from '../../src/format/index.js';
 import { lintFiles } from '../../src/run/lint-files.js';
 import { loadCatalogue } from '../../src/engine/catalogue.js';
+import { t } from '../../src/i18n/index.js';
 import { AS_OF, COMPLIANT, NONCOMPLIANT, ROOT } from '../helpers.js';
 
 const CHROMIUM = process.env.TUANTHU_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,6 +32,7 @@ const FLAGS = [
 describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
   let browser: Browser;
   let page: string;
+  let agencies = 0;
   const out = mkdtempSync(join(tmpdir(), 'tuanthu-html-'));
 
   beforeAll(async () => {
@@ -54,6 +56,7 @@ describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
       lang: 'vi',
       cwd: ROOT,
     });
+    agencies = report.agencies?.length ?? 0;
     page = FORMATTERS.html.render(report, { catalogue: loadCatalogue(), lang: 'vi', color: false });
   }, 60_000);
 
@@ -85,7 +88,13 @@ describe.skipIf(!HAVE_CHROMIUM)('html report in headless Chromium', () => {
     // The injected markup is shown as text in the heading of its system.
     const headings = await tab.locator('section.system h2').allTextContents();
     expect(headings.some((h) => h.includes('<script>window.__xss=1;'))).toBe(true);
-    expect(await tab.locator('section.system').count()).toBe(3);
+    // The systems, then their owning agencies (BUD-04 judges each agency over its systems).
+    expect(await tab.locator('section.system:not(.agency)').count()).toBe(3);
+    // Two owners: the ministry's example, and the province's twice (one agency over two systems).
+    expect(agencies).toBe(2);
+    expect(await tab.locator('section.system.agency').count()).toBe(agencies);
+    const facts = await tab.locator('section.system.agency table.facts').first().textContent();
+    expect(facts).not.toContain(t('report.level', 'vi'));
     expect(await tab.locator('svg.chart').count()).toBe(3);
     expect(await tab.locator('.overview').textContent()).toContain('Theo cơ quan chủ quản');
 
