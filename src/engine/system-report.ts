@@ -29,6 +29,7 @@ import type {
 } from '../model/types.js';
 import { compareText } from '../util/collate.js';
 import { collectDayNumbers } from '../util/dates.js';
+import { nfcStrings } from '../util/text.js';
 
 /** The fields of a descriptor the report shows; the schema guarantees the required ones. */
 export interface Descriptor {
@@ -70,7 +71,9 @@ export function policyBase(
   const stage = options.stage ?? descriptor?.lifecycle.stage ?? 'production';
   const days = collectDayNumbers(descriptor ?? {});
   for (const [d, n] of contextDays(options.asOf, catalogue, memo)) if (!(d in days)) days[d] = n;
-  return { base: { descriptor, context: { as_of: options.asOf, stage, days } }, stage };
+  // Composed (NFC), so that the policies' comparisons of names and words do not depend on how they were typed.
+  const composed = descriptor && nfcStrings(descriptor);
+  return { base: { descriptor: composed, context: { as_of: options.asOf, stage, days } }, stage };
 }
 
 /** Evaluates one system (a descriptor, or IaC alone) and builds its report. Throws PolicyError. */

@@ -37,3 +37,36 @@ export function withoutInvisible(text: string): string {
 export function agencyKey(owner: string): string {
   return withoutInvisible(owner.normalize('NFC')).replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The value with every string (keys stay as written: JSON pointers name them) in Unicode NFC; the same
+ * object when nothing changes, so a descriptor typed composed costs a walk and no copy. The policies
+ * compare names and words (an appraiser against the operator) and Rego has no normalisation, so a
+ * Vietnamese name typed decomposed (NFD, as some keyboards and macOS file names give it) must reach
+ * them composed.
+ */
+export function nfcStrings<T>(value: T): T {
+  return nfc(value) as T;
+}
+
+function nfc(v: unknown): unknown {
+  if (typeof v === 'string') return v.normalize('NFC');
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const n = nfc(v[i]);
+      if (n !== v[i]) (out ??= v.slice())[i] = n;
+    }
+    return out ?? v;
+  }
+  if (v !== null && typeof v === 'object') {
+    let out: Record<string, unknown> | undefined;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const n = nfc(o[k]);
+      if (n !== o[k]) (out ??= { ...o })[k] = n;
+    }
+    return out ?? v;
+  }
+  return v;
+}

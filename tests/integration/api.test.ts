@@ -34,6 +34,22 @@ describe('lint(inputs, options)', () => {
     expect(lvl02.location.line).toBeGreaterThan(1);
   });
 
+  it('compares names as composed text: the operator typed decomposed as its own appraiser is not independent', () => {
+    const operator = 'Cục Tin học và Thống kê tài chính';
+    const decomposed = operator.normalize('NFD');
+    expect(decomposed).not.toBe(operator);
+    const text = readFileSync(COMPLIANT, 'utf8').replace(
+      'by: "Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao"',
+      `by: "${decomposed}"`,
+    );
+    expect(text).toContain(decomposed);
+    const loaded = loadDescriptorText('mof.yaml', text);
+    if (!loaded.ok) throw new Error('expected the descriptor to load');
+    const report = lint({ systems: [{ descriptor: loaded.source, stacks: [] }] }, OPTIONS);
+    const lvl04 = report.systems[0]!.findings.filter((f) => f.rule === 'LVL-04');
+    expect(lvl04.map((f) => f.params.msg)).toEqual(['not_independent']);
+  });
+
   it('returns the problems of a text that is not a descriptor, with their place', () => {
     const bad = loadDescriptorText('bad.yaml', 'apiVersion: tuanthu/v1\nkind: [unclosed\n');
     expect(bad.ok).toBe(false);
