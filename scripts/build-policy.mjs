@@ -174,6 +174,25 @@ for (const c of catalogue) {
   if (providers.length > 0) c.providers = providers;
 }
 
+// Which cited clauses are only context, derived from seeds/coverage.yaml (which decides, item by item,
+// the rules that check an item and those that cite it as context, often a national body's duty), never
+// listed per rule: a clause is context when no item of it the rule cites (METADATA clause_items, or the
+// clause itself) lists the rule among its `rules`. Every format shows them apart from what requires
+// the rule; src/engine/coverage.ts#coverageProblems holds this to the coverage (tests/unit/coverage.test.ts).
+const coverage = parseYaml(readFileSync(join(root, 'seeds/coverage.yaml'), 'utf8'));
+for (const c of catalogue) {
+  const context = c.clauses.filter((clause) => {
+    const items = c.clause_items?.[clause];
+    return !coverage.entries.some(
+      (e) =>
+        e.clause === clause &&
+        (e.item === undefined || items === undefined || items.includes(e.item)) &&
+        e.rules?.includes(c.id),
+    );
+  });
+  if (context.length > 0) c.context_clauses = context;
+}
+
 // 3. Wasm: the modules of the tree without their tests and data (the data goes in data.json).
 const bundle = join(outDir, 'bundle.tar.gz');
 run([

@@ -178,8 +178,13 @@ function rulePage(rule, seeds) {
   L.push('');
   L.push('Cited by document number and section; `tuanthu explain ' + rule.id + '` shows a paraphrase of each.');
   L.push('');
-  L.push('| clause id | citation | clause deadline | items the rule derives from |');
-  L.push('|---|---|---|---|');
+  L.push(
+    "Each is a requirement of the rule, or context only (`seeds/coverage.yaml` lists the rule among what checks none of its items: a national body's duty, or a recommendation's clause).",
+  );
+  L.push('');
+  L.push('| clause id | citation | basis | clause deadline | items the rule derives from |');
+  L.push('|---|---|---|---|---|');
+  const context = rule.kind === 'recommendation' ? rule.clauses : (rule.context_clauses ?? []);
   for (const id of rule.clauses) {
     const seed = seeds.get(id);
     const deadline = seed?.deadline ? `${seed.deadline}${seed.recurring ? ' (recurring)' : ''}` : '—';
@@ -188,7 +193,7 @@ function rulePage(rule, seeds) {
       return d ? `item ${item} (due ${d})` : `item ${item}`;
     });
     L.push(
-      `| \`${id}\` | ${cell(citation(id, seeds))} | ${deadline} | ${items.length ? cell(items.join('; ')) : '—'} |`,
+      `| \`${id}\` | ${cell(citation(id, seeds))} | ${context.includes(id) ? 'context (not a requirement of)' : 'required by'} | ${deadline} | ${items.length ? cell(items.join('; ')) : '—'} |`,
     );
   }
   L.push('');

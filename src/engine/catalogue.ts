@@ -15,6 +15,12 @@ export interface RuleMeta {
   stages: Stage[];
   due?: string;
   clauses: string[];
+  /**
+   * The clauses of `clauses` the rule cites only as context (often a national body's duty), not as
+   * what requires it: derived at build time from seeds/coverage.yaml (scripts/build-policy.mjs),
+   * absent when every cited clause requires the rule. Read it through `ruleBasis`.
+   */
+  context_clauses?: string[];
   /** Conditions beyond the stages (sector, level, data held), in words; absent when the rule applies to every system. */
   applies?: Localized;
   /** Other ids that name this rule (e.g. PL4-02 is MON-03: the 4-layer model's layer 2). */
@@ -66,4 +72,25 @@ export function loadCatalogue(): Catalogue {
 export function messageFor(meta: RuleMeta, msg: string, params: Record<string, unknown>, lang: Lang): string {
   const t = meta.messages[msg]?.[lang];
   return t === undefined ? `${meta.title[lang]} (${msg})` : interpolate(t, localizeParamValues(params, lang), lang);
+}
+
+/** What a rule's cited clauses are to it: those that require it, and those it cites only as context. */
+export interface RuleBasis {
+  required: string[];
+  context: string[];
+}
+
+/**
+ * A rule's cited clauses split by seeds/coverage.yaml (RuleMeta.context_clauses). A recommendation,
+ * the whole rule (`kind: recommendation`) or one finding of it, is required by none of them: every
+ * clause is its context. An organisation's own rule (--policy) has no coverage: its clauses require it.
+ */
+export function ruleBasis(
+  meta: Pick<RuleMeta, 'clauses' | 'context_clauses' | 'kind'>,
+  recommendation: boolean = meta.kind === 'recommendation',
+): RuleBasis {
+  if (recommendation) return { required: [], context: meta.clauses };
+  const context = meta.context_clauses;
+  if (!context?.length) return { required: meta.clauses, context: [] };
+  return { required: meta.clauses.filter((c) => !context.includes(c)), context };
 }

@@ -107,7 +107,15 @@ export function coverageProblems(coverage: Coverage, seeds: Seeds, catalogue: Ca
   }
   for (const key of units.keys()) if (!entries.has(key)) problems.push(`${key}: not decided in seeds/coverage.yaml`);
   for (const rule of catalogue.rules) {
+    // The catalogue's split (scripts/build-policy.mjs): a cited clause is context when no entry of it lists the rule in `rules`.
     const { units: cited, unnamed } = citedUnits(rule, seeds);
+    const context = rule.clauses.filter(
+      (c) => !cited.some((key) => (key === c || key.startsWith(`${c}#`)) && entries.get(key)?.rules?.includes(rule.id)),
+    );
+    if (context.join('\n') !== (rule.context_clauses ?? []).join('\n'))
+      problems.push(
+        `${rule.id}: seeds/coverage.yaml makes [${context.join(', ')}] context, the catalogue [${(rule.context_clauses ?? []).join(', ')}] (run npm run policy:build)`,
+      );
     for (const c of unnamed)
       problems.push(`${rule.id}: cites ${c}, which has bullets, without naming them (METADATA clause_items)`);
     for (const key of cited) {

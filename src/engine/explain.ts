@@ -1,5 +1,5 @@
 import { citation } from './clauses.js';
-import type { Catalogue, RuleMeta } from './catalogue.js';
+import { type Catalogue, type RuleMeta, ruleBasis } from './catalogue.js';
 import { loadSeeds, type Seeds } from './seeds.js';
 import type { Lang, Severity, Stage } from '../model/types.js';
 import { compareText } from '../util/collate.js';
@@ -40,6 +40,8 @@ export interface ClauseExplanation {
   deadline?: string;
   /** The bullets of the clause the rule derives from (METADATA clause_items). */
   items: Array<{ item: string; paraphrase: string; deadline?: string }>;
+  /** The rule cites the clause only as context, not as what requires it (seeds/coverage.yaml; every clause of a recommendation). */
+  context?: true;
 }
 
 /** Everything `tuanthu explain` shows about one rule, in one language. */
@@ -66,6 +68,7 @@ export interface RuleExplanation {
 }
 
 export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds()): RuleExplanation {
+  const { context } = ruleBasis(meta);
   const clauses = meta.clauses.map((id): ClauseExplanation => {
     const c = seeds.clauses.get(id);
     const wanted = meta.clause_items?.[id] ?? [];
@@ -80,6 +83,7 @@ export function explainRule(meta: RuleMeta, lang: Lang, seeds: Seeds = loadSeeds
       paraphrase: c?.paraphrase[lang] ?? '',
       ...(c?.deadline ? { deadline: c.deadline } : {}),
       items,
+      ...(context.includes(id) ? { context: true as const } : {}),
     };
   });
   return {

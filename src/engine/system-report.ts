@@ -1,6 +1,6 @@
 import { fingerprint } from './baseline/fingerprint.js';
 import type { Catalogue, RuleMeta } from './catalogue.js';
-import { messageFor } from './catalogue.js';
+import { messageFor, ruleBasis } from './catalogue.js';
 import { iacEvidence, systemResult } from './iac-evidence.js';
 import { evaluateWithIac, iacLocations, resourceIndex } from './iac-input.js';
 import {
@@ -120,6 +120,8 @@ export function makeFinding(
     fingerprint: f.fingerprint,
   };
   // Set afterwards rather than spread into the literal, which V8 builds on a slow path.
+  const { context } = ruleBasis(meta, recommendation);
+  if (context.length > 0) finding.contextClauses = context;
   if (meta.supports) finding.supports = meta.supports;
   if (recommendation) finding.recommendation = true;
   return finding;

@@ -1,8 +1,7 @@
-import { citation } from '../engine/clauses.js';
 import { type MessageKey, t } from '../i18n/index.js';
 import type { Finding, Lang, Report } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived, judgedEntries } from './shared.js';
+import { evidenceLines, findingBasisParts, isWaived, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -30,6 +29,7 @@ const COLUMNS = [
   'csv.baseline',
   'csv.pointer',
   'csv.fingerprint',
+  'csv.context',
 ] as const satisfies readonly MessageKey[];
 
 // C0 and C1 controls other than tab, CR and LF: never sent on to a terminal or spreadsheet.
@@ -63,6 +63,7 @@ export const csv: Formatter = {
     let out = BOM + row(COLUMNS.map((k) => t(k, lang)));
     for (const s of judgedEntries(report)) {
       for (const f of s.findings) {
+        const basis = findingBasisParts(f, ctx.catalogue, lang);
         out += row([
           s.id,
           s.name,
@@ -74,7 +75,7 @@ export const csv: Formatter = {
           t(`severity.${f.severity}`, lang),
           status(f, lang),
           f.message,
-          f.clauses.map((c) => citation(c, lang)).join('; '),
+          basis.find((p) => p.kind === 'required_by')?.text,
           f.remediation,
           f.status === 'due' ? String(f.params.due) : undefined,
           f.waiver
@@ -83,6 +84,7 @@ export const csv: Formatter = {
           f.baseline ? t(f.baseline === 'existing' ? 'report.baseline_existing' : 'csv.baseline_new', lang) : undefined,
           f.path,
           f.fingerprint,
+          basis.find((p) => p.kind === 'context')?.text,
         ]);
       }
       // Infrastructure code not (all) evaluated: a row of its own, since the system did not pass.
@@ -115,6 +117,7 @@ export const csv: Formatter = {
         undefined,
         undefined,
         e.path,
+        undefined,
         undefined,
       ]);
     }

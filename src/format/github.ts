@@ -1,9 +1,8 @@
-import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Report } from '../model/types.js';
 import { severityRank } from '../model/severity.js';
 import { presentable } from './safe-text.js';
-import { basisKey, evidenceLines, isWaived, judgedEntries } from './shared.js';
+import { evidenceLines, findingBasisParts, isWaived, judgedEntries } from './shared.js';
 import type { Formatter } from './types.js';
 
 /**
@@ -84,7 +83,8 @@ export const github: Formatter = {
     );
     for (const { f, s, kind } of stable) {
       const due = f.status === 'due' ? ` (${t('report.due_by', lang)} ${String(f.params.due)})` : '';
-      const body = `${f.message}${due}\n${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}\n${t('report.remediation', lang)}: ${f.remediation}`;
+      const basis = findingBasisParts(f, ctx.catalogue, lang).map((p) => `${t(`report.${p.kind}`, lang)}: ${p.text}\n`);
+      const body = `${f.message}${due}\n${basis.join('')}${t('report.remediation', lang)}: ${f.remediation}`;
       out.push(
         command(
           kind,

@@ -1,4 +1,5 @@
-import { citation, DOCUMENTS } from '../engine/clauses.js';
+import { DOCUMENTS } from '../engine/clauses.js';
+import type { Catalogue } from '../engine/catalogue.js';
 import { formatParam, messageKey, t } from '../i18n/index.js';
 import {
   AGENCY_ID_PREFIX,
@@ -15,7 +16,7 @@ import { html, raw, type Safe } from './html-escape.js';
 import { STYLE } from './html-style.js';
 import {
   areaOf,
-  basisKey,
+  findingBasisParts,
   evidenceLines,
   isWaived,
   ruleSettingsLines,
@@ -248,7 +249,7 @@ ${areas.map(
 </tbody></table>`;
 }
 
-function findingCard(f: Finding, lang: Lang): Safe {
+function findingCard(f: Finding, lang: Lang, catalogue: Catalogue): Safe {
   const waived = isWaived(f);
   const cls = waived ? 'waived' : f.status === 'violation' ? `sev-${f.severity}` : 'due';
   const tag = waived
@@ -258,15 +259,17 @@ function findingCard(f: Finding, lang: Lang): Safe {
       : f.status === 'unknown'
         ? html`<span class="badge due">${t('report.status_unknown', lang)}</span>`
         : html`<span class="badge sev-${f.severity}">${t(`severity.${f.severity}`, lang)}</span>`;
-  const docs = [...new Set(f.clauses.map((c) => c.split(':')[0] ?? ''))]
-    .map((k) => DOCUMENTS[k]?.[lang])
-    .filter(Boolean);
+  const basis = findingBasisParts(f, catalogue, lang).map((p) => {
+    const docs = [...new Set(p.clauses.map((c) => c.split(':')[0] ?? ''))]
+      .map((k) => DOCUMENTS[k]?.[lang])
+      .filter(Boolean);
+    return html`<p><span class="label">${t(`report.${p.kind}`, lang)}:</span> ${p.text}${docs.length > 0 ? html` <small>(${docs.join('; ')})</small>` : ''}</p>\n`;
+  });
   return html`<article class="finding ${cls}">
 <p>${tag}${f.baseline === 'existing' ? html` <span class="badge due">${t('report.baseline_existing', lang)}</span>` : ''} <b>${f.rule}</b> ${f.title}</p>
 <p class="mono">${f.location.file}:${f.location.line}:${f.location.column} · ${f.path}</p>
 <p>${f.message}</p>
-<p><span class="label">${t(basisKey(f), lang)}:</span> ${f.clauses.map((c) => citation(c, lang)).join('; ')} <small>(${docs.join('; ')})</small></p>
-<p><span class="label">${t('report.remediation', lang)}:</span> ${f.remediation}</p>
+${basis}<p><span class="label">${t('report.remediation', lang)}:</span> ${f.remediation}</p>
 ${f.waiver ? waiverDetails(f, lang) : ''}
 </article>`;
 }
@@ -323,7 +326,7 @@ ${evidenceLines(s, lang).map(
 <h3>${t('report.areas', lang)}</h3>
 ${areaTable(s, lang)}
 <h3>${t('report.findings', lang)} (${open.length})</h3>
-${open.length > 0 ? open.map((f) => findingCard(f, lang)) : html`<p>${t('report.no_findings', lang)}</p>`}
+${open.length > 0 ? open.map((f) => findingCard(f, lang, ctx.catalogue)) : html`<p>${t('report.no_findings', lang)}</p>`}
 <h3>${t('report.not_applicable', lang)} (${na.length})</h3>
 ${
   na.length > 0
@@ -333,7 +336,7 @@ ${na.map((r) => html`<tr><td><b>${r.rule}</b> ${ctx.catalogue.byId.get(r.rule)?.
     : html`<p>${t('report.none', lang)}</p>`
 }
 <h3>${t('report.debt', lang)} (${waived.length})</h3>
-${waived.length > 0 ? waived.map((f) => findingCard(f, lang)) : html`<p>${t('report.debt_none', lang)}</p>`}
+${waived.length > 0 ? waived.map((f) => findingCard(f, lang, ctx.catalogue)) : html`<p>${t('report.debt_none', lang)}</p>`}
 ${waiverProblemTable(
   (report.waivers ?? []).filter((w) => w.system === s.id && w.status !== 'active'),
   lang,

@@ -4,11 +4,10 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 // xmlbuilder2 is ~150 CommonJS modules: load it only when JUnit output is asked for (start-up time).
 const requireLazy = createRequire(import.meta.url);
 const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2') as typeof import('xmlbuilder2');
-import { citation } from '../engine/clauses.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { basisKey, evidenceLines, findingsOf, isWaived, openViolations, judgedEntries } from './shared.js';
+import { evidenceLines, findingBasisParts, findingsOf, isWaived, openViolations, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -114,7 +113,7 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
     if (open.length > 0) {
       const worst = open[0]!;
       tc.ele('failure', { message: open.map((f) => f.message).join(' | '), type: worst.severity }).txt(
-        open.map((f) => details(f, lang)).join('\n\n'),
+        open.map((f) => details(f, ctx)).join('\n\n'),
       );
       continue;
     }
@@ -137,12 +136,13 @@ function systemSuite(root: XMLBuilder, s: SystemReport, c: Counts, report: Repor
   }
 }
 
-function details(f: Finding, lang: Lang): string {
+function details(f: Finding, ctx: FormatContext): string {
+  const lang = ctx.lang;
   return [
     `[${f.severity}] ${f.rule} ${f.title}`,
     `${f.location.file}:${f.location.line}:${f.location.column} (${f.path})`,
     f.message,
-    `${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
+    ...findingBasisParts(f, ctx.catalogue, lang).map((p) => `${t(`report.${p.kind}`, lang)}: ${p.text}`),
     `${t('report.remediation', lang)}: ${f.remediation}`,
   ].join('\n');
 }

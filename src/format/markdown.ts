@@ -1,8 +1,8 @@
-import { citation } from '../engine/clauses.js';
+import type { Catalogue } from '../engine/catalogue.js';
 import { formatParam, t } from '../i18n/index.js';
 import type { Finding, Lang, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, isWaived, ruleSettingsLines, trendPoints, judgedEntries } from './shared.js';
+import { evidenceLines, findingBasisParts, isWaived, ruleSettingsLines, trendPoints, judgedEntries } from './shared.js';
 import { documentSummaries, needsAttention, tallyText } from './clause-text.js';
 import type { DocumentSummary } from '../engine/clause-summary.js';
 import type { Formatter } from './types.js';
@@ -96,12 +96,12 @@ export const markdown: Formatter = {
       out.push('');
     }
     out.push(...clauseTable(documentSummaries(report, ctx), lang));
-    for (const s of judgedEntries(report)) out.push(...systemSection(s, lang));
+    for (const s of judgedEntries(report)) out.push(...systemSection(s, lang, ctx.catalogue));
     return out.join('\n').trimEnd() + '\n';
   },
 };
 
-function systemSection(s: SystemReport, lang: Lang): string[] {
+function systemSection(s: SystemReport, lang: Lang, catalogue: Catalogue): string[] {
   const shown = s.findings.filter((f) => !isWaived(f));
   const evidence = evidenceLines(s, lang);
   if (shown.length === 0 && s.result !== 'incomplete') return [];
@@ -118,7 +118,7 @@ function systemSection(s: SystemReport, lang: Lang): string[] {
     `| ${t('report.severity', lang)} | ${t('report.rule', lang)} | ${t('report.message', lang)} | ${t('report.location', lang)} | ${t('report.required_by', lang)} |`,
     '|---|---|---|---|---|',
   );
-  for (const f of shown) out.push(row(f, lang));
+  for (const f of shown) out.push(row(f, lang, catalogue));
   out.push('', `<details><summary>${t('report.remediation', lang)}</summary>`, '');
   const seen = new Set<string>();
   for (const f of shown) {
@@ -130,16 +130,20 @@ function systemSection(s: SystemReport, lang: Lang): string[] {
   return out;
 }
 
-function row(f: Finding, lang: Lang): string {
+function row(f: Finding, lang: Lang, catalogue: Catalogue): string {
   const sev =
     f.status === 'due'
       ? `${t('report.status_due', lang)} (${t('report.due_by', lang)} ${String(f.params.due)})`
       : f.status === 'unknown'
         ? t('report.status_unknown', lang)
         : t(`severity.${f.severity}`, lang);
-  return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${mdEscape(
-    f.clauses.map((c) => citation(c, lang)).join('; '),
-  )}${f.recommendation ? ` (${mdEscape(t('report.context', lang))})` : ''} |`;
+  return `| ${sev} | **${f.rule}** ${mdEscape(f.title)} | ${mdEscape(f.message)} | ${mdCode(`${f.location.file}:${f.location.line}:${f.location.column}`)} | ${findingBasisParts(
+    f,
+    catalogue,
+    lang,
+  )
+    .map((p) => mdEscape(p.kind === 'required_by' ? p.text : `${t('report.context', lang)}: ${p.text}`))
+    .join('<br>')} |`;
 }
 
 /** Per document its totals, then each clause that needs attention: the inspector's compliance view. */

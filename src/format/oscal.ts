@@ -1,9 +1,17 @@
-import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { AGENCY_ID_PREFIX, type Lang, type Report, type RuleResult, type SystemReport } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, findingsOf, isWaived, shownOutcome, toUriReference, uuidV5, judgedEntries } from './shared.js';
+import {
+  evidenceLines,
+  findingsOf,
+  isWaived,
+  ruleBasisParts,
+  shownOutcome,
+  toUriReference,
+  uuidV5,
+  judgedEntries,
+} from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 export const OSCAL_VERSION = '1.1.2';
@@ -218,11 +226,7 @@ function finding(
   const _waived = shownOutcome(s, r) === 'waived';
   const remarks = [
     ...(meta?.recommendation ? [`${t('report.recommendation', lang)}: ${meta.recommendation[lang]}`] : []),
-    ...(meta
-      ? [
-          `${t(meta.kind === 'recommendation' ? 'report.context' : 'report.required_by', lang)}: ${meta.clauses.map((c) => citation(c, lang)).join('; ')}`,
-        ]
-      : []),
+    ...(meta ? ruleBasisParts(meta, lang).map((p) => `${t(`report.${p.kind}`, lang)}: ${p.text}`) : []),
     ...(violated && meta ? [`${t('report.remediation', lang)}: ${meta.remediation[lang]}`] : []),
     ...mine
       .filter((f) => f.status === 'due')

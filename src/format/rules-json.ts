@@ -1,5 +1,5 @@
 import type { RuleExplanation } from '../engine/explain.js';
-import type { RuleMeta } from '../engine/catalogue.js';
+import { type RuleMeta, ruleBasis } from '../engine/catalogue.js';
 import type { Lang } from '../model/types.js';
 
 /** `tuanthu rules --format json`: the catalogue in one language, for machines. */
@@ -12,6 +12,8 @@ export function renderRuleListJson(rules: RuleMeta[], lang: Lang): string {
     stages: r.stages,
     due: r.due ?? null,
     clauses: r.clauses,
+    // The clauses cited only as context (seeds/coverage.yaml; every clause of a recommendation).
+    context_clauses: ruleBasis(r).context,
     providers: r.providers ?? [],
     ...(r.kind === 'recommendation' ? { kind: 'recommendation' } : {}),
   }));

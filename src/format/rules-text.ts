@@ -52,14 +52,24 @@ export function renderExplanation(e: RuleExplanation, lang: Lang): string {
   out.push(`${t('rules.what', lang)}:`, indent(e.description), '');
   if (e.outsideSeeds) out.push(`${t('rules.outside_seeds', lang)}:`, indent(e.outsideSeeds), '');
   if (e.recommendation) out.push(`${t('report.recommendation', lang)}:`, indent(e.recommendation), '');
-  out.push(`${t('rules.why', lang)}:`);
-  for (const c of e.clauses) {
-    const due = c.deadline ? ` (${t('rules.item_due', lang)} ${c.deadline})` : '';
-    out.push(indent(`${c.citation}${due} — ${c.paraphrase}`));
-    for (const i of c.items) {
-      const idue = i.deadline ? `, ${t('rules.item_due', lang)} ${i.deadline}` : '';
-      out.push(indent(`• ${t('rules.item', lang)} ${i.item}${idue}: ${i.paraphrase}`, 4));
+  // What requires the rule, then what it cites only as context (a national body's duty; a recommendation's clauses).
+  const required = e.clauses.filter((c) => !c.context);
+  const context = e.clauses.filter((c) => c.context);
+  const section = (heading: string, clauses: typeof e.clauses) => {
+    out.push(`${heading}:`);
+    for (const c of clauses) {
+      const due = c.deadline ? ` (${t('rules.item_due', lang)} ${c.deadline})` : '';
+      out.push(indent(`${c.citation}${due} — ${c.paraphrase}`));
+      for (const i of c.items) {
+        const idue = i.deadline ? `, ${t('rules.item_due', lang)} ${i.deadline}` : '';
+        out.push(indent(`• ${t('rules.item', lang)} ${i.item}${idue}: ${i.paraphrase}`, 4));
+      }
     }
+  };
+  if (required.length > 0) section(t('rules.why', lang), required);
+  if (context.length > 0) {
+    if (required.length > 0) out.push('');
+    section(t('report.context', lang), context);
   }
   out.push('', `${t('rules.when', lang)}:`, indent(`${t('rules.stages_label', lang)}: ${stageList(e.stages, lang)}`));
   out.push(indent(`${t('rules.conditions', lang)}: ${e.applies ?? t('rules.every_system', lang)}`), '');

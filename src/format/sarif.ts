@@ -1,10 +1,18 @@
 import type * as Sarif from 'sarif';
-import { citation, DOCUMENTS } from '../engine/clauses.js';
-import type { RuleMeta } from '../engine/catalogue.js';
+import { DOCUMENTS } from '../engine/clauses.js';
+import { type RuleMeta, ruleBasis } from '../engine/catalogue.js';
 import type { Finding, Lang, Severity } from '../model/types.js';
 import { t } from '../i18n/index.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { areaOf, evidenceLines, isWaived, SECURITY_SEVERITY, toUriReference, judgedEntries } from './shared.js';
+import {
+  areaOf,
+  evidenceLines,
+  ruleBasisParts,
+  isWaived,
+  SECURITY_SEVERITY,
+  toUriReference,
+  judgedEntries,
+} from './shared.js';
 import type { Formatter } from './types.js';
 
 const INFORMATION_URI = 'https://tuanthu.dev';
@@ -172,6 +180,7 @@ function result(f: Finding, systemId: string, ruleIndex: number | undefined, lan
       severity: f.severity,
       path: f.path,
       clauses: f.clauses,
+      ...(f.contextClauses ? { contextClauses: f.contextClauses } : {}),
       params: f.params,
       ...(f.recommendation ? { recommendation: true } : {}),
     },
@@ -189,27 +198,29 @@ function pascalName(r: RuleMeta): string {
 }
 
 function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
-  const cites = r.clauses.map((c) => citation(c, lang));
   const docs = [...new Set(r.clauses.map((c) => c.split(':')[0] ?? ''))]
     .map((k) => DOCUMENTS[k]?.[lang])
     .filter((d): d is string => Boolean(d));
-  // A recommendation (the whole rule, or some of its findings) says so, and what goes beyond the text.
-  const basis = r.kind === 'recommendation' ? t('report.context', lang) : t('report.required_by', lang);
+  // What requires the rule, then what it cites only as context (seeds/coverage.yaml; a recommendation: all).
+  const basis = ruleBasisParts(r, lang).map((p) => ({ label: t(`report.${p.kind}`, lang), text: p.text }));
+  const { required, context } = ruleBasis(r);
+  // The source outside the seeds: what requires a rule no cited clause requires (then its basis line says it), else a note.
+  const outside = r.outside_seeds && (required.length > 0 || r.kind === 'recommendation') ? r.outside_seeds : undefined;
   const extension = [
     ...(r.recommendation ? [`${t('report.recommendation', lang)}: ${r.recommendation[lang]}`] : []),
-    ...(r.outside_seeds ? [`${t('rules.outside_seeds', lang)}: ${r.outside_seeds[lang]}`] : []),
+    ...(outside ? [`${t('rules.outside_seeds', lang)}: ${outside[lang]}`] : []),
   ];
   const text = [
     r.description[lang],
     ...extension,
-    `${basis}: ${cites.join('; ')}.`,
+    ...basis.map((b) => `${b.label}: ${b.text}${b.text.endsWith('.') ? '' : '.'}`),
     `${t('report.remediation', lang)}: ${r.remediation[lang]}`,
     ...(r.due ? [`${t('report.due_by', lang)} ${r.due}.`] : []),
   ].join('\n\n');
   const markdown = [
     r.description[lang],
     ...extension.map((e) => `**${e}**`),
-    `**${basis}:** ${cites.join('; ')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
+    `${basis.map((b) => `**${b.label}:** ${b.text}`).join('  \n')}  \n${docs.map((d) => `_${d}_`).join('; ')}`,
     `**${t('report.remediation', lang)}:** ${r.remediation[lang]}`,
     ...(r.snippet ? ['```yaml\n' + r.snippet.trimEnd() + '\n```'] : []),
     ...(r.due ? [`**${t('report.due_by', lang)}** ${r.due}`] : []),
@@ -235,6 +246,7 @@ function ruleDescriptor(r: RuleMeta, lang: Lang): Sarif.ReportingDescriptor {
         ...r.clauses.map((c) => DOCUMENTS[c.split(':')[0] ?? '']?.number ?? c),
       ].filter((t, i, all) => all.indexOf(t) === i),
       clauses: r.clauses,
+      ...(context.length > 0 ? { contextClauses: context } : {}),
       severity: r.severity,
     },
   };

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { sep } from 'node:path';
 import { messageKey, t } from '../i18n/index.js';
 import { safeText } from './safe-text.js';
+import { type Catalogue, type RuleBasis, type RuleMeta, ruleBasis } from '../engine/catalogue.js';
+import { citation } from '../engine/clauses.js';
 import type {
   Finding,
   IacEvidence,
@@ -77,9 +79,47 @@ export function uuidV5(name: string, namespace: string = UUID_NAMESPACE): string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The label before a finding's clauses: a recommendation's clauses are its context, not what requires it. */
-export function basisKey(f: Pick<Finding, 'recommendation'>): 'report.required_by' | 'report.context' {
-  return f.recommendation ? 'report.context' : 'report.required_by';
+/** One line of a rule's basis: what requires it (`required_by`), or what it cites only as context. */
+export interface BasisPart {
+  kind: 'required_by' | 'context';
+  /** The clauses' citations joined with "; ", or the source outside the seeds. */
+  text: string;
+  clauses: string[];
+}
+
+/**
+ * The basis every format prints, "Required by: …" then "Context (not a requirement of): …", each only
+ * when it has something: the clauses seeds/coverage.yaml decides require the rule, then those it cites
+ * only as context (a national body's duty; every clause of a recommendation). A rule that no cited
+ * clause requires names, as what requires it, its source outside the seeds (METADATA outside_seeds).
+ */
+export function basisParts(basis: RuleBasis, outsideSeeds: string | undefined, lang: Lang): BasisPart[] {
+  const cite = (cs: string[]) => cs.map((c) => citation(c, lang)).join('; ');
+  const parts: BasisPart[] = [];
+  if (basis.required.length > 0)
+    parts.push({ kind: 'required_by', text: cite(basis.required), clauses: basis.required });
+  else if (outsideSeeds) parts.push({ kind: 'required_by', text: outsideSeeds, clauses: [] });
+  if (basis.context.length > 0) parts.push({ kind: 'context', text: cite(basis.context), clauses: basis.context });
+  return parts;
+}
+
+/** A rule's basis parts in one language (the rule-level views: SARIF rules, OSCAL, explain). */
+export function ruleBasisParts(meta: RuleMeta, lang: Lang): BasisPart[] {
+  const basis = ruleBasis(meta);
+  return basisParts(basis, basis.required.length === 0 && !meta.kind ? meta.outside_seeds?.[lang] : undefined, lang);
+}
+
+/** A finding's basis parts: its record splits its clauses (Finding.contextClauses); its rule's METADATA names a source outside the seeds. */
+export function findingBasisParts(
+  f: Pick<Finding, 'rule' | 'clauses' | 'contextClauses' | 'recommendation'>,
+  catalogue: Catalogue,
+  lang: Lang,
+): BasisPart[] {
+  const context = f.contextClauses ?? [];
+  const required = context.length === 0 ? f.clauses : f.clauses.filter((c) => !context.includes(c));
+  const outside =
+    required.length === 0 && !f.recommendation ? catalogue.byId.get(f.rule)?.outside_seeds?.[lang] : undefined;
+  return basisParts({ required, context }, outside, lang);
 }
 
 /** Findings of one rule in one system. */

@@ -1,9 +1,8 @@
-import { citation } from '../engine/clauses.js';
 import type { RuleMeta } from '../engine/catalogue.js';
 import { t } from '../i18n/index.js';
 import type { Finding, Lang, Report, Severity } from '../model/types.js';
 import { ciInertJson, safeText } from './safe-text.js';
-import { basisKey, evidenceLines, isWaived, judgedEntries } from './shared.js';
+import { evidenceLines, findingBasisParts, isWaived, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /**
@@ -127,7 +126,9 @@ function sonarRule(f: Finding, id: string, ctx: FormatContext): SonarRule {
     name: f.status === 'violation' ? title : `${title} (${t(`report.status_${f.status}`, lang)})`,
     description: [
       meta?.description[lang] ?? f.title,
-      `${t(basisKey(f), lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}.`,
+      ...findingBasisParts(f, ctx.catalogue, lang).map(
+        (p) => `${t(`report.${p.kind}`, lang)}: ${p.text}${p.text.endsWith('.') ? '' : '.'}`,
+      ),
       `${t('report.remediation', lang)}: ${meta?.remediation[lang] ?? f.remediation}`,
     ].join('\n\n'),
     engineId: 'tuanthu',

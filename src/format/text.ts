@@ -1,11 +1,18 @@
-import { citation } from '../engine/clauses.js';
 import { clauseSummaryLines, documentSummaries } from './clause-text.js';
 import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
 import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { presentable } from './safe-text.js';
-import { evidenceLines, inputErrorLine, ruleSettingsLines, trendLine, trendPoints, judgedEntries } from './shared.js';
+import {
+  evidenceLines,
+  findingBasisParts,
+  inputErrorLine,
+  ruleSettingsLines,
+  trendLine,
+  trendPoints,
+  judgedEntries,
+} from './shared.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const ANSI = { red: 31, yellow: 33, green: 32, cyan: 36, grey: 90, bold: 1, magenta: 35 } as const;
@@ -101,7 +108,7 @@ function systemBlock(
       : described
         ? [`${verdict} ${paint('bold', s.name)} (${s.id}) · ${facts.join(' · ')} — ${s.file}`]
         : [`${verdict} ${paint('bold', s.file)} · ${t('text.iac_only', lang)}`];
-  for (const f of s.findings) lines.push(...findingBlock(f, lang, paint));
+  for (const f of s.findings) lines.push(...findingBlock(f, ctx, paint));
   for (const l of evidenceLines(s, lang))
     lines.push(paint(l.startsWith(t('iac.evidence', lang)) ? 'grey' : 'yellow', `  ${l}`));
   lines.push(...metricsLines(s.metrics, lang));
@@ -116,7 +123,8 @@ function systemBlock(
   return lines;
 }
 
-function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => string): string[] {
+function findingBlock(f: Finding, ctx: FormatContext, paint: (c: Colour, s: string) => string): string[] {
+  const { lang, catalogue } = ctx;
   const waived = debtTag(f, lang);
   const tag = waived
     ? paint('grey', waived)
@@ -142,10 +150,7 @@ function findingBlock(f: Finding, lang: Lang, paint: (c: Colour, s: string) => s
     `  ${tag} ${paint('bold', f.rule)}${supports} ${f.title} — ${f.location.file}:${f.location.line}:${f.location.column}${construct}${moduleCall}${baselineMark(f, lang)}`,
     `      ${f.message}`,
     ...(waiver ? [paint('yellow', waiver)] : []),
-    paint(
-      'grey',
-      `      ${t(f.recommendation ? 'text.context' : 'text.required_by', lang)}: ${f.clauses.map((c) => citation(c, lang)).join('; ')}`,
-    ),
+    ...findingBasisParts(f, catalogue, lang).map((p) => paint('grey', `      ${t(`text.${p.kind}`, lang)}: ${p.text}`)),
     paint('grey', `      ${t('text.fix', lang)}: ${f.remediation}`),
   ];
 }

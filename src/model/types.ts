@@ -44,6 +44,12 @@ export interface Finding extends RawFinding {
   title: string;
   remediation: string;
   clauses: string[];
+  /**
+   * The clauses of `clauses` cited only as context, not as what requires the finding: those
+   * seeds/coverage.yaml decides are context for the rule (often a national body's duty), or every
+   * clause of a recommendation. Absent when every clause requires it.
+   */
+  contextClauses?: string[];
   /** For an IaC rule: the directive rules it gives evidence for (e.g. AWS-S3-01 → CRY-02). */
   supports?: string[];
   /**

@@ -97,6 +97,8 @@ describe('tuanthu rules', () => {
       stages: ['production'],
       due: '2026-04-30',
       clauses: ['KH04:V.1.m', 'TB06:III.8.d(i)'],
+      // 06-TB III.8.d(i) is the Ministry of Public Security's duty (seeds/coverage.yaml): context only.
+      context_clauses: ['TB06:III.8.d(i)'],
       providers: [],
     });
   });
@@ -177,7 +179,9 @@ describe('tuanthu explain', () => {
   it('explains in Vietnamese with the seeds paraphrase and the conditions', async () => {
     const r = await run(['explain', 'MON-02', '--lang', 'vi']);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('Căn cứ:\n  04-KH/BCĐTW §V.1.đ — Quân ủy Trung ương');
+    // 04-KH V.1.đ item 3.1 is the Ministry of Defence's duty: context, not what requires the rule.
+    expect(r.stdout).toContain('Tham chiếu (không phải yêu cầu của):\n  04-KH/BCĐTW §V.1.đ — Quân ủy Trung ương');
+    expect(r.stdout).not.toContain('Căn cứ:');
     expect(r.stdout).toContain('Điều kiện: hệ thống quân sự, quốc phòng, cơ yếu');
     expect(r.stdout).toContain('không có: thiếu sót là vi phạm ngay');
   });

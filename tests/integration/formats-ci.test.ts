@@ -222,7 +222,7 @@ describe('csv', () => {
       const rows = readCsv(render('csv', r, lang))!;
       const findings = judgedEntries(r).flatMap((s) => s.findings.map((f) => ({ s, f })));
       expect(rows).toHaveLength(1 + findings.length + r.errors.length);
-      expect(new Set(rows.map((x) => x.length))).toEqual(new Set([17]));
+      expect(new Set(rows.map((x) => x.length))).toEqual(new Set([18]));
       for (const [i, { s, f }] of findings.entries()) {
         const row = rows[i + 1]!;
         expect(row[0]).toBe(s.id);

@@ -372,6 +372,7 @@ export const en = {
   'csv.baseline': 'Baseline',
   'csv.pointer': 'Path (pointer or resource)',
   'csv.fingerprint': 'Fingerprint',
+  'csv.context': 'Context (not a requirement of)',
   'csv.status_violation': 'violation',
   'csv.status_input_error': 'input error',
   'csv.baseline_new': 'new',

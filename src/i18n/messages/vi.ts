@@ -377,6 +377,7 @@ export const vi: Record<MessageKey, string> = {
   'csv.baseline': 'Đường cơ sở (baseline)',
   'csv.pointer': 'Đường dẫn (con trỏ JSON hoặc tài nguyên)',
   'csv.fingerprint': 'Mã nhận dạng',
+  'csv.context': 'Tham chiếu (không phải yêu cầu của)',
   'csv.status_violation': 'vi phạm',
   'csv.status_input_error': 'lỗi đầu vào',
   'csv.baseline_new': 'mới',
