@@ -35,7 +35,6 @@ describe('tuanthu check', () => {
     for (const [rule, line] of [
       ['LVL-02', '24:1'],
       ['MON-01', '42:3'],
-      ['SBD-01', '36:3'],
       ['BUD-01', '48:3'],
       ['BUD-02', '48:3'],
     ]) {
@@ -81,16 +80,27 @@ describe('tuanthu check', () => {
         'MON-06 undeclared 37:1',
         'PL4-01 no_team 7:1',
         'PL4-03 no_assessment 7:1',
-        'SBD-01 missing 36:3',
         'SBD-03 no_review 34:1',
       ].sort(),
     );
     const outcome = (id: string) => sys.rules.find((x: { rule: string }) => x.rule === id);
-    // Designed (build start 2025-06-01) before Directive 57-CT/TW: judged by SBD-03's review, not design evidence.
+    // Designed (build start 2025-06-01) before 06-TB/CQTTBCĐ first asked security of designs (27/9/2025) and
+    // before Directive 57-CT/TW: judged by SBD-03's review, not on a design dossier it could not have had.
+    expect(outcome('SBD-01')).toMatchObject({
+      outcome: 'not_applicable',
+      reason: {
+        code: 'designed_before_directive',
+        params: { designed: '2025-06-01', directive: '2025-09-27', document: '06-TB/CQTTBCĐ' },
+      },
+    });
     expect(outcome('SBD-02')).toMatchObject({
       outcome: 'not_applicable',
-      reason: { code: 'designed_before_directive', params: { designed: '2025-06-01', directive: '2025-12-31' } },
+      reason: {
+        code: 'designed_before_directive',
+        params: { designed: '2025-06-01', directive: '2025-12-31', document: '57-CT/TW' },
+      },
     });
+    expect(outcome('SBD-03')).toMatchObject({ outcome: 'due' });
     expect(outcome('SBD-04')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'no_sensitive_data' } });
     expect(outcome('MON-02')).toMatchObject({ outcome: 'not_applicable', reason: { code: 'sector' } });
     expect(sys.findings.find((f: { rule: string }) => f.rule === 'IRP-01').params).toMatchObject({

@@ -96,7 +96,6 @@ const pinned: Record<string, { id: string; exit: number; findings: string[] }> =
       'PL4-03 violation',
       'PRT-01 due',
       'PRT-02 due',
-      'SBD-01 violation',
       'SBD-03 due',
       'STF-01 violation',
       'STF-02 violation',

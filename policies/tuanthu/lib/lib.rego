@@ -12,6 +12,15 @@ stage := input.context.stage
 
 level := d.classification.level
 
+# The day the system's design was decided: its investment decision, else the start of its build.
+designed_on := d.lifecycle.investment_decision
+
+designed_on := d.lifecycle.build_start if not d.lifecycle.investment_decision
+
+# Designed before `date` (YYYY-MM-DD), the day a document first asked something of designs; unknown
+# when neither date is declared (then the system is judged as designed after it).
+designed_before(date) if designed_on < date
+
 # A descriptor was given (IaC can also be checked on its own).
 has_descriptor if is_object(input.descriptor)
 

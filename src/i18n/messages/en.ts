@@ -143,7 +143,7 @@ export const en = {
   // Why a rule did not apply, by reason code (the codes come from the policies).
   'reason.stage': 'applies in the {stages} stage(s); the system is in {stage}',
   'reason.designed_before_directive':
-    'designed before Directive 57-CT/TW ({directive}; design decided {designed}): its security is reviewed and remediated instead (SBD-03)',
+    'designed before {document} ({directive}; design decided {designed}): its security is reviewed and remediated instead (SBD-03; 04-KH/BCĐTW III.2(i))',
   'reason.sector': 'not required for {sector} systems',
   'reason.level': 'applies from level {min}; the system is level {level}',
   'reason.no_citizen_service': 'the system serves no citizens or businesses and offers no online public service',

@@ -141,7 +141,7 @@ export const vi: Record<MessageKey, string> = {
   // Why a rule did not apply, by reason code (the codes come from the policies).
   'reason.stage': 'áp dụng ở giai đoạn {stages}; hệ thống đang ở giai đoạn {stage}',
   'reason.designed_before_directive':
-    'thiết kế trước Chỉ thị 57-CT/TW ({directive}; quyết định thiết kế {designed}): an ninh của hệ thống được rà soát, khắc phục thay thế (SBD-03)',
+    'thiết kế trước văn bản {document} ({directive}; quyết định thiết kế {designed}): an ninh của hệ thống được rà soát, khắc phục thay thế (SBD-03; 04-KH/BCĐTW III.2(i))',
   'reason.sector': 'không áp dụng cho hệ thống lĩnh vực {sector}',
   'reason.level': 'áp dụng từ cấp độ {min}; hệ thống cấp độ {level}',
   'reason.no_citizen_service':

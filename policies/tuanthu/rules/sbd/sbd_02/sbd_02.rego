@@ -14,12 +14,13 @@
 #       decision or the start of the build. Directive 57-CT/TW (31/12/2025) asks this of systems
 #       designed from then on; a system whose investment decision (or, without one, build start)
 #       came before it is not judged on design evidence it could not have produced: its security
-#       is reviewed and remediated instead (SBD-03).
+#       is reviewed and remediated instead (SBD-03). One that holds the evidence passes.
 #     vi: >-
 #       Hợp phần an ninh mạng được thẩm định rồi phê duyệt trước khi quyết định đầu tư hoặc bắt đầu
 #       xây dựng. Chỉ thị 57-CT/TW (31/12/2025) yêu cầu điều này với hệ thống thiết kế từ đó; hệ thống
 #       có quyết định đầu tư (hoặc, nếu không có, ngày bắt đầu xây dựng) trước đó không bị đánh giá
-#       theo hồ sơ thiết kế mà nó không thể có: an ninh của nó được rà soát, khắc phục (SBD-03).
+#       theo hồ sơ thiết kế mà nó không thể có: an ninh của nó được rà soát, khắc phục (SBD-03). Hệ
+#       thống đã có đủ bằng chứng thì đạt.
 #   messages:
 #     not_appraised:
 #       en: "The security component has no appraisal date (design.security_component.appraised)."
@@ -56,14 +57,11 @@ sc := lib.d.design.security_component
 # The day Directive 57-CT/TW was issued: systems designed before it are legacy for this rule.
 directive_date := "2025-12-31"
 
-# The date the design was decided: the investment decision, else the build start.
-designed := lib.d.lifecycle.investment_decision
-
-designed := lib.d.lifecycle.build_start if not lib.d.lifecycle.investment_decision
-
-legacy if designed < directive_date
-
-not_applicable contains {"code": "designed_before_directive", "params": {"designed": designed, "directive": directive_date}} if legacy
+# A legacy system is not judged on design evidence it could not have produced; one that holds it passes.
+not_applicable contains {"code": "designed_before_directive", "params": {"designed": lib.designed_on, "directive": directive_date, "document": "57-CT/TW"}} if {
+	lib.designed_before(directive_date)
+	count(deny) > 0
+}
 
 deny contains lib.finding("/design/security_component/appraised", "not_appraised", {}) if not sc.appraised
 
