@@ -5,7 +5,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 const requireLazy = createRequire(import.meta.url);
 const xmlbuilder = (): typeof import('xmlbuilder2') => requireLazy('xmlbuilder2') as typeof import('xmlbuilder2');
 import { t } from '../i18n/index.js';
-import type { Finding, Lang, Report, SystemReport } from '../model/types.js';
+import type { Finding, Report, SystemReport } from '../model/types.js';
 import { presentable } from './safe-text.js';
 import { evidenceLines, findingBasisParts, findingsOf, isWaived, openViolations, judgedEntries } from './shared.js';
 import type { FormatContext, Formatter } from './types.js';

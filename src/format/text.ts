@@ -1,7 +1,7 @@
 import { clauseSummaryLines, documentSummaries } from './clause-text.js';
 import { t } from '../i18n/index.js';
 import { baselineBlock, baselineMark, debtTag, waiverLine, waiverProblems, waiverRecordLine } from './debt-text.js';
-import type { Finding, Lang, Report, Severity, SystemReport } from '../model/types.js';
+import type { Finding, Report, Severity, SystemReport } from '../model/types.js';
 import { metricsLines } from './metrics-text.js';
 import { presentable } from './safe-text.js';
 import {
