@@ -63,8 +63,18 @@ describe('required by and context', () => {
     expect(parts.map((p) => p.kind)).toEqual(['required_by', 'context']);
     expect(parts[0]!.text).toBe(meta('CRY-03').outside_seeds!.en);
     expect(ruleBasisParts(meta('CRY-03'), 'vi')[0]!.text).toBe(meta('CRY-03').outside_seeds!.vi);
-    // No source recorded: only the context is shown, never a requirement made up.
-    expect(findingBasisParts(finding('IRP-04'), catalogue, 'en').map((p) => p.kind)).toEqual(['context']);
+    expect(findingBasisParts(finding('IRP-04'), catalogue, 'en').map((p) => p.kind)).toEqual([
+      'required_by',
+      'context',
+    ]);
+  });
+
+  it('gives every rule that is not a recommendation something that requires it: a seed clause or a named source', () => {
+    const bare = catalogue.rules
+      .filter((r) => r.kind !== 'recommendation' && !r.id.startsWith('X-'))
+      .filter((r) => r.clauses.every((c) => r.context_clauses?.includes(c)) && !r.outside_seeds)
+      .map((r) => r.id);
+    expect(bare).toEqual([]);
   });
 
   it('keeps every clause of a recommendation as context', () => {

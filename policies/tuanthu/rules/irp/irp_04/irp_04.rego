@@ -5,6 +5,17 @@
 #   severity: medium
 #   stages: [production]
 #   clauses: ["TTg:2.đ"]
+#   outside_seeds:
+#     en: >-
+#       The owner's duty to drill its incident response comes from the rules on emergency incident
+#       response (Decision 05/2017/QĐ-TTg, on the national system of emergency response plans), which
+#       are not among the seeds; the dispatch 2.đ cited, which has the Ministry of Public Security
+#       guide these plans and require periodic drills, is context.
+#     vi: >-
+#       Nghĩa vụ diễn tập ứng cứu sự cố của chủ quản hệ thống đến từ quy định về ứng cứu khẩn cấp
+#       (Quyết định 05/2017/QĐ-TTg về hệ thống phương án ứng cứu khẩn cấp bảo đảm an toàn thông tin mạng
+#       quốc gia), không thuộc các văn bản gốc; mục 2.đ của công điện, giao Bộ Công an hướng dẫn các
+#       phương án và yêu cầu diễn tập định kỳ, là bối cảnh.
 #   title:
 #     en: Incident response drill within the last 12 months
 #     vi: Diễn tập ứng cứu sự cố trong 12 tháng gần nhất

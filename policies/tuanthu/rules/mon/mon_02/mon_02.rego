@@ -6,6 +6,15 @@
 #   stages: [production]
 #   clauses: ["KH04:V.1.đ"]
 #   clause_items: {"KH04:V.1.đ": ["3.1"]}
+#   outside_seeds:
+#     en: >-
+#       The duty of a military, defence or cipher system's owner to be monitored by the Ministry of
+#       Defence comes from that ministry's own regulations, which are not among the seeds; 04-KH/BCĐTW
+#       V.1.đ item 3.1 cited, a task of the Central Military Commission, is context.
+#     vi: >-
+#       Nghĩa vụ của chủ quản hệ thống quân sự, quốc phòng, cơ yếu được Bộ Quốc phòng giám sát đến từ quy
+#       định riêng của Bộ Quốc phòng, không thuộc các văn bản gốc; mục V.1.đ tiểu mục 3.1 của 04-KH/BCĐTW,
+#       nhiệm vụ của Quân ủy Trung ương, là bối cảnh.
 #   title:
 #     en: Military, defence and cipher systems monitored by the Ministry of Defence
 #     vi: Hệ thống quân sự, quốc phòng, cơ yếu được Bộ Quốc phòng giám sát
