@@ -4,25 +4,23 @@
 // policy's `summaries` gives (a few numbers) and where its descriptor names the agency — and the
 // per-agency entrypoint (policies/tuanthu/portfolio) judges each agency over them once, at the end.
 // Memory: one small record per system with a descriptor, O(systems), none of a report.
-import { fingerprint } from './baseline/fingerprint.js';
-import { messageFor, type Catalogue, type RuleMeta } from './catalogue.js';
-import { PolicyError, type PolicyEngine, type PolicyResult } from './policy-engine.js';
+import type { Catalogue, RuleMeta } from './catalogue.js';
+import type { PolicyEngine, PolicyResult } from './policy-engine.js';
 import { isBlocking } from './exit-code.js';
 import { compileRuleSettings, hasRuleSettings } from './rule-settings.js';
-import { compareFindings, makeFinding } from './system-report.js';
-import { localized, t } from '../i18n/index.js';
+import { compareFindings, findingOf, rawParams, ruleOf, worstOutcomes } from './system-report.js';
+import { t } from '../i18n/index.js';
 import type { LoadedSource } from '../model/source.js';
 import {
   AGENCY_ID_PREFIX,
   type AgencyReport,
   type EvaluationOptions,
   type Finding,
-  type FindingStatus,
   type Location,
   type RuleResult,
 } from '../model/types.js';
 import { compareText } from '../util/collate.js';
-import { agencyKey } from '../util/text.js';
+import { comparableName } from '../util/text.js';
 
 /** What one system leaves for the agency step; plain data, so a worker thread can send it. */
 export interface AgencySummary {
@@ -64,8 +62,8 @@ export class AgencyCollector {
 
   add(s: AgencySummary | undefined): void {
     if (!s) return;
-    // Told apart by agencyKey, so that spacing or Unicode form does not split one agency in two.
-    const key = agencyKey(s.agency);
+    // Told apart by comparableName, so that spacing or Unicode form does not split one agency in two.
+    const key = comparableName(s.agency);
     let g = this.groups.get(key);
     if (!g) this.groups.set(key, (g = { owner: s.agency, at: s.at, systems: 0, rows: {} }));
     // Located at, and named as in, the agency's first descriptor in file order, whichever thread checked it first.
@@ -121,32 +119,11 @@ function agencyReport(
   const id = AGENCY_ID_PREFIX + key;
   const agency = g.owner;
   const findings: Finding[] = raws.map((raw) => {
-    const meta = catalogue.byId.get(raw.rule);
-    if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
-    const params: Record<string, unknown> =
-      raw.status === 'due' ? { ...raw.params, due: raw.due ?? meta.due } : { ...raw.params };
-    const keyed = { ...params, msg: raw.msg };
-    const override = settings?.severity.get(meta.id);
-    const ruleSeverity = override?.severity ?? meta.severity;
-    const finding = makeFinding(meta, options.lang, {
-      severity: raw.status === 'violation' ? ruleSeverity : 'info',
-      ruleSeverity,
-      status: raw.status,
-      path: raw.path,
-      params: keyed,
-      location: g.at,
-      message: messageFor(meta, raw.msg, params, options.lang),
-      fingerprint: fingerprint(id, { rule: raw.rule, path: raw.path, params: keyed }),
-    });
-    if (override) finding.severityOverride = { from: meta.severity, reason: override.reason };
-    return finding;
+    const meta = ruleOf(catalogue, raw);
+    return findingOf(raw, meta, rawParams(raw, meta), { id, location: g.at, lang: options.lang, settings });
   });
   findings.sort(compareFindings);
-  const outcomes = new Map<string, FindingStatus>();
-  for (const f of findings) {
-    const was = outcomes.get(f.rule);
-    if (was === undefined || RANK[f.status] > RANK[was]) outcomes.set(f.rule, f.status);
-  }
+  const outcomes = worstOutcomes(findings);
   const results: RuleResult[] = rules.map((meta) => {
     const status = outcomes.get(meta.id);
     return { rule: meta.id, outcome: status === undefined ? 'pass' : status === 'violation' ? 'fail' : status };
@@ -178,5 +155,3 @@ export function agencyResult(
   if (findings.some((f) => isBlocking(f, failOn))) return 'fail';
   return rules.length > 0 && rules.every((r) => r.outcome === 'unknown') ? 'unknown' : 'pass';
 }
-
-const RANK: Record<FindingStatus, number> = { due: 0, unknown: 1, violation: 2 };

@@ -14,7 +14,7 @@ import { localized, messageKey, t } from '../i18n/index.js';
 import { localizeReasonParams } from '../i18n/vocabulary.js';
 import type { IacStack } from '../model/iac.js';
 import { atLeast, severityRank } from '../model/severity.js';
-import { compileRuleSettings, hasRuleSettings } from './rule-settings.js';
+import { compileRuleSettings, hasRuleSettings, type CompiledRuleSettings } from './rule-settings.js';
 import type { LoadedSource } from '../model/source.js';
 import type {
   EvaluationOptions,
@@ -149,10 +149,8 @@ export function assembleSystem(
   const settings = hasRuleSettings(options.rules) ? compileRuleSettings(options.rules, catalogue) : undefined;
   const raws = settings ? policy.findings.filter((f) => !settings.excluded.has(f.rule)) : policy.findings;
   const findings: Finding[] = raws.map((raw) => {
-    const meta = catalogue.byId.get(raw.rule);
-    if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
-    const due = raw.status === 'due';
-    const params: Record<string, unknown> = due ? { ...raw.params, due: raw.due ?? meta.due } : { ...raw.params };
+    const meta = ruleOf(catalogue, raw);
+    const params = rawParams(raw, meta);
     const constructPath = byAddress.get(raw.path)?.construct_path;
     if (constructPath) params.construct_path = constructPath;
     const moduleCall = byAddress.get(raw.path)?.module_call;
@@ -161,33 +159,10 @@ export function assembleSystem(
       raw.path.startsWith('/') && source
         ? { file: source.file, ...source.locate(raw.path) }
         : (iacPlaces.get(raw.path) ?? { file: stacks[0]?.file ?? source?.file ?? '', line: 1, column: 1 });
-    const keyed = { ...params, msg: raw.msg };
-    const override = settings?.severity.get(meta.id);
-    // A recommendation carries its own (lower) severity, not the rule's.
-    const ruleSeverity = override?.severity ?? (raw.recommendation && raw.severity ? raw.severity : meta.severity);
-    const finding = makeFinding(meta, options.lang, {
-      // Neither a deadline to come nor a value only apply knows is a violation: both read as info.
-      severity: raw.status === 'violation' ? ruleSeverity : 'info',
-      ruleSeverity,
-      recommendation: raw.recommendation === true,
-      status: raw.status,
-      path: raw.path,
-      params: keyed,
-      location,
-      message: messageFor(meta, raw.msg, params, options.lang),
-      fingerprint: fingerprint(systemId, { rule: raw.rule, path: raw.path, params: keyed }),
-    });
-    if (override) finding.severityOverride = { from: meta.severity, reason: override.reason };
-    return finding;
+    return findingOf(raw, meta, params, { id: systemId, location, lang: options.lang, settings });
   });
   findings.sort(compareFindings);
-
-  // One pass over the findings, not one per rule: a violation outranks "unknown", which outranks "due".
-  const outcomes = new Map<string, FindingStatus>();
-  for (const f of findings) {
-    const was = outcomes.get(f.rule);
-    if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
-  }
+  const outcomes = worstOutcomes(findings);
   const iac = stacks.length > 0 ? iacEvidence(stacks) : undefined;
   const nothingJudged = iac?.every((e) => e.judged === 0) === true;
   const rules: RuleResult[] = catalogue.rules.map((meta) => {
@@ -265,6 +240,58 @@ export function assembleSystem(
 }
 
 const STATUS_RANK: Record<FindingStatus, number> = { due: 0, unknown: 1, violation: 2 };
+
+/** The catalogue entry of a finding the policy gave. Throws PolicyError for a rule the catalogue lacks. */
+export function ruleOf(catalogue: Catalogue, raw: PolicyResult['findings'][number]): RuleMeta {
+  const meta = catalogue.byId.get(raw.rule);
+  if (!meta) throw new PolicyError(localized('input.policy-unknown-rule', { rule: raw.rule }));
+  return meta;
+}
+
+/** A raw finding's params, a copy; a finding due by a date carries that date (its own, else the rule's). */
+export function rawParams(raw: PolicyResult['findings'][number], meta: RuleMeta): Record<string, unknown> {
+  return raw.status === 'due' ? { ...raw.params, due: raw.due ?? meta.due } : { ...raw.params };
+}
+
+/**
+ * A raw finding as the report's Finding of `owner.id` (a system or an agency) at `owner.location`, with the
+ * run's severity overrides; the one conversion systems and agencies share.
+ */
+export function findingOf(
+  raw: PolicyResult['findings'][number],
+  meta: RuleMeta,
+  params: Record<string, unknown>,
+  owner: { id: string; location: Location; lang: Lang; settings: CompiledRuleSettings | undefined },
+): Finding {
+  const keyed = { ...params, msg: raw.msg };
+  const override = owner.settings?.severity.get(meta.id);
+  // A recommendation carries its own (lower) severity, not the rule's.
+  const ruleSeverity = override?.severity ?? (raw.recommendation && raw.severity ? raw.severity : meta.severity);
+  const finding = makeFinding(meta, owner.lang, {
+    // Neither a deadline to come nor a value only apply knows is a violation: both read as info.
+    severity: raw.status === 'violation' ? ruleSeverity : 'info',
+    ruleSeverity,
+    recommendation: raw.recommendation === true,
+    status: raw.status,
+    path: raw.path,
+    params: keyed,
+    location: owner.location,
+    message: messageFor(meta, raw.msg, params, owner.lang),
+    fingerprint: fingerprint(owner.id, { rule: raw.rule, path: raw.path, params: keyed }),
+  });
+  if (override) finding.severityOverride = { from: meta.severity, reason: override.reason };
+  return finding;
+}
+
+/** Each rule's worst status over its findings, in one pass: a violation outranks "unknown", which outranks "due". */
+export function worstOutcomes(findings: Finding[]): Map<string, FindingStatus> {
+  const outcomes = new Map<string, FindingStatus>();
+  for (const f of findings) {
+    const was = outcomes.get(f.rule);
+    if (was === undefined || STATUS_RANK[f.status] > STATUS_RANK[was]) outcomes.set(f.rule, f.status);
+  }
+  return outcomes;
+}
 
 // The evaluation date and the rules' deadlines are the same for every system of a run.
 function contextDays(asOf: string, catalogue: Catalogue, memo: RunMemo): Array<[string, number]> {

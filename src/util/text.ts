@@ -30,12 +30,12 @@ export function withoutInvisible(text: string): string {
 }
 
 /**
- * The form by which agencies (system.owner) are told apart: Unicode NFC, invisible characters removed,
- * runs of white space as one space, no leading or trailing space. "Bộ  Tài chính" typed with a
- * decomposed "ộ", a double or non-breaking space or a trailing space is still the one agency.
+ * The form in which names are compared (agencies by system.owner, an approver against the accountable head):
+ * Unicode NFC, invisible characters removed, runs of white space as one space, no leading or trailing space.
+ * "Bộ  Tài chính" typed with a decomposed "ộ", a double or non-breaking space or a trailing space is the same name.
  */
-export function agencyKey(owner: string): string {
-  return withoutInvisible(owner.normalize('NFC')).replace(/\s+/gu, ' ').trim();
+export function comparableName(name: string): string {
+  return withoutInvisible(name.normalize('NFC')).replace(/\s+/gu, ' ').trim();
 }
 
 /**

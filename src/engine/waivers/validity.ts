@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/types.js';
 import { daysBetween } from './expiry.js';
 import type { Waiver } from '../../model/waiver.js';
-import { isBlank, withoutInvisible } from '../../util/text.js';
+import { comparableName, isBlank } from '../../util/text.js';
 
 export interface ValidityContext {
   asOf: string;
@@ -50,7 +50,7 @@ export function invalidReason(w: Waiver, ctx: ValidityContext): InvalidReason | 
 
 // Invisible characters (util/text.ts: zero-width, joiners, directional controls, soft hyphen, BOM) are
 // not part of a name.
-const norm = (s: string) => withoutInvisible(s.normalize('NFC')).trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+const norm = (s: string) => comparableName(s).toLocaleLowerCase('vi');
 
 /**
  * Names compare after Unicode normalisation (NFC vs NFD Vietnamese), spacing, invisible characters and

@@ -1,5 +1,5 @@
 import { AGENCY_ID_PREFIX } from '../../model/types.js';
-import { agencyKey } from '../../util/text.js';
+import { comparableName } from '../../util/text.js';
 import { access } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { validateAgainst } from '../descriptor/schema.js';
@@ -72,7 +72,7 @@ export async function loadWaivers(
     return {
       rule: w.rule,
       // An agency is named as its report names it (src/engine/agencies.ts): "agency:" and the owner's key.
-      system: w.system ?? `${AGENCY_ID_PREFIX}${agencyKey(w.agency ?? '')}`,
+      system: w.system ?? `${AGENCY_ID_PREFIX}${comparableName(w.agency ?? '')}`,
       ...(target !== undefined ? { path: target } : {}),
       justification: w.justification,
       ...(w.reference !== undefined ? { reference: w.reference } : {}),
